@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Laws;
+
+namespace Scaling.Cli;
+
+/// <summary>
+/// <c>scaling plan</c>: the compute-optimal model for a FLOP budget (<c>--flops</c>), the smallest budget that reaches a
+/// loss (<c>--target-loss</c>), or the compute-optimal tokens for a given size (<c>--parameters</c>).
+/// </summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var flops = new Option<string>("--flops") { Description = "Training compute budget in FLOPs, e.g. 5.76e23.", HelpName = "C" };
+        var targetLoss = new Option<string>("--target-loss") { Description = "Plan the smallest budget whose optimal model reaches this loss (nats/token).", HelpName = "L" };
+        var parameters = new Option<string>("--parameters") { Description = "Plan the compute-optimal tokens for a model of this many parameters.", HelpName = "N" };
+        var maxParameters = new Option<string>("--max-parameters") { Description = "Cap the model size (the best allocation within the cap).", HelpName = "N" };
+        var maxTokens = new Option<string>("--max-tokens") { Description = "Cap the training tokens (the best allocation within the cap).", HelpName = "D" };
+        var law = LawOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose." };
+
+        var command = new Command("plan", "The compute-optimal model size and token count for a budget.")
+        {
+            flops, targetLoss, parameters, maxParameters, maxTokens, law, json,
+        };
+        command.SetAction(result =>
+        {
+            var namedLaw = LawOption.Resolve(result.GetValue(law));
+            var limits = AllocationLimits.Create(
+                Optional(result.GetValue(maxParameters), "--max-parameters", "70e9"),
+                Optional(result.GetValue(maxTokens), "--max-tokens", "1.4e12"));
+            var optimum = Solve(namedLaw, result.GetValue(flops), result.GetValue(targetLoss), result.GetValue(parameters), limits);
+            console.Out.WriteLine(result.GetValue(json) ? ToJson(namedLaw, optimum).ToJsonString() : Describe(namedLaw, optimum));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static ComputeOptimum Solve(NamedLaw law, string? flopsText, string? lossText, string? parametersText, AllocationLimits limits)
+    {
+        int given = new[] { flopsText, lossText, parametersText }.Count(t => t is not null);
+        if (given != 1)
+        {
+            throw new UsageException("--flops: give exactly one of --flops C, --target-loss L or --parameters N; for example --flops 5.76e23.");
+        }
+
+        bool capped = limits.MaxParameters is not null || limits.MaxTokens is not null;
+        if (capped && (law.LossLaw is null || flopsText is null))
+        {
+            throw new UsageException("--max-parameters/--max-tokens: caps need --flops and a law that predicts loss (not an allocation rule).");
+        }
+
+        if (flopsText is not null)
+        {
+            double budget = CliParse.Positive("--flops", flopsText, "5.76e23");
+            return capped ? law.Frontier()!.Optimum(budget, limits) : law.Allocator().Optimum(budget);
+        }
+
+        if (parametersText is not null)
+        {
+            return law.Allocator().OptimumForParameters(CliParse.Positive("--parameters", parametersText, "7e9"));
+        }
+
+        var frontier = law.Frontier()
+            ?? throw new UsageException($"--target-loss: the law '{law.Name}' is an allocation rule and predicts no loss; use a parametric law such as besiroglu2024.");
+        double target = CliParse.Positive("--target-loss", lossText!, "2.0");
+        if (target <= frontier.Law.E)
+        {
+            throw new UsageException($"--target-loss {Humanize.Exponent(target)} is at or below the irreducible loss E = {Humanize.Exponent(frontier.Law.E)} of '{law.Name}'; no budget reaches it.");
+        }
+
+        return frontier.Optimum(frontier.FlopsForLoss(target));
+    }
+
+    private static double? Optional(string? text, string option, string example) =>
+        text is null ? null : CliParse.Positive(option, text, example);
+
+    internal static string Describe(NamedLaw law, ComputeOptimum optimum)
+    {
+        string loss = optimum.Loss is { } l ? $", predicted loss {Humanize.Loss(l)}" : string.Empty;
+        return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
+            + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter{loss}.\n"
+            + $"  Budget {Humanize.Scientific(optimum.Flops)} FLOPs (C = 6·N·D) under the law '{law.Name}' ({law.Source}).\n"
+            + $"  Allocation exponents: N* grows as C^{Humanize.Exponent(optimum.ExponentA)}, D* as C^{Humanize.Exponent(optimum.ExponentB)}."
+            + (optimum.Loss is null ? "\n  This law is an allocation rule: it predicts no loss." : string.Empty);
+    }
+
+    internal static JsonObject ToJson(NamedLaw law, ComputeOptimum optimum) => new()
+    {
+        ["law"] = law.Name,
+        ["flops"] = optimum.Flops,
+        ["parameters"] = optimum.Parameters,
+        ["tokens"] = optimum.Tokens,
+        ["tokensPerParameter"] = optimum.TokensPerParameter,
+        ["loss"] = optimum.Loss,
+        ["exponentA"] = optimum.ExponentA,
+        ["exponentB"] = optimum.ExponentB,
+    };
+}

@@ -1,0 +1,3 @@
+using Scaling.Cli;
+
+return ScalingApp.Run(args, Console.Out, Console.Error);

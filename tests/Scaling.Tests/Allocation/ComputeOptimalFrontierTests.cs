@@ -1,0 +1,195 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Scaling.Allocation;
+using Scaling.Laws;
+
+namespace Scaling.Tests.Allocation;
+
+public class ComputeOptimalFrontierTests
+{
+    private static ComputeOptimalFrontier Frontier(NamedLaw law) => law.Frontier()!;
+
+    [MathProperty]
+    public Property Optimum_SpendsExactlyTheBudget(LossLaw law, Budget c)
+    {
+        var optimum = ComputeOptimalFrontier.Create(law).Optimum(c.Flops);
+        double spent = 6 * optimum.Parameters * optimum.Tokens;
+        return (Math.Abs(spent / c.Flops - 1) <= 1e-9).Label($"6ND = {spent}");
+    }
+
+    [MathProperty]
+    public Property Optimum_IsNotBeatenAlongTheIsoFlopLine(LossLaw law, Budget c, Factor f)
+    {
+        var frontier = ComputeOptimalFrontier.Create(law);
+        var optimum = frontier.Optimum(c.Flops);
+        var moved = frontier.At(c.Flops, optimum.Parameters * f.Value);
+        // Near f = 1 both losses agree to rounding; allow a few ulps of the loss.
+        return (moved.Loss >= optimum.Loss - (1e-14 * optimum.Loss!.Value))
+            .Label($"optimum {optimum.Loss} moved {moved.Loss}");
+    }
+
+    [MathProperty]
+    public Property Optimum_GrowsWithBudgetAndLowersLoss(LossLaw law, Budget c, Factor f)
+    {
+        var frontier = ComputeOptimalFrontier.Create(law);
+        double larger = c.Flops * (1 + Math.Abs(Math.Log10(f.Value)) + 1e-3);
+        var small = frontier.Optimum(c.Flops);
+        var big = frontier.Optimum(larger);
+        return (big.Parameters > small.Parameters && big.Tokens > small.Tokens && big.Loss < small.Loss)
+            .Label($"small {small} big {big}");
+    }
+
+    [MathProperty]
+    public Property Exponents_SumToOne(LossLaw law)
+    {
+        var frontier = ComputeOptimalFrontier.Create(law);
+        return (Math.Abs(frontier.ExponentA + frontier.ExponentB - 1) <= 1e-15).Label($"a {frontier.ExponentA} b {frontier.ExponentB}");
+    }
+
+    [MathProperty]
+    public Property FlopsForLoss_InvertsTheOptimalLoss(LossLaw law, Budget c)
+    {
+        var frontier = ComputeOptimalFrontier.Create(law);
+        double loss = frontier.Optimum(c.Flops).Loss!.Value;
+        double back = frontier.FlopsForLoss(loss);
+        // C = k·((L − E)/K)^(−1/γ) has condition number L/((L − E)·γ): one rounding of L moves C by that many ulps.
+        // For the published laws this term is below 1e-12, but a random steep law at 1e30 FLOPs leaves L − E ≈ 1e-8,
+        // where no floating-point inverse can do better.
+        double reducible = loss - law.E;
+        double conditioning = 4 * (double.BitIncrement(1.0) - 1.0) * loss / (reducible * frontier.LossDecayExponent);
+        return (Math.Abs(back / c.Flops - 1) <= 1e-9 + conditioning).Label($"C {c.Flops} back {back} conditioning {conditioning}");
+    }
+
+    [Theory]
+    [InlineData("besiroglu2024")]
+    [InlineData("hoffmann2022")]
+    [InlineData("hoffmann2022-unrounded")]
+    public void FlopsForLoss_PublishedLaws_InvertWithin1e9UpTo1e30(string name)
+    {
+        var frontier = Frontier(LawPresets.Find(name)!);
+        for (double c = 1e15; c <= 1e30; c *= 7.3)
+        {
+            double back = frontier.FlopsForLoss(frontier.Optimum(c).Loss!.Value);
+            Assert.True(Math.Abs(back / c - 1) <= 1e-9, $"C {c} back {back}");
+        }
+    }
+
+    [MathProperty]
+    public Property OptimalLoss_AgreesWithTheLossAtTheOptimum(LossLaw law, Budget c)
+    {
+        var frontier = ComputeOptimalFrontier.Create(law);
+        double closedForm = frontier.OptimalLoss(c.Flops);
+        double direct = frontier.Optimum(c.Flops).Loss!.Value;
+        return (Math.Abs(closedForm - direct) <= 1e-12 * direct).Label($"{closedForm} vs {direct}");
+    }
+
+    [MathProperty]
+    public Property OptimumForParameters_IsTheInverseOfOptimum(LossLaw law, Budget c)
+    {
+        var frontier = ComputeOptimalFrontier.Create(law);
+        var forward = frontier.Optimum(c.Flops);
+        var back = frontier.OptimumForParameters(forward.Parameters);
+        return (Math.Abs(back.Flops / c.Flops - 1) <= 1e-9 && Math.Abs(back.Tokens / forward.Tokens - 1) <= 1e-9)
+            .Label($"back {back}");
+    }
+
+    [MathProperty]
+    public Property CappedOptimum_RespectsTheCapAndIsTheBestWithinIt(LossLaw law, Budget c, Factor f)
+    {
+        var frontier = ComputeOptimalFrontier.Create(law);
+        var free = frontier.Optimum(c.Flops);
+        double cap = free.Parameters * f.Value;
+        var capped = frontier.Optimum(c.Flops, AllocationLimits.Create(maxParameters: cap));
+        var smaller = frontier.At(c.Flops, Math.Min(cap, capped.Parameters) * 0.9);
+        return (capped.Parameters <= cap * (1 + 1e-15)
+                && Math.Abs(6 * capped.Parameters * capped.Tokens / c.Flops - 1) <= 1e-9
+                && capped.Loss >= free.Loss - (1e-14 * free.Loss!.Value)
+                && smaller.Loss >= capped.Loss - (1e-14 * capped.Loss!.Value))
+            .Label($"cap {cap} capped {capped}");
+    }
+
+    [Fact]
+    public void Optimum_ConfigurableFlopsPerParameterToken_SpendsTheBudget()
+    {
+        var frontier = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw!, flopsPerParameterToken: 8);
+        var optimum = frontier.Optimum(1e24);
+        Assert.Equal(1.0, 8 * optimum.Parameters * optimum.Tokens / 1e24, 12);
+    }
+
+    [Fact]
+    public void Optimum_BothCapsTooTight_Throws()
+    {
+        var frontier = Frontier(LawPresets.Default);
+        var limits = AllocationLimits.Create(maxParameters: 1e9, maxTokens: 1e10);
+        Assert.Throws<ArgumentException>(() => frontier.Optimum(1e24, limits));
+    }
+
+    [Fact]
+    public void Optimum_TokenCap_MovesComputeIntoParameters()
+    {
+        var frontier = Frontier(LawPresets.Default);
+        var capped = frontier.Optimum(5.76e23, AllocationLimits.Create(maxTokens: 1e12));
+        Assert.Equal(1e12, capped.Tokens, 1e12 * 1e-12);
+        Assert.True(capped.Parameters > frontier.Optimum(5.76e23).Parameters);
+    }
+
+    [Theory]
+    [InlineData(1.69)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void FlopsForLoss_AtOrBelowIrreducibleLoss_Throws(double target)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Frontier(LawPresets.Hoffmann2022).FlopsForLoss(target));
+        Assert.Contains("irreducible", e.Message, StringComparison.Ordinal);
+    }
+
+    // Facts §1 test vectors, computed from Hoffmann et al. 2022 Eq. 4 and 10 (printed preset), C = 5.76e23 (Gopher's budget):
+    // G 1.3447, a 0.4516, N 3.219e10, D 2.982e12, D/N 92.7, L 1.9307.
+    [Fact]
+    public void Optimum_PrintedHoffmannAtGopherBudget_MatchesTestVector()
+    {
+        var frontier = Frontier(LawPresets.Hoffmann2022);
+        var optimum = frontier.Optimum(5.76e23);
+        AssertRelative(1.3447, frontier.G);
+        AssertRelative(0.4516, frontier.ExponentA);
+        AssertRelative(3.219e10, optimum.Parameters);
+        AssertRelative(2.982e12, optimum.Tokens);
+        AssertRelative(92.7, optimum.TokensPerParameter);
+        AssertRelative(1.9307, optimum.Loss!.Value);
+    }
+
+    // Facts §1: unrounded preset at C = 5.76e23 → N 4.036e10 (Hoffmann et al. 2022's "40B" for Gopher's budget), D 2.379e12.
+    [Fact]
+    public void Optimum_UnroundedHoffmannAtGopherBudget_GivesThePapers40B()
+    {
+        var optimum = Frontier(LawPresets.Hoffmann2022Unrounded).Optimum(5.76e23);
+        AssertRelative(4.036e10, optimum.Parameters);
+        AssertRelative(2.379e12, optimum.Tokens);
+    }
+
+    // Facts §1: Besiroglu et al. 2024 refit at C = 5.76e23 → G 0.1196, a 0.5126, N 7.225e10, D 1.329e12, D/N 18.4.
+    [Fact]
+    public void Optimum_BesirogluAtGopherBudget_MatchesTestVector()
+    {
+        var frontier = Frontier(LawPresets.Besiroglu2024);
+        var optimum = frontier.Optimum(5.76e23);
+        AssertRelative(0.1196, frontier.G);
+        AssertRelative(0.5126, frontier.ExponentA);
+        AssertRelative(7.225e10, optimum.Parameters);
+        AssertRelative(1.329e12, optimum.Tokens);
+        AssertRelative(18.4, optimum.TokensPerParameter);
+    }
+
+    // Facts §1: unrounded preset, inverse frontier: N = 1e9 → C 1.75e20, D 2.91e10.
+    [Fact]
+    public void OptimumForParameters_UnroundedOneBillion_MatchesTestVector()
+    {
+        var optimum = Frontier(LawPresets.Hoffmann2022Unrounded).OptimumForParameters(1e9);
+        AssertRelative(1.75e20, optimum.Flops);
+        AssertRelative(2.91e10, optimum.Tokens);
+    }
+
+    // The facts' tolerance for computed vectors is 0.5%.
+    private static void AssertRelative(double expected, double actual) =>
+        Assert.True(Math.Abs(actual / expected - 1) <= 0.005, $"expected {expected}, got {actual}");
+}

@@ -1,0 +1,59 @@
+using Scaling.Laws;
+
+namespace Scaling.Tests.Laws;
+
+public class LawTextTests
+{
+    [Fact]
+    public void LawJson_RoundTripsALaw()
+    {
+        var law = LawPresets.Besiroglu2024.LossLaw!;
+        string json = new System.Text.Json.Nodes.JsonObject { ["law"] = LawJson.ToJson(law), ["objective"] = 0.1 }.ToJsonString();
+        Assert.Equal(law, LawJson.Parse(json, "fit.json").LossLaw);
+    }
+
+    [Fact]
+    public void LawJson_BareLawObject_IsAccepted()
+    {
+        var parsed = LawJson.Parse("""{"E": 1.69, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28}""", "x.json");
+        Assert.Equal(LawPresets.Hoffmann2022.LossLaw, parsed.LossLaw);
+    }
+
+    [Theory]
+    [InlineData("""{"law": {"E": 1.69, "A": 406.4, "B": 410.7, "alpha": 0.34}}""", "beta")]
+    [InlineData("""{"law": {"E": 1.69, "A": "x", "B": 410.7, "alpha": 0.34, "beta": 0.28}}""", "\"A\"")]
+    [InlineData("""{"law": {"E": -1, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28}}""", "coefficient E must")]
+    [InlineData("""[1, 2]""", "object")]
+    [InlineData("""{"law": """, "not valid JSON")]
+    public void LawJson_Malformed_ThrowsFormatExceptionNamingTheProblem(string json, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => LawJson.Parse(json, "fit.json"));
+        Assert.Contains("fit.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LawJson_Rule_IsAccepted()
+    {
+        var parsed = LawJson.Parse("""{"rule": {"parametersCoefficient": 0.1426, "exponentA": 0.49}}""", "a2.json");
+        Assert.Equal(0.49, parsed.Rule!.ExponentA);
+    }
+
+    [Fact]
+    public void Inline_ParsesAllFiveCoefficientsInAnyOrder()
+    {
+        var parsed = LawCoefficientsText.Parse("beta=0.28, alpha=0.34, B=410.7, a=406.4, e=1.69");
+        Assert.Equal(LawPresets.Hoffmann2022.LossLaw, parsed.LossLaw);
+    }
+
+    [Theory]
+    [InlineData("E=1.69,A=406.4,B=410.7,alpha=0.34", "beta is missing")]
+    [InlineData("E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0,28", "not one of")]
+    [InlineData("E=1.69,A=406.4,B=410.7,alpha=0.34,beta=x", "beta 'x' is not a number")]
+    [InlineData("E=1.69,E=1.7,A=406.4,B=410.7,alpha=0.34,beta=0.28", "E is given twice")]
+    public void Inline_Malformed_Throws(string text, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => LawCoefficientsText.Parse(text));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+}
