@@ -102,6 +102,17 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     }
 
     /// <summary>
+    /// The model size for which <paramref name="tokens"/> are compute-optimal: from D = G⁻¹·(C/k)^b,
+    /// <c>C/k = (G·D)^(1/b)</c> and <c>N = C/(k·D)</c>.
+    /// </summary>
+    public double ParametersForTokens(double tokens)
+    {
+        Require.PositiveFinite(tokens, nameof(tokens));
+        double scaled = Math.Pow(G * tokens, 1.0 / ExponentB);
+        return scaled / tokens;
+    }
+
+    /// <summary>
     /// The best N and D for <paramref name="flops"/> when N or D is capped. Along the line k·N·D = C the loss is
     /// convex in ln N, so the capped optimum is the unconstrained one clamped into the feasible range of N.
     /// </summary>

@@ -37,6 +37,17 @@ public static class LawPresets
         "Default. Refit of Chinchilla's own runs with the Huber loss summed; fits that data best and implies ~20 tokens per parameter.");
 
     /// <summary>
+    /// Muennighoff et al. 2023, "Scaling Data-Constrained Language Models" (arXiv 2305.16264): A 520.82, B 1487.72,
+    /// E 1.8691, α = β = 0.3526596, with repetition decay R_D* 15.387756 and R_N* 5.309743.
+    /// </summary>
+    public static NamedLaw Muennighoff2023 { get; } = NamedLaw.Parametric(
+        "muennighoff2023",
+        LossLaw.Create(e: 1.8691, a: 520.82, b: 1487.72, alpha: 0.3526596, beta: 0.3526596),
+        "Muennighoff et al. 2023, arXiv 2305.16264 (data-constrained scaling)",
+        "Fitted with repeated data; the law used for --unique-tokens plans (returns from repeats fade after ~4 epochs).",
+        RepetitionDecay.Muennighoff2023);
+
+    /// <summary>
     /// Hoffmann et al. 2022, Approach 1: a = 0.4983, k_N = 0.09655. Our minimax fit (in log space) to the FLOPs and
     /// tokens columns of Table 3; it reproduces every row within 4.0% (Table 2 prints a = 0.50).
     /// </summary>
@@ -75,6 +86,7 @@ public static class LawPresets
         Besiroglu2024,
         Hoffmann2022,
         Hoffmann2022Unrounded,
+        Muennighoff2023,
         Hoffmann2022Approach1,
         Hoffmann2022Approach2,
         Tokens20,

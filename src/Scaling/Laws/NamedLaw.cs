@@ -9,8 +9,9 @@ namespace Scaling.Laws;
 /// </summary>
 public sealed record NamedLaw
 {
-    private NamedLaw(string name, string source, string summary, LossLaw? lossLaw, PowerLawAllocationRule? rule)
+    private NamedLaw(string name, string source, string summary, LossLaw? lossLaw, PowerLawAllocationRule? rule, RepetitionDecay? repetition = null)
     {
+        Repetition = repetition;
         Name = name;
         Source = source;
         Summary = summary;
@@ -33,12 +34,18 @@ public sealed record NamedLaw
     /// <summary>The allocation rule, or null for a parametric loss law.</summary>
     public PowerLawAllocationRule? Rule { get; }
 
-    /// <summary>A named parametric loss law.</summary>
-    public static NamedLaw Parametric(string name, LossLaw law, string source, string summary)
+    /// <summary>
+    /// The decay constants of repeated data fitted together with this law (Muennighoff et al. 2023), or null when the
+    /// law was fitted on unique data only.
+    /// </summary>
+    public RepetitionDecay? Repetition { get; }
+
+    /// <summary>A named parametric loss law, optionally with the repetition decay fitted alongside it.</summary>
+    public static NamedLaw Parametric(string name, LossLaw law, string source, string summary, RepetitionDecay? repetition = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(law);
-        return new NamedLaw(name, source, summary, law, null);
+        return new NamedLaw(name, source, summary, law, null, repetition);
     }
 
     /// <summary>A named allocation rule.</summary>

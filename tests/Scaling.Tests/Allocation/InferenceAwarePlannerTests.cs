@@ -1,0 +1,78 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Scaling.Allocation;
+using Scaling.Laws;
+
+namespace Scaling.Tests.Allocation;
+
+public class InferenceAwarePlannerTests
+{
+    // Facts §4, computed for Sardana et al. 2024 (arXiv 2401.00448) with the unrounded Hoffmann law: the
+    // Chinchilla-optimal 13B model (D₀ 6.17e11, ℓ 2.0238) with 2e12 lifetime inference tokens → N* ≈ 7.1e9 on
+    // ≈ 1.30e12 tokens, saving ≈ 16% of total FLOPs (the paper: "7B", 17%).
+    [Fact]
+    public void Optimum_PublishedExample_Matches()
+    {
+        var planner = InferenceAwarePlanner.Create(LawPresets.Hoffmann2022Unrounded.LossLaw!);
+        var chinchilla13B = planner.Frontier.OptimumForParameters(13e9);
+        Assert.True(Math.Abs(chinchilla13B.Tokens / 6.17e11 - 1) < 0.005, $"D0 {chinchilla13B.Tokens}");
+        Assert.Equal(2.0238, chinchilla13B.Loss!.Value, 4);
+
+        var plan = planner.Optimum(chinchilla13B.Flops, inferenceTokens: 2e12);
+        Assert.True(Math.Abs(plan.Chinchilla.Parameters / 13e9 - 1) < 1e-9);
+        Assert.True(Math.Abs(plan.Optimum.Parameters / 7.1e9 - 1) < 0.01, $"N {plan.Optimum.Parameters}");
+        Assert.True(Math.Abs(plan.Optimum.Tokens / 1.30e12 - 1) < 0.01, $"D {plan.Optimum.Tokens}");
+        Assert.InRange(plan.SavingFraction, 0.155, 0.165);
+        Assert.Equal(chinchilla13B.Loss!.Value, plan.Optimum.Loss!.Value, 10);
+    }
+
+    [MathProperty]
+    public Property NoInference_RecoversTheChinchillaOptimum(LossLaw law, Budget c)
+    {
+        var plan = InferenceAwarePlanner.Create(law).Optimum(c.Flops, 0);
+        return (plan.Optimum == plan.Chinchilla && plan.SavingFraction == 0).Label($"{plan}");
+    }
+
+    [MathProperty]
+    public Property TinyInference_StaysAtTheChinchillaOptimum(LossLaw law, Budget c)
+    {
+        // The bisection must find the exact root, not a neighbour: with T → 0 the root tends to Chinchilla's N.
+        var planner = InferenceAwarePlanner.Create(law);
+        var chinchilla = planner.Frontier.Optimum(c.Flops);
+        var plan = planner.Optimum(c.Flops, chinchilla.Tokens * 1e-9);
+        return (Math.Abs(plan.Optimum.Parameters / chinchilla.Parameters - 1) <= 1e-6).Label($"{plan.Optimum.Parameters}");
+    }
+
+    [MathProperty]
+    public Property MoreInference_NeverRaisesTheOptimalSize(LossLaw law, Budget c, Factor t, Factor more)
+    {
+        var planner = InferenceAwarePlanner.Create(law);
+        double tokens = planner.Frontier.Optimum(c.Flops).Tokens * t.Value;
+        double moreTokens = tokens * (1 + Math.Abs(Math.Log10(more.Value)));
+        var plan = planner.Optimum(c.Flops, tokens);
+        var busier = planner.Optimum(c.Flops, moreTokens);
+        return (busier.Optimum.Parameters <= plan.Optimum.Parameters * (1 + 1e-12)).Label($"{plan.Optimum.Parameters} vs {busier.Optimum.Parameters}");
+    }
+
+    [MathProperty]
+    public Property Optimum_KeepsTheQualityAndNeverCostsMore(LossLaw law, Budget c, Factor t)
+    {
+        var planner = InferenceAwarePlanner.Create(law);
+        double tokens = planner.Frontier.Optimum(c.Flops).Tokens * t.Value;
+        var plan = planner.Optimum(c.Flops, tokens);
+        double target = plan.Chinchilla.Loss!.Value;
+        return (Math.Abs(plan.Optimum.Loss!.Value - target) <= 1e-9 * target
+                && plan.SavingFraction >= -1e-12
+                && plan.TotalFlops <= plan.ChinchillaTotalFlops * (1 + 1e-12))
+            .Label($"{plan}");
+    }
+
+    [Fact]
+    public void Optimum_CheaperInference_ShrinksLess()
+    {
+        var planner = InferenceAwarePlanner.Create(LawPresets.Default.LossLaw!);
+        var flopsObjective = planner.Optimum(1e24, 5e12);
+        var cheapInference = planner.Optimum(1e24, 5e12, inferenceCostWeight: 0.25);
+        Assert.True(cheapInference.Optimum.Parameters > flopsObjective.Optimum.Parameters);
+    }
+}
