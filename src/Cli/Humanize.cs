@@ -63,4 +63,7 @@ internal static class Humanize
 
     /// <summary>A plain number with up to four significant figures, e.g. an exponent.</summary>
     public static string Exponent(double value) => value.ToString("0.0###", CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction as a percentage with one decimal: 0.163 → 16.3%.</summary>
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

@@ -19,14 +19,34 @@ internal static class PlanCommand
         var maxParameters = new Option<string>("--max-parameters") { Description = "Cap the model size (the best allocation within the cap).", HelpName = "N" };
         var maxTokens = new Option<string>("--max-tokens") { Description = "Cap the training tokens (the best allocation within the cap).", HelpName = "D" };
         var law = LawOption.Create();
+        var uniqueTokens = new Option<string>(DataConstrainedMode.Option) { Description = "Unique tokens available; beyond them data can only be repeated (Muennighoff et al. 2023; default law muennighoff2023).", HelpName = "U" };
+        var inferenceTokens = new Option<string>(InferenceMode.Option) { Description = "Tokens the model will serve over its life; minimise training plus inference cost (Sardana et al. 2024).", HelpName = "T" };
+        var inferenceCostWeight = new Option<string>("--inference-cost-weight") { Description = "Cost of an inference FLOP relative to a training FLOP (default 1), e.g. lower utilisation at serving time.", HelpName = "W" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose." };
 
         var command = new Command("plan", "The compute-optimal model size and token count for a budget.")
         {
-            flops, targetLoss, parameters, maxParameters, maxTokens, law, json,
+            flops, targetLoss, parameters, maxParameters, maxTokens, uniqueTokens, inferenceTokens, inferenceCostWeight, law, json,
         };
         command.SetAction(result =>
         {
+            string? uniqueText = result.GetValue(uniqueTokens);
+            string? inferenceText = result.GetValue(inferenceTokens);
+            if (uniqueText is not null || inferenceText is not null)
+            {
+                var request = new BeyondChinchillaRequest(
+                    result.GetValue(law), result.GetValue(flops), uniqueText, inferenceText, result.GetValue(inferenceCostWeight),
+                    OtherModeGiven: result.GetValue(targetLoss) is not null || result.GetValue(parameters) is not null
+                        || result.GetValue(maxParameters) is not null || result.GetValue(maxTokens) is not null);
+                console.Out.WriteLine(request.Run(result.GetValue(json)));
+                return ExitCodes.Success;
+            }
+
+            if (result.GetValue(inferenceCostWeight) is not null)
+            {
+                throw new UsageException($"--inference-cost-weight: only applies with {InferenceMode.Option} T.");
+            }
+
             var namedLaw = LawOption.Resolve(result.GetValue(law));
             var limits = AllocationLimits.Create(
                 Optional(result.GetValue(maxParameters), "--max-parameters", "70e9"),

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Laws;
+
+namespace Scaling.Cli;
+
+/// <summary>
+/// <c>scaling plan --flops C --inference-tokens T</c>: the model with the quality of the Chinchilla-optimal model at C
+/// that costs least over its life, training plus serving T tokens (Sardana et al. 2024).
+/// </summary>
+internal static class InferenceMode
+{
+    public const string Option = "--inference-tokens";
+
+    public static InferenceAwareOptimum Solve(NamedLaw law, double flops, double inferenceTokens, double inferenceCostWeight)
+    {
+        var lossLaw = law.LossLaw
+            ?? throw new UsageException($"{Option}: the law '{law.Name}' is an allocation rule and predicts no loss; use a parametric law such as {LawPresets.Default.Name}.");
+        return InferenceAwarePlanner.Create(lossLaw).Optimum(flops, inferenceTokens, inferenceCostWeight);
+    }
+
+    public static string Describe(NamedLaw law, InferenceAwareOptimum plan)
+    {
+        var optimum = plan.Optimum;
+        var chinchilla = plan.Chinchilla;
+        string unit = plan.InferenceCostWeight == 1 ? "FLOPs" : "FLOP-equivalents of training cost";
+        return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
+            + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter, predicted loss {Humanize.Loss(optimum.Loss!.Value)}.\n"
+            + $"  It matches the Chinchilla-optimal {Humanize.Count(chinchilla.Parameters)} parameters on {Humanize.Count(chinchilla.Tokens)} tokens "
+            + $"and, serving {Humanize.Count(plan.InferenceTokens)} inference tokens, costs {Humanize.Scientific(plan.TotalCost)} instead of "
+            + $"{Humanize.Scientific(plan.ChinchillaTotalCost)} {unit}: {Humanize.Percent(plan.SavingFraction)} less over its life.\n"
+            + $"  Training {Humanize.Scientific(optimum.Flops)} FLOPs (the Chinchilla budget was {Humanize.Scientific(chinchilla.Flops)}), "
+            + $"inference {Humanize.Scientific(plan.InferenceFlops)} FLOPs (2·N per token).\n"
+            + $"  Law '{law.Name}' ({law.Source}).";
+    }
+
+    public static void AddJson(JsonObject json, InferenceAwareOptimum plan)
+    {
+        json["budgetFlops"] = plan.Chinchilla.Flops;
+        json["inferenceTokens"] = plan.InferenceTokens;
+        json["inferenceFlops"] = plan.InferenceFlops;
+        json["totalFlops"] = plan.TotalFlops;
+        json["inferenceCostWeight"] = plan.InferenceCostWeight;
+        json["chinchillaParameters"] = plan.Chinchilla.Parameters;
+        json["chinchillaTokens"] = plan.Chinchilla.Tokens;
+        json["chinchillaTotalFlops"] = plan.ChinchillaTotalFlops;
+        json["savingFraction"] = plan.SavingFraction;
+    }
+}
