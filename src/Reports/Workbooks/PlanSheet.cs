@@ -1,0 +1,38 @@
+using ClosedXML.Excel;
+using static Scaling.Reports.Workbooks.WorkbookNames;
+
+namespace Scaling.Reports.Workbooks;
+
+/// <summary>
+/// The <c>Plan</c> sheet: live formulas from the <c>Inputs</c> cells to the compute-optimal plan
+/// (Hoffmann et al. 2022, Eq. 4 and App. A): N* = G·(C/k)^a, D* = C/(k·N*), with G = (αA/(βB))^(1/(α+β)).
+/// </summary>
+internal static class PlanSheet
+{
+    public const string SheetName = "Plan";
+
+    /// <summary>The formula rows, in order; tests evaluate each against the library.</summary>
+    public static IReadOnlyList<WorkbookRow> Rows { get; } =
+    [
+        WorkbookRow.Computed("Training compute C", PlanFlops, BudgetFlops, "FLOPs", WorkbookFormats.Scientific, "The budget from Inputs."),
+        WorkbookRow.Computed("G", PlanG, $"POWER({LawAlpha}*{LawA}/({LawBeta}*{LawB}),1/({LawAlpha}+{LawBeta}))", "-", WorkbookFormats.Plain,
+            "G = (alpha·A/(beta·B))^(1/(alpha+beta))."),
+        WorkbookRow.Computed("Exponent a (N* grows as C^a)", PlanExponentA, $"{LawBeta}/({LawAlpha}+{LawBeta})", "-", WorkbookFormats.Plain, "a = beta/(alpha+beta)."),
+        WorkbookRow.Computed("Exponent b (D* grows as C^b)", PlanExponentB, $"{LawAlpha}/({LawAlpha}+{LawBeta})", "-", WorkbookFormats.Plain, "b = alpha/(alpha+beta) = 1 − a."),
+        WorkbookRow.Computed("Optimal parameters N*", PlanParameters, $"{PlanG}*POWER({PlanFlops}/{FlopsPerParameterToken},{PlanExponentA})", "parameters", WorkbookFormats.Scientific,
+            "N* = G·(C/k)^a."),
+        WorkbookRow.Computed("Optimal tokens D*", PlanTokens, $"{PlanFlops}/({FlopsPerParameterToken}*{PlanParameters})", "tokens", WorkbookFormats.Scientific,
+            "D* = C/(k·N*), so k·N*·D* = C exactly."),
+        WorkbookRow.Computed("Tokens per parameter", PlanTokensPerParameter, $"{PlanTokens}/{PlanParameters}", "tokens/parameter", WorkbookFormats.Ratio, "D*/N*."),
+        WorkbookRow.Computed("Predicted loss", PlanLoss, $"{LawE}+{LawA}/POWER({PlanParameters},{LawAlpha})+{LawB}/POWER({PlanTokens},{LawBeta})", "nats/token", WorkbookFormats.Plain,
+            "L = E + A/N*^alpha + B/D*^beta."),
+    ];
+
+    public static void Write(XLWorkbook workbook)
+    {
+        var sheet = workbook.Worksheets.Add(SheetName);
+        SheetLayout.Header(sheet, "Quantity", "Value", "Unit", "Formula");
+        SheetLayout.Rows(sheet, 2, Rows);
+        SheetLayout.Widths(sheet, 34, 16, 18, 60);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using ClosedXML.Excel;
+
+namespace Scaling.Reports.Workbooks;
+
+/// <summary>The look every sheet shares: bold frozen header, readable widths, one page wide when printed.</summary>
+internal static class SheetLayout
+{
+    private static readonly XLColor HeaderFill = XLColor.FromHtml("#DCE6F1");
+    private static readonly XLColor InputFill = XLColor.FromHtml("#FFF2CC");
+
+    /// <summary>Writes a header row, freezes it and sets print setup (landscape, one page wide).</summary>
+    public static void Header(IXLWorksheet sheet, params string[] titles)
+    {
+        for (int i = 0; i < titles.Length; i++)
+        {
+            sheet.Cell(1, i + 1).Value = titles[i];
+        }
+
+        var header = sheet.Range(1, 1, 1, titles.Length);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = HeaderFill;
+        sheet.SheetView.FreezeRows(1);
+        Print(sheet);
+    }
+
+    /// <summary>Landscape, one page wide, header row repeated on every page.</summary>
+    public static void Print(IXLWorksheet sheet)
+    {
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+    }
+
+    /// <summary>Column widths in characters (AdjustToContents needs System.Drawing, which fails on Linux).</summary>
+    public static void Widths(IXLWorksheet sheet, params double[] widths)
+    {
+        for (int i = 0; i < widths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = widths[i];
+        }
+    }
+
+    /// <summary>
+    /// Writes labelled rows from <paramref name="firstRow"/> on: label, named value or formula cell, unit, note.
+    /// Input cells are shaded and carry data validation with an input message.
+    /// </summary>
+    public static int Rows(IXLWorksheet sheet, int firstRow, IEnumerable<WorkbookRow> rows)
+    {
+        int row = firstRow;
+        foreach (var item in rows)
+        {
+            sheet.Cell(row, 1).Value = item.Label;
+            var cell = sheet.Cell(row, 2);
+            if (item.Formula is not null)
+            {
+                cell.FormulaA1 = item.Formula;
+            }
+            else
+            {
+                cell.Value = item.Value;
+                cell.Style.Fill.BackgroundColor = InputFill;
+                Validate(cell, item);
+            }
+
+            cell.Style.NumberFormat.Format = item.NumberFormat;
+            sheet.Cell(row, 3).Value = item.Unit;
+            sheet.Cell(row, 4).Value = item.Note;
+            sheet.Workbook.NamedRanges.Add(item.Name, sheet.Range(row, 2, row, 2));
+            row++;
+        }
+
+        return row;
+    }
+
+    /// <summary>Adds a section title row in bold and returns the next row.</summary>
+    public static int Section(IXLWorksheet sheet, int row, string title)
+    {
+        sheet.Cell(row, 1).Value = title;
+        sheet.Cell(row, 1).Style.Font.Bold = true;
+        return row + 1;
+    }
+
+    private static void Validate(IXLCell cell, WorkbookRow item)
+    {
+        var validation = cell.SetDataValidation();
+        validation.InputTitle = Shorten(item.Label, 32);
+        validation.InputMessage = Shorten($"{item.Note} ({item.Unit})", 255);
+        if (item.Bounds is { } bounds)
+        {
+            validation.Decimal.Between(bounds.Minimum, bounds.Maximum);
+            validation.ErrorStyle = XLErrorStyle.Stop;
+            validation.ErrorTitle = "Out of range";
+            validation.ErrorMessage = Shorten(string.Create(CultureInfo.InvariantCulture, $"{item.Label} must lie between {bounds.Minimum:G3} and {bounds.Maximum:G3}."), 225);
+        }
+    }
+
+    // Excel limits input titles to 32 characters and messages to 255.
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,141 @@
+using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Scaling.Allocation;
+using Scaling.Laws;
+using Scaling.Reports.Workbooks;
+
+namespace Scaling.Tests.Reports.Workbooks;
+
+public class PlanWorkbookTests
+{
+    private static readonly PlanWorkbookContent Content = PlanWorkbookContent.Create(LawPresets.Default, 5.76e23);
+
+    [Fact]
+    public void Workbook_PassesOpenXmlValidation()
+    {
+        byte[] bytes = PlanWorkbook.ToBytes(Content);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016).Validate(document).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5).Select(e => $"{e.Path?.XPath}: {e.Description}")));
+    }
+
+    [Fact]
+    public void Workbook_HasTheSheetsAndANativeChartOnScenarios()
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(PlanWorkbook.ToBytes(Content)), false);
+        var names = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+        Assert.Equal(["Summary", "Inputs", "Plan", "Scenarios"], names.Take(4));
+        var scenarios = document.WorkbookPart.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First(s => s.Name == "Scenarios");
+        var part = (WorksheetPart)document.WorkbookPart.GetPartById(scenarios.Id!);
+        Assert.Single(part.DrawingsPart!.ChartParts);
+    }
+
+    [Fact]
+    public void PlanFormulas_EqualTheLibrary_BeforeAndAfterTheBudgetChanges()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(Content)));
+        AssertPlanMatches(workbook, Content.LossLaw, 5.76e23);
+
+        workbook.Range("Budget_flops").FirstCell().Value = 3e25;
+        AssertPlanMatches(workbook, Content.LossLaw, 3e25);
+    }
+
+    [Fact]
+    public void PlanFormulas_FollowAChangedLawCoefficient()
+    {
+        using var workbook = PlanWorkbook.Build(Content);
+        workbook.Range("Law_beta").FirstCell().Value = 0.31;
+        var law = LossLaw.Create(Content.LossLaw.E, Content.LossLaw.A, Content.LossLaw.B, Content.LossLaw.Alpha, 0.31);
+        AssertPlanMatches(workbook, law, 5.76e23);
+    }
+
+    [Fact]
+    public void ScenarioFormulas_EqualTheLibraryAtEveryBudget()
+    {
+        using var workbook = PlanWorkbook.Build(Content);
+        var sheet = workbook.Worksheet("Scenarios");
+        var frontier = ComputeOptimalFrontier.Create(Content.LossLaw);
+        for (int i = 0; i < Content.ScenarioBudgetsFlops.Count; i++)
+        {
+            var expected = frontier.Optimum(Content.ScenarioBudgetsFlops[i]);
+            int row = i + 2;
+            AssertClose(expected.Parameters, sheet.Cell(row, 2).GetDouble());
+            AssertClose(expected.Tokens, sheet.Cell(row, 3).GetDouble());
+            AssertClose(expected.TokensPerParameter, sheet.Cell(row, 4).GetDouble());
+            AssertClose(expected.Loss!.Value, sheet.Cell(row, 5).GetDouble());
+        }
+
+        Assert.Equal(13, Content.ScenarioBudgetsFlops.Count);
+        AssertClose(1e26, Content.ScenarioBudgetsFlops[^1]);
+    }
+
+    [Fact]
+    public void Summary_SpeaksThePlanInSentences()
+    {
+        using var workbook = PlanWorkbook.Build(Content);
+        string first = workbook.Worksheet("Summary").Cell(3, 1).GetString();
+        var optimum = Content.Optimum;
+        string parameters = Math.Round(optimum.Parameters / 1e9, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string tokens = Math.Round(optimum.Tokens / 1e12, 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"Train a model of {parameters} billion parameters on {tokens} trillion tokens ({Math.Round(optimum.TokensPerParameter)} tokens per parameter).", first);
+    }
+
+    [Fact]
+    public void SavedSentences_ReadTheSameOnAGermanMachine()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        byte[] bytes;
+        try
+        {
+            bytes = PlanWorkbook.ToBytes(Content);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+
+        // The cached value written at save, read back without recalculation.
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        string xml = string.Concat(document.WorkbookPart!.SharedStringTablePart?.SharedStringTable.InnerText ?? string.Empty,
+            string.Concat(document.WorkbookPart.WorksheetParts.Select(p => p.Worksheet.InnerText)));
+        string parameters = Math.Round(Content.Optimum.Parameters / 1e9, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"Train a model of {parameters} billion parameters", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inputs_AreNamedValidatedCells()
+    {
+        using var workbook = PlanWorkbook.Build(Content);
+        var budget = workbook.Range("Budget_flops").FirstCell();
+        Assert.Equal("Inputs", budget.Worksheet.Name);
+        Assert.True(budget.HasDataValidation);
+        Assert.Equal(5.76e23, budget.GetDouble());
+        Assert.False(budget.HasFormula);
+    }
+
+    private static void AssertPlanMatches(XLWorkbook workbook, LossLaw law, double flops)
+    {
+        var frontier = ComputeOptimalFrontier.Create(law);
+        var expected = frontier.Optimum(flops);
+        AssertClose(flops, Named(workbook, "Plan_flops"));
+        AssertClose(frontier.G, Named(workbook, "Plan_G"));
+        AssertClose(frontier.ExponentA, Named(workbook, "Plan_exponent_a"));
+        AssertClose(frontier.ExponentB, Named(workbook, "Plan_exponent_b"));
+        AssertClose(expected.Parameters, Named(workbook, "Plan_parameters"));
+        AssertClose(expected.Tokens, Named(workbook, "Plan_tokens"));
+        AssertClose(expected.TokensPerParameter, Named(workbook, "Plan_tokens_per_parameter"));
+        AssertClose(expected.Loss!.Value, Named(workbook, "Plan_loss"));
+    }
+
+    private static double Named(XLWorkbook workbook, string name)
+    {
+        var cell = workbook.Range(name).FirstCell();
+        Assert.True(cell.HasFormula, $"{name} should be a live formula");
+        return cell.GetDouble();
+    }
+
+    private static void AssertClose(double expected, double actual) =>
+        Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
+}
