@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Scaling.Reports;
+
+namespace Scaling.Cli;
+
+/// <summary>
+/// <c>scaling report</c>: the main job. Renders the figures and the workbook for a budget and writes them to a
+/// directory (<c>./out</c> by default), all or nothing.
+/// </summary>
+internal static class ReportCommand
+{
+    /// <summary>The budget of the embedded default report: Gopher's, 5.76e23 FLOPs (Hoffmann et al. 2022, Table 3).</summary>
+    public const string DefaultFlops = "5.76e23";
+
+    public static Command Create(CliConsole console)
+    {
+        var output = new Option<string>("--out") { Description = "Directory to write into (default ./out).", HelpName = "DIR" };
+        var flops = new Option<string>("--flops") { Description = $"Training budget in FLOPs (default {DefaultFlops}).", HelpName = "C" };
+        var formats = new Option<string>("--formats") { Description = "Comma-separated: png, svg, pdf, xlsx (default all).", HelpName = "LIST" };
+        var force = new Option<bool>("--force") { Description = "Overwrite files in DIR that 'scaling report' did not write." };
+        var law = LawOption.Create();
+        var command = new Command("report", "Write the figures and the planning workbook for a budget.")
+        {
+            output, flops, law, formats, force,
+        };
+        command.SetAction(result =>
+        {
+            var request = ReportRequest.Create(
+                LawOption.Resolve(result.GetValue(law)),
+                CliParse.Positive("--flops", result.GetValue(flops) ?? DefaultFlops, DefaultFlops)) with
+            {
+                Formats = result.GetValue(formats) is { } text ? ReportFormats.Parse(text) : ReportFormats.All,
+            };
+            var files = ReportBuilder.Build(request);
+            var directory = new ReportDirectory(result.GetValue(output) ?? "out", result.GetValue(force));
+            var paths = directory.Write(files);
+            console.Out.WriteLine($"Wrote {paths.Count} files to {directory.Path}:");
+            for (int i = 0; i < paths.Count; i++)
+            {
+                console.Out.WriteLine($"  {paths[i]}  ({files[i].Description})");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using Scaling.Laws;
+
+namespace Scaling.Reports;
+
+/// <summary>What a report covers: a law with a loss and a FLOP budget; later sections add hardware, audit and fit.</summary>
+/// <remarks><example><code>
+/// var files = ReportBuilder.Build(ReportRequest.Create(LawPresets.Default, 5.76e23));
+/// </code></example></remarks>
+public sealed record ReportRequest
+{
+    private ReportRequest(NamedLaw law, double budgetFlops)
+    {
+        Law = law;
+        BudgetFlops = budgetFlops;
+    }
+
+    /// <summary>The law; it must predict loss.</summary>
+    public NamedLaw Law { get; }
+
+    /// <summary>The training budget C in FLOPs.</summary>
+    public double BudgetFlops { get; }
+
+    /// <summary>The files to write (all by default).</summary>
+    public ReportFormats Formats { get; init; } = ReportFormats.All;
+
+    /// <summary>A request for a parametric law and a budget.</summary>
+    public static ReportRequest Create(NamedLaw law, double budgetFlops)
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        if (law.LossLaw is null)
+        {
+            throw new ArgumentException($"--law: '{law.Name}' is an allocation rule; a report needs a law that predicts loss, such as {LawPresets.Default.Name}.", nameof(law));
+        }
+
+        if (!double.IsFinite(budgetFlops) || budgetFlops <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(budgetFlops), budgetFlops, "--flops must be finite and greater than 0, e.g. 5.76e23.");
+        }
+
+        return new ReportRequest(law, budgetFlops);
+    }
+}

@@ -1,0 +1,72 @@
+using SkiaSharp;
+
+namespace Scaling.Tests.Cli;
+
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"scaling-report-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Report_WritesEveryFileAndListsThem()
+    {
+        var (code, output, error) = CliRunner.Run("report", "--out", directory);
+        Assert.True(code == 0, error);
+        string[] expected = ["isoflop.png", "isoflop.svg", "isoflop.pdf", "loss-landscape.png", "plan.xlsx"];
+        foreach (string name in expected)
+        {
+            string path = Path.Combine(directory, name);
+            Assert.True(new FileInfo(path).Length > 1000, $"{name} should be a real file");
+            Assert.Contains(path, output, StringComparison.Ordinal);
+        }
+
+        using var bitmap = SKBitmap.Decode(Path.Combine(directory, "isoflop.png"));
+        Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
+        Assert.StartsWith("%PDF", File.ReadAllText(Path.Combine(directory, "isoflop.pdf"))[..8], StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+    }
+
+    [Fact]
+    public void Report_ReplacesItsOwnFilesButRefusesOthers()
+    {
+        Assert.Equal(0, CliRunner.Run("report", "--out", directory, "--formats", "svg").ExitCode);
+        Assert.Equal(0, CliRunner.Run("report", "--out", directory, "--formats", "svg").ExitCode);
+
+        string foreign = Path.Combine(directory, "isoflop.png");
+        File.WriteAllText(foreign, "mine");
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "png,svg");
+        PlanCommandTests.AssertOneLineError(code, output, error, "--out", "--force");
+        Assert.Equal("mine", File.ReadAllText(foreign));
+        Assert.False(File.Exists(Path.Combine(directory, "loss-landscape.png")), "nothing is written when one file is refused");
+
+        Assert.Equal(0, CliRunner.Run("report", "--out", directory, "--formats", "png", "--force").ExitCode);
+        Assert.NotEqual("mine", File.ReadAllText(foreign));
+    }
+
+    [Fact]
+    public void Report_FailingWrite_LeavesNoFileBehind()
+    {
+        Directory.CreateDirectory(Path.Combine(directory, "plan.xlsx"));
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "png,xlsx");
+        PlanCommandTests.AssertOneLineError(code, output, error, "--out", "plan.xlsx");
+        Assert.Equal([Path.Combine(directory, "plan.xlsx")], Directory.GetFileSystemEntries(directory));
+    }
+
+    [Theory]
+    [InlineData("--formats", "png,gif", "gif")]
+    [InlineData("--flops", "-1", "-1")]
+    [InlineData("--law", "tokens20", "allocation rule")]
+    public void Report_BadInput_WritesNothing(string option, string value, string detail)
+    {
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, option, value);
+        PlanCommandTests.AssertOneLineError(code, output, error, option, detail);
+        Assert.False(Directory.Exists(directory));
+    }
+}
