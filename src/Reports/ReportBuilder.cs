@@ -24,7 +24,7 @@ public static class ReportBuilder
 
         if (request.Formats.Workbook)
         {
-            var content = PlanWorkbookContent.Create(request.Law, request.BudgetFlops);
+            var content = PlanWorkbookContent.Create(request.Law, request.BudgetFlops) with { AuditModels = ModelRegistry.Published };
             files.Add(new ReportFile("plan.xlsx", "the planning workbook: change the inputs, the plan recalculates", PlanWorkbook.ToBytes(content)));
         }
 
