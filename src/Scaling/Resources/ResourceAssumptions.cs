@@ -119,14 +119,12 @@ public sealed record ResourceAssumptions
     public ComputeRate Rate =>
         ComputeRate.Create(Accelerator.PeakFlopsPerSecond(TrainingPrecision), Mfu, EurosPerGpuHour ?? Accelerator.EurosPerGpuHour);
 
-    /// <summary>The energy model these assumptions imply.</summary>
-    /// <exception cref="ArgumentException">Neither <see cref="WattsPerGpu"/> nor the catalog gives a power figure.</exception>
-    public EnergyModel Energy => EnergyModel.Create(
-        WattsPerGpu ?? Accelerator.Watts ?? throw new ArgumentException(
-            $"WattsPerGpu: the catalog has no power figure for {Accelerator.Name}; give the watts per accelerator.",
-            nameof(WattsPerGpu)),
-        Overhead,
-        Pue);
+    /// <summary>
+    /// The energy model these assumptions imply, or null when neither <see cref="WattsPerGpu"/> nor the catalog gives a
+    /// power figure (TPU v5p): energy and CO₂ are then unknown rather than guessed.
+    /// </summary>
+    public EnergyModel? Energy =>
+        (WattsPerGpu ?? Accelerator.Watts) is { } watts ? EnergyModel.Create(watts, Overhead, Pue) : null;
 
     /// <summary>The grid these assumptions imply.</summary>
     public CarbonIntensity Carbon => CarbonIntensity.Create(GridGramsCo2PerKilowattHour);

@@ -32,8 +32,8 @@ public sealed record ResourcePlan
         (Gpus, GpuCountReason) = ChooseCount();
         Days = GpuHours / Gpus / 24;
         CostEuros = Rate.EurosForGpuHours(GpuHours);
-        KilowattHours = Energy.KilowattHours(GpuHours);
-        Co2Tonnes = Carbon.Co2Tonnes(KilowattHours);
+        KilowattHours = Energy?.KilowattHours(GpuHours);
+        Co2Tonnes = KilowattHours is { } kwh ? Carbon.Co2Tonnes(kwh) : null;
     }
 
     /// <summary>The training compute C in FLOPs.</summary>
@@ -48,8 +48,8 @@ public sealed record ResourcePlan
     /// <summary>The euros ↔ FLOPs rate used.</summary>
     public ComputeRate Rate { get; }
 
-    /// <summary>The energy model used.</summary>
-    public EnergyModel Energy { get; }
+    /// <summary>The energy model used, or null when no power figure is known (then energy and CO₂ are null).</summary>
+    public EnergyModel? Energy { get; }
 
     /// <summary>The grid used.</summary>
     public CarbonIntensity Carbon { get; }
@@ -75,21 +75,21 @@ public sealed record ResourcePlan
     /// <summary>Cost in euros: GPU-hours × price.</summary>
     public double CostEuros { get; }
 
-    /// <summary>Energy drawn from the grid in kWh.</summary>
-    public double KilowattHours { get; }
+    /// <summary>Energy drawn from the grid in kWh, or null without a power figure.</summary>
+    public double? KilowattHours { get; }
 
-    /// <summary>CO₂(e) in tonnes.</summary>
-    public double Co2Tonnes { get; }
+    /// <summary>CO₂(e) in tonnes, or null without a power figure.</summary>
+    public double? Co2Tonnes { get; }
 
-    /// <summary>The cluster's power from the grid in kW.</summary>
-    public double ClusterKilowatts => Energy.ClusterKilowatts(Gpus);
+    /// <summary>The cluster's power from the grid in kW, or null without a power figure.</summary>
+    public double? ClusterKilowatts => Energy?.ClusterKilowatts(Gpus);
 
     /// <summary>Plans <paramref name="flops"/> of training for a model of <paramref name="parameters"/>.</summary>
     /// <exception cref="ArgumentException">
     /// The request is impossible; <see cref="ArgumentException.ParamName"/> names the assumption to change:
     /// <c>Gpus</c> (too few to hold the training state), <c>DeadlineDays</c> (not reachable with the GPUs given or
-    /// within <c>MaxGpus</c>), <c>MaxGpus</c> (the training state alone needs more), <c>WattsPerGpu</c> (no power
-    /// figure), <c>precision</c> (no peak at that precision).
+    /// within <c>MaxGpus</c>), <c>MaxGpus</c> (the training state alone needs more), <c>precision</c> (no peak at
+    /// that precision).
     /// </exception>
     public static ResourcePlan Create(double flops, double parameters, ResourceAssumptions assumptions)
     {
