@@ -20,19 +20,26 @@ internal static class PlanCommand
         var maxTokens = new Option<string>("--max-tokens") { Description = "Cap the training tokens (the best allocation within the cap).", HelpName = "D" };
         var law = LawOption.Create();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose." };
+        var resources = new ResourceOptions();
 
         var command = new Command("plan", "The compute-optimal model size and token count for a budget.")
         {
             flops, targetLoss, parameters, maxParameters, maxTokens, law, json,
         };
+        resources.AddTo(command);
         command.SetAction(result =>
         {
             var namedLaw = LawOption.Resolve(result.GetValue(law));
             var limits = AllocationLimits.Create(
                 Optional(result.GetValue(maxParameters), "--max-parameters", "70e9"),
                 Optional(result.GetValue(maxTokens), "--max-tokens", "1.4e12"));
-            var optimum = Solve(namedLaw, result.GetValue(flops), result.GetValue(targetLoss), result.GetValue(parameters), limits);
-            console.Out.WriteLine(result.GetValue(json) ? ToJson(namedLaw, optimum).ToJsonString() : Describe(namedLaw, optimum));
+            var request = resources.Read(result);
+            string? flopsText = request is null ? result.GetValue(flops) : request.FlopsText(result.GetValue(flops));
+            var optimum = Solve(namedLaw, flopsText, result.GetValue(targetLoss), result.GetValue(parameters), limits);
+            var budget = request?.Plan(optimum);
+            console.Out.WriteLine(result.GetValue(json)
+                ? ResourceReport.Json(ToJson(namedLaw, optimum), budget).ToJsonString()
+                : Describe(namedLaw, optimum) + ResourceReport.Prose(budget));
             return ExitCodes.Success;
         });
         return command;

@@ -18,6 +18,7 @@ public static class ScalingApp
         {
             PlanCommand.Create(console),
             LawsCommand.Create(console),
+            HardwareCommand.Create(console),
         };
 
         var previous = CultureInfo.CurrentCulture;

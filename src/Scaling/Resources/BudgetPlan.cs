@@ -43,11 +43,19 @@ public sealed record BudgetPlan
         return new BudgetPlan(optimum, ResourcePlan.Create(optimum.Flops, optimum.Parameters, assumptions), euros);
     }
 
-    /// <summary>The resources of an optimum already computed (from FLOPs, a target loss or a model size).</summary>
-    public static BudgetPlan For(ComputeOptimum optimum, ResourceAssumptions assumptions)
+    /// <summary>
+    /// The resources of an optimum already computed (from FLOPs, a target loss or a model size), optionally recording
+    /// the euro budget it was solved for.
+    /// </summary>
+    public static BudgetPlan For(ComputeOptimum optimum, ResourceAssumptions assumptions, double? budgetEuros = null)
     {
         ArgumentNullException.ThrowIfNull(optimum);
         ArgumentNullException.ThrowIfNull(assumptions);
-        return new BudgetPlan(optimum, ResourcePlan.Create(optimum.Flops, optimum.Parameters, assumptions), null);
+        if (budgetEuros is { } euros)
+        {
+            Require.PositiveFinite(euros, nameof(budgetEuros));
+        }
+
+        return new BudgetPlan(optimum, ResourcePlan.Create(optimum.Flops, optimum.Parameters, assumptions), budgetEuros);
     }
 }

@@ -42,7 +42,7 @@ public sealed record TrainingStateRecipe
 
     /// <summary>24 bytes per parameter, the assumption of the seed article's GPT-3.5 example (175B × 24 B = 4.2 TB; facts §7).</summary>
     public static TrainingStateRecipe Seed24 { get; } =
-        new("seed24", "24 bytes per parameter, the seed article's GPT-3.5 assumption", 24, null);
+        new("seed24", "the seed article's GPT-3.5 assumption", 24, null);
 
     /// <summary>
     /// The seed article's precision table: training takes 20× the weight bytes — 80 GB per 1B parameters in FP32,
