@@ -202,6 +202,11 @@ internal sealed record ResourceRequest(ResourceAssumptions Assumptions, double? 
         {
             string message = e.Message.Split(" (Parameter", 2)[0].Split('\n')[0];
             message = message.StartsWith(name + ":", StringComparison.Ordinal) ? message[(name.Length + 1)..].TrimStart() : message;
+            foreach (var (field, flag) in OptionOf)
+            {
+                message = message.Replace(field + " ", flag + " ", StringComparison.Ordinal);
+            }
+
             throw new UsageException($"{option}: {message}");
         }
     }}

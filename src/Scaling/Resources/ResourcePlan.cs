@@ -153,7 +153,7 @@ public sealed record ResourcePlan
         {
             throw new ArgumentException(
                 $"DeadlineDays: {Readable.Number(deadline)} days need {Readable.Number(forDeadline)} × {a.Accelerator.Name}, more than the maximum {Readable.Number(a.MaxGpus)}; "
-                + $"the shortest possible is {Readable.Number(Math.Round(DaysOn(a.MaxGpus), 1))} days (raise the maximum GPU count or the deadline).",
+                + $"the shortest possible is {Readable.Number(Math.Round(DaysOn(a.MaxGpus), 1))} days (raise MaxGpus or the deadline).",
                 nameof(ResourceAssumptions.DeadlineDays));
         }
 
