@@ -204,7 +204,7 @@ internal sealed record ResourceRequest(ResourceAssumptions Assumptions, double? 
             message = message.StartsWith(name + ":", StringComparison.Ordinal) ? message[(name.Length + 1)..].TrimStart() : message;
             foreach (var (field, flag) in OptionOf)
             {
-                message = message.Replace(field + " ", flag + " ", StringComparison.Ordinal);
+                message = System.Text.RegularExpressions.Regex.Replace(message, $@"\b{field}\b", flag);
             }
 
             throw new UsageException($"{option}: {message}");
