@@ -15,9 +15,11 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
     private static readonly double TrueA = ComputeOptimalFrontier.Create(Hoffmann).ExponentA;
 
     // The protocol (Hoffmann et al. 2022, §3.2): 9 budgets 6e18..3e21, 25 sizes each log-spaced over a factor
-    // 4 either side of the optimum, 1% log-normal noise on the loss.
+    // 8 either side of the optimum (1.8 decades, like the paper's Fig. 3 profiles), 1% log-normal noise on the loss.
+    // Over 40 seeds this design gave a with standard deviation 0.009 (a factor 4 either side: 0.016), so the 0.03
+    // tolerance is more than 3 standard deviations.
     private static List<TrainingRun> HoffmannIsoFlops(int seed = 2022, bool declareBudget = false) =>
-        SyntheticRuns.IsoFlop(Hoffmann, SyntheticRuns.HoffmannBudgets, sizesPerBudget: 25, span: 4, noise: 0.01, seed, declareBudget);
+        SyntheticRuns.IsoFlop(Hoffmann, SyntheticRuns.HoffmannBudgets, sizesPerBudget: 25, span: 8, noise: 0.01, seed, declareBudget);
 
     private static IsoFlopFitOptions Quick(int resamples = 200, int seed = 1) => new() { Resamples = resamples, Seed = seed };
 
