@@ -40,7 +40,8 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
     public void Fit_NoisyCurves_RecoversExponentAWithin0_05()
     {
         // 1% log-normal noise on every checkpoint, independently: the envelope follows the luckiest checkpoint near the
-        // flat bottom of each IsoFLOP valley, which adds scatter on top of the staircase.
+        // flat bottom of each IsoFLOP valley, which adds scatter on top of the staircase. Over 40 seeds a had mean
+        // 0.443 (0.009 below the truth) and standard deviation 0.017, so 0.05 is about three standard deviations.
         var fit = EnvelopeFitter.Fit(HoffmannCurves(noise: 0.01), Quick());
         output.WriteLine($"true a {TrueA:F4}, fitted a {fit.Frontier.ExponentA:F4}, points {fit.PointsUsed}");
         Assert.InRange(fit.Frontier.ExponentA, TrueA - 0.05, TrueA + 0.05);
