@@ -12,6 +12,9 @@ internal static class ReportCommand
     /// <summary>The budget of the embedded default report: Gopher's, 5.76e23 FLOPs (Hoffmann et al. 2022, Table 3).</summary>
     public const string DefaultFlops = "5.76e23";
 
+    /// <summary>The accelerator of the default report; the most common training GPU of 2024–2026.</summary>
+    public const string DefaultGpu = "H100-SXM";
+
     public static Command Create(CliConsole console)
     {
         var output = new Option<string>("--out") { Description = "Directory to write into (default ./out).", HelpName = "DIR" };
@@ -19,18 +22,25 @@ internal static class ReportCommand
         var formats = new Option<string>("--formats") { Description = "Comma-separated: png, svg, pdf, xlsx (default all).", HelpName = "LIST" };
         var force = new Option<bool>("--force") { Description = "Overwrite files in DIR that 'scaling report' did not write." };
         var law = LawOption.Create();
+        var resources = new ResourceOptions { DefaultGpu = DefaultGpu };
         var command = new Command("report", "Write the figures and the planning workbook for a budget.")
         {
             output, flops, law, formats, force,
         };
+        resources.AddTo(command);
         command.SetAction(result =>
         {
+            var hardware = resources.Read(result)!;
+            string flopsText = hardware.FlopsText(result.GetValue(flops)) ?? DefaultFlops;
             var request = ReportRequest.Create(
                 LawOption.Resolve(result.GetValue(law)),
-                CliParse.Positive("--flops", result.GetValue(flops) ?? DefaultFlops, DefaultFlops)) with
+                CliParse.Positive(hardware.BudgetEuros is null ? "--flops" : "--budget-eur", flopsText, DefaultFlops)) with
             {
                 Formats = result.GetValue(formats) is { } text ? ReportFormats.Parse(text) : ReportFormats.All,
+                Resources = hardware.Assumptions,
+                BudgetEuros = hardware.BudgetEuros,
             };
+            hardware.Plan(request.Law.Allocator().Optimum(request.BudgetFlops));
             var files = ReportBuilder.Build(request);
             var directory = new ReportDirectory(result.GetValue(output) ?? "out", result.GetValue(force));
             var paths = directory.Write(files);

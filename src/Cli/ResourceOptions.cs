@@ -31,6 +31,9 @@ internal sealed class ResourceOptions
     private readonly Option<string> pue = new("--pue") { Description = $"Data-centre power usage effectiveness, at least 1 (default {Humanize.Exponent(EnergyModel.DefaultPue)}).", HelpName = "X" };
     private readonly Option<string> grid = new("--grid-gco2-per-kwh") { Description = $"Grid carbon intensity in gCO2/kWh (default {Humanize.Significant(CarbonIntensity.DefaultGramsCo2PerKilowattHour)}; 0 allowed).", HelpName = "G" };
 
+    /// <summary>The accelerator to assume when <c>--gpu</c> is not given (null: no resource block unless asked for).</summary>
+    public string? DefaultGpu { get; init; }
+
     private IEnumerable<Option<string>> All =>
         [budgetEur, gpu, hardware, mfu, precision, peakTflops, memoryGb, eurPerGpuHour, gpus, days, maxGpus, usableMemory, bytesPerParameter, wattsPerGpu, overhead, pue, grid];
 
@@ -49,7 +52,7 @@ internal sealed class ResourceOptions
     /// </summary>
     public ResourceRequest? Read(ParseResult result)
     {
-        string? gpuName = result.GetValue(gpu);
+        string? gpuName = result.GetValue(gpu) ?? DefaultGpu;
         if (gpuName is null)
         {
             var stray = All.FirstOrDefault(o => result.GetValue(o) is not null);

@@ -24,7 +24,12 @@ public static class ReportBuilder
 
         if (request.Formats.Workbook)
         {
-            var content = PlanWorkbookContent.Create(request.Law, request.BudgetFlops) with { AuditModels = ModelRegistry.Published };
+            var content = PlanWorkbookContent.Create(request.Law, request.BudgetFlops) with
+            {
+                AuditModels = ModelRegistry.Published,
+                Resources = request.Resources,
+                BudgetEuros = request.BudgetEuros,
+            };
             files.Add(new ReportFile("plan.xlsx", "the planning workbook: change the inputs, the plan recalculates", PlanWorkbook.ToBytes(content)));
         }
 
@@ -36,6 +41,12 @@ public static class ReportBuilder
         var budgets = IsoFlopFigure.BudgetsAround(request.BudgetFlops);
         yield return ("isoflop", "IsoFLOP curves with their optima and the frontier", IsoFlopFigure.Create(request.Law, budgets));
         yield return ("loss-landscape", "loss over model size and tokens, with iso-FLOP lines and the frontier", LossLandscapeFigure.Create(request.Law, budgets));
+        if (request.Resources is { } resources)
+        {
+            yield return ("budget-view", $"what budgets from 1/100 to 100 times yours buy on {resources.Accelerator.Name}: size, data, cost, energy, CO₂",
+                BudgetViewFigure.Create(request.Law, resources, request.BudgetFlops));
+        }
+
         yield return ("audit-map", "published models against the frontier, coloured by verdict", AuditMapFigure.Create(ModelAuditor.Create(request.Law), ModelRegistry.Published));
     }
 

@@ -23,6 +23,12 @@ public sealed record ReportRequest
     /// <summary>The files to write (all by default).</summary>
     public ReportFormats Formats { get; init; } = ReportFormats.All;
 
+    /// <summary>Hardware and energy assumptions: adds the budget view figure and the resource rows of the workbook.</summary>
+    public Resources.ResourceAssumptions? Resources { get; init; }
+
+    /// <summary>The budget in euros when the report started from one (the workbook's input cell).</summary>
+    public double? BudgetEuros { get; init; }
+
     /// <summary>A request for a parametric law and a budget.</summary>
     public static ReportRequest Create(NamedLaw law, double budgetFlops)
     {

@@ -16,7 +16,12 @@ internal static class InputsSheet
         int row = SheetLayout.Section(sheet, 2, "Budget");
         row = SheetLayout.Rows(sheet, row, Budget(content));
         row = SheetLayout.Section(sheet, row + 1, $"Loss law '{content.Law.Name}': L(N, D) = E + A/N^alpha + B/D^beta");
-        SheetLayout.Rows(sheet, row, Law(content));
+        row = SheetLayout.Rows(sheet, row, Law(content));
+        if (content.Resources is { } resources)
+        {
+            row = SheetLayout.Section(sheet, row + 1, "Hardware, price and energy");
+            SheetLayout.Rows(sheet, row, ResourceRows.Inputs(resources));
+        }
         SheetLayout.Widths(sheet, 34, 16, 18, 90);
         sheet.Cell(1, 6).Value = "Shaded cells are inputs: change them and the Plan, Summary and Scenarios sheets recalculate.";
         sheet.Cell(1, 6).Style.Font.Italic = true;
@@ -24,8 +29,17 @@ internal static class InputsSheet
 
     private static IEnumerable<WorkbookRow> Budget(PlanWorkbookContent content)
     {
-        yield return WorkbookRow.Input("Training budget C", WorkbookNames.BudgetFlops, content.BudgetFlops, "FLOPs", WorkbookFormats.Scientific,
-            "Total training compute, C = k·N·D.") with { Bounds = (1e10, 1e32) };
+        if (content.BudgetEuros is { } euros)
+        {
+            yield return WorkbookRow.Input("Training budget", WorkbookNames.BudgetEuros, euros, "€", WorkbookFormats.Euros,
+                "What the training run may cost; the FLOPs follow from the GPU's price, peak and MFU below.") with { Bounds = (1, 1e13) };
+        }
+        else
+        {
+            yield return WorkbookRow.Input("Training budget C", WorkbookNames.BudgetFlops, content.BudgetFlops, "FLOPs", WorkbookFormats.Scientific,
+                "Total training compute, C = k·N·D.") with { Bounds = (1e10, 1e32) };
+        }
+
         yield return WorkbookRow.Input("FLOPs per parameter per token k", WorkbookNames.FlopsPerParameterToken, content.FlopsPerParameterToken, "FLOPs", WorkbookFormats.Ratio,
             "6 = 2 forward + 4 backward (Kaplan et al. 2020, arXiv 2001.08361, §2.1).") with { Bounds = (1, 100) };
     }

@@ -11,10 +11,26 @@ internal static class PlanSheet
 {
     public const string SheetName = "Plan";
 
-    /// <summary>The formula rows, in order; tests evaluate each against the library.</summary>
-    public static IReadOnlyList<WorkbookRow> Rows { get; } =
+    /// <summary>The formula rows for <paramref name="content"/>, in order; tests evaluate each against the library.</summary>
+    public static IReadOnlyList<WorkbookRow> Rows(PlanWorkbookContent content)
+    {
+        var rows = new List<WorkbookRow> { Compute(content) };
+        rows.AddRange(LawRows);
+        if (content.Resources is not null)
+        {
+            rows.AddRange(ResourceRows.Plan());
+        }
+
+        return rows;
+    }
+
+    private static WorkbookRow Compute(PlanWorkbookContent content) => content.BudgetEuros is null
+        ? WorkbookRow.Computed("Training compute C", PlanFlops, BudgetFlops, "FLOPs", WorkbookFormats.Scientific, "The budget from Inputs.")
+        : WorkbookRow.Computed("Training compute C", PlanFlops, $"{BudgetEuros}/{EurosPerGpuHour}*3600*{GpuPeakFlopsPerSecond}*{Mfu}", "FLOPs", WorkbookFormats.Scientific,
+            "Budget / price · 3600 · peak · MFU: the FLOPs the euros buy.");
+
+    private static readonly WorkbookRow[] LawRows =
     [
-        WorkbookRow.Computed("Training compute C", PlanFlops, BudgetFlops, "FLOPs", WorkbookFormats.Scientific, "The budget from Inputs."),
         WorkbookRow.Computed("G", PlanG, $"POWER({LawAlpha}*{LawA}/({LawBeta}*{LawB}),1/({LawAlpha}+{LawBeta}))", "-", WorkbookFormats.Plain,
             "G = (alpha·A/(beta·B))^(1/(alpha+beta))."),
         WorkbookRow.Computed("Exponent a (N* grows as C^a)", PlanExponentA, $"{LawBeta}/({LawAlpha}+{LawBeta})", "-", WorkbookFormats.Plain, "a = beta/(alpha+beta)."),
@@ -28,11 +44,11 @@ internal static class PlanSheet
             "L = E + A/N*^alpha + B/D*^beta."),
     ];
 
-    public static void Write(XLWorkbook workbook)
+    public static void Write(XLWorkbook workbook, PlanWorkbookContent content)
     {
         var sheet = workbook.Worksheets.Add(SheetName);
         SheetLayout.Header(sheet, "Quantity", "Value", "Unit", "Formula");
-        SheetLayout.Rows(sheet, 2, Rows);
+        SheetLayout.Rows(sheet, 2, Rows(content));
         SheetLayout.Widths(sheet, 34, 16, 18, 60);
     }
 }

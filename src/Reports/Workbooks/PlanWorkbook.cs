@@ -48,7 +48,7 @@ public static class PlanWorkbook
         var workbook = new XLWorkbook();
         SummarySheet.Write(workbook, content);
         InputsSheet.Write(workbook, content);
-        PlanSheet.Write(workbook);
+        PlanSheet.Write(workbook, content);
         ScenariosSheet.Write(workbook, content);
         if (content.AuditModels.Count > 0)
         {

@@ -39,8 +39,27 @@ public sealed record PlanWorkbookContent
     /// <summary>Published models to audit on the <c>Audit</c> sheet (none: no sheet).</summary>
     public IReadOnlyList<Audit.PublishedModel> AuditModels { get; init; } = [];
 
+    /// <summary>
+    /// The hardware and energy assumptions; when given, <c>Inputs</c> holds them and <c>Plan</c> adds GPU-hours, GPUs,
+    /// days, cost, energy and CO₂.
+    /// </summary>
+    public Resources.ResourceAssumptions? Resources { get; init; }
+
+    /// <summary>
+    /// The budget in euros, when the plan started from one (needs <see cref="Resources"/>): it becomes the input cell,
+    /// and the FLOPs follow from it.
+    /// </summary>
+    public double? BudgetEuros { get; init; }
+
     /// <summary>The library's plan for the budget, which the workbook's formulas reproduce.</summary>
     public ComputeOptimum Optimum => ComputeOptimalFrontier.Create(LossLaw, FlopsPerParameterToken).Optimum(BudgetFlops);
+
+    /// <summary>Content for a parametric law and a euro budget on the given hardware.</summary>
+    public static PlanWorkbookContent ForEuros(NamedLaw law, double budgetEuros, Resources.ResourceAssumptions resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        return Create(law, resources.Rate.FlopsForEuros(budgetEuros)) with { Resources = resources, BudgetEuros = budgetEuros };
+    }
 
     /// <summary>Content for a parametric law and a budget.</summary>
     /// <exception cref="ArgumentException">The law is an allocation rule (the workbook needs a loss law).</exception>

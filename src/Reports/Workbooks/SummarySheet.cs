@@ -18,7 +18,7 @@ internal static class SummarySheet
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 16;
         int row = 3;
-        foreach (string formula in Sentences())
+        foreach (string formula in Sentences().Concat(content.Resources is null ? [] : ResourceSentences()))
         {
             sheet.Cell(row++, 1).FormulaA1 = formula;
         }
@@ -36,6 +36,12 @@ internal static class SummarySheet
         yield return $"\"Train a model of \"&{Count(PlanParameters)}&\" parameters on \"&{Count(PlanTokens)}&\" tokens (\"&ROUND({PlanTokensPerParameter},0)&\" tokens per parameter).\"";
         yield return $"\"That is the compute-optimal use of a budget of \"&{Count(PlanFlops)}&\" FLOPs; the law predicts a loss of \"&ROUND({PlanLoss},3)&\" nats per token.\"";
         yield return $"\"With more compute, grow the model as C^\"&ROUND({PlanExponentA},3)&\" and the data as C^\"&ROUND({PlanExponentB},3)&\".\"";
+    }
+
+    private static IEnumerable<string> ResourceSentences()
+    {
+        yield return $"\"On \"&{PlanGpus}&\" × \"&{GpuName}&\" it takes \"&ROUND({PlanDays},1)&\" days (\"&ROUND({PlanGpuHours},0)&\" GPU-hours) and costs €\"&ROUND({PlanCostEuros},0)&\".\"";
+        yield return $"\"Energy: \"&IF(ISNUMBER({PlanKilowattHours}),ROUND({PlanKilowattHours}/1000,1)&\" MWh, \"&ROUND({PlanCo2Tonnes},1)&\" t CO₂\",\"unknown (no power figure for this GPU)\")&\"; activations are not included in the memory estimate.\"";
     }
 
     // "72.2 billion", "1.33 trillion": Excel's TEXT would do, but ClosedXML 0.95's evaluation of TEXT fails against the

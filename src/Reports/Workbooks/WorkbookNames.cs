@@ -14,6 +14,21 @@ internal static class WorkbookNames
     public const string LawAlpha = "Law_alpha";
     public const string LawBeta = "Law_beta";
 
+    public const string BudgetEuros = "Budget_euros";
+    public const string GpuName = "Gpu_name";
+    public const string GpuPeakFlopsPerSecond = "Gpu_peak_flops_per_second";
+    public const string Mfu = "Mfu";
+    public const string EurosPerGpuHour = "Euros_per_gpu_hour";
+    public const string GpuMemoryGigabytes = "Gpu_memory_gigabytes";
+    public const string UsableMemoryFraction = "Usable_memory_fraction";
+    public const string TrainingBytesPerParameter = "Training_bytes_per_parameter";
+    public const string GpusGiven = "Gpus_given";
+    public const string DeadlineDays = "Deadline_days";
+    public const string WattsPerGpu = "Watts_per_gpu";
+    public const string PowerOverhead = "Power_overhead";
+    public const string Pue = "Pue";
+    public const string GridGramsPerKilowattHour = "Grid_gco2_per_kwh";
+
     public const string PlanFlops = "Plan_flops";
     public const string PlanG = "Plan_G";
     public const string PlanExponentA = "Plan_exponent_a";
@@ -22,4 +37,12 @@ internal static class WorkbookNames
     public const string PlanTokens = "Plan_tokens";
     public const string PlanTokensPerParameter = "Plan_tokens_per_parameter";
     public const string PlanLoss = "Plan_loss";
+    public const string PlanGpuHours = "Plan_gpu_hours";
+    public const string PlanCostEuros = "Plan_cost_euros";
+    public const string PlanTrainingMemoryBytes = "Plan_training_memory_bytes";
+    public const string PlanMinimumGpus = "Plan_minimum_gpus";
+    public const string PlanGpus = "Plan_gpus";
+    public const string PlanDays = "Plan_days";
+    public const string PlanKilowattHours = "Plan_kilowatt_hours";
+    public const string PlanCo2Tonnes = "Plan_co2_tonnes";
 }

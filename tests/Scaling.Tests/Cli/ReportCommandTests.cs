@@ -19,7 +19,7 @@ public sealed class ReportCommandTests : IDisposable
     {
         var (code, output, error) = CliRunner.Run("report", "--out", directory);
         Assert.True(code == 0, error);
-        string[] expected = ["isoflop.png", "isoflop.svg", "isoflop.pdf", "loss-landscape.png", "plan.xlsx"];
+        string[] expected = ["isoflop.png", "isoflop.svg", "isoflop.pdf", "loss-landscape.png", "budget-view.png", "audit-map.svg", "plan.xlsx"];
         foreach (string name in expected)
         {
             string path = Path.Combine(directory, name);
@@ -59,7 +59,19 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal([Path.Combine(directory, "plan.xlsx")], Directory.GetFileSystemEntries(directory));
     }
 
+    [Fact]
+    public void Report_EuroBudget_MakesEurosTheWorkbooksInput()
+    {
+        var (code, _, error) = CliRunner.Run("report", "--out", directory, "--budget-eur", "1e6", "--gpu", "a100-80gb", "--formats", "xlsx");
+        Assert.True(code == 0, error);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(directory, "plan.xlsx"));
+        Assert.Equal(1e6, workbook.Range("Budget_euros").FirstCell().GetDouble());
+        Assert.Equal("A100-80GB", workbook.Range("Gpu_name").FirstCell().GetString());
+        Assert.Equal(1e6, workbook.Range("Plan_cost_euros").FirstCell().GetDouble(), 1e6 * 1e-9);
+    }
+
     [Theory]
+    [InlineData("--gpu", "Z9000", "Z9000")]
     [InlineData("--formats", "png,gif", "gif")]
     [InlineData("--flops", "-1", "-1")]
     [InlineData("--law", "tokens20", "allocation rule")]

@@ -8,7 +8,7 @@ namespace Scaling.Tests.Reports.Figures;
 
 public class FigureTests
 {
-    public static TheoryData<string> Figures => new() { "isoflop", "landscape", "audit-map" };
+    public static TheoryData<string> Figures => new() { "isoflop", "landscape", "audit-map", "budget-view" };
 
     [Theory]
     [MemberData(nameof(Figures))]
@@ -83,6 +83,26 @@ public class FigureTests
     }
 
     [Fact]
+    public void BudgetView_PlotsTheLibrarysPlansAcrossFourDecades()
+    {
+        var resources = new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get("A100-80GB"));
+        var model = BudgetViewFigure.Create(LawPresets.Hoffmann2022, resources, 1e24);
+        var series = model.Series.OfType<OxyPlot.Series.LineSeries>().ToDictionary(s => s.Title);
+        var parameters = series["Parameters N*"].Points;
+        Assert.Equal(1e22, parameters[0].X, 1e22 * 1e-9);
+        Assert.Equal(1e26, parameters[^1].X, 1e26 * 1e-9);
+        var frontier = LawPresets.Hoffmann2022.Frontier()!;
+        Assert.All(parameters, p => Assert.Equal(frontier.Optimum(p.X).Parameters, p.Y, p.Y * 1e-12));
+
+        // Energy is linear in compute: the ratio of energy to FLOPs is the same at every budget.
+        var energy = series["Energy (MWh, right)"].Points;
+        double perFlop = energy[0].Y / energy[0].X;
+        Assert.All(energy, p => Assert.Equal(perFlop, p.Y / p.X, perFlop * 1e-9));
+        var euros = model.Axes.Single(a => a.Key == "euros");
+        Assert.Equal(resources.Rate.EurosForFlops(1e26), euros.Maximum, euros.Maximum * 1e-12);
+    }
+
+    [Fact]
     public void Figures_RejectAllocationRules()
     {
         Assert.Throws<ArgumentException>(() => IsoFlopFigure.Create(LawPresets.Tokens20, [1e20, 1e22]));
@@ -101,6 +121,7 @@ public class FigureTests
         "isoflop" => IsoFlopFigure.Create(LawPresets.Default, IsoFlopFigure.BudgetsAround(5.76e23)),
         "landscape" => LossLandscapeFigure.Create(LawPresets.Default, IsoFlopFigure.BudgetsAround(5.76e23)),
         "audit-map" => AuditMapFigure.Create(Scaling.Audit.ModelAuditor.Create(LawPresets.Default), Scaling.Audit.ModelRegistry.Published),
+        "budget-view" => BudgetViewFigure.Create(LawPresets.Default, new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get("A100-80GB")), 1e24),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

@@ -160,3 +160,66 @@ public class PlanWorkbookTests
     private static void AssertClose(double expected, double actual) =>
         Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
 }
+
+public class PlanWorkbookResourceTests
+{
+    private static readonly Scaling.Resources.ResourceAssumptions H100 =
+        new(Scaling.Hardware.HardwareCatalog.Default.Get("H100-SXM"));
+
+    [Fact]
+    public void EuroWorkbook_PassesOpenXmlValidation()
+    {
+        byte[] bytes = PlanWorkbook.ToBytes(PlanWorkbookContent.ForEuros(LawPresets.Default, 2e6, H100));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016).Validate(document).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5).Select(e => $"{e.Path?.XPath}: {e.Description}")));
+    }
+
+    [Fact]
+    public void ResourceFormulas_EqualTheLibrary_BeforeAndAfterTheEuroBudgetChanges()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(PlanWorkbookContent.ForEuros(LawPresets.Default, 2e6, H100))));
+        AssertResourcesMatch(workbook, 2e6, H100);
+
+        workbook.Range("Budget_euros").FirstCell().Value = 5e7;
+        AssertResourcesMatch(workbook, 5e7, H100);
+
+        workbook.Range("Deadline_days").FirstCell().Value = 30;
+        AssertResourcesMatch(workbook, 5e7, H100 with { DeadlineDays = 30 });
+    }
+
+    [Fact]
+    public void FlopWorkbook_WithHardware_KeepsFlopsAsTheInput()
+    {
+        var content = PlanWorkbookContent.Create(LawPresets.Default, 1e24) with { Resources = H100 };
+        using var workbook = PlanWorkbook.Build(content);
+        Assert.False(workbook.Range("Budget_flops").FirstCell().HasFormula);
+        var optimum = content.Optimum;
+        var plan = Scaling.Resources.ResourcePlan.Create(optimum.Flops, optimum.Parameters, H100);
+        Assert.Equal(plan.CostEuros, workbook.Range("Plan_cost_euros").FirstCell().GetDouble(), plan.CostEuros * 1e-9);
+    }
+
+    private static void AssertResourcesMatch(XLWorkbook workbook, double euros, Scaling.Resources.ResourceAssumptions assumptions)
+    {
+        var budget = Scaling.Resources.BudgetPlan.ForEuros(LawPresets.Default.Frontier()!, euros, assumptions);
+        var plan = budget.Resources;
+        Close(budget.Optimum.Flops, "Plan_flops");
+        Close(budget.Optimum.Parameters, "Plan_parameters");
+        Close(plan.GpuHours, "Plan_gpu_hours");
+        Close(plan.CostEuros, "Plan_cost_euros");
+        Close(plan.Memory.TrainingStateBytes, "Plan_training_memory_bytes");
+        Close(plan.MinimumGpus, "Plan_minimum_gpus");
+        Close(plan.Gpus, "Plan_gpus");
+        Close(plan.Days, "Plan_days");
+        Close(plan.KilowattHours!.Value, "Plan_kilowatt_hours");
+        Close(plan.Co2Tonnes!.Value, "Plan_co2_tonnes");
+
+        void Close(double expected, string name)
+        {
+            var cell = workbook.Range(name).FirstCell();
+            Assert.True(cell.HasFormula, $"{name} should be a live formula");
+            double actual = cell.GetDouble();
+            Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Abs(expected), $"{name}: expected {expected:R}, got {actual:R}");
+        }
+    }
+}
