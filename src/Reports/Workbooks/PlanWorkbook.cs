@@ -50,6 +50,7 @@ public static class PlanWorkbook
         InputsSheet.Write(workbook, content);
         PlanSheet.Write(workbook, content);
         ScenariosSheet.Write(workbook, content);
+        BeyondChinchillaSheet.Write(workbook, content);
         if (content.AuditModels.Count > 0)
         {
             AuditSheet.Write(workbook, Audit.ModelAuditor.Create(content.Law, flopsPerParameterToken: content.FlopsPerParameterToken), content.AuditModels);

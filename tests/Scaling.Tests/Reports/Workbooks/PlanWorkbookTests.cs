@@ -126,6 +126,25 @@ public class PlanWorkbookTests
     }
 
     [Fact]
+    public void BeyondChinchillaSheet_HoldsTheLibrarysPlans()
+    {
+        using var workbook = PlanWorkbook.Build(Content);
+        var sheet = workbook.Worksheet("Beyond Chinchilla");
+        var planner = DataConstrainedPlanner.Create(Content.Law);
+        double unique = sheet.Cell(3, 1).GetDouble();
+        var plan = planner.Optimum(Content.BudgetFlops, unique);
+        // The sheet stores U to 15 significant digits, so the re-solved optimum agrees to about 1e-10.
+        Assert.Equal(plan.Optimum.Parameters, sheet.Cell(3, 2).GetDouble(), plan.Optimum.Parameters * 1e-8);
+        Assert.Equal(plan.Epochs, sheet.Cell(3, 4).GetDouble(), 1e-9);
+
+        // The inference table starts at T = 0, where the plan is the Chinchilla plan and saves nothing.
+        var zero = sheet.CellsUsed().First(c => c.GetString().StartsWith("Inference tokens T", StringComparison.Ordinal)).CellBelow();
+        Assert.Equal(0, zero.GetDouble());
+        Assert.Equal(Content.Optimum.Parameters, zero.CellRight().GetDouble(), Content.Optimum.Parameters * 1e-6);
+        Assert.Equal(0, zero.CellRight(6).GetDouble(), 1e-9);
+    }
+
+    [Fact]
     public void Inputs_AreNamedValidatedCells()
     {
         using var workbook = PlanWorkbook.Build(Content);
