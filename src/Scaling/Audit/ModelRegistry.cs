@@ -1,3 +1,4 @@
+using Scaling.Text;
 using System.Globalization;
 
 namespace Scaling.Audit;
@@ -53,8 +54,7 @@ public static class ModelRegistry
                 continue;
             }
 
-            var fields = CsvLine.Split(line, out string? problem)
-                ?? throw new FormatException($"{origin}:{lineNumber}: {problem}.");
+            var fields = CsvLine.Split(line, problem => new FormatException($"{origin}:{lineNumber}: {problem}."));
             if (columns is null)
             {
                 columns = Header(fields, origin, lineNumber);
@@ -87,7 +87,7 @@ public static class ModelRegistry
         return models.AsReadOnly();
     }
 
-    private static Dictionary<string, int> Header(List<string> fields, string origin, int lineNumber)
+    private static Dictionary<string, int> Header(IReadOnlyList<string> fields, string origin, int lineNumber)
     {
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < fields.Count; i++)
@@ -140,7 +140,7 @@ public static class ModelRegistry
     }
 
     /// <summary>Reads the fields of one row by column name, with messages naming the line and the column.</summary>
-    private sealed class RowReader(List<string> fields, Dictionary<string, int> columns, string origin, int lineNumber)
+    private sealed class RowReader(IReadOnlyList<string> fields, Dictionary<string, int> columns, string origin, int lineNumber)
     {
         public string? Text(string column, bool required = false)
         {

@@ -1,3 +1,4 @@
+using Scaling.Text;
 using System.Globalization;
 
 namespace Scaling.Hardware;

@@ -1,8 +1,11 @@
 using System.Text;
 
-namespace Scaling.Hardware;
+namespace Scaling.Text;
 
-/// <summary>Splits one CSV line (RFC 4180 quoting: "a, b" and "" for a quote) into fields.</summary>
+/// <summary>
+/// Splits one CSV line (RFC 4180 quoting: "a, b" and "" for a quote) into trimmed fields; shared by every embedded
+/// table (hardware catalog, model registry).
+/// </summary>
 internal static class CsvLine
 {
     public static IReadOnlyList<string> Split(string line, Func<string, Exception> error)
