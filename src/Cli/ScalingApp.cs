@@ -18,6 +18,9 @@ public static class ScalingApp
         {
             PlanCommand.Create(console),
             LawsCommand.Create(console),
+            FitCommand.Create(console),
+            SynthCommand.Create(console),
+            BenchCommand.Create(console),
         };
 
         var previous = CultureInfo.CurrentCulture;
