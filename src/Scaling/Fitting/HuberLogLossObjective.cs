@@ -1,5 +1,7 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Scaling.Fitting;
 
@@ -13,7 +15,7 @@ namespace Scaling.Fitting;
 /// quasi-Newton iteration rewards. With s_i = e^(a−α ln N_i) + e^(b−β ln D_i) + e^e and r_i = ln s_i − ln L_i,
 /// ∂f/∂a_c = Σ w_i h'(r_i)·e^(a−α ln N_i)/s_i and ∂f/∂α = −Σ w_i h'(r_i)·(ln N_i − m_N)·e^(a−α ln N_i)/s_i (likewise
 /// for b, β), ∂f/∂e = Σ w_i h'(r_i)·e^e/s_i, where h'(r) = clamp(r, −δ, δ).
-/// One instance per thread: it owns its scratch buffers.
+/// One instance per thread: it owns its buffers.
 /// </remarks>
 internal sealed class HuberLogLossObjective
 {
@@ -23,22 +25,16 @@ internal sealed class HuberLogLossObjective
     private readonly double[] logTokens;
     private readonly double[] logLoss;
     private readonly double[] weights;
-    private readonly double[] parameterTerm;
-    private readonly double[] dataTerm;
-    private readonly double[] prediction;
-    private readonly double[] logPrediction;
     private int count;
+    private int paddedCount;
 
     public HuberLogLossObjective(int capacity, double delta, double logParametersCenter, double logTokensCenter)
     {
-        logParameters = new double[capacity];
-        logTokens = new double[capacity];
-        logLoss = new double[capacity];
-        weights = new double[capacity];
-        parameterTerm = new double[capacity];
-        dataTerm = new double[capacity];
-        prediction = new double[capacity];
-        logPrediction = new double[capacity];
+        int padded = (capacity + 3) / 4 * 4;
+        logParameters = new double[padded];
+        logTokens = new double[padded];
+        logLoss = new double[padded];
+        weights = new double[padded];
         Delta = delta;
         LogParametersCenter = logParametersCenter;
         LogTokensCenter = logTokensCenter;
@@ -55,14 +51,23 @@ internal sealed class HuberLogLossObjective
 
     public int Count => count;
 
+
     /// <summary>Loads rows (ln N, ln D, ln L, weight); replaces what was loaded before.</summary>
     public void Load(ReadOnlySpan<double> logN, ReadOnlySpan<double> logD, ReadOnlySpan<double> logL, ReadOnlySpan<double> weight)
     {
         count = logN.Length;
+        paddedCount = (count + 3) / 4 * 4;
         TensorPrimitives.Subtract(logN, LogParametersCenter, logParameters.AsSpan(0, count));
         TensorPrimitives.Subtract(logD, LogTokensCenter, logTokens.AsSpan(0, count));
         logL.CopyTo(logLoss);
         weight.CopyTo(weights);
+
+        // Padding rows: weight 0 and finite logs, so they add exactly 0 to the value and the gradient.
+        logParameters.AsSpan(count, paddedCount - count).Clear();
+        logTokens.AsSpan(count, paddedCount - count).Clear();
+        logLoss.AsSpan(count, paddedCount - count).Clear();
+        weights.AsSpan(count, paddedCount - count).Clear();
+
         TotalWeight = TensorPrimitives.Sum(weight);
     }
 
@@ -87,89 +92,57 @@ internal sealed class HuberLogLossObjective
     }
 
     /// <summary>The objective at centred θ, and its gradient written to <paramref name="gradient"/>; +∞ when it overflows.</summary>
+    /// <remarks>
+    /// One fused SIMD pass (Vector256: 2 exp, 1 log and 1 division per run) with everything in registers; rows are
+    /// padded to a multiple of 4 with weight 0. No max-shift in the log-sum-exp: for any sensible θ the terms stay far
+    /// from overflow, and an overflow gives +∞, which the line search treats as "too far".
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
     {
-        int n = count;
-        var nTerm = parameterTerm.AsSpan(0, n);
-        var dTerm = dataTerm.AsSpan(0, n);
-        var s = prediction.AsSpan(0, n);
         double irreducible = Math.Exp(theta[2]);
-
-        // A/N^α = exp(a_c − α·(ln N − m_N)); likewise B/D^β. No max-shift: the terms stay far from overflow for any
-        // sensible θ, and an overflow gives +∞, which the line search treats as "too far".
-        TensorPrimitives.Multiply(logParameters.AsSpan(0, n), -theta[3], nTerm);
-        TensorPrimitives.Add(nTerm, theta[0], nTerm);
-        TensorPrimitives.Exp(nTerm, nTerm);
-        TensorPrimitives.Multiply(logTokens.AsSpan(0, n), -theta[4], dTerm);
-        TensorPrimitives.Add(dTerm, theta[1], dTerm);
-        TensorPrimitives.Exp(dTerm, dTerm);
-        TensorPrimitives.Add(nTerm, dTerm, s);
-        TensorPrimitives.Add(s, irreducible, s);
-
-        var logS = logPrediction.AsSpan(0, n);
-        TensorPrimitives.Log(s, logS);
-        return Accumulate(n, irreducible, gradient);
-    }
-
-    private double Accumulate(int n, double irreducible, Span<double> gradient)
-    {
-        double delta = Delta;
-        double halfDelta = 0.5 * delta;
-        var vDelta = new Vector<double>(delta);
-        var vMinusDelta = new Vector<double>(-delta);
-        var vHalfDelta = new Vector<double>(halfDelta);
-        var vHalf = new Vector<double>(0.5);
-        Vector<double> f = Vector<double>.Zero, ga = f, gb = f, ge = f, gAlpha = f, gBeta = f;
-        var lnN = logParameters.AsSpan(0, n);
-        var lnD = logTokens.AsSpan(0, n);
-        var lnL = logLoss.AsSpan(0, n);
-        var w = weights.AsSpan(0, n);
-        var nTerm = parameterTerm.AsSpan(0, n);
-        var dTerm = dataTerm.AsSpan(0, n);
-        var s = prediction.AsSpan(0, n);
-        var logS = logPrediction.AsSpan(0, n);
-        int width = Vector<double>.Count;
-        int i = 0;
-        for (; i <= n - width; i += width)
+        var a = Vector256.Create(theta[0]);
+        var b = Vector256.Create(theta[1]);
+        var e = Vector256.Create(irreducible);
+        var alpha = Vector256.Create(theta[3]);
+        var beta = Vector256.Create(theta[4]);
+        var delta = Vector256.Create(Delta);
+        var minusDelta = Vector256.Create(-Delta);
+        var halfDelta = Vector256.Create(0.5 * Delta);
+        var half = Vector256.Create(0.5);
+        Vector256<double> f = Vector256<double>.Zero, ga = f, gb = f, ge = f, gAlpha = f, gBeta = f;
+        ref double lnN = ref MemoryMarshal.GetArrayDataReference(logParameters);
+        ref double lnD = ref MemoryMarshal.GetArrayDataReference(logTokens);
+        ref double lnL = ref MemoryMarshal.GetArrayDataReference(logLoss);
+        ref double w = ref MemoryMarshal.GetArrayDataReference(weights);
+        for (int i = 0; i < paddedCount; i += 4)
         {
-            var r = new Vector<double>(logS[i..]) - new Vector<double>(lnL[i..]);
-            var weight = new Vector<double>(w[i..]);
-            var absR = Vector.Abs(r);
-            var huber = Vector.ConditionalSelect(
-                Vector.LessThanOrEqual(absR, vDelta),
-                vHalf * r * r,
-                vDelta * (absR - vHalfDelta));
+            var logN = Vector256.LoadUnsafe(ref lnN, (nuint)i);
+            var logD = Vector256.LoadUnsafe(ref lnD, (nuint)i);
+            var weight = Vector256.LoadUnsafe(ref w, (nuint)i);
+            var parameterTerm = Vector256.Exp(a - (alpha * logN));
+            var dataTerm = Vector256.Exp(b - (beta * logD));
+            var s = parameterTerm + dataTerm + e;
+            var r = Vector256.Log(s) - Vector256.LoadUnsafe(ref lnL, (nuint)i);
+            var absR = Vector256.Abs(r);
+            var huber = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(absR, delta), half * r * r, delta * (absR - halfDelta));
             f += weight * huber;
-            var c = weight * Vector.Min(Vector.Max(r, vMinusDelta), vDelta) / new Vector<double>(s[i..]);
-            var cn = c * new Vector<double>(nTerm[i..]);
-            var cd = c * new Vector<double>(dTerm[i..]);
+            var c = weight * Vector256.Min(Vector256.Max(r, minusDelta), delta) / s;
+            var cn = c * parameterTerm;
+            var cd = c * dataTerm;
             ga += cn;
             gb += cd;
             ge += c;
-            gAlpha += cn * new Vector<double>(lnN[i..]);
-            gBeta += cd * new Vector<double>(lnD[i..]);
+            gAlpha += cn * logN;
+            gBeta += cd * logD;
         }
 
-        double value = Vector.Sum(f), sa = Vector.Sum(ga), sb = Vector.Sum(gb), se = Vector.Sum(ge);
-        double sAlpha = Vector.Sum(gAlpha), sBeta = Vector.Sum(gBeta);
-        for (; i < n; i++)
-        {
-            double r = logS[i] - lnL[i];
-            double absR = Math.Abs(r);
-            value += w[i] * (absR <= delta ? 0.5 * r * r : delta * (absR - halfDelta));
-            double c = w[i] * Math.Clamp(r, -delta, delta) / s[i];
-            sa += c * nTerm[i];
-            sb += c * dTerm[i];
-            se += c;
-            sAlpha += c * nTerm[i] * lnN[i];
-            sBeta += c * dTerm[i] * lnD[i];
-        }
-
-        gradient[0] = sa;
-        gradient[1] = sb;
-        gradient[2] = se * irreducible;
-        gradient[3] = -sAlpha;
-        gradient[4] = -sBeta;
+        gradient[0] = Vector256.Sum(ga);
+        gradient[1] = Vector256.Sum(gb);
+        gradient[2] = Vector256.Sum(ge) * irreducible;
+        gradient[3] = -Vector256.Sum(gAlpha);
+        gradient[4] = -Vector256.Sum(gBeta);
+        double value = Vector256.Sum(f);
         return double.IsFinite(value) ? value : double.PositiveInfinity;
     }
 }

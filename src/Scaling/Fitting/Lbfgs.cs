@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Scaling.Fitting;
 
 /// <summary>Why <see cref="Lbfgs.Minimize"/> stopped.</summary>
@@ -64,6 +65,7 @@ internal sealed class Lbfgs
     }
 
     /// <summary>Minimises <paramref name="objective"/> from <paramref name="x"/>, leaving the best point in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LbfgsOutcome Minimize(HuberLogLossObjective objective, Span<double> x, double gradientTolerance, int maxIterations)
     {
         int evaluations = 1;
@@ -159,6 +161,7 @@ internal sealed class Lbfgs
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TwoLoop(int stored, int newest, double gammaScale)
     {
         for (int i = 0; i < n; i++)
@@ -187,6 +190,7 @@ internal sealed class Lbfgs
     }
 
     // Returns the new objective value with the point in trialX/trialGradient, or NaN when no step gave sufficient decrease.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double LineSearch(HuberLogLossObjective objective, ReadOnlySpan<double> x, double f0, double slope0, double initialStep, ref int evaluations, out double step)
     {
         double previousStep = 0, previousValue = f0, previousSlope = slope0;
@@ -232,6 +236,7 @@ internal sealed class Lbfgs
         return double.NaN;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Zoom(
         HuberLogLossObjective objective, ReadOnlySpan<double> x, double f0, double slope0,
         double lo, double fLo, double slopeLo, double hi, double fHi, double slopeHi, ref int evaluations, out double step)
@@ -308,6 +313,7 @@ internal sealed class Lbfgs
         && slope >= Curvature * slope0
         && slope <= ((2 * SufficientDecrease) - 1) * slope0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Trial(HuberLogLossObjective objective, ReadOnlySpan<double> x, double step, ref int evaluations, out double slope)
     {
         for (int i = 0; i < n; i++)

@@ -37,8 +37,8 @@ public static class SyntheticRuns
             for (int j = 0; j < sizes; j++)
             {
                 double position = sizes == 1 ? 0 : (2.0 * j / (sizes - 1)) - 1;
-                double parameters = Math.Round(Math.Pow(10, center + (design.SpanDecades * position)));
-                double tokens = Math.Round(flops / (FlopsPerParameterToken.Training * parameters));
+                double parameters = Math.Max(1, Math.Round(Math.Pow(10, center + (design.SpanDecades * position))));
+                double tokens = Math.Max(1, Math.Round(flops / (FlopsPerParameterToken.Training * parameters)));
                 double noise = design.LogNoise * random.NextGaussian();
                 double loss = Math.Round(design.Law.Loss(parameters, tokens) * Math.Exp(noise), 6);
                 runs.Add(TrainingRun.Create(parameters, tokens, loss, budgetFlops: flops));
