@@ -91,6 +91,8 @@ internal sealed class Lbfgs
                 return new LbfgsOutcome(f, gNorm, iteration, evaluations, LbfgsStop.IterationLimit);
             }
 
+            // Without curvature information, try a step of unit length along −g: the parameters are O(1) in the
+            // centred coordinates. (A shorter first step cost more evaluations and left more starts stalled.)
             double initialStep = 1.0;
             if (stored == 0)
             {
@@ -99,7 +101,7 @@ internal sealed class Lbfgs
                     direction[i] = -gradient[i];
                 }
 
-                initialStep = Math.Min(1.0, 1.0 / Norm2(gradient));
+                initialStep = 1.0 / Norm2(gradient);
             }
             else
             {
@@ -116,7 +118,7 @@ internal sealed class Lbfgs
                 }
 
                 slope = Dot(gradient, direction);
-                initialStep = Math.Min(1.0, 1.0 / Norm2(gradient));
+                initialStep = 1.0 / Norm2(gradient);
             }
 
             double fNew = LineSearch(objective, x, f, slope, initialStep, ref evaluations, out double step);
