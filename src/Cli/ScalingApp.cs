@@ -21,6 +21,9 @@ public static class ScalingApp
             ReportCommand.Create(console),
             AuditCommand.Create(console),
             HardwareCommand.Create(console),
+            FitCommand.Create(console),
+            SynthCommand.Create(console),
+            BenchCommand.Create(console),
         };
 
         var previous = CultureInfo.CurrentCulture;

@@ -9,7 +9,7 @@ public class AllocationFitTests
     [Fact]
     public void Rule_WrittenAsJson_IsReadBackByLawJson()
     {
-        var runs = SyntheticRuns.IsoFlop(LawPresets.Hoffmann2022.LossLaw!, SyntheticRuns.HoffmannBudgets, 10, 8, 0.01, seed: 3);
+        var runs = SyntheticCurves.IsoFlop(LawPresets.Hoffmann2022.LossLaw!, SyntheticCurves.HoffmannBudgets, 10, 8, 0.01, seed: 3);
         var rule = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = 0 }).Rule;
         string json = new JsonObject { ["approach"] = 2, ["rule"] = LawJson.ToJson(rule) }.ToJsonString();
         var read = LawJson.Parse(json, "fit.json");

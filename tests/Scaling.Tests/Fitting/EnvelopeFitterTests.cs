@@ -16,10 +16,10 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
 
     // 30 sizes log-spaced over 3e7..3e10 (a factor r = 1000^(1/29) ≈ 1.27 apart), each with 40 checkpoints whose
     // compute runs from 1e17 to 1e23 FLOPs: the law's optimum moves from 3e7 to 2e10 parameters over that range.
-    private static readonly double[] Sizes = SyntheticRuns.LogSpaced(3e7, 3e10, 30);
+    private static readonly double[] Sizes = SyntheticCurves.LogSpaced(3e7, 3e10, 30);
 
     private static List<TrainingRun> HoffmannCurves(double noise, int seed = 2022) =>
-        SyntheticRuns.Curves(Hoffmann, Sizes, checkpoints: 40, lowestFlops: 1e17, highestFlops: 1e23, noise, seed);
+        SyntheticCurves.Curves(Hoffmann, Sizes, checkpoints: 40, lowestFlops: 1e17, highestFlops: 1e23, noise, seed);
 
     private static EnvelopeFitOptions Quick(int resamples = 0, int seed = 1) => new() { Resamples = resamples, Seed = seed };
 
@@ -86,7 +86,7 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
     public void Envelope_WinnersAtTheEdgesOfTheSizes_AreLeftOutWithAWarning()
     {
         // Only sizes 3e8..1e9 over compute 1e17..1e23: at low compute the smallest wins, at high compute the largest.
-        var runs = SyntheticRuns.Curves(Hoffmann, SyntheticRuns.LogSpaced(3e8, 1e9, 6), 30, 1e17, 1e23, 0, seed: 1);
+        var runs = SyntheticCurves.Curves(Hoffmann, SyntheticCurves.LogSpaced(3e8, 1e9, 6), 30, 1e17, 1e23, 0, seed: 1);
         var fit = EnvelopeFitter.Fit(runs, Quick());
         Assert.Contains(fit.Envelope, p => !p.IsBracketed && p.Parameters == 3e8);
         Assert.Contains(fit.Envelope, p => !p.IsBracketed && Math.Abs(p.Parameters - 1e9) < 1);
@@ -100,7 +100,7 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
     [Fact]
     public void Fit_NoMultiCheckpointRuns_ThrowsNamingTheProblemAndTheFix()
     {
-        var finals = SyntheticRuns.IsoFlop(Hoffmann, SyntheticRuns.HoffmannBudgets, 5, 4, 0.01, seed: 1);
+        var finals = SyntheticCurves.IsoFlop(Hoffmann, SyntheticCurves.HoffmannBudgets, 5, 4, 0.01, seed: 1);
         var ex = Assert.Throws<ArgumentException>(() => EnvelopeFitter.Fit(finals, Quick()));
         Assert.Contains("Approach 1 needs training curves", ex.Message);
         Assert.Contains("45 have no run name", ex.Message);
@@ -110,7 +110,7 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
     [Fact]
     public void Fit_TwoSizes_Throws()
     {
-        var runs = SyntheticRuns.Curves(Hoffmann, [1e8, 1e9], 10, 1e18, 1e21, 0, seed: 1);
+        var runs = SyntheticCurves.Curves(Hoffmann, [1e8, 1e9], 10, 1e18, 1e21, 0, seed: 1);
         var ex = Assert.Throws<ArgumentException>(() => EnvelopeFitter.Fit(runs, Quick()));
         Assert.Contains("at least 3 model sizes", ex.Message);
     }
@@ -165,7 +165,7 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
     [MathProperty(MaxTest = 15)]
     public Property Fit_RowOrder_DoesNotChangeTheResult(int shuffleSeed)
     {
-        var runs = SyntheticRuns.Curves(Hoffmann, SyntheticRuns.LogSpaced(3e7, 3e10, 12), 15, 1e17, 1e23, 0.01, seed: 4);
+        var runs = SyntheticCurves.Curves(Hoffmann, SyntheticCurves.LogSpaced(3e7, 3e10, 12), 15, 1e17, 1e23, 0.01, seed: 4);
         var shuffled = runs.ToArray();
         new Random(shuffleSeed).Shuffle(shuffled);
         var options = Quick(resamples: 10, seed: 2) with { GridPoints = 300 };

@@ -19,7 +19,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
     // Over 40 seeds this design gave a with standard deviation 0.009 (a factor 4 either side: 0.016), so the 0.03
     // tolerance is more than 3 standard deviations.
     private static List<TrainingRun> HoffmannIsoFlops(int seed = 2022, bool declareBudget = false) =>
-        SyntheticRuns.IsoFlop(Hoffmann, SyntheticRuns.HoffmannBudgets, sizesPerBudget: 25, span: 8, noise: 0.01, seed, declareBudget);
+        SyntheticCurves.IsoFlop(Hoffmann, SyntheticCurves.HoffmannBudgets, sizesPerBudget: 25, span: 8, noise: 0.01, seed, declareBudget);
 
     private static IsoFlopFitOptions Quick(int resamples = 200, int seed = 1) => new() { Resamples = resamples, Seed = seed };
 
@@ -40,10 +40,10 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
         // budget; over 40 seeds a still had standard deviation 0.009 and stayed within 0.023 of the truth.
         var random = new Random(31);
         var runs = new List<TrainingRun>();
-        foreach (double flops in SyntheticRuns.HoffmannBudgets)
+        foreach (double flops in SyntheticCurves.HoffmannBudgets)
         {
             double offset = Math.Pow(1.5, (2 * random.NextDouble()) - 1);
-            runs.AddRange(SyntheticRuns.IsoFlop(Hoffmann, [flops], 25, span: 8, noise: 0.01, seed: random.Next(), centreOffset: offset));
+            runs.AddRange(SyntheticCurves.IsoFlop(Hoffmann, [flops], 25, span: 8, noise: 0.01, seed: random.Next(), centreOffset: offset));
         }
 
         var fit = IsoFlopFitter.Fit(runs, Quick(resamples: 0));
@@ -96,7 +96,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
         Assert.All(fit.Profiles, p => Assert.Equal(25, p.Runs.Count));
         for (int i = 0; i < 9; i++)
         {
-            Assert.Equal(SyntheticRuns.HoffmannBudgets[i], fit.Profiles[i].Flops, SyntheticRuns.HoffmannBudgets[i] * 0.04);
+            Assert.Equal(SyntheticCurves.HoffmannBudgets[i], fit.Profiles[i].Flops, SyntheticCurves.HoffmannBudgets[i] * 0.04);
         }
     }
 
@@ -121,16 +121,16 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
             .Select(r => TrainingRun.Create(r.Parameters, r.Tokens * (1 + (0.3 * random.NextDouble())), r.Loss, budgetFlops: r.BudgetFlops))
             .ToList();
         var fit = IsoFlopFitter.Fit(runs, Quick(resamples: 0));
-        Assert.Equal(SyntheticRuns.HoffmannBudgets, fit.Profiles.Select(p => p.Flops).ToArray());
+        Assert.Equal(SyntheticCurves.HoffmannBudgets, fit.Profiles.Select(p => p.Flops).ToArray());
         Assert.All(fit.Profiles, p => Assert.Equal(p.Flops, p.BudgetFlops));
     }
 
     [Fact]
     public void Fit_MinimumAboveTheSampledSizes_WarnsNamingTheBudget()
     {
-        var runs = SyntheticRuns.IsoFlop(Hoffmann, SyntheticRuns.HoffmannBudgets.Take(8).ToArray(), 25, 4, 0.01, seed: 3);
+        var runs = SyntheticCurves.IsoFlop(Hoffmann, SyntheticCurves.HoffmannBudgets.Take(8).ToArray(), 25, 4, 0.01, seed: 3);
         // At 3e21 FLOPs sample only sizes 30–120x below the optimum: the loss still falls at the largest one.
-        runs.AddRange(SyntheticRuns.IsoFlop(Hoffmann, [3e21], 25, span: 2, noise: 0, seed: 4, centreOffset: 1.0 / 60));
+        runs.AddRange(SyntheticCurves.IsoFlop(Hoffmann, [3e21], 25, span: 2, noise: 0, seed: 4, centreOffset: 1.0 / 60));
         var fit = IsoFlopFitter.Fit(runs, Quick(resamples: 0));
         var last = fit.Profiles[^1];
         Assert.Equal(IsoFlopProfileStatus.MinimumOutsideSampledRange, last.Status);
@@ -145,7 +145,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
     {
         var runs = HoffmannIsoFlops().Where(r => r.Flops < 2e21).ToList();
         // An inverted valley at 3e21 FLOPs: the loss peaks in the middle of the sampled sizes.
-        foreach (double parameters in SyntheticRuns.LogSpaced(1e9, 1e10, 7))
+        foreach (double parameters in SyntheticCurves.LogSpaced(1e9, 1e10, 7))
         {
             double u = Math.Log(parameters / 3e9);
             runs.Add(TrainingRun.Create(parameters, 3e21 / (6 * parameters), 2.2 - (0.05 * u * u)));
@@ -172,7 +172,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
     [Fact]
     public void Fit_TwoUsableGroups_ThrowsNamingTheProblemAndTheFix()
     {
-        var runs = SyntheticRuns.IsoFlop(Hoffmann, [1e19, 1e20], 5, 4, 0.01, seed: 1);
+        var runs = SyntheticCurves.IsoFlop(Hoffmann, [1e19, 1e20], 5, 4, 0.01, seed: 1);
         runs.Add(TrainingRun.Create(1e9, 1e21 / 6e9, 2.3));
         runs.Add(TrainingRun.Create(2e9, 1e21 / 12e9, 2.2));
         var ex = Assert.Throws<ArgumentException>(() => IsoFlopFitter.Fit(runs, Quick(resamples: 0)));
@@ -184,7 +184,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
     [Fact]
     public void Fit_FewerThanNineRuns_Throws()
     {
-        var runs = SyntheticRuns.IsoFlop(Hoffmann, [1e19, 1e20], 4, 4, 0.01, seed: 1);
+        var runs = SyntheticCurves.IsoFlop(Hoffmann, [1e19, 1e20], 4, 4, 0.01, seed: 1);
         var ex = Assert.Throws<ArgumentException>(() => IsoFlopFitter.Fit(runs));
         Assert.Contains("at least 9 runs", ex.Message);
         Assert.Contains("got 8", ex.Message);
@@ -238,7 +238,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
         // cubic term of L along the IsoFLOP line, (β² − α²)u³/6 per unit curvature (α+β)/2 in u = ln(N/N*): a
         // least-squares shift of about (3h²/5)(β − α)/6 ≤ 0.034 in ln N for h = ln 2 (≤ 3.5%); allow 5%.
         var frontier = ComputeOptimalFrontier.Create(law);
-        var runs = SyntheticRuns.IsoFlop(law, [1e19, 1e20, 1e21, 1e22], 15, span: 2, noise: 0, seed: 0);
+        var runs = SyntheticCurves.IsoFlop(law, [1e19, 1e20, 1e21, 1e22], 15, span: 2, noise: 0, seed: 0);
         var fit = IsoFlopFitter.Fit(runs, Quick(resamples: 0));
         double worst = fit.Profiles.Max(p => Math.Abs(Math.Log(p.OptimalParameters!.Value / frontier.Optimum(p.Flops).Parameters)));
         return (worst < Math.Log(1.05)).Label($"worst |ln(N_fit/N*)| {worst}");
@@ -247,7 +247,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
     [MathProperty(MaxTest = 20)]
     public Property Fit_RunOrder_DoesNotChangeTheResult(int shuffleSeed)
     {
-        var runs = SyntheticRuns.IsoFlop(Hoffmann, SyntheticRuns.HoffmannBudgets, 8, 4, 0.01, seed: 17);
+        var runs = SyntheticCurves.IsoFlop(Hoffmann, SyntheticCurves.HoffmannBudgets, 8, 4, 0.01, seed: 17);
         var shuffled = runs.OrderBy(_ => 0).ToArray();
         new Random(shuffleSeed).Shuffle(shuffled);
         var options = Quick(resamples: 20, seed: 5);

@@ -8,7 +8,7 @@ namespace Scaling.Tests.Fitting;
 /// Seeded synthetic training runs drawn from a known <see cref="LossLaw"/>, with log-normal noise on the loss:
 /// L_observed = L(N, D)·exp(σ·z), z standard normal by Box–Muller.
 /// </summary>
-public static class SyntheticRuns
+public static class SyntheticCurves
 {
     /// <summary>Hoffmann et al. 2022, §3.2 / Fig. 3: nine IsoFLOP budgets from 6e18 to 3e21 FLOPs.</summary>
     public static IReadOnlyList<double> HoffmannBudgets { get; } = [6e18, 1e19, 3e19, 6e19, 1e20, 3e20, 6e20, 1e21, 3e21];

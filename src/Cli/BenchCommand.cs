@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Scaling.Fitting;
+
+namespace Scaling.Cli;
+
+/// <summary>
+/// <c>scaling bench</c>: times the Approach 3 grid fit and the bootstrap on synthetic runs (a warm-up, then the
+/// median of a few repetitions), so the performance claims in the notes can be checked on any machine.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var runs = new Option<string>("--runs") { Description = "Synthetic runs to fit (default 240).", HelpName = "N" };
+        var starts = new Option<string>("--starts") { Description = "Starts of the grid fit (default 4500, the paper's grid).", HelpName = "K" };
+        var resamples = new Option<string>("--resamples") { Description = "Bootstrap resamples (default 4000).", HelpName = "B" };
+        var repetitions = new Option<string>("--repetitions") { Description = "Timed repetitions after the warm-up (default 5).", HelpName = "R" };
+        var command = new Command("bench", "Time the Approach 3 fit (4,500 starts) and the bootstrap on synthetic runs.")
+        {
+            runs, starts, resamples, repetitions,
+        };
+        command.SetAction(result =>
+        {
+            int runCount = Count(result.GetValue(runs), "--runs", 240);
+            int startCount = Count(result.GetValue(starts), "--starts", InitialGrid.Hoffmann2022.Count);
+            int resampleCount = Count(result.GetValue(resamples), "--resamples", 4000);
+            int repeat = Count(result.GetValue(repetitions), "--repetitions", 5);
+            if (runCount < 9)
+            {
+                throw new UsageException("--runs must be at least 9 (one per IsoFLOP budget); for example --runs 240.");
+            }
+
+            var data = SyntheticRuns.Generate(SyntheticRunsDesign.Hoffmann2022 with { TotalRuns = runCount });
+            var options = new ParametricFitOptions { Grid = startCount == InitialGrid.Hoffmann2022.Count ? InitialGrid.Hoffmann2022 : InitialGrid.Hoffmann2022.Sample(startCount) };
+            var bootstrapOptions = new BootstrapOptions { Resamples = resampleCount, Seed = 1, Flops = 5.76e23 };
+
+            console.Out.WriteLine(Invariant($"scaling bench: {runCount} synthetic runs (hoffmann2022, 1% noise), {startCount} starts, {resampleCount} resamples, {Environment.ProcessorCount} cores, {repeat} repetitions after a warm-up."));
+            ParametricFitResult fit = ParametricFit.Fit(data, options);
+            var fitTimes = Time(repeat, () => fit = ParametricFit.Fit(data, options), out double[] fitCpu);
+            console.Out.WriteLine(Invariant($"  grid fit:  median {Median(fitTimes):0.000} s (min {fitTimes.Min():0.000}, max {fitTimes.Max():0.000}), CPU {Median(fitCpu):0.000} s; {fit.StartsConverged}/{fit.Starts} starts converged, {fit.StartsAtBest} at the best objective, best converged: {fit.Converged}"));
+            console.Out.WriteLine(Invariant($"             alpha {fit.Law.Alpha:0.0000}, beta {fit.Law.Beta:0.0000}, a {fit.ExponentA:0.0000} (truth 0.34, 0.28, 0.4516)"));
+            BootstrapResult boot = ParametricBootstrap.Run(fit, bootstrapOptions with { Resamples = Math.Min(resampleCount, 200) });
+            var bootTimes = Time(repeat, () => boot = ParametricBootstrap.Run(fit, bootstrapOptions), out double[] bootCpu);
+            console.Out.WriteLine(Invariant($"  bootstrap: median {Median(bootTimes):0.000} s (min {bootTimes.Min():0.000}, max {bootTimes.Max():0.000}), CPU {Median(bootCpu):0.000} s; {boot.Converged}/{boot.Resamples} refits converged; a in [{boot["exponentA"]!.Lower:0.0000}, {boot["exponentA"]!.Upper:0.0000}]"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // Wall-clock seconds per repetition; the process's CPU seconds go to cpuSeconds (a check on a busy machine:
+    // on an idle one, CPU ≈ wall × cores).
+    private static double[] Time(int repetitions, Action action, out double[] cpuSeconds)
+    {
+        var seconds = new double[repetitions];
+        cpuSeconds = new double[repetitions];
+        using var process = Process.GetCurrentProcess();
+        for (int i = 0; i < repetitions; i++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            action();
+            seconds[i] = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            cpuSeconds[i] = (process.TotalProcessorTime - cpu).TotalSeconds;
+        }
+
+        return seconds;
+    }
+
+    private static double Median(double[] values)
+    {
+        double[] sorted = values.Order().ToArray();
+        int mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+    }
+
+    private static int Count(string? text, string option, int fallback) =>
+        text is null ? fallback : CliParse.PositiveInteger(option, text, fallback.ToString(CultureInfo.InvariantCulture));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

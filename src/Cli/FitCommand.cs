@@ -1,0 +1,257 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Fitting;
+using Scaling.Laws;
+
+namespace Scaling.Cli;
+
+/// <summary>
+/// <c>scaling fit runs.csv</c>: fits the loss law to training runs (Approach 3 of Hoffmann et al. 2022), with bootstrap
+/// intervals, and prints a short memo or one JSON object; <c>--out fit.json</c> writes a file that
+/// <c>scaling plan --law fit.json</c> reads.
+/// </summary>
+internal static class FitCommand
+{
+    private const string AvailableApproaches = "3";
+
+    public static Command Create(CliConsole console)
+    {
+        var runsFile = new Argument<string>("runs.csv") { Description = "CSV with the header parameters,tokens,loss (aliases N, D; optional flops, run, budget)." };
+        var approach = new Option<string>("--approach") { Description = "Which approach: 3 (parametric loss fit). 1, 2 and all are planned.", HelpName = "3" };
+        var bootstrap = new Option<string>("--bootstrap") { Description = "Bootstrap resamples for the intervals (default 1000; 0 skips).", HelpName = "B" };
+        var exclude = new Option<string>("--exclude-top-loss") { Description = "Leave out the K runs with the highest loss (default 0).", HelpName = "K" };
+        var seed = new Option<string>("--seed") { Description = "Seed of the bootstrap (default 0); the same seed gives the same output.", HelpName = "S" };
+        var flops = new Option<string>("--flops") { Description = "Also plan N*, D* (with intervals) for this budget in FLOPs.", HelpName = "C" };
+        var delta = new Option<string>("--delta") { Description = "Huber delta on the log-loss residual (default 1e-3, the paper's).", HelpName = "DELTA" };
+        var starts = new Option<string>("--starts") { Description = "Use K starts spread evenly over the paper's 4,500-point grid (default: all), for a quick fit.", HelpName = "K" };
+        var output = new Option<string>("--out") { Description = "Write the fit as JSON for 'scaling plan --law FILE'.", HelpName = "fit.json" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose (nothing on stderr)." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing --out file." };
+        var command = new Command("fit", "Fit the loss law L = E + A/N^alpha + B/D^beta to training runs, with bootstrap intervals.")
+        {
+            runsFile, approach, bootstrap, exclude, seed, flops, delta, starts, output, json, force,
+        };
+        command.SetAction(result =>
+        {
+            string path = result.GetValue(runsFile)!;
+            string which = (result.GetValue(approach) ?? "3").Trim().ToLowerInvariant();
+            int resamples = result.GetValue(bootstrap) is { } b ? NonNegativeInteger("--bootstrap", b, "1000") : 1000;
+            int excluded = result.GetValue(exclude) is { } k ? NonNegativeInteger("--exclude-top-loss", k, "5") : 0;
+            long seedValue = result.GetValue(seed) is { } s ? Seed(s) : 0;
+            double? budget = result.GetValue(flops) is { } c ? CliParse.Positive("--flops", c, "5.76e23") : null;
+            double huber = result.GetValue(delta) is { } d ? CliParse.Positive("--delta", d, "1e-3") : ParametricFitOptions.Hoffmann2022HuberDelta;
+            var grid = result.GetValue(starts) is { } startsText ? InitialGrid.Hoffmann2022.Sample(CliParse.PositiveInteger("--starts", startsText, "500")) : InitialGrid.Hoffmann2022;
+            bool asJson = result.GetValue(json);
+            string? outPath = result.GetValue(output);
+            if (outPath is not null && File.Exists(outPath) && !result.GetValue(force))
+            {
+                throw new UsageException($"--out: '{outPath}' already exists; add --force to replace it.");
+            }
+
+            var runs = ReadRuns(path);
+            JsonObject report;
+            string memo;
+            switch (which)
+            {
+                case "3":
+                    (report, memo) = Approach3(console, path, runs, new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid }, resamples, seedValue, budget, asJson);
+                    break;
+
+                // Approaches 1 and 2 (and "all") plug in here.
+                default:
+                    throw new UsageException($"--approach '{which}' is not available; available: {AvailableApproaches} (Approaches 1, 2 and all are planned).");
+            }
+
+            string text = report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            if (outPath is not null)
+            {
+                OutputFile.Write("--out", outPath, text + "\n", result.GetValue(force));
+                memo += $"\nWrote {outPath}; plan with it: scaling plan --law {outPath} --flops C";
+            }
+
+            console.Out.WriteLine(asJson ? report.ToJsonString() : memo);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static (JsonObject Report, string Memo) Approach3(
+        CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, long seed, double? budget, bool asJson)
+    {
+        if (options.ExcludeTopLoss >= runs.Count)
+        {
+            throw new UsageException($"--exclude-top-loss {options.ExcludeTopLoss} leaves no runs of the {runs.Count} in {path}; exclude fewer.");
+        }
+
+        ParametricFitResult fit;
+        using (var bar = ProgressLine.Start(console, !asJson, "fit: multi-start", options.Grid.Count))
+        {
+            fit = ParametricFit.Fit(runs, options, bar);
+        }
+
+        BootstrapResult? boot = null;
+        if (resamples > 0)
+        {
+            if (resamples < 2)
+            {
+                throw new UsageException("--bootstrap must be 0 (no intervals) or at least 2; for example --bootstrap 1000.");
+            }
+
+            using var bar = ProgressLine.Start(console, !asJson, "fit: bootstrap  ", resamples);
+            boot = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = resamples, Seed = seed, Flops = budget }, options, bar);
+        }
+
+        ComputeOptimum? plan = budget is { } c ? ComputeOptimalFrontier.Create(fit.Law).Optimum(c) : null;
+        return (ToJson(fit, boot, plan), Describe(path, fit, boot, plan));
+    }
+
+    internal static JsonObject ToJson(ParametricFitResult fit, BootstrapResult? boot, ComputeOptimum? plan)
+    {
+        var report = new JsonObject
+        {
+            ["approach"] = 3,
+            ["law"] = LawJson.ToJson(fit.Law),
+            ["objective"] = fit.Objective,
+            ["exponentA"] = fit.ExponentA,
+            ["exponentB"] = fit.ExponentB,
+            ["G"] = fit.G,
+            ["converged"] = fit.Converged,
+            ["gradientNorm"] = fit.GradientNorm,
+            ["iterations"] = fit.Iterations,
+            ["starts"] = fit.Starts,
+            ["startsAtBest"] = fit.StartsAtBest,
+            ["startsConverged"] = fit.StartsConverged,
+            ["onGridBoundary"] = fit.OnGridBoundary,
+            ["gridBoundaryAxes"] = new JsonArray(fit.GridBoundaryAxes.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
+            ["runsUsed"] = fit.RunsUsed,
+            ["runsExcluded"] = fit.RunsExcluded,
+            ["huberDelta"] = fit.HuberDelta,
+            ["residuals"] = new JsonObject
+            {
+                ["rmse"] = fit.Residuals.RootMeanSquare,
+                ["meanAbsolute"] = fit.Residuals.MeanAbsolute,
+                ["maxAbsolute"] = fit.Residuals.MaxAbsolute,
+                ["mean"] = fit.Residuals.Mean,
+            },
+        };
+        if (plan is not null)
+        {
+            report["plan"] = new JsonObject
+            {
+                ["flops"] = plan.Flops,
+                ["parameters"] = plan.Parameters,
+                ["tokens"] = plan.Tokens,
+                ["tokensPerParameter"] = plan.TokensPerParameter,
+                ["loss"] = plan.Loss,
+            };
+        }
+
+        if (boot is not null)
+        {
+            report["bootstrap"] = new JsonObject
+            {
+                ["resamples"] = boot.Resamples,
+                ["converged"] = boot.Converged,
+                ["seed"] = boot.Seed,
+                ["level"] = boot.Intervals[0].Value.Level,
+            };
+            var intervals = new JsonObject();
+            foreach (var (name, interval) in boot.Intervals)
+            {
+                intervals[name] = new JsonObject
+                {
+                    ["estimate"] = interval.Estimate,
+                    ["standardError"] = interval.StandardError,
+                    ["lower"] = interval.Lower,
+                    ["upper"] = interval.Upper,
+                };
+            }
+
+            report["intervals"] = intervals;
+        }
+
+        return report;
+    }
+
+    private static string Describe(string path, ParametricFitResult fit, BootstrapResult? boot, ComputeOptimum? plan)
+    {
+        var law = fit.Law;
+        var lines = new List<string>
+        {
+            Invariant($"Approach 3 fit (Hoffmann et al. 2022) to {fit.RunsUsed} runs from {path}")
+                + (fit.RunsExcluded > 0 ? Invariant($" ({fit.RunsExcluded} highest-loss runs left out)") : string.Empty)
+                + Invariant($", Huber delta {fit.HuberDelta:G3}, {fit.Starts} starts:"),
+            $"  L = {Humanize.Exponent(law.E)} + {Humanize.Significant(law.A)}/N^{Humanize.Exponent(law.Alpha)} + {Humanize.Significant(law.B)}/D^{Humanize.Exponent(law.Beta)}",
+        };
+        string level = boot is null ? string.Empty : Invariant($"{boot.Intervals[0].Value.Level * 100:0}% interval");
+        if (boot is not null)
+        {
+            lines.Add($"  {"",-10} {"estimate",10}  {"std. error",10}  {level}");
+            foreach (var (name, interval) in boot.Intervals.Take(7))
+            {
+                lines.Add($"  {name,-10} {Humanize.Significant(interval.Estimate),10}  {Humanize.Significant(interval.StandardError),10}  [{Humanize.Significant(interval.Lower)}, {Humanize.Significant(interval.Upper)}]");
+            }
+        }
+
+        lines.Add($"  N* grows as C^{Humanize.Exponent(fit.ExponentA)}, D* as C^{Humanize.Exponent(fit.ExponentB)} (G = {Humanize.Significant(fit.G)}).");
+        lines.Add(fit.Converged
+            ? Invariant($"  Converged: every gradient component <= tolerance (largest {fit.GradientNorm:0.0E+0}) after {fit.Iterations} iterations.")
+            : Invariant($"  Warning: NOT converged (largest gradient component {fit.GradientNorm:0.0E+0} after {fit.Iterations} iterations); treat the digits with care."));
+        lines.Add(Invariant($"  {fit.StartsAtBest} of {fit.Starts} starts reached the best objective {fit.Objective:G6} (within 1e-9); {fit.StartsConverged} converged."));
+        lines.Add(fit.OnGridBoundary
+            ? $"  Warning: the optimum lies on the boundary of the start grid in {string.Join(", ", fit.GridBoundaryAxes)}; the grid may not bracket it."
+            : "  The optimum lies inside the grid of starts.");
+        lines.Add(Invariant($"  Residuals of ln L: RMSE {fit.Residuals.RootMeanSquare * 100:0.00}%, mean |r| {fit.Residuals.MeanAbsolute * 100:0.00}%, max |r| {fit.Residuals.MaxAbsolute * 100:0.00}%."));
+        if (plan is not null)
+        {
+            lines.Add($"  At {Humanize.Scientific(plan.Flops)} FLOPs: {Humanize.Count(plan.Parameters)} parameters{Range(boot, "parameters", Humanize.Count)} on "
+                + $"{Humanize.Count(plan.Tokens)} tokens{Range(boot, "tokens", Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter"
+                + $"{Range(boot, "tokensPerParameter", Humanize.Ratio)}, predicted loss {Humanize.Loss(plan.Loss!.Value)}.");
+        }
+
+        if (boot is not null)
+        {
+            lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples (seed {boot.Seed}), {boot.Converged} refits converged; {level}s are percentile intervals."));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string Range(BootstrapResult? boot, string name, Func<double, string> format) =>
+        boot?[name] is { } interval ? $" [{format(interval.Lower)}, {format(interval.Upper)}]" : string.Empty;
+
+    private static IReadOnlyList<TrainingRun> ReadRuns(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"runs.csv: file '{path}' does not exist; give a CSV with the header parameters,tokens,loss (try 'scaling synth --out runs.csv').");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"runs.csv: cannot read '{path}': {e.Message}");
+        }
+
+        return RunsCsv.Parse(text, path);
+    }
+
+    private static int NonNegativeInteger(string option, string text, string example) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 0
+            ? value
+            : throw new UsageException($"{option} must be a whole number of at least 0, got '{text}'; for example {option} {example}.");
+
+    private static long Seed(string text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value)
+            ? value
+            : throw new UsageException($"--seed must be a whole number, got '{text}'; for example --seed 7.");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

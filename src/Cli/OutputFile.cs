@@ -1,0 +1,38 @@
+namespace Scaling.Cli;
+
+/// <summary>Writes an output file whole or not at all: a temp file in the same directory, then a rename.</summary>
+internal static class OutputFile
+{
+    public static void Write(string option, string path, string content, bool force)
+    {
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(directory))
+        {
+            throw new UsageException($"{option}: the directory '{directory}' does not exist; create it or choose another path.");
+        }
+
+        if (File.Exists(full) && !force)
+        {
+            throw new UsageException($"{option}: '{path}' already exists; add --force to replace it.");
+        }
+
+        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, content);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option}: cannot write '{path}': {e.Message}");
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

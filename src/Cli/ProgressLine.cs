@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace Scaling.Cli;
+
+/// <summary>
+/// A one-line progress bar on stderr, redrawn with a carriage return; silent when stderr is not a terminal, so
+/// redirected output and <c>--json</c> stay clean.
+/// </summary>
+internal sealed class ProgressLine : IProgress<int>, IDisposable
+{
+    private const int Width = 30;
+    private readonly TextWriter? writer;
+    private readonly string label;
+    private readonly int total;
+    private readonly Lock gate = new();
+    private int shownPercent = -1;
+
+    private ProgressLine(TextWriter? writer, string label, int total)
+    {
+        this.writer = writer;
+        this.label = label;
+        this.total = Math.Max(1, total);
+    }
+
+    /// <summary>A bar that draws only when <paramref name="error"/> is the process's stderr and that is a terminal.</summary>
+    public static ProgressLine Start(CliConsole console, bool enabled, string label, int total)
+    {
+        bool terminal = enabled && ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
+        return new ProgressLine(terminal ? console.Error : null, label, total);
+    }
+
+    public void Report(int value)
+    {
+        if (writer is null)
+        {
+            return;
+        }
+
+        int percent = (int)(100L * Math.Clamp(value, 0, total) / total);
+        lock (gate)
+        {
+            if (percent == shownPercent)
+            {
+                return;
+            }
+
+            shownPercent = percent;
+            int filled = percent * Width / 100;
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"\r{label} [{new string('#', filled)}{new string('.', Width - filled)}] {percent,3}%"));
+            writer.Flush();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (writer is not null && shownPercent >= 0)
+        {
+            lock (gate)
+            {
+                writer.Write("\r" + new string(' ', label.Length + Width + 8) + "\r");
+                writer.Flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Scaling.Fitting;
+
+namespace Scaling.Cli;
+
+/// <summary>
+/// <c>scaling synth</c>: seeded synthetic training runs from a known law with log-normal noise (IsoFLOP design), as CSV,
+/// for trying <c>scaling fit</c> and for the benchmarks. <c>data/benchmarks/synthetic-runs.csv</c> is its default output.
+/// </summary>
+internal static class SynthCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var output = new Option<string>("--out") { Description = "Write the CSV to this file (default: stdout).", HelpName = "FILE" };
+        var seed = new Option<string>("--seed") { Description = "Random seed (default 2022).", HelpName = "S" };
+        var noise = new Option<string>("--noise") { Description = "Sigma of the log-normal loss noise (default 0.01, i.e. 1%).", HelpName = "SIGMA" };
+        var runs = new Option<string>("--runs") { Description = "Exactly this many runs (default: 20-30 sizes per budget).", HelpName = "N" };
+        var law = LawOption.Create();
+        law.Description = "The true law: a preset name, a fit JSON or E=..,A=..,B=..,alpha=..,beta=.. (default hoffmann2022, as printed).";
+        var force = new Option<bool>("--force") { Description = "Replace an existing --out file." };
+        var command = new Command("synth", "Generate synthetic training runs (IsoFLOP design, known law, log-normal noise) as CSV.")
+        {
+            output, seed, noise, runs, law, force,
+        };
+        command.SetAction(result =>
+        {
+            var named = LawOption.Resolve(result.GetValue(law) ?? "hoffmann2022");
+            var lossLaw = named.LossLaw
+                ?? throw new UsageException($"--law: '{named.Name}' is an allocation rule and predicts no loss; use a loss law such as hoffmann2022.");
+            var design = SyntheticRunsDesign.Hoffmann2022 with
+            {
+                Law = lossLaw,
+                LawName = named.Name,
+                Seed = result.GetValue(seed) is { } s ? Seed(s) : SyntheticRunsDesign.Hoffmann2022.Seed,
+                LogNoise = result.GetValue(noise) is { } n ? Noise(n) : SyntheticRunsDesign.Hoffmann2022.LogNoise,
+                TotalRuns = result.GetValue(runs) is { } r ? CliParse.PositiveInteger("--runs", r, "240") : null,
+            };
+            string csv = RunsCsv.Format(SyntheticRuns.Generate(design), SyntheticRuns.Describe(design, RegenerateCommand(design)));
+            if (result.GetValue(output) is { } path)
+            {
+                OutputFile.Write("--out", path, csv, result.GetValue(force));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {csv.Split('\n').Count(l => l.Length > 0 && l[0] != '#') - 1} synthetic runs to {path}."));
+            }
+            else
+            {
+                console.Out.Write(csv);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The command that writes the same runs again (without the output path, which does not change them).</summary>
+    internal static string RegenerateCommand(SyntheticRunsDesign design) =>
+        string.Create(CultureInfo.InvariantCulture, $"scaling synth --law {design.LawName} --noise {design.LogNoise:R} --seed {design.Seed}")
+        + (design.TotalRuns is { } t ? string.Create(CultureInfo.InvariantCulture, $" --runs {t}") : string.Empty)
+        + " --out FILE";
+
+    private static long Seed(string text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value)
+            ? value
+            : throw new UsageException($"--seed must be a whole number, got '{text}'; for example --seed 2022.");
+
+    private static double Noise(string text)
+    {
+        double value = CliParse.NonNegative("--noise", text, "0.01");
+        return value <= 1 ? value : throw new UsageException($"--noise is the sigma of log-normal noise and must be at most 1, got '{text}'; for example --noise 0.01 (1%).");
+    }
+}

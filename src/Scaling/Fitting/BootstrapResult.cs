@@ -1,0 +1,27 @@
+namespace Scaling.Fitting;
+
+/// <summary>
+/// Bootstrap intervals of an Approach 3 fit, by quantity. Names: <c>E</c>, <c>A</c>, <c>B</c>, <c>alpha</c>,
+/// <c>beta</c>, <c>exponentA</c>, <c>exponentB</c>, and with a budget <c>parameters</c>, <c>tokens</c>,
+/// <c>tokensPerParameter</c> (N*, D* and D*/N* at <see cref="Flops"/>).
+/// </summary>
+public sealed record BootstrapResult
+{
+    /// <summary>How many resamples were drawn.</summary>
+    public required int Resamples { get; init; }
+
+    /// <summary>How many refits met the gradient tolerance (all finite refits enter the intervals).</summary>
+    public required int Converged { get; init; }
+
+    /// <summary>The seed.</summary>
+    public required long Seed { get; init; }
+
+    /// <summary>The budget of the plan intervals, or null.</summary>
+    public required double? Flops { get; init; }
+
+    /// <summary>The intervals in a stable order (coefficients, exponents, then the plan at <see cref="Flops"/>).</summary>
+    public required IReadOnlyList<KeyValuePair<string, Interval>> Intervals { get; init; }
+
+    /// <summary>The interval of quantity <paramref name="name"/> (see the type's summary), or null.</summary>
+    public Interval? this[string name] => Intervals.FirstOrDefault(p => p.Key == name).Value;
+}

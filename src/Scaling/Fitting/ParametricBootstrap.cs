@@ -1,0 +1,117 @@
+namespace Scaling.Fitting;
+
+/// <summary>
+/// Nonparametric bootstrap of an Approach 3 fit (as Besiroglu et al. 2024 did with 4,000 resamples): draw the runs with
+/// replacement, refit from the full-data optimum, and take standard errors and percentile intervals of E, A, B, α, β,
+/// a, b and, at a budget, of N*, D* and D*/N*.
+/// </summary>
+/// <remarks>
+/// Resample k uses the random stream (seed, k), and each refit runs on thread-local buffers, so the intervals are the
+/// same for any number of threads. A resample is held as its distinct runs weighted by their draw counts (the same
+/// objective, about a third fewer terms).
+/// </remarks>
+public static class ParametricBootstrap
+{
+    private const int Quantities = 10;
+
+    /// <summary>Bootstraps <paramref name="fit"/> (refitting on resamples of <see cref="ParametricFitResult.Runs"/>).</summary>
+    public static BootstrapResult Run(
+        ParametricFitResult fit,
+        BootstrapOptions? options = null,
+        ParametricFitOptions? fitOptions = null,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        options ??= new BootstrapOptions();
+        options.Validate();
+        fitOptions ??= new ParametricFitOptions { HuberDelta = fit.HuberDelta };
+        fitOptions.Validate();
+
+        var data = new FitData(fit.Runs);
+        int resamples = options.Resamples;
+        var samples = new double[resamples * Quantities];
+        var converged = new bool[resamples];
+        double tolerance = fitOptions.GradientTolerance * fit.HuberDelta * data.Count;
+        Span<double> start = stackalloc double[HuberLogLossObjective.Dimension];
+        start[0] = Math.Log(fit.Law.A);
+        start[1] = Math.Log(fit.Law.B);
+        start[2] = Math.Log(fit.Law.E);
+        start[3] = fit.Law.Alpha;
+        start[4] = fit.Law.Beta;
+        double[] startPoint = start.ToArray();
+        var counter = new ProgressCounter(progress, resamples);
+
+        Parallel.For(
+            0,
+            resamples,
+            ParametricFit.ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken),
+            () => new FitWorkspace(data, fit.HuberDelta, data.Count),
+            (index, _, workspace) =>
+            {
+                workspace.LoadResample(options.Seed, index);
+                workspace.Objective.ToCentered(startPoint, workspace.Centered);
+                var outcome = workspace.Optimizer.Minimize(workspace.Objective, workspace.Centered, tolerance, fitOptions.MaxIterations);
+                converged[index] = outcome.Stop == LbfgsStop.GradientTolerance;
+                workspace.Objective.ToNatural(workspace.Centered, workspace.Natural);
+                Quantify(workspace.Natural, options.Flops, samples.AsSpan(index * Quantities, Quantities));
+                counter.Increment();
+                return workspace;
+            },
+            _ => { });
+
+        Span<double> estimate = stackalloc double[Quantities];
+        Quantify(startPoint, options.Flops, estimate);
+        string[] names = ["E", "A", "B", "alpha", "beta", "exponentA", "exponentB", "parameters", "tokens", "tokensPerParameter"];
+        int count = options.Flops is null ? 7 : Quantities;
+        var intervals = new List<KeyValuePair<string, Interval>>(count);
+        for (int q = 0; q < count; q++)
+        {
+            var column = new double[resamples];
+            for (int k = 0; k < resamples; k++)
+            {
+                column[k] = samples[(k * Quantities) + q];
+            }
+
+            intervals.Add(new(names[q], Interval.FromSamples(estimate[q], column, options.Level)));
+        }
+
+        return new BootstrapResult
+        {
+            Resamples = resamples,
+            Converged = converged.Count(c => c),
+            Seed = options.Seed,
+            Flops = options.Flops,
+            Intervals = intervals,
+        };
+    }
+
+    // E, A, B, α, β, a, b, N*, D*, D*/N* from (ln A, ln B, ln E, α, β); NaN where the law is not valid.
+    private static void Quantify(ReadOnlySpan<double> p, double? flops, Span<double> into)
+    {
+        double alpha = p[3], beta = p[4];
+        double a = Math.Exp(p[0]), b = Math.Exp(p[1]);
+        into[0] = Math.Exp(p[2]);
+        into[1] = a;
+        into[2] = b;
+        into[3] = alpha;
+        into[4] = beta;
+        bool valid = alpha > 0 && beta > 0;
+        into[5] = valid ? beta / (alpha + beta) : double.NaN;
+        into[6] = valid ? alpha / (alpha + beta) : double.NaN;
+        if (flops is { } c && valid)
+        {
+            // Hoffmann et al. 2022, Eq. 4: N* = G·(C/6)^a with G = (αA/(βB))^(1/(α+β)).
+            double g = Math.Pow(alpha * a / (beta * b), 1.0 / (alpha + beta));
+            double parameters = g * Math.Pow(c / Allocation.FlopsPerParameterToken.Training, into[5]);
+            double tokens = c / (Allocation.FlopsPerParameterToken.Training * parameters);
+            into[7] = parameters;
+            into[8] = tokens;
+            into[9] = tokens / parameters;
+        }
+        else
+        {
+            into[7] = into[8] = into[9] = double.NaN;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace Scaling.Fitting;
+
+/// <summary>
+/// Options of the Approach 3 fit (<see cref="ParametricFit"/>). The defaults are the protocol of Hoffmann et al. 2022
+/// (§3.3, App. D.2): Huber δ = 1e-3, summed over runs, from the 4,500-point grid.
+/// </summary>
+/// <remarks>Example: <c>new ParametricFitOptions { ExcludeTopLoss = 5, Grid = InitialGrid.Hoffmann2022.Sample(500) }</c>.</remarks>
+public sealed record ParametricFitOptions
+{
+    /// <summary>Hoffmann et al. 2022, App. D.2: δ = 10^-3.</summary>
+    public const double Hoffmann2022HuberDelta = 1e-3;
+
+    /// <summary>The Huber threshold δ on the log-loss residual.</summary>
+    public double HuberDelta { get; init; } = Hoffmann2022HuberDelta;
+
+    /// <summary>The starting points; each start is one L-BFGS run and the best result wins.</summary>
+    public InitialGrid Grid { get; init; } = InitialGrid.Hoffmann2022;
+
+    /// <summary>Leave out the k runs with the highest loss (Besiroglu et al. 2024 study the effect of such outliers).</summary>
+    public int ExcludeTopLoss { get; init; }
+
+    /// <summary>
+    /// A start has converged when every component of the gradient (in the optimiser's centred coordinates, see
+    /// <see cref="ParametricFitResult.GradientNorm"/>) is at most this times δ·(runs used): a strict, scale-free
+    /// stationarity test (δ·runs bounds the gradient of the objective with respect to e).
+    /// </summary>
+    public double GradientTolerance { get; init; } = 1e-9;
+
+    /// <summary>L-BFGS iteration limit per start.</summary>
+    public int MaxIterations { get; init; } = 2000;
+
+    /// <summary>Worker threads; −1 uses every core. Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    internal void Validate()
+    {
+        Require.PositiveFinite(HuberDelta, nameof(HuberDelta));
+        Require.PositiveFinite(GradientTolerance, nameof(GradientTolerance));
+        ArgumentNullException.ThrowIfNull(Grid, nameof(Grid));
+        ArgumentOutOfRangeException.ThrowIfNegative(ExcludeTopLoss, nameof(ExcludeTopLoss));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxIterations, 1, nameof(MaxIterations));
+        if (MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be -1 (all cores) or at least 1.");
+        }
+    }
+}

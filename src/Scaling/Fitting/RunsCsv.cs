@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text;
+using Scaling.Allocation;
+
+namespace Scaling.Fitting;
+
+/// <summary>
+/// The CSV form of training runs: a header <c>parameters,tokens,loss</c> (aliases <c>N</c>, <c>D</c>), optionally
+/// <c>flops</c> (then tokens = flops / (6·parameters) when there is no tokens value), <c>run</c> or <c>model</c> (the
+/// run a checkpoint belongs to) and <c>budget</c> (the IsoFLOP budget in FLOPs). Other columns (e.g. <c>source</c>)
+/// are ignored. Lines starting with <c>#</c> and blank lines are skipped; numbers use the invariant culture.
+/// </summary>
+/// <remarks>
+/// <example><code>
+/// # my runs
+/// N,D,loss
+/// 400e6,8e9,2.91
+/// </code></example>
+/// </remarks>
+public static class RunsCsv
+{
+    private const string Expected = "expected a header like parameters,tokens,loss (aliases N, D; optional flops, run, budget)";
+
+    private enum Column
+    {
+        Ignored,
+        Parameters,
+        Tokens,
+        Loss,
+        Flops,
+        Run,
+        Budget,
+    }
+
+    /// <summary>Reads the runs in <paramref name="text"/>; <paramref name="origin"/> (a file name) prefixes every message.</summary>
+    /// <exception cref="FormatException">
+    /// The header lacks a column, a row has the wrong number of fields, or a value is not a finite number greater than 0;
+    /// the message reads like <c>runs.csv:17: loss 'abc' is not a number</c>.
+    /// </exception>
+    public static IReadOnlyList<TrainingRun> Parse(string text, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(origin);
+        string[] lines = text.Split('\n');
+        Column[]? columns = null;
+        string[] names = [];
+        var runs = new List<TrainingRun>();
+        for (int index = 0; index < lines.Length; index++)
+        {
+            int lineNumber = index + 1;
+            string line = lines[index].TrimEnd('\r');
+            string trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+            {
+                continue;
+            }
+
+            List<string> fields = SplitFields(line, origin, lineNumber);
+            if (columns is null)
+            {
+                names = fields.Select(f => f.Trim()).ToArray();
+                columns = ReadHeader(names, origin, lineNumber);
+                continue;
+            }
+
+            if (fields.Count != columns.Length)
+            {
+                throw new FormatException($"{origin}:{lineNumber}: expected {columns.Length} fields like the header ({string.Join(',', names)}), found {fields.Count}.");
+            }
+
+            runs.Add(ReadRow(fields, columns, names, origin, lineNumber));
+        }
+
+        if (columns is null)
+        {
+            throw new FormatException($"{origin}: no header line; {Expected}.");
+        }
+
+        return runs;
+    }
+
+    /// <summary>
+    /// Writes runs as CSV with the columns they need (<c>run</c> and <c>budget</c> only when some run has them),
+    /// after <paramref name="comments"/> as <c>#</c> lines. Numbers are written to round-trip.
+    /// </summary>
+    public static string Format(IEnumerable<TrainingRun> runs, IEnumerable<string>? comments = null)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var list = runs.ToList();
+        bool withRun = list.Any(r => r.RunName is not null);
+        bool withBudget = list.Any(r => r.BudgetFlops is not null);
+        var text = new StringBuilder();
+        foreach (string comment in comments ?? [])
+        {
+            text.Append("# ").Append(comment).Append('\n');
+        }
+
+        text.Append(withRun ? "run," : string.Empty).Append("parameters,tokens,loss").Append(withBudget ? ",budget" : string.Empty).Append('\n');
+        foreach (var run in list)
+        {
+            if (withRun)
+            {
+                text.Append(Quote(run.RunName ?? string.Empty)).Append(',');
+            }
+
+            text.Append(Number(run.Parameters)).Append(',').Append(Number(run.Tokens)).Append(',').Append(Number(run.Loss));
+            if (withBudget)
+            {
+                text.Append(',').Append(run.BudgetFlops is { } b ? Number(b) : string.Empty);
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static Column[] ReadHeader(string[] names, string origin, int lineNumber)
+    {
+        var columns = new Column[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            columns[i] = names[i].ToLowerInvariant() switch
+            {
+                "parameters" or "n" => Column.Parameters,
+                "tokens" or "d" => Column.Tokens,
+                "loss" => Column.Loss,
+                "flops" => Column.Flops,
+                "run" or "model" => Column.Run,
+                "budget" => Column.Budget,
+                _ => Column.Ignored,
+            };
+            if (columns[i] != Column.Ignored && Array.IndexOf(columns, columns[i]) < i)
+            {
+                throw new FormatException($"{origin}:{lineNumber}: column '{names[i]}' appears twice (aliases: N = parameters, D = tokens, model = run); keep one.");
+            }
+        }
+
+        if (!columns.Contains(Column.Parameters))
+        {
+            throw new FormatException($"{origin}:{lineNumber}: the header has no 'parameters' (or 'N') column; {Expected}.");
+        }
+
+        if (!columns.Contains(Column.Loss))
+        {
+            throw new FormatException($"{origin}:{lineNumber}: the header has no 'loss' column; {Expected}.");
+        }
+
+        if (!columns.Contains(Column.Tokens) && !columns.Contains(Column.Flops))
+        {
+            throw new FormatException($"{origin}:{lineNumber}: the header has neither 'tokens' (or 'D') nor 'flops'; {Expected}.");
+        }
+
+        return columns;
+    }
+
+    private static TrainingRun ReadRow(List<string> fields, Column[] columns, string[] names, string origin, int lineNumber)
+    {
+        double? parameters = null, tokens = null, loss = null, flops = null, budget = null;
+        string? run = null;
+        for (int i = 0; i < columns.Length; i++)
+        {
+            string field = fields[i].Trim();
+            switch (columns[i])
+            {
+                case Column.Parameters:
+                    parameters = Positive(field, names[i], origin, lineNumber, required: true);
+                    break;
+                case Column.Tokens:
+                    tokens = Positive(field, names[i], origin, lineNumber, required: !columns.Contains(Column.Flops));
+                    break;
+                case Column.Loss:
+                    loss = Positive(field, names[i], origin, lineNumber, required: true);
+                    break;
+                case Column.Flops:
+                    flops = Positive(field, names[i], origin, lineNumber, required: false);
+                    break;
+                case Column.Budget:
+                    budget = Positive(field, names[i], origin, lineNumber, required: false);
+                    break;
+                case Column.Run:
+                    run = field.Length == 0 ? null : field;
+                    break;
+            }
+        }
+
+        if (tokens is null)
+        {
+            if (flops is null)
+            {
+                throw new FormatException($"{origin}:{lineNumber}: no tokens and no flops; give one of them.");
+            }
+
+            tokens = flops.Value / (FlopsPerParameterToken.Training * parameters!.Value);
+            if (!double.IsFinite(tokens.Value) || tokens.Value <= 0)
+            {
+                throw new FormatException($"{origin}:{lineNumber}: flops / (6·parameters) is not a finite positive token count.");
+            }
+        }
+
+        return TrainingRun.Create(parameters!.Value, tokens.Value, loss!.Value, run, budget);
+    }
+
+    private static double? Positive(string field, string column, string origin, int lineNumber, bool required)
+    {
+        if (field.Length == 0)
+        {
+            return required ? throw new FormatException($"{origin}:{lineNumber}: {column} is empty; every run needs a value.") : null;
+        }
+
+        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            throw new FormatException($"{origin}:{lineNumber}: {column} '{field}' is not a number (write numbers like 4e8 or 2.91, with a dot).");
+        }
+
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new FormatException($"{origin}:{lineNumber}: {column} '{field}' must be a finite number greater than 0.");
+        }
+
+        return value;
+    }
+
+    private static List<string> SplitFields(string line, string origin, int lineNumber)
+    {
+        var fields = new List<string>();
+        var current = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    current.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        if (quoted)
+        {
+            throw new FormatException($"{origin}:{lineNumber}: a quoted field is not closed; end it with \".");
+        }
+
+        fields.Add(current.ToString());
+        return fields;
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Quote(string name) =>
+        name.AsSpan().IndexOfAny(",\"") >= 0 ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : name;
+}

@@ -1,0 +1,15 @@
+namespace Scaling.Tests.Cli;
+
+public class BenchCommandTests
+{
+    [Fact]
+    public void Bench_Tiny_ReportsBothPhases()
+    {
+        // No timing assertion: only that the harness runs and reports what it measured.
+        var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "20", "--resamples", "20", "--repetitions", "1");
+        Assert.Equal(0, code);
+        Assert.Contains("30 synthetic runs", output, StringComparison.Ordinal);
+        Assert.Contains("grid fit:  median", output, StringComparison.Ordinal);
+        Assert.Contains("bootstrap: median", output, StringComparison.Ordinal);
+    }
+}
