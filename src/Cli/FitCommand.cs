@@ -15,12 +15,12 @@ namespace Scaling.Cli;
 /// </summary>
 internal static class FitCommand
 {
-    private const string AvailableApproaches = "3";
+    private const string AvailableApproaches = "1, 2, 3 or all";
 
     public static Command Create(CliConsole console)
     {
         var runsFile = new Argument<string>("runs.csv") { Description = "CSV with the header parameters,tokens,loss (aliases N, D; optional flops, run, budget)." };
-        var approach = new Option<string>("--approach") { Description = "Which approach: 3 (parametric loss fit). 1, 2 and all are planned.", HelpName = "3" };
+        var approach = new Option<string>("--approach") { Description = "Which approach (Hoffmann et al. 2022): 3 parametric loss fit (default), 2 IsoFLOP profiles, 1 training-curve envelope, or all.", HelpName = "1|2|3|all" };
         var bootstrap = new Option<string>("--bootstrap") { Description = "Bootstrap resamples for the intervals (default 1000; 0 skips).", HelpName = "B" };
         var exclude = new Option<string>("--exclude-top-loss") { Description = "Leave out the K runs with the highest loss (default 0).", HelpName = "K" };
         var seed = new Option<string>("--seed") { Description = "Seed of the bootstrap (default 0); the same seed gives the same output.", HelpName = "S" };
@@ -60,9 +60,17 @@ internal static class FitCommand
                     (report, memo) = Approach3(console, path, runs, new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid }, resamples, seedValue, budget, asJson);
                     break;
 
-                // Approaches 1 and 2 (and "all") plug in here.
+                case "2":
+                    (report, memo) = AllocationFitReport.Approach2(console, path, runs, resamples, seedValue, budget, asJson);
+                    break;
+                case "1":
+                    (report, memo) = AllocationFitReport.Approach1(console, path, runs, resamples, seedValue, budget, asJson);
+                    break;
+                case "all":
+                    (report, memo) = All(console, path, runs, new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid }, resamples, seedValue, budget, asJson);
+                    break;
                 default:
-                    throw new UsageException($"--approach '{which}' is not available; available: {AvailableApproaches} (Approaches 1, 2 and all are planned).");
+                    throw new UsageException($"--approach: '{which}' is not an approach; use {AvailableApproaches}.");
             }
 
             string text = report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
@@ -76,6 +84,45 @@ internal static class FitCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// All approaches on the same runs: Approach 3's law at the top level (so <c>scaling plan --law</c> reads the file),
+    /// each approach's own report under <c>approaches</c>, and a line comparing their exponents a. Approach 1 needs
+    /// runs with several checkpoints; without them it is reported as skipped, not as an error.
+    /// </summary>
+    private static (JsonObject Report, string Memo) All(
+        CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, long seed, double? budget, bool asJson)
+    {
+        var (three, memo3) = Approach3(console, path, runs, options, resamples, seed, budget, asJson);
+        var approaches = new JsonObject { ["3"] = three };
+        var memos = new List<string> { memo3 };
+        var exponents = new List<string> { $"3: {Humanize.Exponent(three["exponentA"]!.GetValue<double>())}" };
+        foreach (var (name, fit) in new (string, Func<(JsonObject, string)>)[]
+        {
+            ("2", () => AllocationFitReport.Approach2(console, path, runs, resamples, seed, budget, asJson)),
+            ("1", () => AllocationFitReport.Approach1(console, path, runs, resamples, seed, budget, asJson)),
+        })
+        {
+            try
+            {
+                var (report, memo) = fit();
+                approaches[name] = report;
+                memos.Add(memo);
+                exponents.Add($"{name}: {Humanize.Exponent(report["exponentA"]!.GetValue<double>())}");
+            }
+            catch (UsageException e)
+            {
+                approaches[name] = new JsonObject { ["approach"] = int.Parse(name, CultureInfo.InvariantCulture), ["skipped"] = e.Message };
+                memos.Add($"Approach {name} skipped: {e.Message}");
+            }
+        }
+
+        var combined = three.DeepClone().AsObject();
+        combined["approach"] = "all";
+        combined["approaches"] = approaches;
+        memos.Add($"Exponent a (N* grows as C^a) by approach: {string.Join(", ", exponents)}; Hoffmann et al. 2022 found 3: 0.46, 2: 0.49, 1: 0.50 on their runs (Table 2).");
+        return (combined, string.Join("\n\n", memos));
     }
 
     private static (JsonObject Report, string Memo) Approach3(
