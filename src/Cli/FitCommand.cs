@@ -270,7 +270,7 @@ internal static class FitCommand
     private static string Range(BootstrapResult? boot, string name, Func<double, string> format) =>
         boot?[name] is { } interval ? $" [{format(interval.Lower)}, {format(interval.Upper)}]" : string.Empty;
 
-    private static IReadOnlyList<TrainingRun> ReadRuns(string path)
+    internal static IReadOnlyList<TrainingRun> ReadRuns(string path)
     {
         if (!File.Exists(path))
         {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Scaling.Fitting;
+using Scaling.Laws;
 using Scaling.Reports;
 
 namespace Scaling.Cli;
@@ -15,27 +17,47 @@ internal static class ReportCommand
     /// <summary>The accelerator of the default report; the most common training GPU of 2024–2026.</summary>
     public const string DefaultGpu = "H100-SXM";
 
+    private static (ParametricFitResult Fit, BootstrapResult Bootstrap) Fit(string path, double budgetFlops)
+    {
+        var runs = FitCommand.ReadRuns(path);
+        try
+        {
+            var fit = ParametricFit.Fit(runs);
+            return (fit, ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--fit-runs: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
     public static Command Create(CliConsole console)
     {
         var output = new Option<string>("--out") { Description = "Directory to write into (default ./out).", HelpName = "DIR" };
         var flops = new Option<string>("--flops") { Description = $"Training budget in FLOPs (default {DefaultFlops}).", HelpName = "C" };
         var formats = new Option<string>("--formats") { Description = "Comma-separated: png, svg, pdf, xlsx (default all).", HelpName = "LIST" };
         var force = new Option<bool>("--force") { Description = "Overwrite files in DIR that 'scaling report' did not write." };
+        var fitRuns = new Option<string>("--fit-runs") { Description = "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples): adds the fit figures and sheet; without --law the plan uses the fit.", HelpName = "runs.csv" };
         var law = LawOption.Create();
         var resources = new ResourceOptions { DefaultGpu = DefaultGpu };
         var command = new Command("report", "Write the figures and the planning workbook for a budget.")
         {
-            output, flops, law, formats, force,
+            output, flops, law, formats, force, fitRuns,
         };
         resources.AddTo(command);
         command.SetAction(result =>
         {
             var hardware = resources.Read(result)!;
             string flopsText = hardware.FlopsText(result.GetValue(flops)) ?? DefaultFlops;
-            var request = ReportRequest.Create(
-                LawOption.Resolve(result.GetValue(law)),
-                CliParse.Positive(hardware.BudgetEuros is null ? "--flops" : "--budget-eur", flopsText, DefaultFlops)) with
+            double budget = CliParse.Positive(hardware.BudgetEuros is null ? "--flops" : "--budget-eur", flopsText, DefaultFlops);
+            var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsPath ? Fit(runsPath, budget) : (null, null);
+            var namedLaw = result.GetValue(law) is null && fit is not null
+                ? NamedLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns))}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs")
+                : LawOption.Resolve(result.GetValue(law));
+            var request = ReportRequest.Create(namedLaw, budget) with
             {
+                Fit = fit,
+                FitBootstrap = bootstrap,
                 Formats = result.GetValue(formats) is { } text ? ReportFormats.Parse(text) : ReportFormats.All,
                 Resources = hardware.Assumptions,
                 BudgetEuros = hardware.BudgetEuros,

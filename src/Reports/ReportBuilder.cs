@@ -29,6 +29,8 @@ public static class ReportBuilder
                 AuditModels = ModelRegistry.Published,
                 Resources = request.Resources,
                 BudgetEuros = request.BudgetEuros,
+                Fit = request.Fit,
+                FitBootstrap = request.FitBootstrap,
             };
             files.Add(new ReportFile("plan.xlsx", "the planning workbook: change the inputs, the plan recalculates", PlanWorkbook.ToBytes(content)));
         }
@@ -48,6 +50,15 @@ public static class ReportBuilder
         }
 
         yield return ("audit-map", "published models against the frontier, coloured by verdict", AuditMapFigure.Create(ModelAuditor.Create(request.Law), ModelRegistry.Published));
+        if (request.Fit is { } fit)
+        {
+            yield return ("fit-observed-predicted", "the fit: observed against predicted loss", FitFigures.ObservedVsPredicted(fit));
+            yield return ("fit-residuals", "the fit: residuals against compute", FitFigures.ResidualsAgainstCompute(fit));
+            if (request.FitBootstrap is { Resamples: > 1 } bootstrap)
+            {
+                yield return ("fit-exponent-a", "the fit: bootstrap distribution of the exponent a with its interval", FitFigures.ExponentDistribution(bootstrap));
+            }
+        }
     }
 
     private static string Extension(FigureFormat format) => format switch

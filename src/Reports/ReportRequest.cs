@@ -29,6 +29,12 @@ public sealed record ReportRequest
     /// <summary>The budget in euros when the report started from one (the workbook's input cell).</summary>
     public double? BudgetEuros { get; init; }
 
+    /// <summary>An Approach 3 fit of the user's runs: adds the fit figures and the workbook's <c>Fit</c> sheet.</summary>
+    public Fitting.ParametricFitResult? Fit { get; init; }
+
+    /// <summary>The fit's bootstrap (for intervals and the distribution of a).</summary>
+    public Fitting.BootstrapResult? FitBootstrap { get; init; }
+
     /// <summary>A request for a parametric law and a budget.</summary>
     public static ReportRequest Create(NamedLaw law, double budgetFlops)
     {

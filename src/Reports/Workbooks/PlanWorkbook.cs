@@ -55,6 +55,11 @@ public static class PlanWorkbook
         {
             AuditSheet.Write(workbook, Audit.ModelAuditor.Create(content.Law, flopsPerParameterToken: content.FlopsPerParameterToken), content.AuditModels);
         }
+        if (content.Fit is { } fit)
+        {
+            FitSheet.Write(workbook, fit, content.FitBootstrap);
+        }
+
         workbook.Worksheet(SummarySheet.SheetName).SetTabActive();
         return workbook;
     }

@@ -51,6 +51,12 @@ public sealed record PlanWorkbookContent
     /// </summary>
     public double? BudgetEuros { get; init; }
 
+    /// <summary>An Approach 3 fit of the user's runs for the <c>Fit</c> sheet (null: no sheet).</summary>
+    public Fitting.ParametricFitResult? Fit { get; init; }
+
+    /// <summary>The fit's bootstrap, for the intervals on the <c>Fit</c> sheet.</summary>
+    public Fitting.BootstrapResult? FitBootstrap { get; init; }
+
     /// <summary>The library's plan for the budget, which the workbook's formulas reproduce.</summary>
     public ComputeOptimum Optimum => ComputeOptimalFrontier.Create(LossLaw, FlopsPerParameterToken).Optimum(BudgetFlops);
 

@@ -22,6 +22,12 @@ public sealed record BootstrapResult
     /// <summary>The intervals in a stable order (coefficients, exponents, then the plan at <see cref="Flops"/>).</summary>
     public required IReadOnlyList<KeyValuePair<string, Interval>> Intervals { get; init; }
 
+    /// <summary>
+    /// The resampled estimates of each quantity (same names as <see cref="Intervals"/>), in resample order, NaN where
+    /// a refit gave no valid law: for histograms of, e.g., the exponent a.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> Samples { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
+
     /// <summary>The interval of quantity <paramref name="name"/> (see the type's summary), or null.</summary>
     public Interval? this[string name] => Intervals.FirstOrDefault(p => p.Key == name).Value;
 }

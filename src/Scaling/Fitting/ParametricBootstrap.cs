@@ -65,6 +65,7 @@ public static class ParametricBootstrap
         string[] names = ["E", "A", "B", "alpha", "beta", "exponentA", "exponentB", "parameters", "tokens", "tokensPerParameter"];
         int count = options.Flops is null ? 7 : Quantities;
         var intervals = new List<KeyValuePair<string, Interval>>(count);
+        var columns = new Dictionary<string, IReadOnlyList<double>>(count, StringComparer.Ordinal);
         for (int q = 0; q < count; q++)
         {
             var column = new double[resamples];
@@ -74,6 +75,7 @@ public static class ParametricBootstrap
             }
 
             intervals.Add(new(names[q], Interval.FromSamples(estimate[q], column, options.Level)));
+            columns[names[q]] = column;
         }
 
         return new BootstrapResult
@@ -83,6 +85,7 @@ public static class ParametricBootstrap
             Seed = options.Seed,
             Flops = options.Flops,
             Intervals = intervals,
+            Samples = columns,
         };
     }
 

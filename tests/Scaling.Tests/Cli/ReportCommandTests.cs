@@ -70,6 +70,24 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(1e6, workbook.Range("Plan_cost_euros").FirstCell().GetDouble(), 1e6 * 1e-9);
     }
 
+    [Fact]
+    public void Report_FitRuns_AddsTheFitFiguresAndSheetAndPlansWithTheFit()
+    {
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "svg,xlsx", "--fit-runs", RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv"));
+        Assert.True(code == 0, error);
+        foreach (string name in new[] { "fit-observed-predicted.svg", "fit-residuals.svg", "fit-exponent-a.svg" })
+        {
+            Assert.Contains(Path.Combine(directory, name), output, StringComparison.Ordinal);
+        }
+
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(directory, "plan.xlsx"));
+        var fit = workbook.Worksheet("Fit");
+        Assert.Equal("alpha", fit.Cell(5, 1).GetString());
+
+        // Without --law the plan uses the fitted coefficients.
+        Assert.Equal(fit.Cell(5, 2).GetDouble(), workbook.Range("Law_alpha").FirstCell().GetDouble(), 12);
+    }
+
     [Theory]
     [InlineData("--gpu", "Z9000", "Z9000")]
     [InlineData("--formats", "png,gif", "gif")]

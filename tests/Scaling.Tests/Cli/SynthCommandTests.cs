@@ -2,24 +2,11 @@ namespace Scaling.Tests.Cli;
 
 public class SynthCommandTests
 {
-    private static string RepositoryFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Scaling.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-
-        throw new InvalidOperationException("Scaling.sln not found above the test binaries.");
-    }
-
     [Fact]
     public void CommittedSyntheticRuns_EqualWhatTheGeneratorWrites()
     {
         // data/benchmarks/synthetic-runs.csv must be exactly what its header's command regenerates, so it cannot rot.
-        string committed = File.ReadAllText(RepositoryFile("data/benchmarks/synthetic-runs.csv")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string committed = File.ReadAllText(RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var (code, output, _) = CliRunner.Run("synth", "--law", "hoffmann2022", "--noise", "0.01", "--seed", "2022");
         Assert.Equal(0, code);
         Assert.Equal(committed, output);

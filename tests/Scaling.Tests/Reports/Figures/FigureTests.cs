@@ -8,7 +8,17 @@ namespace Scaling.Tests.Reports.Figures;
 
 public class FigureTests
 {
-    public static TheoryData<string> Figures => new() { "isoflop", "landscape", "audit-map", "budget-view" };
+    // A quick fit (200 starts, 60 resamples) of the committed synthetic runs, shared by the fit figures' tests.
+    private static readonly Lazy<(Scaling.Fitting.ParametricFitResult Fit, Scaling.Fitting.BootstrapResult Bootstrap)> QuickFit = new(() =>
+    {
+        string csv = File.ReadAllText(RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv"));
+        var fit = Scaling.Fitting.ParametricFit.Fit(
+            Scaling.Fitting.RunsCsv.Parse(csv, "synthetic-runs.csv"),
+            new Scaling.Fitting.ParametricFitOptions { Grid = Scaling.Fitting.InitialGrid.Hoffmann2022.Sample(200) });
+        return (fit, Scaling.Fitting.ParametricBootstrap.Run(fit, new Scaling.Fitting.BootstrapOptions { Resamples = 60 }));
+    });
+
+    public static TheoryData<string> Figures => new() { "isoflop", "landscape", "audit-map", "budget-view", "fit-observed", "fit-residuals", "fit-exponent" };
 
     [Theory]
     [MemberData(nameof(Figures))]
@@ -41,7 +51,12 @@ public class FigureTests
             Assert.False(string.IsNullOrWhiteSpace(axis.Title));
             Assert.False(string.IsNullOrWhiteSpace(axis.Unit));
         });
-        Assert.Contains(model.Axes, a => a is LogarithmicAxis { Position: AxisPosition.Bottom, UseSuperExponentialFormat: true });
+        Assert.All(model.Axes.OfType<LogarithmicAxis>(), a => Assert.True(a.UseSuperExponentialFormat, "log axes label powers of ten"));
+        if (name is not ("fit-observed" or "fit-exponent"))
+        {
+            // Quantities spanning decades (sizes, tokens, compute) sit on a log axis.
+            Assert.Contains(model.Axes, a => a is LogarithmicAxis { Position: AxisPosition.Bottom });
+        }
         Assert.All(model.Legends, l => Assert.Equal(OxyPlot.Legends.LegendPlacement.Outside, l.LegendPlacement));
     }
 
@@ -103,6 +118,18 @@ public class FigureTests
     }
 
     [Fact]
+    public void FitFigures_ShowEveryRunAndEveryResample()
+    {
+        var (fit, bootstrap) = QuickFit.Value;
+        var observed = FitFigures.ObservedVsPredicted(fit).Series.OfType<OxyPlot.Series.ScatterSeries>().Single();
+        Assert.Equal(fit.RunsUsed, observed.Points.Count);
+        Assert.All(observed.Points.Zip(fit.Runs), p => Assert.Equal(p.Second.Loss, p.First.Y));
+
+        var histogram = FitFigures.ExponentDistribution(bootstrap).Series.OfType<OxyPlot.Series.HistogramSeries>().Single();
+        Assert.Equal(bootstrap.Samples["exponentA"].Count(double.IsFinite), histogram.Items.Sum(i => i.Count));
+    }
+
+    [Fact]
     public void Figures_RejectAllocationRules()
     {
         Assert.Throws<ArgumentException>(() => IsoFlopFigure.Create(LawPresets.Tokens20, [1e20, 1e22]));
@@ -122,6 +149,9 @@ public class FigureTests
         "landscape" => LossLandscapeFigure.Create(LawPresets.Default, IsoFlopFigure.BudgetsAround(5.76e23)),
         "audit-map" => AuditMapFigure.Create(Scaling.Audit.ModelAuditor.Create(LawPresets.Default), Scaling.Audit.ModelRegistry.Published),
         "budget-view" => BudgetViewFigure.Create(LawPresets.Default, new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get("A100-80GB")), 1e24),
+        "fit-observed" => FitFigures.ObservedVsPredicted(QuickFit.Value.Fit),
+        "fit-residuals" => FitFigures.ResidualsAgainstCompute(QuickFit.Value.Fit),
+        "fit-exponent" => FitFigures.ExponentDistribution(QuickFit.Value.Bootstrap),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

@@ -1,0 +1,98 @@
+using ClosedXML.Excel;
+using Scaling.Fitting;
+
+namespace Scaling.Reports.Workbooks;
+
+/// <summary>
+/// The <c>Fit</c> sheet: the Approach 3 fit of the user's runs — coefficients with bootstrap intervals, how the optimiser
+/// fared, and every run with its prediction and residual.
+/// </summary>
+internal static class FitSheet
+{
+    public const string SheetName = "Fit";
+
+    public static void Write(XLWorkbook workbook, ParametricFitResult fit, BootstrapResult? bootstrap)
+    {
+        var sheet = workbook.Worksheets.Add(SheetName);
+        SheetLayout.Header(sheet, "Quantity", "Estimate", "Std. error", "Lower", "Upper");
+        int row = 2;
+        foreach (var (name, estimate) in Estimates(fit))
+        {
+            sheet.Cell(row, 1).Value = name;
+            sheet.Cell(row, 2).Value = estimate;
+            if (bootstrap?[name] is { } interval)
+            {
+                sheet.Cell(row, 3).Value = interval.StandardError;
+                sheet.Cell(row, 4).Value = interval.Lower;
+                sheet.Cell(row, 5).Value = interval.Upper;
+            }
+
+            sheet.Range(row, 2, row, 5).Style.NumberFormat.Format = "0.0000";
+            row++;
+        }
+
+        row = Facts(sheet, row + 1, fit, bootstrap);
+        Runs(sheet, row + 1, fit);
+        SheetLayout.Widths(sheet, 28, 16, 16, 16, 16, 18, 16);
+    }
+
+    private static IEnumerable<(string Name, double Estimate)> Estimates(ParametricFitResult fit) =>
+    [
+        ("E", fit.Law.E), ("A", fit.Law.A), ("B", fit.Law.B), ("alpha", fit.Law.Alpha), ("beta", fit.Law.Beta),
+        ("exponentA", fit.ExponentA), ("exponentB", fit.ExponentB),
+    ];
+
+    private static int Facts(IXLWorksheet sheet, int row, ParametricFitResult fit, BootstrapResult? bootstrap)
+    {
+        (string, object)[] facts =
+        [
+            ("Runs used", fit.RunsUsed),
+            ("Objective (Huber, summed)", fit.Objective),
+            ("Huber delta", fit.HuberDelta),
+            ("Converged (own gradient check)", fit.Converged ? "yes" : "NO"),
+            ("Starts reaching the best objective", $"{fit.StartsAtBest} of {fit.Starts}"),
+            ("Optimum on the start grid's boundary", fit.OnGridBoundary ? string.Join(", ", fit.GridBoundaryAxes) : "no"),
+            ("RMSE of ln L", fit.Residuals.RootMeanSquare),
+            ("Bootstrap resamples", bootstrap is null ? "none" : $"{bootstrap.Resamples} (seed {bootstrap.Seed}), {bootstrap.Converged} converged"),
+        ];
+        foreach (var (label, value) in facts)
+        {
+            sheet.Cell(row, 1).Value = label;
+            sheet.Cell(row, 2).Value = value;
+            row++;
+        }
+
+        sheet.Cell(row - 2, 2).Style.NumberFormat.Format = WorkbookFormats.Percent;
+        return row;
+    }
+
+    private static void Runs(IXLWorksheet sheet, int row, ParametricFitResult fit)
+    {
+        string[] titles = ["Run", "Parameters N", "Tokens D", "Compute C (FLOPs)", "Observed loss", "Predicted loss", "Residual ln L"];
+        for (int i = 0; i < titles.Length; i++)
+        {
+            sheet.Cell(row, i + 1).Value = titles[i];
+        }
+
+        int first = row;
+        foreach (var run in fit.Runs)
+        {
+            row++;
+            double predicted = fit.Law.Loss(run.Parameters, run.Tokens);
+            sheet.Cell(row, 1).Value = run.RunName ?? string.Empty;
+            sheet.Cell(row, 2).Value = run.Parameters;
+            sheet.Cell(row, 3).Value = run.Tokens;
+            sheet.Cell(row, 4).Value = run.Flops;
+            sheet.Cell(row, 5).Value = run.Loss;
+            sheet.Cell(row, 6).Value = predicted;
+            sheet.Cell(row, 7).Value = Math.Log(run.Loss) - Math.Log(predicted);
+        }
+
+        sheet.Range(first, 1, row, titles.Length).CreateTable("FitRuns").Theme = XLTableTheme.TableStyleLight9;
+        sheet.Range(first + 1, 2, row, 4).Style.NumberFormat.Format = WorkbookFormats.Scientific;
+        sheet.Range(first + 1, 5, row, 6).Style.NumberFormat.Format = WorkbookFormats.Plain;
+        sheet.Range(first + 1, 7, row, 7).Style.NumberFormat.Format = "0.00%";
+        sheet.Range(first + 1, 7, row, 7).AddConditionalFormat().ColorScale()
+            .LowestValue(XLColor.FromHtml("#5B9BD5")).Midpoint(XLCFContentType.Number, "0", XLColor.White).HighestValue(XLColor.FromHtml("#F8696B"));
+    }
+}
