@@ -19,6 +19,7 @@ public static class ScalingApp
             PlanCommand.Create(console),
             LawsCommand.Create(console),
             ReportCommand.Create(console),
+            AuditCommand.Create(console),
         };
 
         var previous = CultureInfo.CurrentCulture;

@@ -1,4 +1,5 @@
 using OxyPlot;
+using Scaling.Audit;
 using Scaling.Reports.Figures;
 using Scaling.Reports.Workbooks;
 
@@ -23,7 +24,7 @@ public static class ReportBuilder
 
         if (request.Formats.Workbook)
         {
-            var content = PlanWorkbookContent.Create(request.Law, request.BudgetFlops);
+            var content = PlanWorkbookContent.Create(request.Law, request.BudgetFlops) with { AuditModels = ModelRegistry.Published };
             files.Add(new ReportFile("plan.xlsx", "the planning workbook: change the inputs, the plan recalculates", PlanWorkbook.ToBytes(content)));
         }
 
@@ -35,6 +36,7 @@ public static class ReportBuilder
         var budgets = IsoFlopFigure.BudgetsAround(request.BudgetFlops);
         yield return ("isoflop", "IsoFLOP curves with their optima and the frontier", IsoFlopFigure.Create(request.Law, budgets));
         yield return ("loss-landscape", "loss over model size and tokens, with iso-FLOP lines and the frontier", LossLandscapeFigure.Create(request.Law, budgets));
+        yield return ("audit-map", "published models against the frontier, coloured by verdict", AuditMapFigure.Create(ModelAuditor.Create(request.Law), ModelRegistry.Published));
     }
 
     private static string Extension(FigureFormat format) => format switch

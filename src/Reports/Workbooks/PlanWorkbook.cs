@@ -50,6 +50,10 @@ public static class PlanWorkbook
         InputsSheet.Write(workbook, content);
         PlanSheet.Write(workbook);
         ScenariosSheet.Write(workbook, content);
+        if (content.AuditModels.Count > 0)
+        {
+            AuditSheet.Write(workbook, Audit.ModelAuditor.Create(content.Law, flopsPerParameterToken: content.FlopsPerParameterToken), content.AuditModels);
+        }
         workbook.Worksheet(SummarySheet.SheetName).SetTabActive();
         return workbook;
     }

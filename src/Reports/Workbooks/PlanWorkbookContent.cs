@@ -36,6 +36,9 @@ public sealed record PlanWorkbookContent
     /// <summary>The budgets of the <c>Scenarios</c> sheet: half decades from 1e20 to 1e26 FLOPs by default.</summary>
     public IReadOnlyList<double> ScenarioBudgetsFlops { get; init; } = HalfDecades(1e20, 1e26);
 
+    /// <summary>Published models to audit on the <c>Audit</c> sheet (none: no sheet).</summary>
+    public IReadOnlyList<Audit.PublishedModel> AuditModels { get; init; } = [];
+
     /// <summary>The library's plan for the budget, which the workbook's formulas reproduce.</summary>
     public ComputeOptimum Optimum => ComputeOptimalFrontier.Create(LossLaw, FlopsPerParameterToken).Optimum(BudgetFlops);
 

@@ -8,7 +8,7 @@ namespace Scaling.Tests.Reports.Figures;
 
 public class FigureTests
 {
-    public static TheoryData<string> Figures => new() { "isoflop", "landscape" };
+    public static TheoryData<string> Figures => new() { "isoflop", "landscape", "audit-map" };
 
     [Theory]
     [MemberData(nameof(Figures))]
@@ -64,6 +64,25 @@ public class FigureTests
     }
 
     [Fact]
+    public void AuditMap_PlacesEveryModelOnceColouredByItsVerdict()
+    {
+        var auditor = Scaling.Audit.ModelAuditor.Create(LawPresets.Hoffmann2022);
+        var models = Scaling.Audit.ModelRegistry.Published;
+        var model = AuditMapFigure.Create(auditor, models);
+        var points = model.Series.OfType<OxyPlot.Series.ScatterSeries>().SelectMany(s => s.Points.Select(p => (s.Title, p.X, p.Y))).ToList();
+        Assert.Equal(models.Count, points.Count);
+        foreach (var published in models)
+        {
+            string verdict = Scaling.Audit.AuditVerdictExtensions.ToText(auditor.Audit(published).Verdict);
+            Assert.Contains((verdict, published.Parameters, published.Tokens), points);
+        }
+
+        // Every model is named in some label (coincident models share one).
+        string labels = string.Join("|", model.Annotations.OfType<OxyPlot.Annotations.TextAnnotation>().Select(a => a.Text));
+        Assert.All(models, m => Assert.Contains(m.Name, labels, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Figures_RejectAllocationRules()
     {
         Assert.Throws<ArgumentException>(() => IsoFlopFigure.Create(LawPresets.Tokens20, [1e20, 1e22]));
@@ -81,6 +100,7 @@ public class FigureTests
     {
         "isoflop" => IsoFlopFigure.Create(LawPresets.Default, IsoFlopFigure.BudgetsAround(5.76e23)),
         "landscape" => LossLandscapeFigure.Create(LawPresets.Default, IsoFlopFigure.BudgetsAround(5.76e23)),
+        "audit-map" => AuditMapFigure.Create(Scaling.Audit.ModelAuditor.Create(LawPresets.Default), Scaling.Audit.ModelRegistry.Published),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

@@ -9,7 +9,10 @@ namespace Scaling.Tests.Reports.Workbooks;
 
 public class PlanWorkbookTests
 {
-    private static readonly PlanWorkbookContent Content = PlanWorkbookContent.Create(LawPresets.Default, 5.76e23);
+    private static readonly PlanWorkbookContent Content = PlanWorkbookContent.Create(LawPresets.Default, 5.76e23) with
+    {
+        AuditModels = Scaling.Audit.ModelRegistry.Published,
+    };
 
     [Fact]
     public void Workbook_PassesOpenXmlValidation()
@@ -102,6 +105,24 @@ public class PlanWorkbookTests
             string.Concat(document.WorkbookPart.WorksheetParts.Select(p => p.Worksheet.InnerText)));
         string parameters = Math.Round(Content.Optimum.Parameters / 1e9, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"Train a model of {parameters} billion parameters", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditSheet_ListsEveryModelByComputeWithColouredVerdicts()
+    {
+        using var workbook = PlanWorkbook.Build(Content);
+        var sheet = workbook.Worksheet("Audit");
+        var auditor = Scaling.Audit.ModelAuditor.Create(Content.Law);
+        var models = Scaling.Audit.ModelRegistry.Published;
+        var flops = Enumerable.Range(2, models.Count).Select(r => sheet.Cell(r, 6).GetDouble()).ToList();
+        Assert.Equal(flops.Order(), flops);
+        foreach (int row in Enumerable.Range(2, models.Count))
+        {
+            var model = models.Single(m => m.Name == sheet.Cell(row, 1).GetString());
+            Assert.Equal(Scaling.Audit.AuditVerdictExtensions.ToText(auditor.Audit(model).Verdict), sheet.Cell(row, 11).GetString());
+        }
+
+        Assert.Equal(3, sheet.ConditionalFormats.Count());
     }
 
     [Fact]
