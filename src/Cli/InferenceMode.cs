@@ -19,23 +19,34 @@ internal static class InferenceMode
         return InferenceAwarePlanner.Create(lossLaw).Optimum(flops, inferenceTokens, inferenceCostWeight);
     }
 
-    public static string Describe(NamedLaw law, InferenceAwareOptimum plan)
+    /// <param name="law">The law planned with.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="eurosPerTrainingFlop">With --gpu, the price of a training FLOP, so that costs read in euros.</param>
+    public static string Describe(NamedLaw law, InferenceAwareOptimum plan, double? eurosPerTrainingFlop = null)
     {
         var optimum = plan.Optimum;
         var chinchilla = plan.Chinchilla;
         string unit = plan.InferenceCostWeight == 1 ? "FLOPs" : "FLOP-equivalents of training cost";
+        string cost = eurosPerTrainingFlop is { } price
+            ? $"{ResourceReport.Euros(plan.TotalCost * price)} instead of {ResourceReport.Euros(plan.ChinchillaTotalCost * price)} for training and serving"
+            : $"{Humanize.Scientific(plan.TotalCost)} instead of {Humanize.Scientific(plan.ChinchillaTotalCost)} {unit}";
         return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
             + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter, predicted loss {Humanize.Loss(optimum.Loss!.Value)}.\n"
             + $"  It matches the Chinchilla-optimal {Humanize.Count(chinchilla.Parameters)} parameters on {Humanize.Count(chinchilla.Tokens)} tokens "
-            + $"and, serving {Humanize.Count(plan.InferenceTokens)} inference tokens, costs {Humanize.Scientific(plan.TotalCost)} instead of "
-            + $"{Humanize.Scientific(plan.ChinchillaTotalCost)} {unit}: {Humanize.Percent(plan.SavingFraction)} less over its life.\n"
+            + $"and, serving {Humanize.Count(plan.InferenceTokens)} inference tokens, costs {cost}: {Humanize.Percent(plan.SavingFraction)} less over its life.\n"
             + $"  Training {Humanize.Scientific(optimum.Flops)} FLOPs (the Chinchilla budget was {Humanize.Scientific(chinchilla.Flops)}), "
             + $"inference {Humanize.Scientific(plan.InferenceFlops)} FLOPs (2·N per token).\n"
             + $"  Law '{law.Name}' ({law.Source}).";
     }
 
-    public static void AddJson(JsonObject json, InferenceAwareOptimum plan)
+    public static void AddJson(JsonObject json, InferenceAwareOptimum plan, double? eurosPerTrainingFlop = null)
     {
+        if (eurosPerTrainingFlop is { } price)
+        {
+            json["totalCostEuros"] = plan.TotalCost * price;
+            json["chinchillaTotalCostEuros"] = plan.ChinchillaTotalCost * price;
+        }
+
         json["budgetFlops"] = plan.Chinchilla.Flops;
         json["inferenceTokens"] = plan.InferenceTokens;
         json["inferenceFlops"] = plan.InferenceFlops;

@@ -22,37 +22,54 @@ internal static class PlanCommand
         var uniqueTokens = new Option<string>(DataConstrainedMode.Option) { Description = "Unique tokens available; beyond them data can only be repeated (Muennighoff et al. 2023; default law muennighoff2023).", HelpName = "U" };
         var inferenceTokens = new Option<string>(InferenceMode.Option) { Description = "Tokens the model will serve over its life; minimise training plus inference cost (Sardana et al. 2024).", HelpName = "T" };
         var inferenceCostWeight = new Option<string>("--inference-cost-weight") { Description = "Cost of an inference FLOP relative to a training FLOP (default 1), e.g. lower utilisation at serving time.", HelpName = "W" };
+        var inferenceMfu = new Option<string>("--inference-mfu") { Description = "With --gpu: the utilisation reached when serving (default: the training --mfu).", HelpName = "F" };
+        var inferencePrice = new Option<string>("--inference-eur-per-gpu-hour") { Description = "With --gpu: the price of a serving GPU-hour (default: the training price).", HelpName = "X" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose." };
+        var resources = new ResourceOptions();
 
         var command = new Command("plan", "The compute-optimal model size and token count for a budget.")
         {
-            flops, targetLoss, parameters, maxParameters, maxTokens, uniqueTokens, inferenceTokens, inferenceCostWeight, law, json,
+            flops, targetLoss, parameters, maxParameters, maxTokens, uniqueTokens, inferenceTokens, inferenceCostWeight, inferenceMfu, inferencePrice, law, json,
         };
+        resources.AddTo(command);
         command.SetAction(result =>
         {
             string? uniqueText = result.GetValue(uniqueTokens);
             string? inferenceText = result.GetValue(inferenceTokens);
             if (uniqueText is not null || inferenceText is not null)
             {
-                var request = new BeyondChinchillaRequest(
+                var beyond = new BeyondChinchillaRequest(
                     result.GetValue(law), result.GetValue(flops), uniqueText, inferenceText, result.GetValue(inferenceCostWeight),
                     OtherModeGiven: result.GetValue(targetLoss) is not null || result.GetValue(parameters) is not null
-                        || result.GetValue(maxParameters) is not null || result.GetValue(maxTokens) is not null);
-                console.Out.WriteLine(request.Run(result.GetValue(json)));
+                        || result.GetValue(maxParameters) is not null || result.GetValue(maxTokens) is not null)
+                {
+                    Resources = resources.Read(result),
+                    InferenceMfuText = result.GetValue(inferenceMfu),
+                    InferencePriceText = result.GetValue(inferencePrice),
+                };
+                console.Out.WriteLine(beyond.Run(result.GetValue(json)));
                 return ExitCodes.Success;
             }
 
-            if (result.GetValue(inferenceCostWeight) is not null)
+            foreach (var option in new[] { inferenceCostWeight, inferenceMfu, inferencePrice })
             {
-                throw new UsageException($"--inference-cost-weight: only applies with {InferenceMode.Option} T.");
+                if (result.GetValue(option) is not null)
+                {
+                    throw new UsageException($"{option.Name}: only applies with {InferenceMode.Option} T.");
+                }
             }
 
             var namedLaw = LawOption.Resolve(result.GetValue(law));
             var limits = AllocationLimits.Create(
                 Optional(result.GetValue(maxParameters), "--max-parameters", "70e9"),
                 Optional(result.GetValue(maxTokens), "--max-tokens", "1.4e12"));
-            var optimum = Solve(namedLaw, result.GetValue(flops), result.GetValue(targetLoss), result.GetValue(parameters), limits);
-            console.Out.WriteLine(result.GetValue(json) ? ToJson(namedLaw, optimum).ToJsonString() : Describe(namedLaw, optimum));
+            var request = resources.Read(result);
+            string? flopsText = request is null ? result.GetValue(flops) : request.FlopsText(result.GetValue(flops));
+            var optimum = Solve(namedLaw, flopsText, result.GetValue(targetLoss), result.GetValue(parameters), limits);
+            var budget = request?.Plan(optimum);
+            console.Out.WriteLine(result.GetValue(json)
+                ? ResourceReport.Json(ToJson(namedLaw, optimum), budget).ToJsonString()
+                : Describe(namedLaw, optimum) + ResourceReport.Prose(budget));
             return ExitCodes.Success;
         });
         return command;

@@ -20,6 +20,7 @@ public static class ScalingApp
             LawsCommand.Create(console),
             ReportCommand.Create(console),
             AuditCommand.Create(console),
+            HardwareCommand.Create(console),
         };
 
         var previous = CultureInfo.CurrentCulture;

@@ -54,6 +54,20 @@ public static class LawJson
         };
     }
 
+    /// <summary>
+    /// The rule object <c>{"parametersCoefficient": k_N, "exponentA": a}</c>; written as the member <c>rule</c>, it is
+    /// read back by <see cref="Parse"/> (e.g. a rule fitted by Approach 1 or 2).
+    /// </summary>
+    public static JsonObject ToJson(PowerLawAllocationRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new JsonObject
+        {
+            ["parametersCoefficient"] = rule.ParametersCoefficient,
+            ["exponentA"] = rule.ExponentA,
+        };
+    }
+
     private static NamedLaw ParseRule(JsonObject rule, string origin)
     {
         try

@@ -76,6 +76,31 @@ public class PlanModesTests
         Assert.True(cheap.GetProperty("savingFraction").GetDouble() <= full.GetProperty("savingFraction").GetDouble());
     }
 
+    [Fact]
+    public void InferenceTokens_EuroForm_PricesServingAtItsOwnUtilisation()
+    {
+        var root = RunJson("plan", "--budget-eur", "2e6", "--gpu", "H100-SXM", "--inference-tokens", "5e12", "--inference-mfu", "0.2", "--json");
+
+        // Serving at half the training MFU (0.40 by default) makes an inference FLOP cost two training FLOPs.
+        Assert.Equal(2.0, root.GetProperty("inferenceCostWeight").GetDouble(), 12);
+        double eurosPerFlop = root.GetProperty("costEuros").GetDouble() / root.GetProperty("flops").GetDouble();
+        double servingEuros = 2.0 * root.GetProperty("inferenceFlops").GetDouble() * eurosPerFlop;
+        double total = root.GetProperty("costEuros").GetDouble() + servingEuros;
+        Assert.Equal(total, root.GetProperty("totalCostEuros").GetDouble(), total * 1e-9);
+        Assert.True(root.GetProperty("totalCostEuros").GetDouble() < root.GetProperty("chinchillaTotalCostEuros").GetDouble());
+
+        // The Chinchilla model is what 2e6 euros of training buys.
+        double budgetFlops = root.GetProperty("budgetFlops").GetDouble();
+        Assert.Equal(2e6, budgetFlops * eurosPerFlop, 2e6 * 1e-9);
+    }
+
+    [Fact]
+    public void InferenceMfu_WithoutGpu_IsOneLineError()
+    {
+        var (code, output, error) = CliRunner.Run("plan", "--flops", "1e24", "--inference-tokens", "1e12", "--inference-mfu", "0.3");
+        PlanCommandTests.AssertOneLineError(code, output, error, "--inference-mfu", "--gpu");
+    }
+
     [Theory]
     [InlineData("--unique-tokens", "-5", "--unique-tokens", "-5")]
     [InlineData("--unique-tokens", "NaN", "--unique-tokens", "NaN")]

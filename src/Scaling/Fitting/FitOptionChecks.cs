@@ -1,0 +1,10 @@
+namespace Scaling.Fitting;
+
+/// <summary>Checks shared by the options of the allocation fits.</summary>
+internal static class FitOptionChecks
+{
+    public static int Resamples(int value, string name) =>
+        value == 0 || value >= 2
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be 0 (no bootstrap) or at least 2; 1,000 is usual.");
+}

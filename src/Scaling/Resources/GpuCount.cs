@@ -1,0 +1,30 @@
+namespace Scaling.Resources;
+
+/// <summary>How many accelerators a job needs, by memory or by deadline.</summary>
+public static class GpuCount
+{
+    // Ceilings of ratios such as 4.2e12 / 30e9 = 140.00000000000003 must not round up to 141.
+    private const double Slack = 1e-9;
+
+    /// <summary>
+    /// The fewest accelerators whose usable memory holds <paramref name="bytes"/>:
+    /// <c>⌈bytes / (memory × usable fraction)⌉</c>. Example: 1.12 TB on 80 GB at fraction 1 → 14 (facts §5).
+    /// </summary>
+    public static double ToHold(double bytes, double memoryBytesPerGpu, double usableFraction)
+    {
+        Require.NonNegativeFinite(bytes, nameof(bytes));
+        Require.PositiveFinite(memoryBytesPerGpu, nameof(memoryBytesPerGpu));
+        Require.Fraction(usableFraction, nameof(usableFraction));
+        return Math.Max(1, CeilingWithSlack(bytes / (memoryBytesPerGpu * usableFraction)));
+    }
+
+    /// <summary>The fewest accelerators that do <paramref name="gpuHours"/> within <paramref name="days"/>: <c>⌈hours / (24 × days)⌉</c>.</summary>
+    public static double ToFinishWithin(double gpuHours, double days)
+    {
+        Require.NonNegativeFinite(gpuHours, nameof(gpuHours));
+        Require.PositiveFinite(days, nameof(days));
+        return Math.Max(1, CeilingWithSlack(gpuHours / (24 * days)));
+    }
+
+    private static double CeilingWithSlack(double ratio) => Math.Ceiling(ratio * (1 - Slack));
+}

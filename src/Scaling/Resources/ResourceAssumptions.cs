@@ -1,0 +1,131 @@
+using Scaling.Hardware;
+
+namespace Scaling.Resources;
+
+/// <summary>
+/// Everything a <see cref="ResourcePlan"/> assumes beyond the FLOP count: the accelerator, precision, utilisation,
+/// price, memory recipe, power, grid and how many accelerators to use. Each property validates when set, so an
+/// instance is never invalid; unset values take the documented defaults or the accelerator's catalog values.
+/// </summary>
+/// <example><code>
+/// var assumptions = new ResourceAssumptions(HardwareCatalog.Default.Get("H100-SXM"))
+/// {
+///     Mfu = 0.45,
+///     DeadlineDays = 60,
+///     GridGramsCo2PerKilowattHour = 0,
+/// };
+/// </code></example>
+public sealed record ResourceAssumptions
+{
+    /// <summary>Default usable fraction of accelerator memory, 0.9 (framework buffers and fragmentation take the rest).</summary>
+    public const double DefaultUsableMemoryFraction = 0.9;
+
+    /// <summary>
+    /// Default ceiling on a derived accelerator count, 100,000: about the largest single training clusters publicly
+    /// reported by 2025. A deadline that needs more is refused rather than planned on an imaginary cluster.
+    /// </summary>
+    public const int DefaultMaxGpus = 100_000;
+
+    /// <summary>Assumptions for <paramref name="accelerator"/> with every other value at its default.</summary>
+    public ResourceAssumptions(Accelerator accelerator)
+    {
+        Accelerator = accelerator;
+    }
+
+    /// <summary>The accelerator type.</summary>
+    public Accelerator Accelerator
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Accelerator), "Accelerator is required; take one from HardwareCatalog.Default.");
+    }
+
+    /// <summary>The training precision, whose dense peak sets the throughput; null means <see cref="Accelerator.DefaultTrainingPrecision"/>.</summary>
+    public Precision? Precision { get; init; }
+
+    /// <summary>Model FLOPs utilisation in (0, 1]; default <see cref="ComputeRate.DefaultMfu"/> (0.40).</summary>
+    public double Mfu { get; init => field = Require.Fraction(value, nameof(Mfu)); } = ComputeRate.DefaultMfu;
+
+    /// <summary>Price per accelerator-hour in euros; null means the catalog's dated assumption.</summary>
+    public double? EurosPerGpuHour
+    {
+        get;
+        init => field = value is { } v ? Require.PositiveFinite(v, nameof(EurosPerGpuHour)) : null;
+    }
+
+    /// <summary>Power per accelerator in W; null means the catalog's figure.</summary>
+    public double? WattsPerGpu
+    {
+        get;
+        init => field = value is { } v ? Require.PositiveFinite(v, nameof(WattsPerGpu)) : null;
+    }
+
+    /// <summary>The fraction of accelerator memory the training state may fill, in (0, 1]; default 0.9.</summary>
+    public double UsableMemoryFraction { get; init => field = Require.Fraction(value, nameof(UsableMemoryFraction)); } = DefaultUsableMemoryFraction;
+
+    /// <summary>Bytes per parameter of the training state; default mixed-precision AdamW, 16.</summary>
+    public TrainingStateRecipe Recipe
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Recipe), "Recipe is required; use TrainingStateRecipe.MixedPrecisionAdamW.");
+    } = TrainingStateRecipe.MixedPrecisionAdamW;
+
+    /// <summary>Data-centre power usage effectiveness, ≥ 1; default 1.1.</summary>
+    public double Pue
+    {
+        get;
+        init => field = double.IsFinite(value) && value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Pue), value, "Pue must be finite and at least 1 (1.0 = no cooling overhead; typical 1.1–1.6).");
+    } = EnergyModel.DefaultPue;
+
+    /// <summary>Extra server power as a fraction of accelerator power, ≥ 0; default 0.</summary>
+    public double Overhead { get; init => field = Require.NonNegativeFinite(value, nameof(Overhead)); } = EnergyModel.DefaultOverhead;
+
+    /// <summary>Grid carbon intensity in gCO₂/kWh, ≥ 0; default 400.</summary>
+    public double GridGramsCo2PerKilowattHour
+    {
+        get;
+        init => field = Require.NonNegativeFinite(value, nameof(GridGramsCo2PerKilowattHour));
+    } = CarbonIntensity.DefaultGramsCo2PerKilowattHour;
+
+    /// <summary>A fixed number of accelerators; null lets the plan choose (memory or deadline).</summary>
+    public int? Gpus
+    {
+        get;
+        init => field = value is null or > 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Gpus), value, "Gpus must be a whole number greater than 0.");
+    }
+
+    /// <summary>A deadline in days; the plan uses the fewest accelerators that meet it. Null: no deadline.</summary>
+    public double? DeadlineDays
+    {
+        get;
+        init => field = value is { } v ? Require.PositiveFinite(v, nameof(DeadlineDays)) : null;
+    }
+
+    /// <summary>The largest accelerator count the plan may derive by itself; default 100,000.</summary>
+    public int MaxGpus
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxGpus), value, "MaxGpus must be greater than 0.");
+    } = DefaultMaxGpus;
+
+    /// <summary>The precision training runs in: <see cref="Precision"/> or the accelerator's default.</summary>
+    public Precision TrainingPrecision => Precision ?? Accelerator.DefaultTrainingPrecision;
+
+    /// <summary>The euros ↔ FLOPs rate these assumptions imply.</summary>
+    /// <exception cref="ArgumentException">The accelerator has no peak at <see cref="TrainingPrecision"/>.</exception>
+    public ComputeRate Rate =>
+        ComputeRate.Create(Accelerator.PeakFlopsPerSecond(TrainingPrecision), Mfu, EurosPerGpuHour ?? Accelerator.EurosPerGpuHour);
+
+    /// <summary>
+    /// The energy model these assumptions imply, or null when neither <see cref="WattsPerGpu"/> nor the catalog gives a
+    /// power figure (TPU v5p): energy and CO₂ are then unknown rather than guessed.
+    /// </summary>
+    public EnergyModel? Energy =>
+        (WattsPerGpu ?? Accelerator.Watts) is { } watts ? EnergyModel.Create(watts, Overhead, Pue) : null;
+
+    /// <summary>The grid these assumptions imply.</summary>
+    public CarbonIntensity Carbon => CarbonIntensity.Create(GridGramsCo2PerKilowattHour);
+}

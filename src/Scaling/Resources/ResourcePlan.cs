@@ -1,0 +1,164 @@
+namespace Scaling.Resources;
+
+/// <summary>
+/// What training <see cref="Flops"/> on a model of <see cref="Parameters"/> takes on real hardware: accelerator-hours,
+/// accelerators, days, euros, energy and CO₂, and the memory of the model.
+/// </summary>
+/// <remarks>
+/// <c>GPU-hours = C / (3600 × peak × MFU)</c>; <c>cost = GPU-hours × price</c>;
+/// <c>GPUs = ⌈training state / (memory × usable fraction)⌉</c>, or the count given, or the fewest that meet the
+/// deadline; <c>days = GPU-hours / GPUs / 24</c>; <c>kWh = GPU-hours × W/1000 × (1 + overhead) × PUE</c>;
+/// <c>tCO₂ = kWh × g/kWh / 10⁶</c>. Activations are not included in the memory; communication and restarts are
+/// folded into the MFU.
+/// <example><code>
+/// var assumptions = new ResourceAssumptions(HardwareCatalog.Default.Get("A100-80GB")) { Pue = 1, Gpus = 2048 };
+/// var plan = ResourcePlan.Create(flops: 6 * 70e9 * 2e12, parameters: 70e9, assumptions);
+/// // plan.GpuHours ≈ 1.87M at MFU 0.40 (Meta published 1.72M for Llama 2 70B)
+/// </code></example>
+/// </remarks>
+public sealed record ResourcePlan
+{
+    private ResourcePlan(double flops, double parameters, ResourceAssumptions assumptions)
+    {
+        Flops = flops;
+        Parameters = parameters;
+        Assumptions = assumptions;
+        Rate = assumptions.Rate;
+        Energy = assumptions.Energy;
+        Carbon = assumptions.Carbon;
+        Memory = MemoryFootprint.Create(parameters, assumptions.Recipe, assumptions.TrainingPrecision);
+        GpuHours = Rate.GpuHoursForFlops(flops);
+        MinimumGpus = MinimumCount();
+        (Gpus, GpuCountReason) = ChooseCount();
+        Days = GpuHours / Gpus / 24;
+        CostEuros = Rate.EurosForGpuHours(GpuHours);
+        KilowattHours = Energy?.KilowattHours(GpuHours);
+        Co2Tonnes = KilowattHours is { } kwh ? Carbon.Co2Tonnes(kwh) : null;
+    }
+
+    /// <summary>The training compute C in FLOPs.</summary>
+    public double Flops { get; }
+
+    /// <summary>The model size N.</summary>
+    public double Parameters { get; }
+
+    /// <summary>The assumptions behind every number.</summary>
+    public ResourceAssumptions Assumptions { get; }
+
+    /// <summary>The euros ↔ FLOPs rate used.</summary>
+    public ComputeRate Rate { get; }
+
+    /// <summary>The energy model used, or null when no power figure is known (then energy and CO₂ are null).</summary>
+    public EnergyModel? Energy { get; }
+
+    /// <summary>The grid used.</summary>
+    public CarbonIntensity Carbon { get; }
+
+    /// <summary>Weights, inference and training-state memory (activations not included).</summary>
+    public MemoryFootprint Memory { get; }
+
+    /// <summary>Accelerator-hours: C / (3600 × peak × MFU).</summary>
+    public double GpuHours { get; }
+
+    /// <summary>The fewest accelerators whose usable memory holds the training state.</summary>
+    public int MinimumGpus { get; }
+
+    /// <summary>The accelerators the plan uses.</summary>
+    public int Gpus { get; }
+
+    /// <summary>Why <see cref="Gpus"/> is what it is.</summary>
+    public GpuCountReason GpuCountReason { get; }
+
+    /// <summary>Wall-clock days: GPU-hours / GPUs / 24.</summary>
+    public double Days { get; }
+
+    /// <summary>Cost in euros: GPU-hours × price.</summary>
+    public double CostEuros { get; }
+
+    /// <summary>Energy drawn from the grid in kWh, or null without a power figure.</summary>
+    public double? KilowattHours { get; }
+
+    /// <summary>CO₂(e) in tonnes, or null without a power figure.</summary>
+    public double? Co2Tonnes { get; }
+
+    /// <summary>The cluster's power from the grid in kW, or null without a power figure.</summary>
+    public double? ClusterKilowatts => Energy?.ClusterKilowatts(Gpus);
+
+    /// <summary>Plans <paramref name="flops"/> of training for a model of <paramref name="parameters"/>.</summary>
+    /// <exception cref="ArgumentException">
+    /// The request is impossible; <see cref="ArgumentException.ParamName"/> names the assumption to change:
+    /// <c>Gpus</c> (too few to hold the training state), <c>DeadlineDays</c> (not reachable with the GPUs given or
+    /// within <c>MaxGpus</c>), <c>MaxGpus</c> (the training state alone needs more), <c>precision</c> (no peak at
+    /// that precision).
+    /// </exception>
+    public static ResourcePlan Create(double flops, double parameters, ResourceAssumptions assumptions)
+    {
+        Require.PositiveFinite(flops, nameof(flops));
+        Require.PositiveFinite(parameters, nameof(parameters));
+        ArgumentNullException.ThrowIfNull(assumptions);
+        return new ResourcePlan(flops, parameters, assumptions);
+    }
+
+    /// <summary>Wall-clock days on <paramref name="gpus"/> accelerators.</summary>
+    public double DaysOn(int gpus) => GpuHours / gpus / 24;
+
+    private int MinimumCount()
+    {
+        var a = Assumptions;
+        double needed = GpuCount.ToHold(Memory.TrainingStateBytes, a.Accelerator.MemoryBytes, a.UsableMemoryFraction);
+        if (a.Gpus is null && needed > a.MaxGpus)
+        {
+            throw new ArgumentException(
+                $"MaxGpus: the training state alone ({Readable.Bytes(Memory.TrainingStateBytes)}) needs {Readable.Number(needed)} × {a.Accelerator.Name}, "
+                + $"more than the maximum {Readable.Number(a.MaxGpus)}; raise the maximum or plan a smaller model.",
+                nameof(ResourceAssumptions.MaxGpus));
+        }
+
+        return needed > int.MaxValue ? int.MaxValue : (int)needed;
+    }
+
+    private (int Gpus, GpuCountReason Reason) ChooseCount()
+    {
+        var a = Assumptions;
+        if (a.Gpus is { } given && given < MinimumGpus)
+        {
+            double usable = a.Accelerator.MemoryBytes * a.UsableMemoryFraction;
+            throw new ArgumentException(
+                $"Gpus: {given} × {a.Accelerator.Name} hold {Readable.Bytes(given * usable)} at {Readable.Number(a.UsableMemoryFraction * 100)}% usable, "
+                + $"but the training state needs {Readable.Bytes(Memory.TrainingStateBytes)} ({Readable.Number(Memory.TrainingBytesPerParameter)} bytes/parameter, "
+                + $"activations not included); give at least {MinimumGpus}.",
+                nameof(ResourceAssumptions.Gpus));
+        }
+
+        if (a.DeadlineDays is not { } deadline)
+        {
+            return a.Gpus is { } g ? (g, GpuCountReason.Given) : (MinimumGpus, GpuCountReason.HoldsTrainingState);
+        }
+
+        double forDeadline = GpuCount.ToFinishWithin(GpuHours, deadline);
+        if (a.Gpus is { } fixedCount)
+        {
+            if (DaysOn(fixedCount) > deadline * (1 + 1e-9))
+            {
+                throw new ArgumentException(
+                    $"DeadlineDays: {Readable.Number(Math.Round(GpuHours))} GPU-hours on the {fixedCount} GPUs given take {Readable.Number(Math.Round(DaysOn(fixedCount), 1))} days, "
+                    + $"longer than the {Readable.Number(deadline)}-day deadline; give at least {Readable.Number(forDeadline)} GPUs or a later deadline.",
+                    nameof(ResourceAssumptions.DeadlineDays));
+            }
+
+            return (fixedCount, GpuCountReason.Given);
+        }
+
+        if (forDeadline > a.MaxGpus)
+        {
+            throw new ArgumentException(
+                $"DeadlineDays: {Readable.Number(deadline)} days need {Readable.Number(forDeadline)} × {a.Accelerator.Name}, more than the maximum {Readable.Number(a.MaxGpus)}; "
+                + $"the shortest possible is {Readable.Number(Math.Round(DaysOn(a.MaxGpus), 1))} days (raise MaxGpus or the deadline).",
+                nameof(ResourceAssumptions.DeadlineDays));
+        }
+
+        return forDeadline <= MinimumGpus
+            ? (MinimumGpus, GpuCountReason.HoldsTrainingState)
+            : ((int)forDeadline, GpuCountReason.MeetsDeadline);
+    }
+}
