@@ -14,7 +14,9 @@ namespace Scaling.Tests.Notebooks;
 /// <remarks>
 /// <c>#r "nuget: ..."</c> and <c>#r ".../Scaling.dll"</c> lines are resolved by <see cref="NotebookPackages"/> and
 /// replaced by <c>// </c> comments so that line numbers in compiler messages stay the cell's own. The run uses the
-/// invariant culture and captures <see cref="Console.Out"/>, both process-wide: run one notebook at a time.
+/// invariant culture, the notebook's folder as the current directory (as the kernel does, so relative paths such as
+/// <c>../data/benchmarks/...</c> work) and captures <see cref="Console.Out"/>; all three are process-wide, so run one
+/// notebook at a time.
 /// </remarks>
 public sealed partial class NotebookRunner
 {
@@ -42,8 +44,10 @@ public sealed partial class NotebookRunner
         ScriptState<object>? state = null;
         var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         var console = Console.Out;
+        string currentDirectory = Environment.CurrentDirectory;
         try
         {
+            Environment.CurrentDirectory = directory;
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             Console.SetOut(new CellWriter(globals));
@@ -81,6 +85,7 @@ public sealed partial class NotebookRunner
         finally
         {
             Console.SetOut(console);
+            Environment.CurrentDirectory = currentDirectory;
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
         }
 

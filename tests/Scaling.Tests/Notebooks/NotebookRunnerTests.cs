@@ -105,6 +105,13 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task RelativePaths_ResolveFromTheNotebookFolder()
+    {
+        var runs = await Run(Code("File.Exists(\"../Scaling.sln\")"));
+        Assert.Equal("True", runs[0].Outputs[0].Text);
+    }
+
+    [Fact]
     public async Task WrittenOutputs_ReadBackAsRun()
     {
         var notebook = NotebookDocument.Parse("test.ipynb", Notebook(Markdown("# T"), Code("display(HTML(\"<svg>\\n</svg>\"));\nConsole.WriteLine(\"x\\ny\");\n\"a\\nb\"")));
