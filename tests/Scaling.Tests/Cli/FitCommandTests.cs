@@ -136,8 +136,7 @@ public sealed class FitCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--approach", "available: 3", "--approach", "2")]
-    [InlineData("--approach", "available: 3", "--approach", "all")]
+    [InlineData("--approach", "1, 2, 3 or all", "--approach", "5")]
     [InlineData("--bootstrap", "at least 0", "--bootstrap", "-1")]
     [InlineData("--bootstrap", "at least 2", "--bootstrap", "1")]
     [InlineData("--exclude-top-loss", "whole number", "--exclude-top-loss", "abc")]
