@@ -7,9 +7,6 @@ using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace Scaling.Reports.Workbooks;
 
-/// <summary>One series of a scatter chart: cell ranges such as <c>Scenarios!$A$2:$A$14</c>, with the values they hold at save.</summary>
-internal sealed record ChartSeries(string NameReference, string XRange, string YRange, IReadOnlyList<double> XValues, IReadOnlyList<double> YValues);
-
 /// <summary>
 /// Adds a native Excel scatter chart (log–log, markers and lines) to a worksheet with OpenXml, since ClosedXML 0.95
 /// cannot draw charts. The cached points are the values computed at save, so viewers that do not recalculate
