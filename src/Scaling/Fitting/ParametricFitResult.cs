@@ -14,14 +14,17 @@ public sealed record ParametricFitResult
     /// <summary>The summed Huber objective at the best start.</summary>
     public required double Objective { get; init; }
 
+    /// <summary>The fitted law's compute-optimal frontier (C = 6·N·D).</summary>
+    public Allocation.ComputeOptimalFrontier Frontier => Allocation.ComputeOptimalFrontier.Create(Law);
+
     /// <summary>a = β/(α+β): N* grows as C^a.</summary>
-    public double ExponentA => Law.Beta / (Law.Alpha + Law.Beta);
+    public double ExponentA => Frontier.ExponentA;
 
     /// <summary>b = α/(α+β): D* grows as C^b.</summary>
-    public double ExponentB => Law.Alpha / (Law.Alpha + Law.Beta);
+    public double ExponentB => Frontier.ExponentB;
 
     /// <summary>G = (αA/(βB))^(1/(α+β)), so N* = G·(C/6)^a (Hoffmann et al. 2022, Eq. 4).</summary>
-    public double G => Math.Pow(Law.Alpha * Law.A / (Law.Beta * Law.B), 1.0 / (Law.Alpha + Law.Beta));
+    public double G => Frontier.G;
 
     /// <summary>
     /// True when the best start stopped because every gradient component met
