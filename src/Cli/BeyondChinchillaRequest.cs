@@ -97,9 +97,12 @@ internal sealed record BeyondChinchillaRequest(
             throw new UsageException($"{mode}: plan it from one budget alone, e.g. --flops 1e24 {mode} {(mode == InferenceMode.Option ? "2e12" : "500e9")} (or --budget-eur with --gpu; no --target-loss, --parameters or caps).");
         }
 
-        if (UniqueTokensText is not null && (InferenceCostWeightText ?? InferenceMfuText ?? InferencePriceText) is not null)
+        string? strayInference = InferenceCostWeightText is not null ? "--inference-cost-weight"
+            : InferenceMfuText is not null ? "--inference-mfu"
+            : InferencePriceText is not null ? "--inference-eur-per-gpu-hour" : null;
+        if (UniqueTokensText is not null && strayInference is not null)
         {
-            throw new UsageException($"--inference-cost-weight: the inference options only apply with {InferenceMode.Option} T.");
+            throw new UsageException($"{strayInference}: only applies with {InferenceMode.Option} T, not with {DataConstrainedMode.Option}.");
         }
 
         if (InferenceCostWeightText is not null && (InferenceMfuText ?? InferencePriceText) is not null)

@@ -95,6 +95,13 @@ public class PlanModesTests
     }
 
     [Fact]
+    public void InferenceOption_WithUniqueTokens_NamesTheOptionGiven()
+    {
+        var (code, output, error) = CliRunner.Run("plan", "--flops", "1e24", "--unique-tokens", "1e11", "--inference-mfu", "0.3");
+        PlanCommandTests.AssertOneLineError(code, output, error, "--inference-mfu", "--unique-tokens");
+    }
+
+    [Fact]
     public void InferenceMfu_WithoutGpu_IsOneLineError()
     {
         var (code, output, error) = CliRunner.Run("plan", "--flops", "1e24", "--inference-tokens", "1e12", "--inference-mfu", "0.3");
