@@ -11,6 +11,13 @@ public sealed partial class NotebookTests(NotebookRuns runs) : IClassFixture<Not
 {
     public static TheoryData<string> Notebooks => NotebookRuns.Names();
 
+    [Fact]
+    public void NotebooksFolder_HoldsTheFourNotebooksOfIssue7()
+    {
+        string[] expected = ["01-plan-a-budget.ipynb", "02-fit-your-runs.ipynb", "03-audit-published-models.ipynb", "04-beyond-chinchilla.ipynb"];
+        Assert.Equal(expected, Directory.GetFiles(Repository.NotebooksDirectory, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Notebooks))]
     public async Task EveryCodeCell_RunsWithoutError(string name)
