@@ -82,8 +82,15 @@ public sealed class NotebookDocument
                 continue;
             }
 
-            foreach (var (mime, text) in output?["data"] as JsonObject ?? [])
+            var data = output?["data"] as JsonObject ?? [];
+            foreach (var (mime, text) in data)
             {
+                // The SVG copy written beside an HTML figure (see Data) is not an output of its own.
+                if (mime == SvgMime && data.ContainsKey(HtmlMime))
+                {
+                    continue;
+                }
+
                 outputs.Add(new CellOutput(kind, mime, Text(text)));
             }
         }
@@ -127,18 +134,34 @@ public sealed class NotebookDocument
         },
         CellOutput.ExecuteResult => new JsonObject
         {
-            ["data"] = new JsonObject { [output.Mime] = Lines(output.Text) },
+            ["data"] = Data(output),
             ["execution_count"] = executionCount,
             ["metadata"] = new JsonObject(),
             ["output_type"] = CellOutput.ExecuteResult,
         },
         _ => new JsonObject
         {
-            ["data"] = new JsonObject { [output.Mime] = Lines(output.Text) },
+            ["data"] = Data(output),
             ["metadata"] = new JsonObject(),
             ["output_type"] = CellOutput.DisplayData,
         },
     };
+
+    private const string HtmlMime = "text/html";
+    private const string SvgMime = "image/svg+xml";
+
+    // A figure shown as HTML is also written as image/svg+xml: viewers that sanitise inline SVG inside HTML (GitHub's
+    // notebook renderer may) still draw the image; Polyglot picks the richest type it knows.
+    private static JsonObject Data(CellOutput output)
+    {
+        var data = new JsonObject { [output.Mime] = Lines(output.Text) };
+        if (output.Mime == HtmlMime && output.Text.TrimStart().StartsWith("<svg", StringComparison.Ordinal))
+        {
+            data[SvgMime] = Lines(output.Text);
+        }
+
+        return data;
+    }
 
     /// <summary>nbformat's multi-line string: an array of lines, each but the last ending in "\n".</summary>
     private static JsonArray Lines(string text)

@@ -122,6 +122,15 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task WrittenFigure_CarriesAnSvgCopyForViewersThatStripHtml()
+    {
+        var notebook = NotebookDocument.Parse("test.ipynb", Notebook(Code("display(HTML(\"<svg><text>x</text></svg>\"));")));
+        notebook.WriteOutputs(await Runner.RunAsync(notebook, Repository.NotebooksDirectory));
+        var data = notebook.Cells[0]["outputs"]![0]!["data"]!.AsObject();
+        Assert.Equal(data["text/html"]!.ToJsonString(), data["image/svg+xml"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task WrittenExecutionCount_ReadsBack()
     {
         var notebook = NotebookDocument.Parse("test.ipynb", Notebook(Code("1"), Markdown("# T"), Code("2")));
