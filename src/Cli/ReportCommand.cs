@@ -62,10 +62,15 @@ internal static class ReportCommand
                 Resources = hardware.Assumptions,
                 BudgetEuros = hardware.BudgetEuros,
             };
-            hardware.Plan(request.Law.Allocator().Optimum(request.BudgetFlops));
+            // Resolve the resources before rendering anything, so an impossible request (too few --gpus, an unmeetable
+            // --days) fails with its one-line message and writes nothing.
+            var optimum = request.Law.Allocator().Optimum(request.BudgetFlops);
+            hardware.Plan(optimum);
             var files = ReportBuilder.Build(request);
             var directory = new ReportDirectory(result.GetValue(output) ?? "out", result.GetValue(force));
             var paths = directory.Write(files);
+            console.Out.WriteLine(PlanCommand.Describe(request.Law, optimum));
+            console.Out.WriteLine();
             console.Out.WriteLine($"Wrote {paths.Count} files to {directory.Path}:");
             for (int i = 0; i < paths.Count; i++)
             {

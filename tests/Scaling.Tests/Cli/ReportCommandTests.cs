@@ -89,6 +89,7 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--gpus", "2", "give at least")]
     [InlineData("--gpu", "Z9000", "Z9000")]
     [InlineData("--formats", "png,gif", "gif")]
     [InlineData("--flops", "-1", "-1")]
