@@ -9,8 +9,8 @@ namespace Scaling.Fitting;
 /// <remarks>
 /// Each resample draws the data again with replacement (how depends on the approach: runs within each IsoFLOP group
 /// for Approach 2, whole training runs for Approach 1) and repeats the whole fit. Resample i uses its own
-/// <see cref="Random"/> seeded from (seed, i), so results do not depend on thread scheduling and the same seed gives
-/// the same intervals. A resample that cannot be refitted (e.g. too few usable groups) is counted in
+/// stream of <see cref="SeededRandom"/> (xoshiro256**, seeded from (seed, i)), so results depend on neither thread scheduling
+/// nor the runtime, and the same seed gives the same intervals. A resample that cannot be refitted (e.g. too few usable groups) is counted in
 /// <see cref="FailedResamples"/> and left out.
 /// </remarks>
 public sealed class AllocationBootstrap
@@ -90,7 +90,7 @@ public sealed class AllocationBootstrap
         int resamples,
         int seed,
         double level,
-        Func<Random, CompactOptima?> refit,
+        ResampleRefit refit,
         IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
@@ -102,7 +102,8 @@ public sealed class AllocationBootstrap
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(0, resamples, parallel, i =>
         {
-            var optima = refit(ForResample(seed, i));
+            var random = new SeededRandom(seed, i);
+            var optima = refit(ref random);
             if (optima is { } points && points.Count >= 2 && QuadraticFit.CountDistinct(points.Flops) >= 2)
             {
                 var parametersFit = PowerLawFit.FitUnchecked(points.Flops, points.Parameters);
@@ -120,18 +121,5 @@ public sealed class AllocationBootstrap
 
         int succeeded = a.Count(double.IsFinite);
         return succeeded >= 2 ? new AllocationBootstrap(estimate, kN, a, kD, b, level) : null;
-    }
-
-    /// <summary>
-    /// The random source of resample <paramref name="index"/>: SplitMix64 (Steele et al. 2014) of (seed, index), so
-    /// neighbouring indices get unrelated streams.
-    /// </summary>
-    internal static Random ForResample(int seed, int index)
-    {
-        ulong z = unchecked(((ulong)(uint)seed << 32) + (uint)index + 0x9E3779B97F4A7C15UL);
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        z ^= z >> 31;
-        return new Random(unchecked((int)(z >> 33)));
     }
 }

@@ -100,7 +100,7 @@ public static class EnvelopeFitter
                 options.Resamples,
                 options.Seed,
                 options.Level,
-                random => Resample(curves, options, random),
+                (ref SeededRandom random) => Resample(curves, options, ref random),
                 progress,
                 cancellationToken);
             warnings.AddRange(IsoFlopFitter.BootstrapWarnings(bootstrap, options.Resamples, $"fewer than {MinimumEnvelopeSizes} sizes won the envelope"));
@@ -198,12 +198,12 @@ public static class EnvelopeFitter
         return points.ToArray();
     }
 
-    private static CompactOptima? Resample(Curve[] curves, EnvelopeFitOptions options, Random random)
+    private static CompactOptima? Resample(Curve[] curves, EnvelopeFitOptions options, ref SeededRandom random)
     {
         var drawn = new Curve[curves.Length];
         for (int i = 0; i < drawn.Length; i++)
         {
-            drawn[i] = curves[random.Next(curves.Length)];
+            drawn[i] = curves[random.NextInt(curves.Length)];
         }
 
         var state = new EnvelopeState(options.GridPoints);

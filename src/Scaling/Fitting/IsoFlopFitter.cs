@@ -82,7 +82,7 @@ public static class IsoFlopFitter
                 options.Resamples,
                 options.Seed,
                 options.Level,
-                random => Resample(groups, random),
+                (ref SeededRandom random) => Resample(groups, ref random),
                 progress,
                 cancellationToken);
             warnings.AddRange(BootstrapWarnings(bootstrap, options.Resamples, "fewer than three IsoFLOP groups had a parabola with a minimum"));
@@ -224,7 +224,7 @@ public static class IsoFlopFitter
         _ => "usable",
     };
 
-    private static CompactOptima? Resample(RunGroup[] groups, Random random)
+    private static CompactOptima? Resample(RunGroup[] groups, ref SeededRandom random)
     {
         var flops = new double[groups.Length];
         var parameters = new double[groups.Length];
@@ -239,7 +239,7 @@ public static class IsoFlopFitter
             double sumLnFlops = 0;
             for (int j = 0; j < n; j++)
             {
-                var run = group.Runs[random.Next(n)];
+                var run = group.Runs[random.NextInt(n)];
                 lnN[j] = Math.Log(run.Parameters);
                 loss[j] = run.Loss;
                 sumLnFlops += Math.Log(run.Flops);
