@@ -81,19 +81,20 @@ public sealed class AllocationBootstrap
     }
 
     /// <summary>
-    /// Runs <paramref name="resamples"/> refits in parallel; <paramref name="refit"/> draws one resample with the
+    /// Runs the resamples of <paramref name="options"/> in parallel; <paramref name="refit"/> draws one resample with the
     /// random source it is given and returns its compute-optimal points, or null when they cannot be fitted.
     /// Returns null when fewer than two resamples could be refitted.
     /// </summary>
     internal static AllocationBootstrap? Run(
         AllocationFit estimate,
-        int resamples,
-        int seed,
-        double level,
+        ResamplingOptions options,
         ResampleRefit refit,
         IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
+        int resamples = options.Resamples;
+        int seed = options.Seed;
+        double level = options.Level;
         var kN = new double[resamples];
         var a = new double[resamples];
         var kD = new double[resamples];

@@ -8,7 +8,7 @@ namespace Scaling.Fitting;
 /// var fit = EnvelopeFitter.Fit(checkpoints, new EnvelopeFitOptions { GridPoints = 3000, Resamples = 500 });
 /// </code></example>
 /// </remarks>
-public sealed record EnvelopeFitOptions
+public sealed record EnvelopeFitOptions : ResamplingOptions
 {
     /// <summary>The defaults: 1,500 grid points, bracketed points only, 1,000 resamples, seed 0, 95% intervals.</summary>
     public static EnvelopeFitOptions Default { get; } = new();
@@ -31,21 +31,4 @@ public sealed record EnvelopeFitOptions
     /// model available there, and the true optimum may lie beyond it.
     /// </summary>
     public bool BracketedOnly { get; init; } = true;
-
-    /// <summary>Bootstrap resamples B (0 for no intervals, otherwise at least 2). Default 1,000.</summary>
-    public int Resamples
-    {
-        get;
-        init => field = FitOptionChecks.Resamples(value, nameof(Resamples));
-    } = 1000;
-
-    /// <summary>Seed of the bootstrap; the same seed gives the same intervals. Default 0.</summary>
-    public int Seed { get; init; }
-
-    /// <summary>Coverage of the percentile intervals, in (0, 1]. Default 0.95.</summary>
-    public double Level
-    {
-        get;
-        init => field = Require.Fraction(value, nameof(Level));
-    } = 0.95;
 }

@@ -97,9 +97,7 @@ public static class EnvelopeFitter
         {
             bootstrap = AllocationBootstrap.Run(
                 frontier,
-                options.Resamples,
-                options.Seed,
-                options.Level,
+                options,
                 (ref SeededRandom random) => Resample(curves, options, ref random),
                 progress,
                 cancellationToken);

@@ -8,7 +8,7 @@ namespace Scaling.Fitting;
 /// var fit = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = 2000, Seed = 7 });
 /// </code></example>
 /// </remarks>
-public sealed record IsoFlopFitOptions
+public sealed record IsoFlopFitOptions : ResamplingOptions
 {
     /// <summary>The defaults: 10% grouping tolerance, 1,000 resamples, seed 0, 95% intervals.</summary>
     public static IsoFlopFitOptions Default { get; } = new();
@@ -23,21 +23,4 @@ public sealed record IsoFlopFitOptions
         get;
         init => field = Require.Fraction(value, nameof(RelativeFlopsTolerance));
     } = 0.10;
-
-    /// <summary>Bootstrap resamples B (0 for no intervals, otherwise at least 2). Default 1,000.</summary>
-    public int Resamples
-    {
-        get;
-        init => field = FitOptionChecks.Resamples(value, nameof(Resamples));
-    } = 1000;
-
-    /// <summary>Seed of the bootstrap; the same seed gives the same intervals. Default 0.</summary>
-    public int Seed { get; init; }
-
-    /// <summary>Coverage of the percentile intervals, in (0, 1]. Default 0.95.</summary>
-    public double Level
-    {
-        get;
-        init => field = Require.Fraction(value, nameof(Level));
-    } = 0.95;
 }

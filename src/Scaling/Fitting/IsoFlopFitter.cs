@@ -79,9 +79,7 @@ public static class IsoFlopFitter
         {
             bootstrap = AllocationBootstrap.Run(
                 frontier,
-                options.Resamples,
-                options.Seed,
-                options.Level,
+                options,
                 (ref SeededRandom random) => Resample(groups, ref random),
                 progress,
                 cancellationToken);
