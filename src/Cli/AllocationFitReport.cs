@@ -121,7 +121,8 @@ internal static class AllocationFitReport
         return string.Join('\n', lines);
     }
 
-    private static JsonObject Json(Interval interval) => new()
+    /// <summary>An interval as the JSON every fit prints: estimate, standardError, lower, upper.</summary>
+    internal static JsonObject Json(Interval interval) => new()
     {
         ["estimate"] = interval.Estimate,
         ["standardError"] = interval.StandardError,

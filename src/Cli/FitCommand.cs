@@ -208,13 +208,7 @@ internal static class FitCommand
             var intervals = new JsonObject();
             foreach (var (name, interval) in boot.Intervals)
             {
-                intervals[name] = new JsonObject
-                {
-                    ["estimate"] = interval.Estimate,
-                    ["standardError"] = interval.StandardError,
-                    ["lower"] = interval.Lower,
-                    ["upper"] = interval.Upper,
-                };
+                intervals[name] = AllocationFitReport.Json(interval);
             }
 
             report["intervals"] = intervals;
