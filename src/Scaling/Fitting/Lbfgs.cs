@@ -18,7 +18,8 @@ internal enum LbfgsStop
 }
 
 /// <summary>The outcome of one minimisation.</summary>
-internal readonly record struct LbfgsOutcome(double Value, double GradientNorm, int Iterations, int Evaluations, LbfgsStop Stop);
+/// <remarks><see cref="Evaluations"/> counts every evaluation; <see cref="SingleEvaluations"/> those of them made in single precision.</remarks>
+internal readonly record struct LbfgsOutcome(double Value, double GradientNorm, int Iterations, int Evaluations, LbfgsStop Stop, int SingleEvaluations = 0);
 
 /// <summary>
 /// Limited-memory BFGS (Nocedal &amp; Wright 2006, "Numerical Optimization", Alg. 7.4 and 7.5) with a line search that
@@ -26,6 +27,9 @@ internal readonly record struct LbfgsOutcome(double Value, double GradientNorm, 
 /// condition, which on this nearly piecewise-linear Huber objective saves a fifth of the evaluations), for the 5-dimensional fit
 /// objective. It stops only when the largest gradient component is at most the tolerance, at the iteration limit, or
 /// when no step can lower the objective; it never claims convergence it did not check.
+/// Optionally it starts in single precision (<see cref="HuberLogLossObjective.EvaluateSingle"/>, a third of the cost)
+/// and moves to double precision, keeping its curvature memory, once the largest gradient component falls to a coarse
+/// tolerance or a single-precision line search fails; every stopping decision is made in double precision.
 /// One instance per thread; after construction it allocates nothing.
 /// </summary>
 internal sealed class Lbfgs
@@ -34,6 +38,13 @@ internal sealed class Lbfgs
     private const double Curvature = 0.9;
     private const int MaxLineSearchSteps = 40;
     private const double ApproximateWolfeTolerance = 1e-13;
+
+    // Single precision resolves f to about 1e-6 relative: the approximate Wolfe test must not ask for more.
+    private const double SingleApproximateWolfeTolerance = 1e-6;
+
+    // Back to single precision only when the gradient has grown well past the coarse tolerance again (the iterate left a
+    // plateau or saddle it had approached), so the precision does not flip back and forth.
+    private const double SingleHysteresis = 100;
 
     private readonly int n;
     private readonly int memory;
@@ -47,6 +58,8 @@ internal sealed class Lbfgs
     private readonly double[] trialGradient;
     private readonly double[] loX;
     private readonly double[] loGradient;
+    private bool singlePrecision;
+    private int singleEvaluations;
 
     public Lbfgs(int dimension, int memory = 10)
     {
@@ -65,14 +78,24 @@ internal sealed class Lbfgs
     }
 
     /// <summary>Minimises <paramref name="objective"/> from <paramref name="x"/>, leaving the best point in it.</summary>
+    /// <param name="objective">The function and its gradient.</param>
+    /// <param name="x">The start; on return, the best point found.</param>
+    /// <param name="gradientTolerance">Stop when the largest gradient component (in double precision) is at most this.</param>
+    /// <param name="maxIterations">The iteration limit.</param>
+    /// <param name="singlePrecisionTolerance">0 to work in double precision throughout; otherwise the largest gradient
+    /// component (at least <paramref name="gradientTolerance"/>) below which the single-precision phase ends.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public LbfgsOutcome Minimize(HuberLogLossObjective objective, Span<double> x, double gradientTolerance, int maxIterations)
+    public LbfgsOutcome Minimize(HuberLogLossObjective objective, Span<double> x, double gradientTolerance, int maxIterations, double singlePrecisionTolerance = 0)
     {
+        singlePrecision = singlePrecisionTolerance > 0;
+        bool singleAllowed = singlePrecision;
+        double coarse = Math.Max(singlePrecisionTolerance, gradientTolerance);
+        singleEvaluations = 0;
         int evaluations = 1;
-        double f = objective.Evaluate(x, gradient);
+        double f = Evaluate(objective, x, gradient);
         if (!double.IsFinite(f))
         {
-            return new LbfgsOutcome(f, double.NaN, 0, evaluations, LbfgsStop.NotFinite);
+            return Outcome(f, double.NaN, 0, evaluations, LbfgsStop.NotFinite);
         }
 
         int stored = 0;
@@ -81,14 +104,33 @@ internal sealed class Lbfgs
         for (int iteration = 0; ; iteration++)
         {
             double gNorm = MaxAbs(gradient);
+            if (singleAllowed)
+            {
+                bool wantSingle = singlePrecision ? gNorm > coarse : gNorm > SingleHysteresis * coarse;
+                if (wantSingle != singlePrecision)
+                {
+                    singlePrecision = wantSingle;
+                    evaluations++;
+                    f = Evaluate(objective, x, gradient);
+                    gNorm = MaxAbs(gradient);
+                }
+            }
+
             if (gNorm <= gradientTolerance)
             {
-                return new LbfgsOutcome(f, gNorm, iteration, evaluations, LbfgsStop.GradientTolerance);
+                return Outcome(f, gNorm, iteration, evaluations, LbfgsStop.GradientTolerance);
             }
 
             if (iteration >= maxIterations)
             {
-                return new LbfgsOutcome(f, gNorm, iteration, evaluations, LbfgsStop.IterationLimit);
+                if (singlePrecision)
+                {
+                    // Report the objective in double precision, like every other outcome.
+                    f = ToDoublePrecision(objective, x, ref evaluations);
+                    gNorm = MaxAbs(gradient);
+                }
+
+                return Outcome(f, gNorm, iteration, evaluations, LbfgsStop.IterationLimit);
             }
 
             // Without curvature information, try a step of unit length along −g: the parameters are O(1) in the
@@ -124,6 +166,15 @@ internal sealed class Lbfgs
             double fNew = LineSearch(objective, x, f, slope, initialStep, ref evaluations, out double step);
             if (double.IsNaN(fNew))
             {
+                if (singlePrecision)
+                {
+                    // Single precision cannot resolve this step any more: go on in double precision from here.
+                    singleAllowed = false;
+                    f = ToDoublePrecision(objective, x, ref evaluations);
+                    iteration--;
+                    continue;
+                }
+
                 if (stored > 0)
                 {
                     // The quasi-Newton model misled the search; drop it and try steepest descent once.
@@ -132,7 +183,7 @@ internal sealed class Lbfgs
                     continue;
                 }
 
-                return new LbfgsOutcome(f, gNorm, iteration, evaluations, LbfgsStop.NoProgress);
+                return Outcome(f, gNorm, iteration, evaluations, LbfgsStop.NoProgress);
             }
 
             newest = (newest + 1) % memory;
@@ -163,6 +214,27 @@ internal sealed class Lbfgs
         }
     }
 
+    private LbfgsOutcome Outcome(double value, double gradientNorm, int iterations, int evaluations, LbfgsStop stop) =>
+        new(value, gradientNorm, iterations, evaluations, stop, singleEvaluations);
+
+    private double Evaluate(HuberLogLossObjective objective, ReadOnlySpan<double> at, Span<double> gradientAt)
+    {
+        if (singlePrecision)
+        {
+            singleEvaluations++;
+            return objective.EvaluateSingle(at, gradientAt);
+        }
+
+        return objective.Evaluate(at, gradientAt);
+    }
+
+    private double ToDoublePrecision(HuberLogLossObjective objective, ReadOnlySpan<double> at, ref int evaluations)
+    {
+        singlePrecision = false;
+        evaluations++;
+        return objective.Evaluate(at, gradient);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TwoLoop(int stored, int newest, double gammaScale)
     {
@@ -171,11 +243,14 @@ internal sealed class Lbfgs
             direction[i] = -gradient[i];
         }
 
-        for (int k = 0, j = newest; k < stored; k++, j = (j - 1 + memory) % memory)
+        // Newest to oldest, then back; the ring buffer index wraps by comparison (a modulo costs more than the 5-term dots).
+        int j = newest;
+        for (int k = 0; k < stored; k++)
         {
             double a = rho[j] * Dot(sHistory.AsSpan(j * n, n), direction);
             alphaScratch[j] = a;
             Axpy(-a, yHistory.AsSpan(j * n, n), direction);
+            j = j == 0 ? memory - 1 : j - 1;
         }
 
         for (int i = 0; i < n; i++)
@@ -183,9 +258,9 @@ internal sealed class Lbfgs
             direction[i] *= gammaScale;
         }
 
-        int oldest = (newest - stored + 1 + memory) % memory;
-        for (int k = 0, j = oldest; k < stored; k++, j = (j + 1) % memory)
+        for (int k = 0; k < stored; k++)
         {
+            j = j == memory - 1 ? 0 : j + 1;
             double b = rho[j] * Dot(yHistory.AsSpan(j * n, n), direction);
             Axpy(alphaScratch[j] - b, sHistory.AsSpan(j * n, n), direction);
         }
@@ -310,8 +385,8 @@ internal sealed class Lbfgs
     // Near the optimum, decreases fall below the rounding of f and the Armijo test becomes noise. Then accept a step
     // that keeps f within rounding and meets the strong curvature condition: the approximate Wolfe conditions of
     // Hager & Zhang 2005 (SIAM J. Optim. 16(1), §4), which let the gradient, not f, decide the last digits.
-    private static bool ApproximateWolfe(double value, double slope, double f0, double slope0) =>
-        value <= f0 + (ApproximateWolfeTolerance * Math.Abs(f0))
+    private bool ApproximateWolfe(double value, double slope, double f0, double slope0) =>
+        value <= f0 + ((singlePrecision ? SingleApproximateWolfeTolerance : ApproximateWolfeTolerance) * Math.Abs(f0))
         && slope >= Curvature * slope0
         && slope <= ((2 * SufficientDecrease) - 1) * slope0;
 
@@ -324,7 +399,7 @@ internal sealed class Lbfgs
         }
 
         evaluations++;
-        double value = objective.Evaluate(trialX, trialGradient);
+        double value = Evaluate(objective, trialX, trialGradient);
         slope = Dot(trialGradient, direction);
         return value;
     }
@@ -349,6 +424,7 @@ internal sealed class Lbfgs
         return b - ((b - a) * (db + d2 - d1) / (db - da + (2 * d2)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Dot(ReadOnlySpan<double> u, ReadOnlySpan<double> v)
     {
         double sum = 0;
@@ -360,6 +436,7 @@ internal sealed class Lbfgs
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
     {
         for (int i = 0; i < y.Length; i++)
@@ -368,6 +445,7 @@ internal sealed class Lbfgs
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double MaxAbs(ReadOnlySpan<double> v)
     {
         double max = 0;

@@ -21,6 +21,11 @@ public static class ParametricFit
     /// <summary>Starts whose objective is within this relative distance of the best count as reaching it.</summary>
     public const double SameObjectiveTolerance = 1e-9;
 
+    // Each start works in single precision while its largest gradient component exceeds this times δ·(runs used), a
+    // thousand times above single precision's noise; the rest, and every convergence decision, is in double precision.
+    // On 240 runs, 80% of the evaluations then run at a third of the cost (scaling bench).
+    private const double SinglePrecisionTolerance = 1e-5;
+
     /// <summary>Fits the law to <paramref name="runs"/>.</summary>
     /// <param name="runs">The training runs (at least 5 after exclusion, more than one distinct N and D).</param>
     /// <param name="options">δ, grid, exclusions and tolerances; null for the paper's protocol.</param>
@@ -46,6 +51,7 @@ public static class ParametricFit
         var points = new double[starts * HuberLogLossObjective.Dimension];
         var outcomes = new LbfgsOutcome[starts];
         double tolerance = options.GradientTolerance * options.HuberDelta * used.Count;
+        double coarseTolerance = options.SinglePrecisionPhase ? Math.Max(SinglePrecisionTolerance * options.HuberDelta * used.Count, tolerance) : 0;
         var counter = new ProgressCounter(progress, starts);
 
         Parallel.For(
@@ -62,7 +68,7 @@ public static class ParametricFit
             {
                 grid.Point(index, workspace.Natural);
                 workspace.Objective.ToCentered(workspace.Natural, workspace.Centered);
-                var outcome = workspace.Optimizer.Minimize(workspace.Objective, workspace.Centered, tolerance, options.MaxIterations);
+                var outcome = workspace.Optimizer.Minimize(workspace.Objective, workspace.Centered, tolerance, options.MaxIterations, coarseTolerance);
                 outcomes[index] = outcome;
                 values[index] = double.IsFinite(outcome.Value) ? outcome.Value : double.PositiveInfinity;
                 workspace.Objective.ToNatural(workspace.Centered, points.AsSpan(index * HuberLogLossObjective.Dimension, HuberLogLossObjective.Dimension));
@@ -154,9 +160,11 @@ public static class ParametricFit
         return LossLaw.Create(Math.Exp(natural[2]), Math.Exp(natural[0]), Math.Exp(natural[1]), natural[3], natural[4]);
     }
 
+    // −1 means one worker per core, not "as many as the thread pool offers": the starts are pure computation, and extra
+    // workers only add contention (measured: 15% more CPU for the same fit on 2 cores).
     internal static ParallelOptions ParallelOptionsFor(int maxDegree, CancellationToken cancellationToken) => new()
     {
-        MaxDegreeOfParallelism = maxDegree,
+        MaxDegreeOfParallelism = maxDegree == -1 ? Environment.ProcessorCount : maxDegree,
         CancellationToken = cancellationToken,
     };
 }

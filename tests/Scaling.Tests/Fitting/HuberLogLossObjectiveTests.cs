@@ -66,6 +66,44 @@ public class HuberLogLossObjectiveTests
             return true.ToProperty();
         });
 
+    [MathProperty]
+    public Property Evaluate_AgreesWithTheRuntimeMathPath(LossLaw truth, LossLaw guess) =>
+        Prop.ForAll(Gen.Choose(1, 1000).ToArbitrary(), seed =>
+        {
+            var runs = Runs(truth, seed);
+            double[] weights = runs.Select((_, i) => (double)(1 + (i % 4))).ToArray();
+            var objective = Load(runs, 1e-3, weights);
+            double[] natural = [Math.Log(guess.A), Math.Log(guess.B), Math.Log(guess.E), guess.Alpha, guess.Beta];
+            var theta = new double[5];
+            objective.ToCentered(natural, theta);
+            var fast = new double[5];
+            var reference = new double[5];
+            double fastValue = objective.Evaluate(theta, fast);
+            double referenceValue = objective.EvaluateWithRuntimeMath(theta, reference);
+            double gradientScale = 1e-3 * weights.Sum();
+            bool gradientsAgree = Enumerable.Range(0, 5).All(k => Math.Abs(fast[k] - reference[k]) <= 1e-12 * gradientScale);
+            return (Math.Abs(fastValue - referenceValue) <= 1e-13 * Math.Max(1e-3, referenceValue) && gradientsAgree)
+                .Label($"value {fastValue:R} vs {referenceValue:R}; gradient [{string.Join(", ", fast)}] vs [{string.Join(", ", reference)}]");
+        });
+
+    [Fact]
+    public void Evaluate_ExponentPastTheFastDomain_FallsBackAndStaysExact()
+    {
+        var runs = Runs(LawPresets.Hoffmann2022.LossLaw!, 1);
+        var objective = Load(runs, 1e-3);
+
+        // A = e^-720 puts every parameter exponent below VectorMath's domain (±700), where its 2^k scaling would wrap
+        // (e^-720 is subnormal); the runtime's exp returns the tiny value and the term simply vanishes.
+        double[] natural = [-720, Math.Log(410.7), Math.Log(1.69), 1e-9, 0.28];
+        var theta = new double[5];
+        objective.ToCentered(natural, theta);
+        double expected = runs.Sum(r => Huber(Math.Log(Math.Exp(-720 - (1e-9 * Math.Log(r.Parameters))) + (410.7 * Math.Pow(r.Tokens, -0.28)) + 1.69) - Math.Log(r.Loss), 1e-3));
+
+        double actual = objective.Evaluate(theta, new double[5]);
+
+        Assert.Equal(expected, actual, 1e-9 * expected);
+    }
+
     [Fact]
     public void Evaluate_Overflow_IsPositiveInfinityNotNaN()
     {
