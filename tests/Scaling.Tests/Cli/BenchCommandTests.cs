@@ -12,4 +12,14 @@ public class BenchCommandTests
         Assert.Contains("grid fit:  median", output, StringComparison.Ordinal);
         Assert.Contains("bootstrap: median", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bench_ComparesWithDoublePrecisionThroughout_AndTheBestObjectivesAgree()
+    {
+        var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "40", "--resamples", "20", "--repetitions", "1");
+        Assert.Equal(0, code);
+        string line = output.Split('\n').Single(l => l.Contains("double precision throughout", StringComparison.Ordinal));
+        string gap = line[(line.LastIndexOf("differ by ", StringComparison.Ordinal) + "differ by ".Length)..].Split(' ')[0];
+        Assert.True(double.Parse(gap, System.Globalization.CultureInfo.InvariantCulture) < 1e-9, line);
+    }
 }

@@ -86,6 +86,29 @@ public class HuberLogLossObjectiveTests
                 .Label($"value {fastValue:R} vs {referenceValue:R}; gradient [{string.Join(", ", fast)}] vs [{string.Join(", ", reference)}]");
         });
 
+    [MathProperty]
+    public Property EvaluateSingle_AgreesWithDoublePrecisionToItsNoise(LossLaw truth, LossLaw guess) =>
+        Prop.ForAll(Gen.Choose(1, 1000).ToArbitrary(), Gen.Choose(9, 45).ToArbitrary(), (seed, count) =>
+        {
+            // Any row count, so the 8-lane padding is exercised; weights as a bootstrap resample gives them.
+            var runs = Runs(truth, seed, count);
+            double[] weights = runs.Select((_, i) => (double)(1 + (i % 3))).ToArray();
+            var objective = Load(runs, 1e-3, weights);
+            double[] natural = [Math.Log(guess.A), Math.Log(guess.B), Math.Log(guess.E), guess.Alpha, guess.Beta];
+            var theta = new double[5];
+            objective.ToCentered(natural, theta);
+            var single = new double[5];
+            var exact = new double[5];
+            double singleValue = objective.EvaluateSingle(theta, single);
+            double exactValue = objective.Evaluate(theta, exact);
+
+            // Single precision moves each residual by ~1e-6 against δ = 1e-3; a padding or lane error moves it by O(1).
+            double scale = 1e-3 * weights.Sum();
+            bool gradientsAgree = Enumerable.Range(0, 5).All(k => Math.Abs(single[k] - exact[k]) <= 1e-2 * scale);
+            return (Math.Abs(singleValue - exactValue) <= (1e-3 * exactValue) + (1e-6 * scale) && gradientsAgree)
+                .Label($"value {singleValue:R} vs {exactValue:R}; gradient [{string.Join(", ", single)}] vs [{string.Join(", ", exact)}]");
+        });
+
     [Fact]
     public void Evaluate_ExponentPastTheFastDomain_FallsBackAndStaysExact()
     {
