@@ -27,9 +27,10 @@ internal readonly record struct LbfgsOutcome(double Value, double GradientNorm, 
 /// condition, which on this nearly piecewise-linear Huber objective saves a fifth of the evaluations), for the 5-dimensional fit
 /// objective. It stops only when the largest gradient component is at most the tolerance, at the iteration limit, or
 /// when no step can lower the objective; it never claims convergence it did not check.
-/// Optionally it starts in single precision (<see cref="HuberLogLossObjective.EvaluateSingle"/>, a third of the cost)
-/// and moves to double precision, keeping its curvature memory, once the largest gradient component falls to a coarse
-/// tolerance or a single-precision line search fails; every stopping decision is made in double precision.
+/// Optionally it works in single precision (<see cref="HuberLogLossObjective.EvaluateSingle"/>, about 40% of the cost)
+/// while the largest gradient component exceeds a coarse tolerance, and in double precision otherwise, keeping its
+/// curvature memory across the change; after a single-precision line search fails it stays in double precision. Every
+/// stopping decision, and every reported value, is made in double precision.
 /// One instance per thread; after construction it allocates nothing.
 /// </summary>
 internal sealed class Lbfgs
@@ -83,7 +84,7 @@ internal sealed class Lbfgs
     /// <param name="gradientTolerance">Stop when the largest gradient component (in double precision) is at most this.</param>
     /// <param name="maxIterations">The iteration limit.</param>
     /// <param name="singlePrecisionTolerance">0 to work in double precision throughout; otherwise the largest gradient
-    /// component (at least <paramref name="gradientTolerance"/>) below which the single-precision phase ends.</param>
+    /// component (at least <paramref name="gradientTolerance"/>) above which iterations run in single precision.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LbfgsOutcome Minimize(HuberLogLossObjective objective, Span<double> x, double gradientTolerance, int maxIterations, double singlePrecisionTolerance = 0)
     {

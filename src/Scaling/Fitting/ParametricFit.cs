@@ -23,9 +23,9 @@ public static class ParametricFit
     /// <summary>Starts whose objective is within this relative distance of the best count as reaching it.</summary>
     public const double SameObjectiveTolerance = 1e-9;
 
-    // Each start works in single precision while its largest gradient component exceeds this times δ·(runs used), a
-    // thousand times above single precision's noise; the rest, and every convergence decision, is in double precision.
-    // On 240 runs, 80% of the evaluations then run at a third of the cost (scaling bench).
+    // Each start works in single precision while its largest gradient component exceeds this times δ·(runs used), ten
+    // times the noise of a single-precision gradient (≈ 1e-6·δ·n); the rest, and every convergence decision, is in
+    // double precision. On 240 runs, 80% of the evaluations then run at about 40% of the cost (scaling bench).
     private const double SinglePrecisionTolerance = 1e-5;
 
     /// <summary>Fits the law to <paramref name="runs"/>.</summary>
