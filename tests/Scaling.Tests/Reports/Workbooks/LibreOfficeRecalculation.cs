@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Scaling.Tests.Reports.Workbooks;
+
+/// <summary>
+/// Has LibreOffice (installed by <c>.ci/install-deps</c>) compute workbooks: the formula cells lose their cached values,
+/// so LibreOffice must evaluate every formula itself, and the converted files carry its results.
+/// </summary>
+internal static class LibreOfficeRecalculation
+{
+    /// <summary>The workbooks after LibreOffice computed them, in the same order; one LibreOffice start for all.</summary>
+    public static IReadOnlyList<byte[]> Recalculate(IReadOnlyList<byte[]> workbooks)
+    {
+        string soffice = Find() ?? throw new InvalidOperationException("LibreOffice (soffice) is not installed; run bash .ci/install-deps.");
+        string directory = Directory.CreateTempSubdirectory("scaling-libreoffice-").FullName;
+        try
+        {
+            var inputs = workbooks.Select((bytes, i) =>
+            {
+                string path = Path.Combine(directory, $"workbook{i}.xlsx");
+                File.WriteAllBytes(path, bytes);
+                return path;
+            }).ToList();
+            string output = Path.Combine(directory, "out");
+            var start = new ProcessStartInfo(soffice)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (string argument in new[] { "--headless", "--norestore", $"-env:UserInstallation=file://{directory}/profile", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output }.Concat(inputs))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            string log = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            if (!process.WaitForExit(180_000))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException("LibreOffice did not finish converting within 3 minutes: " + log);
+            }
+
+            return inputs.Select(input => File.ReadAllBytes(Path.Combine(output, Path.GetFileName(input)))).ToList();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>A copy of <paramref name="xlsx"/> with no cached formula values, after <paramref name="edit"/>.</summary>
+    public static byte[] WithoutCachedValues(byte[] xlsx, Action<SpreadsheetDocument>? edit = null)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            foreach (var cell in document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>()).Where(c => c.CellFormula is not null))
+            {
+                cell.CellValue?.Remove();
+            }
+
+            edit?.Invoke(document);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Sets the input cell a defined name (such as <c>Budget_flops</c>) points to.</summary>
+    public static void SetNamedInput(SpreadsheetDocument document, string name, double value)
+    {
+        var workbook = document.WorkbookPart!;
+        string reference = workbook.Workbook.DefinedNames!.Elements<DefinedName>().Single(d => d.Name == name).Text;
+        string[] parts = reference.Split('!');
+        string sheetName = parts[0].Trim('\'');
+        string cellReference = parts[1].Split(':')[0].Replace("$", "", StringComparison.Ordinal);
+        var sheet = workbook.Workbook.Descendants<Sheet>().Single(s => s.Name == sheetName);
+        var cell = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == cellReference);
+        cell.CellValue = new CellValue(value.ToString("R", CultureInfo.InvariantCulture));
+        cell.DataType = null;
+    }
+
+    /// <summary>Every formula cell's value as text, by (sheet, cell).</summary>
+    public static IReadOnlyDictionary<(string Sheet, string Cell), string?> FormulaValues(byte[] xlsx)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var workbook = document.WorkbookPart!;
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var values = new Dictionary<(string, string), string?>();
+        foreach (var sheet in workbook.Workbook.Descendants<Sheet>())
+        {
+            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+            foreach (var cell in part.Worksheet.Descendants<Cell>().Where(c => c.CellFormula is not null))
+            {
+                string? text = cell.CellValue?.Text;
+                if (cell.DataType?.Value == CellValues.SharedString && text is not null)
+                {
+                    text = shared[int.Parse(text, CultureInfo.InvariantCulture)];
+                }
+
+                values[(sheet.Name!.Value!, cell.CellReference!.Value!)] = text;
+            }
+        }
+
+        return values;
+    }
+
+    private static string? Find() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(directory => Path.Combine(directory, "soffice"))
+            .FirstOrDefault(File.Exists);
+}
