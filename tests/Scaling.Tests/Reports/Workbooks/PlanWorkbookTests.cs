@@ -208,6 +208,22 @@ public class PlanWorkbookResourceTests
     }
 
     [Fact]
+    public void Summary_SaysCostInMillions_AndWarnsWhileNoDeadlineSizesTheCluster()
+    {
+        using var workbook = PlanWorkbook.Build(PlanWorkbookContent.Create(LawPresets.Default, 5.76e23) with { Resources = H100 });
+        var plan = Scaling.Resources.ResourcePlan.Create(5.76e23, ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw!).Optimum(5.76e23).Parameters, H100);
+        string Sentences() => string.Join("\n", workbook.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString()));
+
+        string cost = Math.Round(plan.CostEuros / 1e6, 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"costs €{cost} million.", Sentences(), StringComparison.Ordinal);
+        Assert.Contains("budget of 5.76e23 FLOPs", Sentences(), StringComparison.Ordinal);
+        Assert.Contains("the fewest GPUs that hold the training state", Sentences(), StringComparison.Ordinal);
+
+        workbook.Range("Deadline_days").FirstCell().Value = 60;
+        Assert.DoesNotContain("the fewest GPUs that hold the training state", Sentences(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FlopWorkbook_WithHardware_KeepsFlopsAsTheInput()
     {
         var content = PlanWorkbookContent.Create(LawPresets.Default, 1e24) with { Resources = H100 };
