@@ -12,7 +12,7 @@ internal static class InputsSheet
     public static void Write(XLWorkbook workbook, PlanWorkbookContent content)
     {
         var sheet = workbook.Worksheets.Add(SheetName);
-        SheetLayout.Header(sheet, "Input", "Value", "Unit", "Meaning and source");
+        SheetLayout.Header(sheet, "Input", "Value", "Unit", "Meaning and source (shaded cells are inputs: change them and the Plan, Summary and Scenarios sheets recalculate)");
         int row = SheetLayout.Section(sheet, 2, "Budget");
         row = SheetLayout.Rows(sheet, row, Budget(content));
         row = SheetLayout.Section(sheet, row + 1, $"Loss law '{content.Law.Name}': L(N, D) = E + A/N^alpha + B/D^beta");
@@ -22,9 +22,7 @@ internal static class InputsSheet
             row = SheetLayout.Section(sheet, row + 1, "Hardware, price and energy");
             SheetLayout.Rows(sheet, row, ResourceRows.Inputs(resources));
         }
-        SheetLayout.Widths(sheet, 34, 16, 18, 90);
-        sheet.Cell(1, 6).Value = "Shaded cells are inputs: change them and the Plan, Summary and Scenarios sheets recalculate.";
-        sheet.Cell(1, 6).Style.Font.Italic = true;
+        SheetLayout.Widths(sheet, 34, 16, 18, SheetLayout.NoteColumnWidth);
     }
 
     private static IEnumerable<WorkbookRow> Budget(PlanWorkbookContent content)

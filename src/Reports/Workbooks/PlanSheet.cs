@@ -49,6 +49,6 @@ internal static class PlanSheet
         var sheet = workbook.Worksheets.Add(SheetName);
         SheetLayout.Header(sheet, "Quantity", "Value", "Unit", "Formula");
         SheetLayout.Rows(sheet, 2, Rows(content));
-        SheetLayout.Widths(sheet, 34, 16, 18, 60);
+        SheetLayout.Widths(sheet, 34, 16, 18, SheetLayout.NoteColumnWidth);
     }
 }

@@ -9,6 +9,13 @@ internal static class SheetLayout
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DCE6F1");
     private static readonly XLColor InputFill = XLColor.FromHtml("#FFF2CC");
 
+    /// <summary>The width, in characters, of the note column that <see cref="Rows"/> writes.</summary>
+    public const double NoteColumnWidth = 100;
+
+    // A line of proportional text holds somewhat more characters than the column's nominal width.
+    private const double NoteCharactersPerLine = NoteColumnWidth * 1.3;
+    private const double LineHeightPoints = 15;
+
     /// <summary>Writes a header row, freezes it and sets print setup (landscape, one page wide).</summary>
     public static void Header(IXLWorksheet sheet, params string[] titles)
     {
@@ -66,6 +73,16 @@ internal static class SheetLayout
             cell.Style.NumberFormat.Format = item.NumberFormat;
             sheet.Cell(row, 3).Value = item.Unit;
             sheet.Cell(row, 4).Value = item.Note;
+
+            // Long sources wrap inside their column instead of running off the printed page. Row heights are not
+            // measured by ClosedXML (that needs System.Drawing), so give a wrapped note the lines it needs.
+            sheet.Cell(row, 4).Style.Alignment.WrapText = true;
+            sheet.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            int lines = (int)Math.Ceiling(item.Note.Length / NoteCharactersPerLine);
+            if (lines > 1)
+            {
+                sheet.Row(row).Height = lines * LineHeightPoints;
+            }
             sheet.Workbook.NamedRanges.Add(item.Name, sheet.Range(row, 2, row, 2));
             row++;
         }
