@@ -43,6 +43,11 @@ internal static class AuditSheet
         verdicts.AddConditionalFormat().WhenEquals("\"near-optimal\"").Fill.SetBackgroundColor(XLColor.FromHtml("#C6EFCE"));
         verdicts.AddConditionalFormat().WhenEquals("\"overtrained\"").Fill.SetBackgroundColor(XLColor.FromHtml("#BDD7EE"));
         SheetLayout.Widths(sheet, 26, 8, 14, 14, 12, 16, 14, 14, 12, 12, 14, 70);
+        SheetLayout.Wrap(sheet, Titles.Length, 2, last);
+        var note = sheet.Range(last + 2, 1, last + 2, Titles.Length).Merge();
+        note.Style.Alignment.WrapText = true;
+        note.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        sheet.Row(last + 2).Height = 2 * 15;
         sheet.Cell(last + 2, 1).Value =
             string.Create(CultureInfo.InvariantCulture, $"Law '{auditor.Law.Name}'. Near-optimal when N/N* lies within a factor {auditor.ParameterRatioTolerance:0.0#} of 1; ")
             + "wasted compute is the share the optimal split would not have needed for the same loss. Overtrained models are "

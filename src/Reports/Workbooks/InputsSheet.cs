@@ -20,9 +20,11 @@ internal static class InputsSheet
         if (content.Resources is { } resources)
         {
             row = SheetLayout.Section(sheet, row + 1, "Hardware, price and energy");
-            SheetLayout.Rows(sheet, row, ResourceRows.Inputs(resources));
+            row = SheetLayout.Rows(sheet, row, ResourceRows.Inputs(resources));
         }
+
         SheetLayout.Widths(sheet, 34, 16, 18, SheetLayout.NoteColumnWidth);
+        SheetLayout.Wrap(sheet, 4, 2, row - 1);
     }
 
     private static IEnumerable<WorkbookRow> Budget(PlanWorkbookContent content)

@@ -48,7 +48,8 @@ internal static class PlanSheet
     {
         var sheet = workbook.Worksheets.Add(SheetName);
         SheetLayout.Header(sheet, "Quantity", "Value", "Unit", "Formula");
-        SheetLayout.Rows(sheet, 2, Rows(content));
+        int end = SheetLayout.Rows(sheet, 2, Rows(content));
         SheetLayout.Widths(sheet, 34, 16, 18, SheetLayout.NoteColumnWidth);
+        SheetLayout.Wrap(sheet, 4, 2, end - 1);
     }
 }

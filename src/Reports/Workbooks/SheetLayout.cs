@@ -12,8 +12,8 @@ internal static class SheetLayout
     /// <summary>The width, in characters, of the note column that <see cref="Rows"/> writes.</summary>
     public const double NoteColumnWidth = 100;
 
-    // A line of proportional text holds somewhat more characters than the column's nominal width.
-    private const double NoteCharactersPerLine = NoteColumnWidth * 1.3;
+    // A line of proportional text holds about this many times the column's nominal width in characters.
+    private const double CharactersPerWidth = 1.2;
     private const double LineHeightPoints = 15;
 
     /// <summary>Writes a header row, freezes it and sets print setup (landscape, one page wide).</summary>
@@ -39,12 +39,42 @@ internal static class SheetLayout
         sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
     }
 
-    /// <summary>Column widths in characters (AdjustToContents needs System.Drawing, which fails on Linux).</summary>
+    /// <summary>
+    /// Column widths in characters (AdjustToContents needs System.Drawing, which fails on Linux); header titles longer
+    /// than their column wrap onto a second line.
+    /// </summary>
     public static void Widths(IXLWorksheet sheet, params double[] widths)
     {
         for (int i = 0; i < widths.Length; i++)
         {
             sheet.Column(i + 1).Width = widths[i];
+            var title = sheet.Cell(1, i + 1);
+            if (title.GetString().Length > widths[i])
+            {
+                title.Style.Alignment.WrapText = true;
+                sheet.Row(1).Height = 2 * LineHeightPoints;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Wraps long text in <paramref name="column"/> from <paramref name="firstRow"/> to <paramref name="lastRow"/> and
+    /// gives each row the lines it needs, so long sources stay on the printed page. (ClosedXML cannot measure text on
+    /// Linux, so the height comes from the length.)
+    /// </summary>
+    public static void Wrap(IXLWorksheet sheet, int column, int firstRow, int lastRow)
+    {
+        double charactersPerLine = sheet.Column(column).Width * CharactersPerWidth;
+        for (int row = firstRow; row <= lastRow; row++)
+        {
+            var cell = sheet.Cell(row, column);
+            cell.Style.Alignment.WrapText = true;
+            sheet.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            int lines = (int)Math.Ceiling(cell.GetString().Length / charactersPerLine);
+            if (lines > 1)
+            {
+                sheet.Row(row).Height = lines * LineHeightPoints;
+            }
         }
     }
 
@@ -74,15 +104,6 @@ internal static class SheetLayout
             sheet.Cell(row, 3).Value = item.Unit;
             sheet.Cell(row, 4).Value = item.Note;
 
-            // Long sources wrap inside their column instead of running off the printed page. Row heights are not
-            // measured by ClosedXML (that needs System.Drawing), so give a wrapped note the lines it needs.
-            sheet.Cell(row, 4).Style.Alignment.WrapText = true;
-            sheet.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            int lines = (int)Math.Ceiling(item.Note.Length / NoteCharactersPerLine);
-            if (lines > 1)
-            {
-                sheet.Row(row).Height = lines * LineHeightPoints;
-            }
             sheet.Workbook.NamedRanges.Add(item.Name, sheet.Range(row, 2, row, 2));
             row++;
         }
