@@ -12,8 +12,10 @@ namespace Scaling.Fitting;
 /// else the geometric mean of its runs' 6·N·D.</para>
 /// <para>Per group: with at least three distinct sizes, the least-squares parabola L ≈ c₀ + c₁u + c₂u² in
 /// u = ln N − mean(ln N); if it opens upward, N_opt = exp(vertex) and D_opt = C/(6·N_opt). A vertex outside the sampled
-/// sizes is kept but warned about (the optimum is extrapolated); a parabola opening downward, or fewer than three sizes,
-/// skips the group with a warning. At least three usable groups are needed.</para>
+/// sizes is kept but warned about (the optimum is extrapolated), and so is one in the outer fifth of the sampled log
+/// sizes: the parabola is only a second-order approximation of the skewed IsoFLOP valley, so off-centre sampling biases
+/// its vertex (Czech et al. 2026, "Problems with Chinchilla Approach 2", arXiv 2603.22339). A parabola opening
+/// downward, or fewer than three sizes, skips the group with a warning. At least three usable groups are needed.</para>
 /// <para>Bootstrap: each resample draws, within every group, as many runs as the group has, with replacement, and
 /// repeats the per-group fits and the power laws.</para>
 /// <para>The result does not depend on the order of the runs: they are put in a canonical order first.</para>
@@ -31,6 +33,9 @@ public static class IsoFlopFitter
 
     /// <summary>The fewest distinct model sizes a group needs for a parabola.</summary>
     public const int MinimumSizesPerGroup = 3;
+
+    // A vertex in the outer fifth of the sampled log-size span (on either side) draws a warning.
+    private const double OffCentreFraction = 0.2;
 
     /// <summary>Fits Approach 2 to <paramref name="runs"/>.</summary>
     /// <param name="runs">Final losses of runs (checkpoints other than the last are not IsoFLOP points).</param>
@@ -200,8 +205,21 @@ public static class IsoFlopFitter
               + $"{FitWording.Number(p.SmallestParameters)}, so N_opt is extrapolated. Add smaller models at this budget."
             : $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(p.OptimalParameters!.Value)}, lies above the largest sampled size "
               + $"{FitWording.Number(p.LargestParameters)}, so N_opt is extrapolated. Add larger models at this budget.",
+        IsoFlopProfileStatus.Fitted when OffCentre(p) is { } position =>
+            $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(p.OptimalParameters!.Value)}, lies in the {(position < 0.5 ? "lower" : "upper")} "
+            + $"{(position < 0.5 ? position : 1 - position).ToString("0%", System.Globalization.CultureInfo.InvariantCulture)} of the sampled sizes "
+            + $"({FitWording.Number(p.SmallestParameters)} to {FitWording.Number(p.LargestParameters)}, in log N); a parabola fitted off-centre biases its minimum "
+            + "(Czech et al. 2026, arXiv 2603.22339). Centre this budget's sizes on the minimum, or compare with Approach 3.",
         _ => null,
     };
+
+    // Where the vertex lies within the sampled log-size span (0 = smallest, 1 = largest), when it lies in the outer fifth
+    // on either side; null when it is central enough.
+    private static double? OffCentre(IsoFlopProfile p)
+    {
+        double position = Math.Log(p.OptimalParameters!.Value / p.SmallestParameters) / Math.Log(p.LargestParameters / p.SmallestParameters);
+        return position is < OffCentreFraction or > 1 - OffCentreFraction ? position : null;
+    }
 
     private static string TooFewGroupsMessage(IReadOnlyList<IsoFlopProfile> profiles, double tolerance)
     {

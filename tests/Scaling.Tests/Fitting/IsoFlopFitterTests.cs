@@ -141,6 +141,20 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Fit_MinimumNearTheEdgeOfTheSampledSizes_WarnsOfTheOffCentreBias()
+    {
+        var runs = SyntheticCurves.IsoFlop(Hoffmann, SyntheticCurves.HoffmannBudgets.Take(8).ToArray(), 25, 4, 0, seed: 3);
+        // At 3e21 FLOPs the sizes run from N*/2 to 32·N*: the minimum sits at a sixth of the log span, inside it.
+        runs.AddRange(SyntheticCurves.IsoFlop(Hoffmann, [3e21], 25, span: 8, noise: 0, seed: 4, centreOffset: 4));
+        var fit = IsoFlopFitter.Fit(runs, Quick(resamples: 0));
+        Assert.Equal(IsoFlopProfileStatus.Fitted, fit.Profiles[^1].Status);
+        string warning = Assert.Single(fit.Warnings);
+        Assert.Contains("3.00E+21 FLOPs", warning, StringComparison.Ordinal);
+        Assert.Contains("lower", warning, StringComparison.Ordinal);
+        Assert.Contains("Czech et al. 2026", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_ParabolaOpeningDownward_SkipsTheGroupWithAWarning()
     {
         var runs = HoffmannIsoFlops().Where(r => r.Flops < 2e21).ToList();
