@@ -1,4 +1,7 @@
 using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Scaling.Tests.Cli;
 
@@ -118,6 +121,28 @@ public sealed class FitCommandTests : IDisposable
         var (code, output, error) = CliRunner.Run("fit", path);
         PlanCommandTests.AssertOneLineError(code, output, error, path + ":4:", "loss 'abc' is not a number");
     }
+
+    // Small files of plausible and implausible rows: too few runs, one size, equal losses, zeros, negatives, huge values.
+    private static Gen<string> RunFiles() =>
+        from header in Gen.Elements("parameters,tokens,loss", "N,D,loss", "parameters,flops,loss", "run,N,D,loss")
+        from rows in Gen.ListOf(
+            from n in Gen.Elements("1e8", "2e8", "4e8", "1e9", "0", "-1e8", "1e300")
+            from d in Gen.Elements("2e9", "4e9", "8e9", "2e10", "0", "1e-300")
+            from loss in Gen.Elements("3.1", "2.9", "2.7", "2.5", "3.1", "0", "1e308")
+            select header.StartsWith("run", StringComparison.Ordinal) ? $"r{n},{n},{d},{loss}" : $"{n},{d},{loss}")
+        select header + "\n" + string.Join("\n", rows.Take(12)) + "\n";
+
+    [Property(MaxTest = 60)]
+    public Property Fit_AnySmallRunsFile_FitsOrFailsWithCode2AndOneLine() =>
+        Prop.ForAll(RunFiles().ToArbitrary(), content =>
+        {
+            string path = Write($"random-{Guid.NewGuid():N}.csv", content);
+            var (code, output, error) = CliRunner.Run("fit", path, "--bootstrap", "0");
+            string[] lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            bool clean = !error.Contains("   at ", StringComparison.Ordinal) && !error.Contains("Exception", StringComparison.Ordinal);
+            return (code == 0 ? output.Length > 0 && clean : code == 2 && lines.Length == 1 && output.Length == 0 && clean)
+                .Label($"exit {code}; stderr: {error}");
+        });
 
     [Fact]
     public void Fit_TooFewRuns_ExitsWithCode2()

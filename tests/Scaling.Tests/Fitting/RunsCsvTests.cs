@@ -1,4 +1,6 @@
 using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
 using Scaling.Fitting;
 
 namespace Scaling.Tests.Fitting;
@@ -87,6 +89,31 @@ public class RunsCsvTests
         var e = Assert.Throws<FormatException>(() => RunsCsv.Parse(text, "runs.csv"));
         Assert.StartsWith(expected, e.Message);
     }
+
+    // Text that looks enough like a runs file to reach every branch of the parser: header words, numbers in many
+    // spellings, separators, quotes, comments and line ends, in any order.
+    private static readonly string[] Pieces =
+    [
+        "parameters", "tokens", "loss", "N", "D", "flops", "run", "model", "budget", ",", ",", ",", "\n", "\n", "\r\n",
+        "\"", "#", " ", "1e9", "2.5", "-3", "0", "NaN", "Infinity", "1,5", "abc", "4e8", "8e9", "2.91", "1e400", "", "\"a,b\"",
+    ];
+
+    [MathProperty]
+    public Property Parse_AnyText_ReadsRunsOrSaysWhereInOneLine() =>
+        Prop.ForAll(Gen.ListOf(Gen.Elements(Pieces)).Select(pieces => string.Concat(pieces)).ToArbitrary(), text =>
+        {
+            try
+            {
+                var runs = RunsCsv.Parse(text, "runs.csv");
+                return runs.All(r => r.Parameters > 0 && r.Tokens > 0 && r.Loss > 0 && double.IsFinite(r.Parameters * r.Tokens * r.Loss))
+                    .Label("every parsed run is finite and positive");
+            }
+            catch (FormatException e)
+            {
+                return (e.Message.StartsWith("runs.csv", StringComparison.Ordinal) && !e.Message.Contains('\n', StringComparison.Ordinal))
+                    .Label($"one line that names the file: {e.Message}");
+            }
+        });
 
     [Fact]
     public void Format_ThenParse_GivesTheSameRuns()
