@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Scaling.Fitting;
 
@@ -15,11 +14,11 @@ internal interface IVectorMath<T>
     /// <summary>|x| up to this keeps <see cref="Exp"/> valid and sums of three exponentials finite.</summary>
     static abstract double ExpDomain { get; }
 
-    static abstract Vector256<T> Exp(Vector256<T> x);
+    static abstract Vector<T> Exp(Vector<T> x);
 
-    static abstract Vector256<T> Log(Vector256<T> s);
+    static abstract Vector<T> Log(Vector<T> s);
 
-    static abstract Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> addend);
+    static abstract Vector<T> MultiplyAdd(Vector<T> a, Vector<T> b, Vector<T> addend);
 }
 
 /// <summary><see cref="VectorMath"/>: double precision on |x| ≤ 700.</summary>
@@ -28,13 +27,13 @@ internal readonly struct FastDoubleMath : IVectorMath<double>
     public static double ExpDomain => VectorMath.ExpDomain;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Exp(Vector256<double> x) => VectorMath.Exp(x);
+    public static Vector<double> Exp(Vector<double> x) => VectorMath.Exp(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Log(Vector256<double> s) => VectorMath.Log(s);
+    public static Vector<double> Log(Vector<double> s) => VectorMath.Log(s);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> addend) => Vector256.FusedMultiplyAdd(a, b, addend);
+    public static Vector<double> MultiplyAdd(Vector<double> a, Vector<double> b, Vector<double> addend) => Vector.FusedMultiplyAdd(a, b, addend);
 }
 
 /// <summary>The runtime's exp and ln: every double, overflowing to +∞; the fallback outside the fast domain.</summary>
@@ -43,13 +42,13 @@ internal readonly struct RuntimeDoubleMath : IVectorMath<double>
     public static double ExpDomain => double.PositiveInfinity;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Exp(Vector256<double> x) => Vector256.Exp(x);
+    public static Vector<double> Exp(Vector<double> x) => Vector.Exp(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Log(Vector256<double> s) => Vector256.Log(s);
+    public static Vector<double> Log(Vector<double> s) => Vector.Log(s);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> addend) => Vector256.FusedMultiplyAdd(a, b, addend);
+    public static Vector<double> MultiplyAdd(Vector<double> a, Vector<double> b, Vector<double> addend) => Vector.FusedMultiplyAdd(a, b, addend);
 }
 
 /// <summary><see cref="VectorMathSingle"/>: single precision on |x| ≤ 80.</summary>
@@ -58,11 +57,11 @@ internal readonly struct FastSingleMath : IVectorMath<float>
     public static double ExpDomain => VectorMathSingle.ExpDomain;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x) => VectorMathSingle.Exp(x);
+    public static Vector<float> Exp(Vector<float> x) => VectorMathSingle.Exp(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Log(Vector256<float> s) => VectorMathSingle.Log(s);
+    public static Vector<float> Log(Vector<float> s) => VectorMathSingle.Log(s);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) => Vector256.FusedMultiplyAdd(a, b, addend);
+    public static Vector<float> MultiplyAdd(Vector<float> a, Vector<float> b, Vector<float> addend) => Vector.FusedMultiplyAdd(a, b, addend);
 }

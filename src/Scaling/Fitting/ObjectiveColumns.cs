@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 
 namespace Scaling.Fitting;
 
@@ -44,7 +43,7 @@ internal sealed class ObjectiveColumns<T>
         Fill(Weights, weight);
     }
 
-    private static int Padded(int rows) => (rows + Vector256<T>.Count - 1) / Vector256<T>.Count * Vector256<T>.Count;
+    private static int Padded(int rows) => (rows + Vector<T>.Count - 1) / Vector<T>.Count * Vector<T>.Count;
 
     private void Fill(T[] column, ReadOnlySpan<double> values)
     {

@@ -27,7 +27,7 @@ public sealed record ParametricFitOptions
     public double GradientTolerance { get; init; } = 1e-9;
 
     /// <summary>
-    /// Let each start begin in single precision (eight runs per SIMD instruction) while its gradient is large, and finish
+    /// Let each start begin in single precision (twice the runs per SIMD instruction) while its gradient is large, and finish
     /// in double precision; the convergence test is always made in double precision. On by default; turn it off to
     /// follow every start in double precision (slower; the starts can then end in other basins, so
     /// <see cref="ParametricFitResult.StartsAtBest"/> may differ by a few while the best fit agrees).

@@ -1,11 +1,12 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Scaling.Fitting;
 
 /// <summary>
-/// exp and ln on four doubles at once, for the fit objective's hot loop, on a restricted domain and about three times
-/// faster than <see cref="Vector256.Exp(Vector256{double})"/> on AVX2 hardware (measured with <c>scaling bench</c>;
+/// exp and ln on a SIMD vector of doubles (<see cref="Vector{T}"/>: four lanes with AVX2, two with NEON or SSE), for the
+/// fit objective's hot loop, on a restricted domain and about three times faster than
+/// <see cref="Vector.Exp(Vector{double})"/> on AVX2 hardware (measured with <c>scaling bench</c>;
 /// the runtime's versions handle every special value, which the objective does not need).
 /// </summary>
 /// <remarks>
@@ -45,59 +46,59 @@ internal static class VectorMath
 
     /// <summary>e^x for |x| ≤ <see cref="ExpDomain"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Exp(Vector256<double> x)
+    public static Vector<double> Exp(Vector<double> x)
     {
-        var shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(RoundingShift));
-        var k = shifted - Vector256.Create(RoundingShift);
-        var r = Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2High), x);
-        r = Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2Low), r);
+        var shifted = Vector.FusedMultiplyAdd(x, Vector.Create(Log2E), Vector.Create(RoundingShift));
+        var k = shifted - Vector.Create(RoundingShift);
+        var r = Vector.FusedMultiplyAdd(k, Vector.Create(-Ln2High), x);
+        r = Vector.FusedMultiplyAdd(k, Vector.Create(-Ln2Low), r);
 
         // Estrin's scheme: the terms pair up in independent chains of depth 4 instead of Horner's 13 dependent steps,
         // which the out-of-order core overlaps.
         var r2 = r * r;
         var r4 = r2 * r2;
         var r8 = r4 * r4;
-        var q0 = r + Vector256<double>.One;
-        var q1 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 6), Vector256.Create(0.5));
-        var q2 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 120), Vector256.Create(1.0 / 24));
-        var q3 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 5040), Vector256.Create(1.0 / 720));
-        var q4 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 362880), Vector256.Create(1.0 / 40320));
-        var q5 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 39916800), Vector256.Create(1.0 / 3628800));
-        var s0 = Vector256.FusedMultiplyAdd(q1, r2, q0);
-        var s1 = Vector256.FusedMultiplyAdd(q3, r2, q2);
-        var s2 = Vector256.FusedMultiplyAdd(r2, Vector256.Create(1.0 / 479001600), q5);
-        var t0 = Vector256.FusedMultiplyAdd(s1, r4, s0);
-        var t1 = Vector256.FusedMultiplyAdd(s2, r2, q4);
-        var p = Vector256.FusedMultiplyAdd(t1, r8, t0);
+        var q0 = r + Vector<double>.One;
+        var q1 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 6), Vector.Create(0.5));
+        var q2 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 120), Vector.Create(1.0 / 24));
+        var q3 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 5040), Vector.Create(1.0 / 720));
+        var q4 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 362880), Vector.Create(1.0 / 40320));
+        var q5 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 39916800), Vector.Create(1.0 / 3628800));
+        var s0 = Vector.FusedMultiplyAdd(q1, r2, q0);
+        var s1 = Vector.FusedMultiplyAdd(q3, r2, q2);
+        var s2 = Vector.FusedMultiplyAdd(r2, Vector.Create(1.0 / 479001600), q5);
+        var t0 = Vector.FusedMultiplyAdd(s1, r4, s0);
+        var t1 = Vector.FusedMultiplyAdd(s2, r2, q4);
+        var p = Vector.FusedMultiplyAdd(t1, r8, t0);
 
         // Multiply by 2^k by adding k to the exponent field.
-        var exponent = (shifted.AsUInt64() - Vector256.Create(RoundingShiftBits)) << 52;
-        return (p.AsUInt64() + exponent).AsDouble();
+        var exponent = (Vector.AsVectorUInt64(shifted) - Vector.Create(RoundingShiftBits)) << 52;
+        return Vector.AsVectorDouble(Vector.AsVectorUInt64(p) + exponent);
     }
 
     /// <summary>ln s for positive normal s (≥ 2.3e-308, finite).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Log(Vector256<double> s)
+    public static Vector<double> Log(Vector<double> s)
     {
         // Subtracting the bits of √½ (and adding the exponent bias back) leaves k + 1023 in the exponent field and
         // m/√½ − 1 in the mantissa; it stays positive for every positive normal s, so a logical shift extracts k.
-        var offset = s.AsUInt64() + Vector256.Create(ExponentBiasBits - SqrtHalfBits);
-        var m = ((offset & Vector256.Create(MantissaMask)) + Vector256.Create(SqrtHalfBits)).AsDouble();
-        var k = (Vector256.ShiftRightLogical(offset, 52) | Vector256.Create(TwoTo52Bits)).AsDouble() - Vector256.Create(TwoTo52PlusBias);
+        var offset = Vector.AsVectorUInt64(s) + Vector.Create(ExponentBiasBits - SqrtHalfBits);
+        var m = Vector.AsVectorDouble((offset & Vector.Create(MantissaMask)) + Vector.Create(SqrtHalfBits));
+        var k = Vector.AsVectorDouble(Vector.ShiftRightLogical(offset, 52) | Vector.Create(TwoTo52Bits)) - Vector.Create(TwoTo52PlusBias);
 
-        var f = (m - Vector256<double>.One) / (m + Vector256<double>.One);
+        var f = (m - Vector<double>.One) / (m + Vector<double>.One);
         var f2 = f * f;
         var f4 = f2 * f2;
         var f8 = f4 * f4;
-        var u0 = Vector256.FusedMultiplyAdd(f2, Vector256.Create(1.0 / 5), Vector256.Create(1.0 / 3));
-        var u1 = Vector256.FusedMultiplyAdd(f2, Vector256.Create(1.0 / 9), Vector256.Create(1.0 / 7));
-        var u2 = Vector256.FusedMultiplyAdd(f2, Vector256.Create(1.0 / 13), Vector256.Create(1.0 / 11));
-        var u3 = Vector256.FusedMultiplyAdd(f2, Vector256.Create(1.0 / 17), Vector256.Create(1.0 / 15));
-        var v0 = Vector256.FusedMultiplyAdd(u1, f4, u0);
-        var v1 = Vector256.FusedMultiplyAdd(u3, f4, u2);
-        var p = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(f8, Vector256.Create(1.0 / 19), v1), f8, v0);
+        var u0 = Vector.FusedMultiplyAdd(f2, Vector.Create(1.0 / 5), Vector.Create(1.0 / 3));
+        var u1 = Vector.FusedMultiplyAdd(f2, Vector.Create(1.0 / 9), Vector.Create(1.0 / 7));
+        var u2 = Vector.FusedMultiplyAdd(f2, Vector.Create(1.0 / 13), Vector.Create(1.0 / 11));
+        var u3 = Vector.FusedMultiplyAdd(f2, Vector.Create(1.0 / 17), Vector.Create(1.0 / 15));
+        var v0 = Vector.FusedMultiplyAdd(u1, f4, u0);
+        var v1 = Vector.FusedMultiplyAdd(u3, f4, u2);
+        var p = Vector.FusedMultiplyAdd(Vector.FusedMultiplyAdd(f8, Vector.Create(1.0 / 19), v1), f8, v0);
         var twoF = f + f;
-        var logM = Vector256.FusedMultiplyAdd(twoF * f2, p, twoF);
-        return Vector256.FusedMultiplyAdd(k, Vector256.Create(Ln2High), Vector256.FusedMultiplyAdd(k, Vector256.Create(Ln2Low), logM));
+        var logM = Vector.FusedMultiplyAdd(twoF * f2, p, twoF);
+        return Vector.FusedMultiplyAdd(k, Vector.Create(Ln2High), Vector.FusedMultiplyAdd(k, Vector.Create(Ln2Low), logM));
     }
 }

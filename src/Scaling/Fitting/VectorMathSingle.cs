@@ -1,10 +1,10 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Scaling.Fitting;
 
 /// <summary>
-/// exp and ln on eight floats at once: the single-precision counterparts of <see cref="VectorMath"/>, for the coarse
+/// exp and ln on a SIMD vector of floats (eight lanes with AVX2, four with NEON or SSE): the single-precision counterparts of <see cref="VectorMath"/>, for the coarse
 /// first phase of each fit start (see <see cref="HuberLogLossObjective.EvaluateSingle"/>). Twice the lanes and half the
 /// polynomial degree of the double versions.
 /// </summary>
@@ -36,39 +36,39 @@ internal static class VectorMathSingle
 
     /// <summary>e^x for |x| ≤ <see cref="ExpDomain"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x)
+    public static Vector<float> Exp(Vector<float> x)
     {
-        var shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(RoundingShift));
-        var k = shifted - Vector256.Create(RoundingShift);
-        var r = Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2High), x);
-        r = Vector256.FusedMultiplyAdd(k, Vector256.Create(-Ln2Low), r);
+        var shifted = Vector.FusedMultiplyAdd(x, Vector.Create(Log2E), Vector.Create(RoundingShift));
+        var k = shifted - Vector.Create(RoundingShift);
+        var r = Vector.FusedMultiplyAdd(k, Vector.Create(-Ln2High), x);
+        r = Vector.FusedMultiplyAdd(k, Vector.Create(-Ln2Low), r);
 
         var r2 = r * r;
-        var q0 = r + Vector256<float>.One;
-        var q1 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1f / 6), Vector256.Create(0.5f));
-        var q2 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1f / 120), Vector256.Create(1f / 24));
-        var q3 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1f / 5040), Vector256.Create(1f / 720));
-        var p = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(q3, r2, q2), r2 * r2, Vector256.FusedMultiplyAdd(q1, r2, q0));
+        var q0 = r + Vector<float>.One;
+        var q1 = Vector.FusedMultiplyAdd(r, Vector.Create(1f / 6), Vector.Create(0.5f));
+        var q2 = Vector.FusedMultiplyAdd(r, Vector.Create(1f / 120), Vector.Create(1f / 24));
+        var q3 = Vector.FusedMultiplyAdd(r, Vector.Create(1f / 5040), Vector.Create(1f / 720));
+        var p = Vector.FusedMultiplyAdd(Vector.FusedMultiplyAdd(q3, r2, q2), r2 * r2, Vector.FusedMultiplyAdd(q1, r2, q0));
 
-        var exponent = (shifted.AsUInt32() - Vector256.Create(RoundingShiftBits)) << 23;
-        return (p.AsUInt32() + exponent).AsSingle();
+        var exponent = (Vector.AsVectorUInt32(shifted) - Vector.Create(RoundingShiftBits)) << 23;
+        return Vector.AsVectorSingle(Vector.AsVectorUInt32(p) + exponent);
     }
 
     /// <summary>ln s for positive normal s (≥ 1.2e-38, finite).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Log(Vector256<float> s)
+    public static Vector<float> Log(Vector<float> s)
     {
-        var offset = s.AsUInt32() + Vector256.Create(ExponentBiasBits - SqrtHalfBits);
-        var m = ((offset & Vector256.Create(MantissaMask)) + Vector256.Create(SqrtHalfBits)).AsSingle();
-        var k = (Vector256.ShiftRightLogical(offset, 23) | Vector256.Create(TwoTo23Bits)).AsSingle() - Vector256.Create(TwoTo23PlusBias);
+        var offset = Vector.AsVectorUInt32(s) + Vector.Create(ExponentBiasBits - SqrtHalfBits);
+        var m = Vector.AsVectorSingle((offset & Vector.Create(MantissaMask)) + Vector.Create(SqrtHalfBits));
+        var k = Vector.AsVectorSingle(Vector.ShiftRightLogical(offset, 23) | Vector.Create(TwoTo23Bits)) - Vector.Create(TwoTo23PlusBias);
 
-        var f = (m - Vector256<float>.One) / (m + Vector256<float>.One);
+        var f = (m - Vector<float>.One) / (m + Vector<float>.One);
         var f2 = f * f;
-        var u0 = Vector256.FusedMultiplyAdd(f2, Vector256.Create(1f / 5), Vector256.Create(1f / 3));
-        var u1 = Vector256.FusedMultiplyAdd(f2, Vector256.Create(1f / 9), Vector256.Create(1f / 7));
-        var p = Vector256.FusedMultiplyAdd(u1, f2 * f2, u0);
+        var u0 = Vector.FusedMultiplyAdd(f2, Vector.Create(1f / 5), Vector.Create(1f / 3));
+        var u1 = Vector.FusedMultiplyAdd(f2, Vector.Create(1f / 9), Vector.Create(1f / 7));
+        var p = Vector.FusedMultiplyAdd(u1, f2 * f2, u0);
         var twoF = f + f;
-        var logM = Vector256.FusedMultiplyAdd(twoF * f2, p, twoF);
-        return Vector256.FusedMultiplyAdd(k, Vector256.Create(Ln2High), Vector256.FusedMultiplyAdd(k, Vector256.Create(Ln2Low), logM));
+        var logM = Vector.FusedMultiplyAdd(twoF * f2, p, twoF);
+        return Vector.FusedMultiplyAdd(k, Vector.Create(Ln2High), Vector.FusedMultiplyAdd(k, Vector.Create(Ln2Low), logM));
     }
 }

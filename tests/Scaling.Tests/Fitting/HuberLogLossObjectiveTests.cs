@@ -90,7 +90,7 @@ public class HuberLogLossObjectiveTests
     public Property EvaluateSingle_AgreesWithDoublePrecisionToItsNoise(LossLaw truth, LossLaw guess) =>
         Prop.ForAll(Gen.Choose(1, 1000).ToArbitrary(), Gen.Choose(9, 45).ToArbitrary(), (seed, count) =>
         {
-            // Any row count, so the 8-lane padding is exercised; weights as a bootstrap resample gives them.
+            // Any row count, so the padding to whole vectors is exercised; weights as a bootstrap resample gives them.
             var runs = Runs(truth, seed, count);
             double[] weights = runs.Select((_, i) => (double)(1 + (i % 3))).ToArray();
             var objective = Load(runs, 1e-3, weights);
