@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace Scaling.Fitting;
 
 /// <summary>
-/// The exp, ln and fused multiply-add that <see cref="HuberLogLossObjective"/>'s SIMD loop uses, chosen at compile
+/// The exp, ln and multiply-add (fused where the hardware has FMA) that <see cref="HuberLogLossObjective"/>'s SIMD loop uses, chosen at compile
 /// time: the loop is generic over a struct implementing this, and the JIT compiles one specialised copy per struct.
 /// </summary>
 /// <typeparam name="T">The precision, double or float.</typeparam>
@@ -33,7 +33,7 @@ internal readonly struct FastDoubleMath : IVectorMath<double>
     public static Vector<double> Log(Vector<double> s) => VectorMath.Log(s);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> MultiplyAdd(Vector<double> a, Vector<double> b, Vector<double> addend) => Vector.FusedMultiplyAdd(a, b, addend);
+    public static Vector<double> MultiplyAdd(Vector<double> a, Vector<double> b, Vector<double> addend) => Vector.MultiplyAddEstimate(a, b, addend);
 }
 
 /// <summary>The runtime's exp and ln: every double, overflowing to +∞; the fallback outside the fast domain.</summary>
@@ -48,7 +48,7 @@ internal readonly struct RuntimeDoubleMath : IVectorMath<double>
     public static Vector<double> Log(Vector<double> s) => Vector.Log(s);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> MultiplyAdd(Vector<double> a, Vector<double> b, Vector<double> addend) => Vector.FusedMultiplyAdd(a, b, addend);
+    public static Vector<double> MultiplyAdd(Vector<double> a, Vector<double> b, Vector<double> addend) => Vector.MultiplyAddEstimate(a, b, addend);
 }
 
 /// <summary><see cref="VectorMathSingle"/>: single precision on |x| ≤ 80.</summary>
@@ -63,5 +63,5 @@ internal readonly struct FastSingleMath : IVectorMath<float>
     public static Vector<float> Log(Vector<float> s) => VectorMathSingle.Log(s);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> MultiplyAdd(Vector<float> a, Vector<float> b, Vector<float> addend) => Vector.FusedMultiplyAdd(a, b, addend);
+    public static Vector<float> MultiplyAdd(Vector<float> a, Vector<float> b, Vector<float> addend) => Vector.MultiplyAddEstimate(a, b, addend);
 }

@@ -11,7 +11,7 @@ namespace Scaling.Fitting;
 /// </summary>
 /// <remarks>
 /// Both are textbook range reductions (J.-M. Muller, "Elementary Functions", 3rd ed. 2016, ch. 11) with Taylor
-/// polynomials evaluated in fused multiply-adds by Estrin's scheme (short dependency chains):
+/// polynomials evaluated by Estrin's scheme (short dependency chains) in multiply-adds, fused where the hardware has FMA:
 /// <list type="bullet">
 /// <item>e^x = 2^k·e^r with k = round(x/ln 2), r = x − k·ln 2 in two parts (Cody &amp; Waite), |r| ≤ ln 2 / 2, and
 /// e^r by its Taylor polynomial of degree 12 (truncation ≤ 0.347^13/13! ≈ 2e-16). Valid for |x| ≤ 700.</item>
@@ -48,10 +48,10 @@ internal static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Exp(Vector<double> x)
     {
-        var shifted = Vector.FusedMultiplyAdd(x, Vector.Create(Log2E), Vector.Create(RoundingShift));
+        var shifted = Vector.MultiplyAddEstimate(x, Vector.Create(Log2E), Vector.Create(RoundingShift));
         var k = shifted - Vector.Create(RoundingShift);
-        var r = Vector.FusedMultiplyAdd(k, Vector.Create(-Ln2High), x);
-        r = Vector.FusedMultiplyAdd(k, Vector.Create(-Ln2Low), r);
+        var r = Vector.MultiplyAddEstimate(k, Vector.Create(-Ln2High), x);
+        r = Vector.MultiplyAddEstimate(k, Vector.Create(-Ln2Low), r);
 
         // Estrin's scheme: the terms pair up in independent chains of depth 4 instead of Horner's 13 dependent steps,
         // which the out-of-order core overlaps.
@@ -59,17 +59,17 @@ internal static class VectorMath
         var r4 = r2 * r2;
         var r8 = r4 * r4;
         var q0 = r + Vector<double>.One;
-        var q1 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 6), Vector.Create(0.5));
-        var q2 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 120), Vector.Create(1.0 / 24));
-        var q3 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 5040), Vector.Create(1.0 / 720));
-        var q4 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 362880), Vector.Create(1.0 / 40320));
-        var q5 = Vector.FusedMultiplyAdd(r, Vector.Create(1.0 / 39916800), Vector.Create(1.0 / 3628800));
-        var s0 = Vector.FusedMultiplyAdd(q1, r2, q0);
-        var s1 = Vector.FusedMultiplyAdd(q3, r2, q2);
-        var s2 = Vector.FusedMultiplyAdd(r2, Vector.Create(1.0 / 479001600), q5);
-        var t0 = Vector.FusedMultiplyAdd(s1, r4, s0);
-        var t1 = Vector.FusedMultiplyAdd(s2, r2, q4);
-        var p = Vector.FusedMultiplyAdd(t1, r8, t0);
+        var q1 = Vector.MultiplyAddEstimate(r, Vector.Create(1.0 / 6), Vector.Create(0.5));
+        var q2 = Vector.MultiplyAddEstimate(r, Vector.Create(1.0 / 120), Vector.Create(1.0 / 24));
+        var q3 = Vector.MultiplyAddEstimate(r, Vector.Create(1.0 / 5040), Vector.Create(1.0 / 720));
+        var q4 = Vector.MultiplyAddEstimate(r, Vector.Create(1.0 / 362880), Vector.Create(1.0 / 40320));
+        var q5 = Vector.MultiplyAddEstimate(r, Vector.Create(1.0 / 39916800), Vector.Create(1.0 / 3628800));
+        var s0 = Vector.MultiplyAddEstimate(q1, r2, q0);
+        var s1 = Vector.MultiplyAddEstimate(q3, r2, q2);
+        var s2 = Vector.MultiplyAddEstimate(r2, Vector.Create(1.0 / 479001600), q5);
+        var t0 = Vector.MultiplyAddEstimate(s1, r4, s0);
+        var t1 = Vector.MultiplyAddEstimate(s2, r2, q4);
+        var p = Vector.MultiplyAddEstimate(t1, r8, t0);
 
         // Multiply by 2^k by adding k to the exponent field.
         var exponent = (Vector.AsVectorUInt64(shifted) - Vector.Create(RoundingShiftBits)) << 52;
@@ -90,15 +90,15 @@ internal static class VectorMath
         var f2 = f * f;
         var f4 = f2 * f2;
         var f8 = f4 * f4;
-        var u0 = Vector.FusedMultiplyAdd(f2, Vector.Create(1.0 / 5), Vector.Create(1.0 / 3));
-        var u1 = Vector.FusedMultiplyAdd(f2, Vector.Create(1.0 / 9), Vector.Create(1.0 / 7));
-        var u2 = Vector.FusedMultiplyAdd(f2, Vector.Create(1.0 / 13), Vector.Create(1.0 / 11));
-        var u3 = Vector.FusedMultiplyAdd(f2, Vector.Create(1.0 / 17), Vector.Create(1.0 / 15));
-        var v0 = Vector.FusedMultiplyAdd(u1, f4, u0);
-        var v1 = Vector.FusedMultiplyAdd(u3, f4, u2);
-        var p = Vector.FusedMultiplyAdd(Vector.FusedMultiplyAdd(f8, Vector.Create(1.0 / 19), v1), f8, v0);
+        var u0 = Vector.MultiplyAddEstimate(f2, Vector.Create(1.0 / 5), Vector.Create(1.0 / 3));
+        var u1 = Vector.MultiplyAddEstimate(f2, Vector.Create(1.0 / 9), Vector.Create(1.0 / 7));
+        var u2 = Vector.MultiplyAddEstimate(f2, Vector.Create(1.0 / 13), Vector.Create(1.0 / 11));
+        var u3 = Vector.MultiplyAddEstimate(f2, Vector.Create(1.0 / 17), Vector.Create(1.0 / 15));
+        var v0 = Vector.MultiplyAddEstimate(u1, f4, u0);
+        var v1 = Vector.MultiplyAddEstimate(u3, f4, u2);
+        var p = Vector.MultiplyAddEstimate(Vector.MultiplyAddEstimate(f8, Vector.Create(1.0 / 19), v1), f8, v0);
         var twoF = f + f;
-        var logM = Vector.FusedMultiplyAdd(twoF * f2, p, twoF);
-        return Vector.FusedMultiplyAdd(k, Vector.Create(Ln2High), Vector.FusedMultiplyAdd(k, Vector.Create(Ln2Low), logM));
+        var logM = Vector.MultiplyAddEstimate(twoF * f2, p, twoF);
+        return Vector.MultiplyAddEstimate(k, Vector.Create(Ln2High), Vector.MultiplyAddEstimate(k, Vector.Create(Ln2Low), logM));
     }
 }

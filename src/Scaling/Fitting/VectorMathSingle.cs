@@ -38,17 +38,17 @@ internal static class VectorMathSingle
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Exp(Vector<float> x)
     {
-        var shifted = Vector.FusedMultiplyAdd(x, Vector.Create(Log2E), Vector.Create(RoundingShift));
+        var shifted = Vector.MultiplyAddEstimate(x, Vector.Create(Log2E), Vector.Create(RoundingShift));
         var k = shifted - Vector.Create(RoundingShift);
-        var r = Vector.FusedMultiplyAdd(k, Vector.Create(-Ln2High), x);
-        r = Vector.FusedMultiplyAdd(k, Vector.Create(-Ln2Low), r);
+        var r = Vector.MultiplyAddEstimate(k, Vector.Create(-Ln2High), x);
+        r = Vector.MultiplyAddEstimate(k, Vector.Create(-Ln2Low), r);
 
         var r2 = r * r;
         var q0 = r + Vector<float>.One;
-        var q1 = Vector.FusedMultiplyAdd(r, Vector.Create(1f / 6), Vector.Create(0.5f));
-        var q2 = Vector.FusedMultiplyAdd(r, Vector.Create(1f / 120), Vector.Create(1f / 24));
-        var q3 = Vector.FusedMultiplyAdd(r, Vector.Create(1f / 5040), Vector.Create(1f / 720));
-        var p = Vector.FusedMultiplyAdd(Vector.FusedMultiplyAdd(q3, r2, q2), r2 * r2, Vector.FusedMultiplyAdd(q1, r2, q0));
+        var q1 = Vector.MultiplyAddEstimate(r, Vector.Create(1f / 6), Vector.Create(0.5f));
+        var q2 = Vector.MultiplyAddEstimate(r, Vector.Create(1f / 120), Vector.Create(1f / 24));
+        var q3 = Vector.MultiplyAddEstimate(r, Vector.Create(1f / 5040), Vector.Create(1f / 720));
+        var p = Vector.MultiplyAddEstimate(Vector.MultiplyAddEstimate(q3, r2, q2), r2 * r2, Vector.MultiplyAddEstimate(q1, r2, q0));
 
         var exponent = (Vector.AsVectorUInt32(shifted) - Vector.Create(RoundingShiftBits)) << 23;
         return Vector.AsVectorSingle(Vector.AsVectorUInt32(p) + exponent);
@@ -64,11 +64,11 @@ internal static class VectorMathSingle
 
         var f = (m - Vector<float>.One) / (m + Vector<float>.One);
         var f2 = f * f;
-        var u0 = Vector.FusedMultiplyAdd(f2, Vector.Create(1f / 5), Vector.Create(1f / 3));
-        var u1 = Vector.FusedMultiplyAdd(f2, Vector.Create(1f / 9), Vector.Create(1f / 7));
-        var p = Vector.FusedMultiplyAdd(u1, f2 * f2, u0);
+        var u0 = Vector.MultiplyAddEstimate(f2, Vector.Create(1f / 5), Vector.Create(1f / 3));
+        var u1 = Vector.MultiplyAddEstimate(f2, Vector.Create(1f / 9), Vector.Create(1f / 7));
+        var p = Vector.MultiplyAddEstimate(u1, f2 * f2, u0);
         var twoF = f + f;
-        var logM = Vector.FusedMultiplyAdd(twoF * f2, p, twoF);
-        return Vector.FusedMultiplyAdd(k, Vector.Create(Ln2High), Vector.FusedMultiplyAdd(k, Vector.Create(Ln2Low), logM));
+        var logM = Vector.MultiplyAddEstimate(twoF * f2, p, twoF);
+        return Vector.MultiplyAddEstimate(k, Vector.Create(Ln2High), Vector.MultiplyAddEstimate(k, Vector.Create(Ln2Low), logM));
     }
 }
