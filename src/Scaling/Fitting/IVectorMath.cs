@@ -1,11 +1,11 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace Scaling.Fitting;
 
 /// <summary>
-/// The exp, ln and multiply-add (fused where the hardware has FMA) that <see cref="HuberLogLossObjective"/>'s SIMD loop uses, chosen at compile
-/// time: the loop is generic over a struct implementing this, and the JIT compiles one specialised copy per struct.
+/// The exp, ln and multiply-add (fused where the hardware has FMA) that <see cref="HuberLogLossObjective"/>'s SIMD
+/// loop uses, chosen at compile time: the loop is generic over a struct implementing this, and the JIT compiles one
+/// specialised copy per struct.
 /// </summary>
 /// <typeparam name="T">The precision, double or float.</typeparam>
 internal interface IVectorMath<T>
