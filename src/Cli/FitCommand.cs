@@ -212,6 +212,9 @@ internal static class FitCommand
             }
 
             report["intervals"] = intervals;
+
+            // The refits themselves, so that 'scaling plan --law fit.json' can give intervals at any budget.
+            report[LawJson.ResamplesMember] = LawJson.ToJson(boot.ResampledLaws());
         }
 
         return report;

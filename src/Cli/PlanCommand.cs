@@ -67,9 +67,15 @@ internal static class PlanCommand
             string? flopsText = request is null ? result.GetValue(flops) : request.FlopsText(result.GetValue(flops));
             var optimum = Solve(namedLaw, flopsText, result.GetValue(targetLoss), result.GetValue(parameters), limits);
             var budget = request?.Plan(optimum);
+
+            // A fitted law that carries its bootstrap refits gives the plan an interval (not under caps, where each
+            // refit would need the capped solver too).
+            var intervals = flopsText is not null && limits.MaxParameters is null && limits.MaxTokens is null
+                ? Scaling.Fitting.OptimumIntervals.At(namedLaw, optimum.Flops)
+                : null;
             console.Out.WriteLine(result.GetValue(json)
-                ? ResourceReport.Json(ToJson(namedLaw, optimum), budget).ToJsonString()
-                : Describe(namedLaw, optimum) + ResourceReport.Prose(budget));
+                ? ResourceReport.Json(WithIntervals(ToJson(namedLaw, optimum), intervals), budget).ToJsonString()
+                : Describe(namedLaw, optimum) + DescribeIntervals(namedLaw, intervals) + ResourceReport.Prose(budget));
             return ExitCodes.Success;
         });
         return command;
@@ -122,6 +128,37 @@ internal static class PlanCommand
             + $"  Budget {Humanize.Scientific(optimum.Flops)} FLOPs (C = 6·N·D) under the law '{law.Name}' ({law.Source}).\n"
             + $"  Allocation exponents: N* grows as C^{Humanize.Exponent(optimum.ExponentA)}, D* as C^{Humanize.Exponent(optimum.ExponentB)}."
             + (optimum.Loss is null ? "\n  This law is an allocation rule: it predicts no loss." : string.Empty);
+    }
+
+    private static string DescribeIntervals(NamedLaw law, Scaling.Fitting.OptimumIntervals? intervals)
+    {
+        if (intervals is null)
+        {
+            return string.Empty;
+        }
+
+        string level = (intervals.Parameters.Level * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        return $"\n  {level}% bootstrap intervals from the {law.Resamples.Count} refits in '{law.Name}': "
+            + $"N* [{Humanize.Count(intervals.Parameters.Lower)}, {Humanize.Count(intervals.Parameters.Upper)}], "
+            + $"D* [{Humanize.Count(intervals.Tokens.Lower)}, {Humanize.Count(intervals.Tokens.Upper)}], "
+            + $"tokens/parameter [{Humanize.Ratio(intervals.TokensPerParameter.Lower)}, {Humanize.Ratio(intervals.TokensPerParameter.Upper)}], "
+            + $"loss [{Humanize.Loss(intervals.Loss.Lower)}, {Humanize.Loss(intervals.Loss.Upper)}].";
+    }
+
+    private static JsonObject WithIntervals(JsonObject plan, Scaling.Fitting.OptimumIntervals? intervals)
+    {
+        if (intervals is not null)
+        {
+            plan["intervals"] = new JsonObject
+            {
+                ["parameters"] = AllocationFitReport.Json(intervals.Parameters),
+                ["tokens"] = AllocationFitReport.Json(intervals.Tokens),
+                ["tokensPerParameter"] = AllocationFitReport.Json(intervals.TokensPerParameter),
+                ["loss"] = AllocationFitReport.Json(intervals.Loss),
+            };
+        }
+
+        return plan;
     }
 
     internal static JsonObject ToJson(NamedLaw law, ComputeOptimum optimum) => new()

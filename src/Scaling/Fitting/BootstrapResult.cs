@@ -28,6 +28,34 @@ public sealed record BootstrapResult
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> Samples { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
 
+    /// <summary>
+    /// The refitted laws, one per resample whose refit gave a valid law (α, β > 0), in resample order: what
+    /// <see cref="Laws.NamedLaw.WithResamples"/> takes so that a plan at any budget can carry an interval.
+    /// </summary>
+    public IReadOnlyList<Laws.LossLaw> ResampledLaws()
+    {
+        if (!Samples.TryGetValue("E", out var e))
+        {
+            return [];
+        }
+
+        var a = Samples["A"];
+        var b = Samples["B"];
+        var alpha = Samples["alpha"];
+        var beta = Samples["beta"];
+        var laws = new List<Laws.LossLaw>(e.Count);
+        for (int i = 0; i < e.Count; i++)
+        {
+            double[] coefficients = [e[i], a[i], b[i], alpha[i], beta[i]];
+            if (coefficients.All(c => double.IsFinite(c) && c > 0))
+            {
+                laws.Add(Laws.LossLaw.Create(e[i], a[i], b[i], alpha[i], beta[i]));
+            }
+        }
+
+        return laws;
+    }
+
     /// <summary>The interval of quantity <paramref name="name"/> (see the type's summary), or null.</summary>
     public Interval? this[string name] => Intervals.FirstOrDefault(p => p.Key == name).Value;
 }

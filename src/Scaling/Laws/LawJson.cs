@@ -8,7 +8,8 @@ namespace Scaling.Laws;
 /// The JSON form of a law, as <c>scaling fit --out fit.json</c> writes it and <c>scaling plan --law fit.json</c>
 /// reads it: an object with a <c>law</c> member <c>{"E": …, "A": …, "B": …, "alpha": …, "beta": …}</c> (other
 /// members beside it are ignored), or that law object on its own; or an allocation rule
-/// <c>{"rule": {"parametersCoefficient": …, "exponentA": …}}</c>.
+/// <c>{"rule": {"parametersCoefficient": …, "exponentA": …}}</c>. Beside <c>law</c>, an optional
+/// <c>resampledLaws</c> array carries the bootstrap refits, from which plans draw intervals.
 /// </summary>
 public static class LawJson
 {
@@ -32,12 +33,50 @@ public static class LawJson
                 Number(law, "B", origin),
                 Number(law, "alpha", origin),
                 Number(law, "beta", origin));
-            return NamedLaw.Parametric(origin, loss, origin, "Coefficients read from " + origin + ".");
+            var named = NamedLaw.Parametric(origin, loss, origin, "Coefficients read from " + origin + ".");
+            return root[ResamplesMember] is JsonNode resamples ? named.WithResamples(ParseResamples(resamples, origin)) : named;
         }
         catch (ArgumentOutOfRangeException e)
         {
             throw new FormatException($"{origin}: coefficient {JsonName(e.ParamName)} must be finite and greater than 0.", e);
         }
+    }
+
+    /// <summary>
+    /// The member beside <c>law</c> that holds the bootstrap refits, <c>[[E, A, B, alpha, beta], …]</c>; <see cref="Parse"/>
+    /// attaches them to the law (<see cref="NamedLaw.Resamples"/>), so a plan from the file carries intervals.
+    /// </summary>
+    public const string ResamplesMember = "resampledLaws";
+
+    /// <summary>The refits as <c>[[E, A, B, alpha, beta], …]</c>, to be written as <see cref="ResamplesMember"/>.</summary>
+    public static JsonArray ToJson(IEnumerable<LossLaw> resamples)
+    {
+        ArgumentNullException.ThrowIfNull(resamples);
+        return new JsonArray(resamples.Select(l => (JsonNode)new JsonArray(l.E, l.A, l.B, l.Alpha, l.Beta)).ToArray());
+    }
+
+    private static List<LossLaw> ParseResamples(JsonNode node, string origin)
+    {
+        if (node is not JsonArray rows)
+        {
+            throw new FormatException($"{origin}: \"{ResamplesMember}\" must be an array of [E, A, B, alpha, beta] arrays.");
+        }
+
+        var laws = new List<LossLaw>(rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            double[]? c = rows[i] is JsonArray row && row.Count == 5
+                ? row.Select(v => v is JsonValue value && value.TryGetValue(out double d) ? d : double.NaN).ToArray()
+                : null;
+            if (c is null || !c.All(x => double.IsFinite(x) && x > 0))
+            {
+                throw new FormatException($"{origin}: \"{ResamplesMember}\"[{i}] must be five positive numbers [E, A, B, alpha, beta].");
+            }
+
+            laws.Add(LossLaw.Create(c[0], c[1], c[2], c[3], c[4]));
+        }
+
+        return laws;
     }
 
     /// <summary>The law object <c>{"E", "A", "B", "alpha", "beta"}</c> for writing beside other fit results.</summary>

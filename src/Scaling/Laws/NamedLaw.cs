@@ -40,6 +40,25 @@ public sealed record NamedLaw
     /// </summary>
     public RepetitionDecay? Repetition { get; }
 
+    /// <summary>
+    /// The law refitted to bootstrap resamples of the runs it was fitted to (written by <c>scaling fit</c>), from which
+    /// a plan draws intervals (<see cref="Fitting.OptimumIntervals"/>); empty for presets and allocation rules.
+    /// </summary>
+    public IReadOnlyList<LossLaw> Resamples { get; private init; } = [];
+
+    /// <summary>This law with its bootstrap refits attached.</summary>
+    /// <exception cref="InvalidOperationException">The law is an allocation rule.</exception>
+    public NamedLaw WithResamples(IEnumerable<LossLaw> resamples)
+    {
+        ArgumentNullException.ThrowIfNull(resamples);
+        if (LossLaw is null)
+        {
+            throw new InvalidOperationException($"The law '{Name}' is an allocation rule; only a parametric loss law has resampled refits.");
+        }
+
+        return new NamedLaw(Name, Source, Summary, LossLaw, null, Repetition) { Resamples = resamples.ToArray() };
+    }
+
     /// <summary>A named parametric loss law, optionally with the repetition decay fitted alongside it.</summary>
     public static NamedLaw Parametric(string name, LossLaw law, string source, string summary, RepetitionDecay? repetition = null)
     {

@@ -93,6 +93,32 @@ public sealed class FitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fit_WithBootstrap_ThenPlanWithTheFile_CarriesTheIntervalsToAnyBudget()
+    {
+        string path = Path.Combine(folder, "fit-intervals.json");
+        var fit = CliRunner.Run("fit", SyntheticCsv(), "--starts", "150", "--bootstrap", "60", "--seed", "4", "--flops", "1e23", "--out", path);
+        Assert.Equal(0, fit.ExitCode);
+        using var fitted = JsonDocument.Parse(File.ReadAllText(path));
+        var fitInterval = fitted.RootElement.GetProperty("intervals").GetProperty("parameters");
+
+        // At the fit's own budget the plan repeats the fit's interval; at another budget it still has one.
+        var same = CliRunner.Run("plan", "--law", path, "--flops", "1e23", "--json");
+        using var samePlan = JsonDocument.Parse(same.Out);
+        var planInterval = samePlan.RootElement.GetProperty("intervals").GetProperty("parameters");
+        Assert.Equal(fitInterval.GetProperty("lower").GetDouble(), planInterval.GetProperty("lower").GetDouble(), 1e-6 * fitInterval.GetProperty("lower").GetDouble());
+        Assert.Equal(fitInterval.GetProperty("upper").GetDouble(), planInterval.GetProperty("upper").GetDouble(), 1e-6 * fitInterval.GetProperty("upper").GetDouble());
+
+        var other = CliRunner.Run("plan", "--law", path, "--flops", "1e25");
+        Assert.Equal(0, other.ExitCode);
+        Assert.Contains("95% bootstrap intervals from the 60 refits", other.Out, StringComparison.Ordinal);
+
+        // Under a cap the refits would need the capped solver too, so the plan says nothing it did not compute.
+        var capped = CliRunner.Run("plan", "--law", path, "--flops", "1e25", "--max-parameters", "1e10", "--json");
+        using var cappedPlan = JsonDocument.Parse(capped.Out);
+        Assert.False(cappedPlan.RootElement.TryGetProperty("intervals", out _));
+    }
+
+    [Fact]
     public void Fit_Prose_ReadsLikeAMemo()
     {
         var (code, output, error) = CliRunner.Run("fit", SyntheticCsv(), "--starts", "200", "--bootstrap", "30", "--flops", "1e22");

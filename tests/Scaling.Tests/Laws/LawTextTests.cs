@@ -56,4 +56,27 @@ public class LawTextTests
         var e = Assert.Throws<FormatException>(() => LawCoefficientsText.Parse(text));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LawJson_ResampledLaws_RoundTripAndAttachToTheLaw()
+    {
+        LossLaw[] refits = [LossLaw.Create(1.7, 400, 410, 0.34, 0.28), LossLaw.Create(1.8, 500, 300, 0.36, 0.27)];
+        var root = new System.Text.Json.Nodes.JsonObject
+        {
+            ["law"] = LawJson.ToJson(refits[0]),
+            [LawJson.ResamplesMember] = LawJson.ToJson(refits),
+        };
+
+        var law = LawJson.Parse(root.ToJsonString(), "fit.json");
+
+        Assert.Equal(refits, law.Resamples);
+    }
+
+    [Fact]
+    public void LawJson_MalformedResampledLaw_NamesTheFileAndTheRow()
+    {
+        string json = "{\"law\":{\"E\":1.7,\"A\":400,\"B\":410,\"alpha\":0.34,\"beta\":0.28},\"resampledLaws\":[[1.7,400,410,0.34,0.28],[1.7,400,-1,0.34,0.28]]}";
+        var e = Assert.Throws<FormatException>(() => LawJson.Parse(json, "fit.json"));
+        Assert.StartsWith("fit.json: \"resampledLaws\"[1] must be five positive numbers", e.Message, StringComparison.Ordinal);
+    }
 }

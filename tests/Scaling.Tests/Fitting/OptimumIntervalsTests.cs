@@ -1,0 +1,65 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Scaling.Fitting;
+using Scaling.Laws;
+
+namespace Scaling.Tests.Fitting;
+
+public class OptimumIntervalsTests
+{
+    private static readonly ParametricFitOptions Quick = new() { Grid = InitialGrid.Hoffmann2022.Sample(200) };
+
+    // One fit with its bootstrap at Gopher's budget, shared by the tests (a second or so).
+    private static readonly Lazy<(NamedLaw Law, BootstrapResult Bootstrap)> Fitted = new(() =>
+    {
+        var fit = ParametricFit.Fit(SyntheticRuns.Generate(SyntheticRunsDesign.Hoffmann2022 with { Seed = 5 }), Quick);
+        var bootstrap = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 200, Seed = 3, Flops = 5.76e23 });
+        var law = NamedLaw.Parametric("fit", fit.Law, "synthetic", "Approach 3").WithResamples(bootstrap.ResampledLaws());
+        return (law, bootstrap);
+    });
+
+    [Fact]
+    public void At_TheBootstrapsBudget_EqualsTheBootstrapsOwnIntervals()
+    {
+        // Two computations of the same thing: the bootstrap's N* at its budget (Eq. 4 per refit), and the plan's
+        // intervals from the refitted laws.
+        var (law, bootstrap) = Fitted.Value;
+        var intervals = OptimumIntervals.At(law, 5.76e23)!;
+        foreach (var (name, interval) in new[] { ("parameters", intervals.Parameters), ("tokens", intervals.Tokens), ("tokensPerParameter", intervals.TokensPerParameter) })
+        {
+            var expected = bootstrap[name]!;
+            Assert.Equal(expected.Lower, interval.Lower, expected.Lower * 1e-9);
+            Assert.Equal(expected.Upper, interval.Upper, expected.Upper * 1e-9);
+            Assert.Equal(expected.Estimate, interval.Estimate, expected.Estimate * 1e-9);
+        }
+    }
+
+    [MathProperty]
+    public Property At_MoreCompute_MovesTheSizeIntervalUpAndTheLossIntervalDown() =>
+        Prop.ForAll(Gen.Choose(19, 27).ToArbitrary(), Gen.Choose(1, 30).ToArbitrary(), (decade, step) =>
+        {
+            // Every refit's N* grows and its loss falls with C, so every order statistic does too.
+            var law = Fitted.Value.Law;
+            double flops = Math.Pow(10, decade);
+            var low = OptimumIntervals.At(law, flops)!;
+            var high = OptimumIntervals.At(law, flops * (1 + (step / 10.0)))!;
+            return (high.Parameters.Lower > low.Parameters.Lower && high.Parameters.Upper > low.Parameters.Upper
+                && high.Loss.Lower < low.Loss.Lower && high.Loss.Upper < low.Loss.Upper).ToProperty();
+        });
+
+    [Fact]
+    public void At_LawsWithoutRefits_GiveNoIntervals()
+    {
+        Assert.Null(OptimumIntervals.At(LawPresets.Default, 1e24));
+        Assert.Null(OptimumIntervals.At(Fitted.Value.Law.WithResamples([Fitted.Value.Law.LossLaw!]), 1e24));
+    }
+
+    [Fact]
+    public void ResampledLaws_AreTheValidRefitsInResampleOrder()
+    {
+        var bootstrap = Fitted.Value.Bootstrap;
+        var laws = bootstrap.ResampledLaws();
+        Assert.Equal(bootstrap.Samples["alpha"].Count(a => a > 0), laws.Count);
+        Assert.Equal(bootstrap.Samples["alpha"].First(a => a > 0), laws[0].Alpha);
+    }
+}
