@@ -23,8 +23,9 @@ public sealed record BootstrapResult
     public required IReadOnlyList<KeyValuePair<string, Interval>> Intervals { get; init; }
 
     /// <summary>
-    /// The resampled estimates of each quantity (same names as <see cref="Intervals"/>), in resample order, NaN where
-    /// a refit gave no valid law: for histograms of, e.g., the exponent a.
+    /// The resampled estimates of the law's quantities (<c>E</c>, <c>A</c>, <c>B</c>, <c>alpha</c>, <c>beta</c>,
+    /// <c>exponentA</c>, <c>exponentB</c>), in resample order, NaN where a refit gave no valid law: for histograms of,
+    /// e.g., the exponent a. The plan's quantities come from <see cref="ResampledLaws"/>.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> Samples { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
 
@@ -32,17 +33,19 @@ public sealed record BootstrapResult
     /// The refitted laws, one per resample whose refit gave a valid law (α, β > 0), in resample order: what
     /// <see cref="Laws.NamedLaw.WithResamples"/> takes so that a plan at any budget can carry an interval.
     /// </summary>
-    public IReadOnlyList<Laws.LossLaw> ResampledLaws()
+    public IReadOnlyList<Laws.LossLaw> ResampledLaws() => LawsFrom(Samples);
+
+    internal static IReadOnlyList<Laws.LossLaw> LawsFrom(IReadOnlyDictionary<string, IReadOnlyList<double>> samples)
     {
-        if (!Samples.TryGetValue("E", out var e))
+        if (!samples.TryGetValue("E", out var e))
         {
             return [];
         }
 
-        var a = Samples["A"];
-        var b = Samples["B"];
-        var alpha = Samples["alpha"];
-        var beta = Samples["beta"];
+        var a = samples["A"];
+        var b = samples["B"];
+        var alpha = samples["alpha"];
+        var beta = samples["beta"];
         var laws = new List<Laws.LossLaw>(e.Count);
         for (int i = 0; i < e.Count; i++)
         {

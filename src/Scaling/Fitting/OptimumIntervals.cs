@@ -29,19 +29,23 @@ public sealed record OptimumIntervals(double Flops, Interval Parameters, Interva
     public static OptimumIntervals? At(NamedLaw law, double flops, double level = 0.95, double flopsPerParameterToken = FlopsPerParameterToken.Training)
     {
         ArgumentNullException.ThrowIfNull(law);
-        Require.PositiveFinite(flops, nameof(flops));
-        if (law.LossLaw is null || law.Resamples.Count < 2)
-        {
-            return null;
-        }
+        return law.LossLaw is null || law.Resamples.Count < 2 ? null : At(law.LossLaw, law.Resamples, flops, level, flopsPerParameterToken);
+    }
 
-        var estimate = ComputeOptimalFrontier.Create(law.LossLaw, flopsPerParameterToken).Optimum(flops);
-        var optima = law.Resamples.Select(l => ComputeOptimalFrontier.Create(l, flopsPerParameterToken).Optimum(flops)).ToArray();
+    /// <summary>The intervals at <paramref name="flops"/> from the fitted <paramref name="estimate"/> and its refits.</summary>
+    /// <exception cref="ArgumentException">Fewer than two refits.</exception>
+    public static OptimumIntervals At(LossLaw estimate, IReadOnlyList<LossLaw> resamples, double flops, double level = 0.95, double flopsPerParameterToken = FlopsPerParameterToken.Training)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(resamples);
+        Require.PositiveFinite(flops, nameof(flops));
+        var optimum = ComputeOptimalFrontier.Create(estimate, flopsPerParameterToken).Optimum(flops);
+        var optima = resamples.Select(l => ComputeOptimalFrontier.Create(l, flopsPerParameterToken).Optimum(flops)).ToArray();
         return new OptimumIntervals(
             flops,
-            Interval.FromSamples(estimate.Parameters, optima.Select(o => o.Parameters), level),
-            Interval.FromSamples(estimate.Tokens, optima.Select(o => o.Tokens), level),
-            Interval.FromSamples(estimate.TokensPerParameter, optima.Select(o => o.TokensPerParameter), level),
-            Interval.FromSamples(estimate.Loss!.Value, optima.Select(o => o.Loss!.Value), level));
+            Interval.FromSamples(optimum.Parameters, optima.Select(o => o.Parameters), level),
+            Interval.FromSamples(optimum.Tokens, optima.Select(o => o.Tokens), level),
+            Interval.FromSamples(optimum.TokensPerParameter, optima.Select(o => o.TokensPerParameter), level),
+            Interval.FromSamples(optimum.Loss!.Value, optima.Select(o => o.Loss!.Value), level));
     }
 }

@@ -12,7 +12,8 @@ namespace Scaling.Fitting;
 /// </remarks>
 public static class ParametricBootstrap
 {
-    private const int Quantities = 10;
+    // E, A, B, α, β, a, b per resample.
+    private const int Quantities = 7;
 
     /// <summary>Bootstraps <paramref name="fit"/> (refitting on resamples of <see cref="ParametricFitResult.Runs"/>).</summary>
     public static BootstrapResult Run(
@@ -54,19 +55,18 @@ public static class ParametricBootstrap
                 var outcome = workspace.Optimizer.Minimize(workspace.Objective, workspace.Centered, tolerance, fitOptions.MaxIterations);
                 converged[index] = outcome.Stop == LbfgsStop.GradientTolerance;
                 workspace.Objective.ToNatural(workspace.Centered, workspace.Natural);
-                Quantify(workspace.Natural, options.Flops, samples.AsSpan(index * Quantities, Quantities));
+                Quantify(workspace.Natural, samples.AsSpan(index * Quantities, Quantities));
                 counter.Increment();
                 return workspace;
             },
             _ => { });
 
         Span<double> estimate = stackalloc double[Quantities];
-        Quantify(startPoint, options.Flops, estimate);
-        string[] names = ["E", "A", "B", "alpha", "beta", "exponentA", "exponentB", "parameters", "tokens", "tokensPerParameter"];
-        int count = options.Flops is null ? 7 : Quantities;
-        var intervals = new List<KeyValuePair<string, Interval>>(count);
-        var columns = new Dictionary<string, IReadOnlyList<double>>(count, StringComparer.Ordinal);
-        for (int q = 0; q < count; q++)
+        Quantify(startPoint, estimate);
+        string[] names = ["E", "A", "B", "alpha", "beta", "exponentA", "exponentB"];
+        var intervals = new List<KeyValuePair<string, Interval>>(Quantities + 3);
+        var columns = new Dictionary<string, IReadOnlyList<double>>(Quantities, StringComparer.Ordinal);
+        for (int q = 0; q < Quantities; q++)
         {
             var column = new double[resamples];
             for (int k = 0; k < resamples; k++)
@@ -76,6 +76,16 @@ public static class ParametricBootstrap
 
             intervals.Add(new(names[q], Interval.FromSamples(estimate[q], column, options.Level)));
             columns[names[q]] = column;
+        }
+
+        if (options.Flops is { } flops)
+        {
+            // The plan at the budget, from each refitted law's own optimum (the same computation 'scaling plan' makes
+            // from a fit file's refits).
+            var plan = OptimumIntervals.At(fit.Law, BootstrapResult.LawsFrom(columns), flops, options.Level);
+            intervals.Add(new("parameters", plan.Parameters));
+            intervals.Add(new("tokens", plan.Tokens));
+            intervals.Add(new("tokensPerParameter", plan.TokensPerParameter));
         }
 
         return new BootstrapResult
@@ -89,32 +99,17 @@ public static class ParametricBootstrap
         };
     }
 
-    // E, A, B, α, β, a, b, N*, D*, D*/N* from (ln A, ln B, ln E, α, β); NaN where the law is not valid.
-    private static void Quantify(ReadOnlySpan<double> p, double? flops, Span<double> into)
+    // E, A, B, α, β, a, b from (ln A, ln B, ln E, α, β); the exponents are NaN where the law is not valid.
+    private static void Quantify(ReadOnlySpan<double> p, Span<double> into)
     {
         double alpha = p[3], beta = p[4];
-        double a = Math.Exp(p[0]), b = Math.Exp(p[1]);
         into[0] = Math.Exp(p[2]);
-        into[1] = a;
-        into[2] = b;
+        into[1] = Math.Exp(p[0]);
+        into[2] = Math.Exp(p[1]);
         into[3] = alpha;
         into[4] = beta;
         bool valid = alpha > 0 && beta > 0;
         into[5] = valid ? beta / (alpha + beta) : double.NaN;
         into[6] = valid ? alpha / (alpha + beta) : double.NaN;
-        if (flops is { } c && valid)
-        {
-            // Hoffmann et al. 2022, Eq. 4: N* = G·(C/6)^a with G = (αA/(βB))^(1/(α+β)).
-            double g = Math.Pow(alpha * a / (beta * b), 1.0 / (alpha + beta));
-            double parameters = g * Math.Pow(c / Allocation.FlopsPerParameterToken.Training, into[5]);
-            double tokens = c / (Allocation.FlopsPerParameterToken.Training * parameters);
-            into[7] = parameters;
-            into[8] = tokens;
-            into[9] = tokens / parameters;
-        }
-        else
-        {
-            into[7] = into[8] = into[9] = double.NaN;
-        }
     }
 }

@@ -19,19 +19,28 @@ public class OptimumIntervalsTests
     });
 
     [Fact]
-    public void At_TheBootstrapsBudget_EqualsTheBootstrapsOwnIntervals()
+    public void At_TheBootstrapsBudget_EqualsHoffmannsEquation4OnEveryRefit()
     {
-        // Two computations of the same thing: the bootstrap's N* at its budget (Eq. 4 per refit), and the plan's
-        // intervals from the refitted laws.
+        // Independently of the frontier code: N* = G·(C/6)^a with G = (αA/(βB))^(1/(α+β)) (Hoffmann et al. 2022, Eq. 4)
+        // on each refit's coefficients, and the same percentile rule.
         var (law, bootstrap) = Fitted.Value;
-        var intervals = OptimumIntervals.At(law, 5.76e23)!;
-        foreach (var (name, interval) in new[] { ("parameters", intervals.Parameters), ("tokens", intervals.Tokens), ("tokensPerParameter", intervals.TokensPerParameter) })
-        {
-            var expected = bootstrap[name]!;
-            Assert.Equal(expected.Lower, interval.Lower, expected.Lower * 1e-9);
-            Assert.Equal(expected.Upper, interval.Upper, expected.Upper * 1e-9);
-            Assert.Equal(expected.Estimate, interval.Estimate, expected.Estimate * 1e-9);
-        }
+        const double flops = 5.76e23;
+        var s = bootstrap.Samples;
+        var parameters = Enumerable.Range(0, bootstrap.Resamples)
+            .Where(i => s["alpha"][i] > 0 && s["beta"][i] > 0)
+            .Select(i =>
+            {
+                double alpha = s["alpha"][i], beta = s["beta"][i];
+                double g = Math.Pow(alpha * s["A"][i] / (beta * s["B"][i]), 1 / (alpha + beta));
+                return g * Math.Pow(flops / 6, beta / (alpha + beta));
+            });
+        var expected = Scaling.Fitting.Interval.FromSamples(law.Frontier()!.Optimum(flops).Parameters, parameters);
+
+        var actual = OptimumIntervals.At(law, flops)!.Parameters;
+
+        Assert.Equal(expected.Lower, actual.Lower, expected.Lower * 1e-9);
+        Assert.Equal(expected.Upper, actual.Upper, expected.Upper * 1e-9);
+        Assert.Equal(expected.Lower, bootstrap["parameters"]!.Lower, expected.Lower * 1e-9);
     }
 
     [MathProperty]
