@@ -43,7 +43,13 @@ internal static class LibreOfficeRecalculation
                 throw new TimeoutException("LibreOffice did not finish converting within 3 minutes: " + log);
             }
 
-            return inputs.Select(input => File.ReadAllBytes(Path.Combine(output, Path.GetFileName(input)))).ToList();
+            return inputs.Select(input =>
+            {
+                string converted = Path.Combine(output, Path.GetFileName(input));
+                return File.Exists(converted)
+                    ? File.ReadAllBytes(converted)
+                    : throw new InvalidOperationException($"LibreOffice wrote no {Path.GetFileName(input)} (exit code {process.ExitCode}): {log}");
+            }).ToList();
         }
         finally
         {
