@@ -31,9 +31,40 @@ internal static class FitSheet
             row++;
         }
 
+        row = Plan(sheet, row, bootstrap);
         row = Facts(sheet, row + 1, fit, bootstrap);
         Runs(sheet, row + 1, fit);
         SheetLayout.Widths(sheet, 28, 16, 16, 16, 16, 18, 16);
+    }
+
+    // The fitted law's plan at the report's budget with its bootstrap intervals: values from when the report was
+    // written (the refits have no closed form to put in a formula), so the label carries the budget.
+    private static int Plan(IXLWorksheet sheet, int row, BootstrapResult? bootstrap)
+    {
+        if (bootstrap?.Flops is not { } flops)
+        {
+            return row;
+        }
+
+        string at = flops.ToString("0.00E+00", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, label, format) in new[]
+        {
+            ("parameters", $"N* at {at} FLOPs", WorkbookFormats.Scientific),
+            ("tokens", $"D* at {at} FLOPs", WorkbookFormats.Scientific),
+            ("tokensPerParameter", $"Tokens per parameter at {at} FLOPs", WorkbookFormats.Ratio),
+        })
+        {
+            var interval = bootstrap[name]!;
+            sheet.Cell(row, 1).Value = label;
+            sheet.Cell(row, 2).Value = interval.Estimate;
+            sheet.Cell(row, 3).Value = interval.StandardError;
+            sheet.Cell(row, 4).Value = interval.Lower;
+            sheet.Cell(row, 5).Value = interval.Upper;
+            sheet.Range(row, 2, row, 5).Style.NumberFormat.Format = format;
+            row++;
+        }
+
+        return row;
     }
 
     private static IEnumerable<(string Name, double Estimate)> Estimates(ParametricFitResult fit) =>
