@@ -22,7 +22,7 @@ internal static class BeyondChinchillaSheet
     {
         var sheet = workbook.Worksheets.Add(SheetName);
         double flops = content.BudgetFlops;
-        int row = Section(sheet, 1, $"Limited unique data at C = {flops.ToString("0.00E+00", System.Globalization.CultureInfo.InvariantCulture)} FLOPs (Muennighoff et al. 2023, arXiv 2305.16264)");
+        int row = Section(sheet, 1, $"Limited unique data at C = {flops.ToString(WorkbookFormats.Scientific, System.Globalization.CultureInfo.InvariantCulture)} FLOPs (Muennighoff et al. 2023, arXiv 2305.16264)");
         sheet.SheetView.FreezeRows(1);
         SheetLayout.Print(sheet);
         row = Table(sheet, row, ["Unique tokens U", "Parameters N", "Tokens D", "Epochs D/U", "Loss", "Loss with unlimited data", "Note"], DataRows(content));

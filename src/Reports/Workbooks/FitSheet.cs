@@ -46,7 +46,7 @@ internal static class FitSheet
             return row;
         }
 
-        string at = flops.ToString("0.00E+00", System.Globalization.CultureInfo.InvariantCulture);
+        string at = flops.ToString(WorkbookFormats.Scientific, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, label, format) in new[]
         {
             ("parameters", $"N* at {at} FLOPs", WorkbookFormats.Scientific),

@@ -18,6 +18,14 @@ public class HuberLogLossObjectiveTests
     private static IReadOnlyList<TrainingRun> Runs(LossLaw law, int seed, int count = 37) =>
         SyntheticRuns.Generate(SyntheticRunsDesign.Hoffmann2022 with { Law = law, Seed = seed, TotalRuns = count, LogNoise = 0.02 });
 
+    // The optimiser's coordinates of a law's coefficients.
+    private static double[] Centered(HuberLogLossObjective objective, LossLaw law)
+    {
+        var theta = new double[5];
+        objective.ToCentered([Math.Log(law.A), Math.Log(law.B), Math.Log(law.E), law.Alpha, law.Beta], theta);
+        return theta;
+    }
+
     // Huber as scipy.special.huber defines it: r²/2 inside δ, δ(|r| − δ/2) outside.
     private static double Huber(double r, double delta) => Math.Abs(r) <= delta ? 0.5 * r * r : delta * (Math.Abs(r) - (0.5 * delta));
 
@@ -27,9 +35,7 @@ public class HuberLogLossObjectiveTests
         {
             var runs = Runs(truth, seed);
             var objective = Load(runs, 1e-3);
-            double[] natural = [Math.Log(guess.A), Math.Log(guess.B), Math.Log(guess.E), guess.Alpha, guess.Beta];
-            var theta = new double[5];
-            objective.ToCentered(natural, theta);
+            var theta = Centered(objective, guess);
             double expected = runs.Sum(r => Huber(Math.Log(guess.Loss(r.Parameters, r.Tokens)) - Math.Log(r.Loss), 1e-3));
             double actual = objective.Evaluate(theta, new double[5]);
             return Math.Abs(actual - expected) <= 1e-12 * Math.Max(1, expected);
@@ -42,9 +48,7 @@ public class HuberLogLossObjectiveTests
             var runs = Runs(truth, seed);
             double[] weights = runs.Select((_, i) => (double)(1 + (i % 3))).ToArray();
             var objective = Load(runs, delta, weights);
-            double[] natural = [Math.Log(guess.A), Math.Log(guess.B), Math.Log(guess.E), guess.Alpha, guess.Beta];
-            var theta = new double[5];
-            objective.ToCentered(natural, theta);
+            var theta = Centered(objective, guess);
             var gradient = new double[5];
             objective.Evaluate(theta, gradient);
             var scratch = new double[5];
@@ -73,9 +77,7 @@ public class HuberLogLossObjectiveTests
             var runs = Runs(truth, seed);
             double[] weights = runs.Select((_, i) => (double)(1 + (i % 4))).ToArray();
             var objective = Load(runs, 1e-3, weights);
-            double[] natural = [Math.Log(guess.A), Math.Log(guess.B), Math.Log(guess.E), guess.Alpha, guess.Beta];
-            var theta = new double[5];
-            objective.ToCentered(natural, theta);
+            var theta = Centered(objective, guess);
             var fast = new double[5];
             var reference = new double[5];
             double fastValue = objective.Evaluate(theta, fast);
@@ -94,9 +96,7 @@ public class HuberLogLossObjectiveTests
             var runs = Runs(truth, seed, count);
             double[] weights = runs.Select((_, i) => (double)(1 + (i % 3))).ToArray();
             var objective = Load(runs, 1e-3, weights);
-            double[] natural = [Math.Log(guess.A), Math.Log(guess.B), Math.Log(guess.E), guess.Alpha, guess.Beta];
-            var theta = new double[5];
-            objective.ToCentered(natural, theta);
+            var theta = Centered(objective, guess);
             var single = new double[5];
             var exact = new double[5];
             double singleValue = objective.EvaluateSingle(theta, single);
