@@ -244,7 +244,7 @@ internal static class AuditCommand
         rows.ForEach(Line);
     }
 
-    internal static JsonArray ToJson(NamedLaw law, IReadOnlyList<Row> rows) => new(rows.Select(r => (JsonNode)new JsonObject
+    internal static JsonArray ToJson(ScalingLaw law, IReadOnlyList<Row> rows) => new(rows.Select(r => (JsonNode)new JsonObject
     {
         ["name"] = r.Model.Name,
         ["year"] = r.Model.Year,

@@ -13,19 +13,12 @@ internal static class DataConstrainedMode
     public const string Option = "--unique-tokens";
 
     /// <summary>Without --law, the data-constrained preset, whose repetition constants were fitted with its base law.</summary>
-    public static NamedLaw DefaultLaw => LawPresets.Muennighoff2023;
+    public static ParametricLaw DefaultLaw => LawPresets.Muennighoff2023;
 
-    public static DataConstrainedOptimum Solve(NamedLaw law, double flops, double uniqueTokens)
-    {
-        if (law.LossLaw is null)
-        {
-            throw new UsageException($"{Option}: the law '{law.Name}' is an allocation rule and predicts no loss; use a parametric law such as {DefaultLaw.Name}.");
-        }
+    public static DataConstrainedOptimum Solve(ScalingLaw law, double flops, double uniqueTokens) =>
+        DataConstrainedPlanner.Create(LawOption.RequireLoss(law, Option, "a data-constrained plan")).Optimum(flops, uniqueTokens);
 
-        return DataConstrainedPlanner.Create(law).Optimum(flops, uniqueTokens);
-    }
-
-    public static string Describe(NamedLaw law, DataConstrainedOptimum plan)
+    public static string Describe(ScalingLaw law, DataConstrainedOptimum plan)
     {
         var optimum = plan.Optimum;
         var free = plan.Unconstrained;

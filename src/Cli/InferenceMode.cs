@@ -12,17 +12,13 @@ internal static class InferenceMode
 {
     public const string Option = "--inference-tokens";
 
-    public static InferenceAwareOptimum Solve(NamedLaw law, double flops, double inferenceTokens, double inferenceCostWeight)
-    {
-        var lossLaw = law.LossLaw
-            ?? throw new UsageException($"{Option}: the law '{law.Name}' is an allocation rule and predicts no loss; use a parametric law such as {LawPresets.Default.Name}.");
-        return InferenceAwarePlanner.Create(lossLaw).Optimum(flops, inferenceTokens, inferenceCostWeight);
-    }
+    public static InferenceAwareOptimum Solve(ScalingLaw law, double flops, double inferenceTokens, double inferenceCostWeight) =>
+        InferenceAwarePlanner.Create(LawOption.RequireLoss(law, Option, "an inference-aware plan").LossLaw).Optimum(flops, inferenceTokens, inferenceCostWeight);
 
     /// <param name="law">The law planned with.</param>
     /// <param name="plan">The plan.</param>
     /// <param name="eurosPerTrainingFlop">With --gpu, the price of a training FLOP, so that costs read in euros.</param>
-    public static string Describe(NamedLaw law, InferenceAwareOptimum plan, double? eurosPerTrainingFlop = null)
+    public static string Describe(ScalingLaw law, InferenceAwareOptimum plan, double? eurosPerTrainingFlop = null)
     {
         var optimum = plan.Optimum;
         var chinchilla = plan.Chinchilla;

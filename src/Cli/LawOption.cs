@@ -18,21 +18,25 @@ internal static class LawOption
         HelpName = "NAME|PATH.json",
     };
 
-    public static NamedLaw Resolve(string? text)
+    /// <summary>The law named by <paramref name="text"/> (the default when null).</summary>
+    public static ScalingLaw Resolve(string? text) => ResolveFitted(text).Law;
+
+    /// <summary>The law named by <paramref name="text"/>, with the bootstrap refits a fit file carries.</summary>
+    public static FittedLaw ResolveFitted(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return LawPresets.Default;
+            return FittedLaw.Without(LawPresets.Default);
         }
 
         if (LawCoefficientsText.LooksInline(text))
         {
-            return Wrap(() => LawCoefficientsText.Parse(text));
+            return FittedLaw.Without(LawCoefficientsText.Parse(text));
         }
 
         if (LawPresets.Find(text) is { } preset)
         {
-            return preset;
+            return FittedLaw.Without(preset);
         }
 
         if (text.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(text) || text.Contains('/', StringComparison.Ordinal))
@@ -44,7 +48,18 @@ internal static class LawOption
         throw new UsageException($"{Name}: unknown law '{text}'; use one of {known}, or a JSON file written by 'scaling fit'.");
     }
 
-    private static NamedLaw ReadFile(string path)
+    /// <summary>
+    /// The parametric law, or a usage error naming <paramref name="option"/> when <paramref name="law"/> is an
+    /// allocation rule (which predicts no loss).
+    /// </summary>
+    public static ParametricLaw RequireLoss(ScalingLaw law, string option, string purpose) => law switch
+    {
+        ParametricLaw parametric => parametric,
+        _ => throw new UsageException(
+            $"{option}: the law '{law.Name}' is an allocation rule and predicts no loss; {purpose} needs a parametric law such as {LawPresets.Default.Name}."),
+    };
+
+    private static FittedLaw ReadFile(string path)
     {
         if (!File.Exists(path))
         {
@@ -61,17 +76,13 @@ internal static class LawOption
             throw new UsageException($"{Name}: cannot read '{path}': {e.Message}");
         }
 
-        return Wrap(() => LawJson.Parse(json, path));
-    }
-
-    private static NamedLaw Wrap(Func<NamedLaw> parse)
-    {
         try
         {
-            return parse();
+            return LawJson.ParseFitted(json, path);
         }
-        catch (FormatException e)
+        catch (UnreadableFileException e)
         {
+            // The file names itself in the message; the prefix names the option that brought it in.
             throw new UsageException($"{Name}: {e.Message}");
         }
     }

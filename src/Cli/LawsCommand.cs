@@ -37,17 +37,22 @@ internal static class LawsCommand
         return string.Join('\n', lines);
     }
 
-    private static string Coefficients(NamedLaw law) => law.LossLaw is { } l
-        ? $"L = {Humanize.Exponent(l.E)} + {Humanize.Exponent(l.A)}/N^{Humanize.Exponent(l.Alpha)} + {Humanize.Exponent(l.B)}/D^{Humanize.Exponent(l.Beta)}"
-        : $"N* = {Humanize.Exponent(law.Rule!.ParametersCoefficient)}·C^{Humanize.Exponent(law.Rule.ExponentA)}, D* = C/(6·N*)";
+    private static string Coefficients(ScalingLaw law) => law switch
+    {
+        ParametricLaw { LossLaw: var l } =>
+            $"L = {Humanize.Exponent(l.E)} + {Humanize.Exponent(l.A)}/N^{Humanize.Exponent(l.Alpha)} + {Humanize.Exponent(l.B)}/D^{Humanize.Exponent(l.Beta)}",
+        AllocationRuleLaw { Rule: var r } =>
+            $"N* = {Humanize.Exponent(r.ParametersCoefficient)}·C^{Humanize.Exponent(r.ExponentA)}, D* = C/(6·N*)",
+        _ => throw new System.Diagnostics.UnreachableException(),
+    };
 
     private static JsonArray ToJson() => new(LawPresets.All.Select(law => (JsonNode)new JsonObject
     {
         ["name"] = law.Name,
-        ["kind"] = law.LossLaw is null ? "allocation-rule" : "loss-law",
+        ["kind"] = law is ParametricLaw ? "loss-law" : "allocation-rule",
         ["default"] = ReferenceEquals(law, LawPresets.Default),
-        ["law"] = law.LossLaw is { } l ? LawJson.ToJson(l) : null,
-        ["rule"] = law.Rule is { } r ? new JsonObject { ["parametersCoefficient"] = r.ParametersCoefficient, ["exponentA"] = r.ExponentA } : null,
+        ["law"] = law is ParametricLaw { LossLaw: var l } ? LawJson.ToJson(l) : null,
+        ["rule"] = law is AllocationRuleLaw { Rule: var r } ? LawJson.ToJson(r) : null,
         ["source"] = law.Source,
         ["summary"] = law.Summary,
     }).ToArray());

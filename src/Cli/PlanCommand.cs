@@ -59,7 +59,8 @@ internal static class PlanCommand
                 }
             }
 
-            var namedLaw = LawOption.Resolve(result.GetValue(law));
+            var fitted = LawOption.ResolveFitted(result.GetValue(law));
+            var namedLaw = fitted.Law;
             var limits = AllocationLimits.Create(
                 Optional(result.GetValue(maxParameters), "--max-parameters", "70e9"),
                 Optional(result.GetValue(maxTokens), "--max-tokens", "1.4e12"));
@@ -71,17 +72,17 @@ internal static class PlanCommand
             // A fitted law that carries its bootstrap refits gives the plan an interval (not under caps, where each
             // refit would need the capped solver too).
             var intervals = flopsText is not null && limits.MaxParameters is null && limits.MaxTokens is null
-                ? Scaling.Fitting.OptimumIntervals.At(namedLaw, optimum.Flops)
+                ? Scaling.Fitting.OptimumIntervals.At(fitted, optimum.Flops)
                 : null;
             console.Out.WriteLine(result.GetValue(json)
                 ? ResourceReport.Json(WithIntervals(ToJson(namedLaw, optimum), intervals), budget).ToJsonString()
-                : Describe(namedLaw, optimum) + DescribeIntervals(namedLaw, intervals) + ResourceReport.Prose(budget));
+                : Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + ResourceReport.Prose(budget));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static ComputeOptimum Solve(NamedLaw law, string? flopsText, string? lossText, string? parametersText, AllocationLimits limits)
+    private static ComputeOptimum Solve(ScalingLaw law, string? flopsText, string? lossText, string? parametersText, AllocationLimits limits)
     {
         int given = new[] { flopsText, lossText, parametersText }.Count(t => t is not null);
         if (given != 1)
@@ -90,7 +91,7 @@ internal static class PlanCommand
         }
 
         bool capped = limits.MaxParameters is not null || limits.MaxTokens is not null;
-        if (capped && (law.LossLaw is null || flopsText is null))
+        if (capped && (law is not ParametricLaw || flopsText is null))
         {
             throw new UsageException("--max-parameters/--max-tokens: caps need --flops and a law that predicts loss (not an allocation rule).");
         }
@@ -98,29 +99,28 @@ internal static class PlanCommand
         if (flopsText is not null)
         {
             double budget = CliParse.Positive("--flops", flopsText, "5.76e23");
-            return capped ? law.Frontier()!.Optimum(budget, limits) : law.Allocator().Optimum(budget);
+            return law is ParametricLaw capable && capped ? capable.Plan(budget, limits) : law.Plan(budget);
         }
 
         if (parametersText is not null)
         {
-            return law.Allocator().OptimumForParameters(CliParse.Positive("--parameters", parametersText, "7e9"));
+            return law.PlanForParameters(CliParse.Positive("--parameters", parametersText, "7e9"));
         }
 
-        var frontier = law.Frontier()
-            ?? throw new UsageException($"--target-loss: the law '{law.Name}' is an allocation rule and predicts no loss; use a parametric law such as besiroglu2024.");
-        double target = CliParse.Positive("--target-loss", lossText!, "2.0");
-        if (target <= frontier.Law.E)
+        var parametric = LawOption.RequireLoss(law, "--target-loss", "a target loss");
+        double target = CliParse.Positive("--target-loss", lossText ?? string.Empty, "2.0");
+        if (target <= parametric.LossLaw.E)
         {
-            throw new UsageException($"--target-loss {Humanize.Exponent(target)} is at or below the irreducible loss E = {Humanize.Exponent(frontier.Law.E)} of '{law.Name}'; no budget reaches it.");
+            throw new UsageException($"--target-loss {Humanize.Exponent(target)} is at or below the irreducible loss E = {Humanize.Exponent(parametric.LossLaw.E)} of '{law.Name}'; no budget reaches it.");
         }
 
-        return frontier.Optimum(frontier.FlopsForLoss(target));
+        return parametric.PlanForLoss(target);
     }
 
     private static double? Optional(string? text, string option, string example) =>
         text is null ? null : CliParse.Positive(option, text, example);
 
-    internal static string Describe(NamedLaw law, ComputeOptimum optimum)
+    internal static string Describe(ScalingLaw law, ComputeOptimum optimum)
     {
         string loss = optimum.Loss is { } l ? $", predicted loss {Humanize.Loss(l)}" : string.Empty;
         return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
@@ -130,7 +130,7 @@ internal static class PlanCommand
             + (optimum.Loss is null ? "\n  This law is an allocation rule: it predicts no loss." : string.Empty);
     }
 
-    private static string DescribeIntervals(NamedLaw law, Scaling.Fitting.OptimumIntervals? intervals)
+    private static string DescribeIntervals(FittedLaw law, Scaling.Fitting.OptimumIntervals? intervals)
     {
         if (intervals is null)
         {
@@ -138,7 +138,7 @@ internal static class PlanCommand
         }
 
         string level = (intervals.Parameters.Level * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-        return $"\n  {level}% bootstrap intervals from the {law.Resamples.Count} refits in '{law.Name}': "
+        return $"\n  {level}% bootstrap intervals from the {law.Resamples.Count} refits in '{law.Law.Name}': "
             + $"N* [{Humanize.Count(intervals.Parameters.Lower)}, {Humanize.Count(intervals.Parameters.Upper)}], "
             + $"D* [{Humanize.Count(intervals.Tokens.Lower)}, {Humanize.Count(intervals.Tokens.Upper)}], "
             + $"tokens/parameter [{Humanize.Ratio(intervals.TokensPerParameter.Lower)}, {Humanize.Ratio(intervals.TokensPerParameter.Upper)}], "
@@ -161,7 +161,7 @@ internal static class PlanCommand
         return plan;
     }
 
-    internal static JsonObject ToJson(NamedLaw law, ComputeOptimum optimum) => new()
+    internal static JsonObject ToJson(ScalingLaw law, ComputeOptimum optimum) => new()
     {
         ["law"] = law.Name,
         ["flops"] = optimum.Flops,

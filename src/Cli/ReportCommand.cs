@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scaling.Allocation;
 using Scaling.Fitting;
 using Scaling.Laws;
 using Scaling.Reports;
@@ -52,8 +53,8 @@ internal static class ReportCommand
             double budget = CliParse.Positive(hardware.BudgetEuros is null ? "--flops" : "--budget-eur", flopsText, DefaultFlops);
             var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsPath ? Fit(runsPath, budget) : (null, null);
             var namedLaw = result.GetValue(law) is null && fit is not null
-                ? NamedLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns))}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs")
-                : LawOption.Resolve(result.GetValue(law));
+                ? ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns))}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs")
+                : LawOption.RequireLoss(LawOption.Resolve(result.GetValue(law)), LawOption.Name, "a report");
             var request = ReportRequest.Create(namedLaw, budget) with
             {
                 Fit = fit,
@@ -64,7 +65,7 @@ internal static class ReportCommand
             };
             // Resolve the resources before rendering anything, so an impossible request (too few --gpus, an unmeetable
             // --days) fails with its one-line message and writes nothing.
-            var optimum = request.Law.Allocator().Optimum(request.BudgetFlops);
+            var optimum = request.Law.Plan(request.BudgetFlops);
             hardware.Plan(optimum);
             var files = ReportBuilder.Build(request);
             var directory = new ReportDirectory(result.GetValue(output) ?? "out", result.GetValue(force));

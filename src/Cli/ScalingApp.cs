@@ -44,6 +44,11 @@ public static class ScalingApp
                 EnableDefaultExceptionHandler = false,
             });
         }
+        catch (InvalidLawException e)
+        {
+            stderr.WriteLine($"error: {LawOption.Name}: {OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (IsBadInput(e))
         {
             stderr.WriteLine("error: " + OneLine(e.Message));
@@ -61,7 +66,7 @@ public static class ScalingApp
     }
 
     private static bool IsBadInput(Exception e) =>
-        e is UsageException or FormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
+        e is UsageException or ScalingException or FormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
 
     private static string OneLine(string message)
     {

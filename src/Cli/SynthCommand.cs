@@ -26,8 +26,7 @@ internal static class SynthCommand
         command.SetAction(result =>
         {
             var named = LawOption.Resolve(result.GetValue(law) ?? "hoffmann2022");
-            var lossLaw = named.LossLaw
-                ?? throw new UsageException($"--law: '{named.Name}' is an allocation rule and predicts no loss; use a loss law such as hoffmann2022.");
+            var lossLaw = LawOption.RequireLoss(named, LawOption.Name, "generating runs").LossLaw;
             var design = SyntheticRunsDesign.Hoffmann2022 with
             {
                 Law = lossLaw,

@@ -8,14 +8,14 @@ namespace Scaling.Reports;
 /// </code></example></remarks>
 public sealed record ReportRequest
 {
-    private ReportRequest(NamedLaw law, double budgetFlops)
+    private ReportRequest(ParametricLaw law, double budgetFlops)
     {
         Law = law;
         BudgetFlops = budgetFlops;
     }
 
     /// <summary>The law; it must predict loss.</summary>
-    public NamedLaw Law { get; }
+    public ParametricLaw Law { get; }
 
     /// <summary>The training budget C in FLOPs.</summary>
     public double BudgetFlops { get; }
@@ -36,14 +36,9 @@ public sealed record ReportRequest
     public Fitting.BootstrapResult? FitBootstrap { get; init; }
 
     /// <summary>A request for a parametric law and a budget.</summary>
-    public static ReportRequest Create(NamedLaw law, double budgetFlops)
+    public static ReportRequest Create(ParametricLaw law, double budgetFlops)
     {
         ArgumentNullException.ThrowIfNull(law);
-        if (law.LossLaw is null)
-        {
-            throw new ArgumentException($"--law: '{law.Name}' is an allocation rule; a report needs a law that predicts loss, such as {LawPresets.Default.Name}.", nameof(law));
-        }
-
         if (!double.IsFinite(budgetFlops) || budgetFlops <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(budgetFlops), budgetFlops, "--flops must be finite and greater than 0, e.g. 5.76e23.");

@@ -13,6 +13,16 @@ internal static class Require
         return value;
     }
 
+    public static double Finite(double value, string name)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite.");
+        }
+
+        return value;
+    }
+
     public static double NonNegativeFinite(double value, string name)
     {
         if (!double.IsFinite(value) || value < 0)

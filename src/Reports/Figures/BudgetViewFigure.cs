@@ -2,6 +2,7 @@ using System.Globalization;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
+using Scaling.Allocation;
 using Scaling.Laws;
 using Scaling.Resources;
 
@@ -19,7 +20,7 @@ public static class BudgetViewFigure
     private const string RightKey = "energy";
 
     /// <summary>Two decades either side of <paramref name="centreFlops"/>.</summary>
-    public static PlotModel Create(NamedLaw law, ResourceAssumptions resources, double centreFlops)
+    public static PlotModel Create(ScalingLaw law, ResourceAssumptions resources, double centreFlops)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(resources);

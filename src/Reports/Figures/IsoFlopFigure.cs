@@ -23,12 +23,11 @@ public static class IsoFlopFigure
         Enumerable.Range(-3, 7).Select(i => flops * Math.Pow(10, i)).ToArray();
 
     /// <summary>The figure for <paramref name="law"/> over <paramref name="budgetsFlops"/> (2 to 10 budgets).</summary>
-    public static PlotModel Create(NamedLaw law, IReadOnlyList<double> budgetsFlops)
+    public static PlotModel Create(ParametricLaw law, IReadOnlyList<double> budgetsFlops)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(budgetsFlops);
-        var frontier = law.Frontier()
-            ?? throw new ArgumentException($"law: '{law.Name}' is an allocation rule and predicts no loss; IsoFLOP curves need a loss law.", nameof(law));
+        var frontier = law.Frontier();
         if (budgetsFlops.Count is < 2 or > 10)
         {
             throw new ArgumentOutOfRangeException(nameof(budgetsFlops), budgetsFlops.Count, "Give between 2 and 10 budgets.");

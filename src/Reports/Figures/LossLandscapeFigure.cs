@@ -2,6 +2,7 @@ using System.Globalization;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
+using Scaling.Allocation;
 using Scaling.Laws;
 
 namespace Scaling.Reports.Figures;
@@ -18,12 +19,11 @@ public static class LossLandscapeFigure
     /// The landscape of <paramref name="law"/> over parameters and tokens spanning the frontier of
     /// <paramref name="budgetsFlops"/> (2 to 10 budgets), with one iso-FLOP line per budget.
     /// </summary>
-    public static PlotModel Create(NamedLaw law, IReadOnlyList<double> budgetsFlops)
+    public static PlotModel Create(ParametricLaw law, IReadOnlyList<double> budgetsFlops)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(budgetsFlops);
-        var frontier = law.Frontier()
-            ?? throw new ArgumentException($"law: '{law.Name}' is an allocation rule and predicts no loss; the landscape needs a loss law.", nameof(law));
+        var frontier = law.Frontier();
         if (budgetsFlops.Count is < 2 or > 10)
         {
             throw new ArgumentOutOfRangeException(nameof(budgetsFlops), budgetsFlops.Count, "Give between 2 and 10 budgets.");
@@ -40,14 +40,14 @@ public static class LossLandscapeFigure
             $"law {law.Name}: contours of predicted loss (nats/token); dashed lines hold C = 6·N·D fixed");
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", nMin, nMax));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Left, "Training tokens D", "tokens", dMin, dMax));
-        var (heat, contours) = Surface(law.LossLaw!, nMin, nMax, dMin, dMax);
+        var (heat, contours) = Surface(law.LossLaw, nMin, nMax, dMin, dMax);
         model.Axes.Add(new LinearColorAxis
         {
             Position = AxisPosition.Right,
             Title = "Predicted loss",
             Unit = "nats/token",
             Palette = OxyPalettes.Viridis(200),
-            Minimum = law.LossLaw!.E,
+            Minimum = law.LossLaw.E,
             Maximum = contours.ContourLevels.Max(),
             HighColor = OxyPalettes.Viridis(200).Colors[^1],
             TitleFontSize = 18,

@@ -36,7 +36,7 @@ internal static class BeyondChinchillaSheet
     private static IEnumerable<object[]> DataRows(PlanWorkbookContent content)
     {
         var planner = DataConstrainedPlanner.Create(content.Law, content.FlopsPerParameterToken);
-        double free = planner.Law.Frontier.Optimum(content.BudgetFlops).Tokens;
+        double free = planner.Frontier.Optimum(content.BudgetFlops).Tokens;
         foreach (double fraction in UniqueTokenFractions)
         {
             var plan = planner.Optimum(content.BudgetFlops, free * fraction);

@@ -14,7 +14,7 @@ namespace Scaling.Reports.Workbooks;
 /// </remarks>
 public sealed record PlanWorkbookContent
 {
-    private PlanWorkbookContent(NamedLaw law, LossLaw lossLaw, double budgetFlops)
+    private PlanWorkbookContent(ParametricLaw law, LossLaw lossLaw, double budgetFlops)
     {
         Law = law;
         LossLaw = lossLaw;
@@ -22,7 +22,7 @@ public sealed record PlanWorkbookContent
     }
 
     /// <summary>The named law the plan uses.</summary>
-    public NamedLaw Law { get; }
+    public ParametricLaw Law { get; }
 
     /// <summary>Its loss law, whose coefficients become input cells.</summary>
     public LossLaw LossLaw { get; }
@@ -61,25 +61,22 @@ public sealed record PlanWorkbookContent
     public ComputeOptimum Optimum => ComputeOptimalFrontier.Create(LossLaw, FlopsPerParameterToken).Optimum(BudgetFlops);
 
     /// <summary>Content for a parametric law and a euro budget on the given hardware.</summary>
-    public static PlanWorkbookContent ForEuros(NamedLaw law, double budgetEuros, Resources.ResourceAssumptions resources)
+    public static PlanWorkbookContent ForEuros(ParametricLaw law, double budgetEuros, Resources.ResourceAssumptions resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
         return Create(law, resources.Rate.FlopsForEuros(budgetEuros)) with { Resources = resources, BudgetEuros = budgetEuros };
     }
 
     /// <summary>Content for a parametric law and a budget.</summary>
-    /// <exception cref="ArgumentException">The law is an allocation rule (the workbook needs a loss law).</exception>
-    public static PlanWorkbookContent Create(NamedLaw law, double budgetFlops)
+    public static PlanWorkbookContent Create(ParametricLaw law, double budgetFlops)
     {
         ArgumentNullException.ThrowIfNull(law);
-        var lossLaw = law.LossLaw
-            ?? throw new ArgumentException($"law: '{law.Name}' is an allocation rule; the workbook needs a loss law such as {LawPresets.Default.Name}.", nameof(law));
         if (!double.IsFinite(budgetFlops) || budgetFlops <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(budgetFlops), budgetFlops, "budgetFlops must be finite and greater than 0, e.g. 5.76e23.");
         }
 
-        return new PlanWorkbookContent(law, lossLaw, budgetFlops);
+        return new PlanWorkbookContent(law, law.LossLaw, budgetFlops);
     }
 
     /// <summary>1e20, 3.16e20, 1e21, … up to <paramref name="last"/>.</summary>

@@ -11,7 +11,7 @@ namespace Scaling.Allocation;
 /// Along the frontier the loss is <c>L*(C) = E + K·(C/k)^(−γ)</c> with <c>γ = αβ/(α+β)</c> and
 /// <c>K = A·G^(−α) + B·G^β</c>, which gives the inverse <see cref="FlopsForLoss"/> in closed form.
 /// <example><code>
-/// var frontier = ComputeOptimalFrontier.Create(LawPresets.Hoffmann2022Unrounded.Law!);
+/// var frontier = ComputeOptimalFrontier.Create(LawPresets.Hoffmann2022Unrounded.LossLaw);
 /// var plan = frontier.Optimum(5.76e23); // 40.4B parameters on 2.38T tokens
 /// </code></example>
 /// </remarks>
@@ -50,14 +50,21 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     public double FrontierCoefficient { get; }
 
     /// <summary>Creates the frontier of <paramref name="law"/> under C = k·N·D.</summary>
+    /// <exception cref="InvalidLawException">
+    /// The coefficients are each valid but the frontier degenerates in double precision: an exponent a or b reaches 0 or
+    /// 1 (α or β negligible beside the other), or G, K or γ is 0 or infinite.
+    /// </exception>
     public static ComputeOptimalFrontier Create(LossLaw law, double flopsPerParameterToken = Allocation.FlopsPerParameterToken.Training)
     {
         ArgumentNullException.ThrowIfNull(law);
         Require.PositiveFinite(flopsPerParameterToken, nameof(flopsPerParameterToken));
-        return new ComputeOptimalFrontier(law, flopsPerParameterToken);
+        var frontier = new ComputeOptimalFrontier(law, flopsPerParameterToken);
+        frontier.CheckUsable();
+        return frontier;
     }
 
     /// <summary>The loss-minimising N and D for a budget of <paramref name="flops"/>.</summary>
+    /// <exception cref="InfeasiblePlanException">N or D underflows to 0 or overflows in double precision.</exception>
     public ComputeOptimum Optimum(double flops)
     {
         Require.PositiveFinite(flops, nameof(flops));
@@ -76,18 +83,35 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     /// <summary>
     /// The smallest compute that reaches <paramref name="targetLoss"/>: <c>C = k·((L − E)/K)^(−1/γ)</c>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The target is not finite, or at or below E (no finite compute reaches it).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The target is NaN or infinite.</exception>
+    /// <exception cref="InfeasiblePlanException">
+    /// The target is at or below E (no finite compute reaches it), or so high or so close to E that the compute
+    /// underflows to 0 or overflows in double precision.
+    /// </exception>
     public double FlopsForLoss(double targetLoss)
     {
-        if (!double.IsFinite(targetLoss) || targetLoss <= Law.E)
+        Require.Finite(targetLoss, nameof(targetLoss));
+        string e = Format(Law.E);
+        if (targetLoss <= Law.E)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(targetLoss),
+            throw new InfeasiblePlanException(
+                "loss",
                 targetLoss,
-                $"targetLoss must exceed the irreducible loss E = {Law.E.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}; no finite compute reaches it.");
+                "above E = " + e,
+                $"a target loss of {Format(targetLoss)} is not above the irreducible loss E = {e}; no finite compute reaches it. Ask for a loss above {e}.");
         }
 
-        return FlopsPerParameterToken * Math.Pow((targetLoss - Law.E) / FrontierCoefficient, -1.0 / LossDecayExponent);
+        double flops = FlopsPerParameterToken * Math.Pow((targetLoss - Law.E) / FrontierCoefficient, -1.0 / LossDecayExponent);
+        if (!double.IsFinite(flops) || flops <= 0)
+        {
+            throw new InfeasiblePlanException(
+                "loss",
+                targetLoss,
+                "reachable with a finite, positive compute",
+                $"a target loss of {Format(targetLoss)} needs {Format(flops)} FLOPs, outside what a double can plan; ask for a loss between E = {e} and about {Format(Law.E + 10)}.");
+        }
+
+        return flops;
     }
 
     /// <summary>
@@ -116,19 +140,25 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     /// The best N and D for <paramref name="flops"/> when N or D is capped. Along the line k·N·D = C the loss is
     /// convex in ln N, so the capped optimum is the unconstrained one clamped into the feasible range of N.
     /// </summary>
-    /// <exception cref="ArgumentException">Both caps bind and their product cannot absorb the budget.</exception>
+    /// <exception cref="InfeasiblePlanException">Both caps bind and their product cannot absorb the budget.</exception>
     public ComputeOptimum Optimum(double flops, AllocationLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
         var free = Optimum(flops);
         double scaled = flops / FlopsPerParameterToken;
-        double lowest = limits.MaxTokens is { } maxTokens ? scaled / maxTokens : 0;
         double highest = limits.MaxParameters ?? double.PositiveInfinity;
-        if (lowest > highest)
+        double lowest = 0;
+        if (limits.MaxTokens is { } maxTokens)
         {
-            throw new ArgumentException(
-                $"flops: {Format(flops)} FLOPs need more than {Format(highest)} parameters × {Format(limits.MaxTokens!.Value)} tokens; raise a cap or lower the budget.",
-                nameof(flops));
+            lowest = scaled / maxTokens;
+            if (lowest > highest)
+            {
+                throw new InfeasiblePlanException(
+                    "flops",
+                    flops,
+                    $"at most {Format(FlopsPerParameterToken * highest * maxTokens)} under the caps",
+                    $"{Format(flops)} FLOPs need more than {Format(highest)} parameters × {Format(maxTokens)} tokens; raise a cap or lower the budget.");
+            }
         }
 
         double parameters = Math.Clamp(free.Parameters, lowest, highest);
@@ -136,12 +166,40 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     }
 
     /// <summary>The allocation of <paramref name="flops"/> to a model of <paramref name="parameters"/>, D = C/(k·N).</summary>
+    /// <exception cref="InfeasiblePlanException">N or D underflows to 0 or overflows in double precision.</exception>
     public ComputeOptimum At(double flops, double parameters)
     {
         Require.PositiveFinite(flops, nameof(flops));
-        Require.PositiveFinite(parameters, nameof(parameters));
+        if (!double.IsFinite(parameters) || parameters <= 0)
+        {
+            throw InfeasiblePlanException.Result("parameters", parameters, "finite and greater than 0", flops);
+        }
+
         double tokens = flops / (FlopsPerParameterToken * parameters);
-        return new ComputeOptimum(flops, parameters, tokens, Law.Loss(parameters, tokens), ExponentA, ExponentB);
+        double? loss = double.IsFinite(tokens) && tokens > 0 ? Law.Loss(parameters, tokens) : null;
+        return ComputeOptimum.Checked(flops, parameters, tokens, loss, ExponentA, ExponentB);
+    }
+
+    private void CheckUsable()
+    {
+        Usable("a", ExponentA, ExponentA > 0 && ExponentA < 1, "in (0, 1)");
+        Usable("b", ExponentB, ExponentB > 0 && ExponentB < 1, "in (0, 1)");
+        Usable("G", G, double.IsFinite(G) && G > 0, "finite and > 0");
+        Usable("gamma", LossDecayExponent, double.IsFinite(LossDecayExponent) && LossDecayExponent > 0, "finite and > 0");
+        Usable("K", FrontierCoefficient, double.IsFinite(FrontierCoefficient) && FrontierCoefficient > 0, "finite and > 0");
+    }
+
+    private void Usable(string quantity, double value, bool ok, string limit)
+    {
+        if (!ok)
+        {
+            throw new InvalidLawException(
+                quantity,
+                value,
+                limit,
+                $"the law {Law} has no usable compute-optimal frontier: {quantity} = {Format(value)} must be {limit} (Hoffmann et al. 2022, Eq. 4); "
+                + "use exponents alpha and beta of comparable size, e.g. between 0.05 and 1.");
+        }
     }
 
     private static string Format(double value) => value.ToString("0.###E+00", System.Globalization.CultureInfo.InvariantCulture);

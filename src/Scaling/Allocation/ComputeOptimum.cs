@@ -20,4 +20,47 @@ public sealed record ComputeOptimum(
 {
     /// <summary>Training tokens per parameter, D / N (≈ 20 for the Besiroglu refit).</summary>
     public double TokensPerParameter => Tokens / Parameters;
+
+    /// <summary>The smallest model or token count a plan may have: one parameter, one token.</summary>
+    public const double SmallestCount = 1;
+
+    /// <summary>
+    /// This optimum, when a model can be trained to it: at least one parameter and one token
+    /// (<see cref="SmallestCount"/>). The solvers answer any positive budget (the math holds for 10 parameters as
+    /// for 10^12); a plan for people is refused below that.
+    /// </summary>
+    /// <exception cref="InfeasiblePlanException">The model has under one parameter or the data under one token.</exception>
+    public ComputeOptimum Plannable()
+    {
+        const string Count = "of at least 1";
+        if (Parameters < SmallestCount)
+        {
+            throw InfeasiblePlanException.Result("parameters", Parameters, Count, Flops);
+        }
+
+        return Tokens < SmallestCount ? throw InfeasiblePlanException.Result("tokens", Tokens, Count, Flops) : this;
+    }
+
+    /// <summary>An optimum whose numbers are finite and positive; otherwise (overflow, underflow) <see cref="InfeasiblePlanException"/>.</summary>
+    internal static ComputeOptimum Checked(double flops, double parameters, double tokens, double? loss, double exponentA, double exponentB)
+    {
+        const string Positive = "finite and greater than 0";
+        Usable("flops", flops, flops, Positive);
+        Usable("parameters", parameters, flops, Positive);
+        Usable("tokens", tokens, flops, Positive);
+        if (loss is { } l && !double.IsFinite(l))
+        {
+            throw InfeasiblePlanException.Result("loss", l, "finite", flops);
+        }
+
+        return new ComputeOptimum(flops, parameters, tokens, loss, exponentA, exponentB);
+    }
+
+    private static void Usable(string quantity, double value, double flops, string limit)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw InfeasiblePlanException.Result(quantity, value, limit, flops);
+        }
+    }
 }

@@ -19,29 +19,33 @@ public sealed record DataConstrainedPlanner
     // The optimum moves at most a few-fold from the unconstrained one over any realistic U; 10^4 either way is ample.
     private const double SearchSpan = 1e4;
 
-    private DataConstrainedPlanner(DataConstrainedLossLaw law) => Law = law;
+    private DataConstrainedPlanner(DataConstrainedLossLaw law, ComputeOptimalFrontier frontier)
+    {
+        Law = law;
+        Frontier = frontier;
+    }
 
     /// <summary>The data-constrained law being planned with.</summary>
     public DataConstrainedLossLaw Law { get; }
 
-    /// <summary>A planner for a data-constrained law.</summary>
-    public static DataConstrainedPlanner Create(DataConstrainedLossLaw law)
+    /// <summary>The base law's frontier under C = k·N·D: the plan with unlimited unique data.</summary>
+    public ComputeOptimalFrontier Frontier { get; }
+
+    /// <summary>A planner for a data-constrained law under C = k·N·D.</summary>
+    public static DataConstrainedPlanner Create(DataConstrainedLossLaw law, double flopsPerParameterToken = FlopsPerParameterToken.Training)
     {
         ArgumentNullException.ThrowIfNull(law);
-        return new DataConstrainedPlanner(law);
+        return new DataConstrainedPlanner(law, ComputeOptimalFrontier.Create(law.BaseLaw, flopsPerParameterToken));
     }
 
     /// <summary>
-    /// A planner for a named parametric law, with the repetition decay fitted alongside it or, when it has none,
-    /// Muennighoff et al.'s constants.
+    /// A planner for a named parametric law, with its <see cref="ParametricLaw.Repetition"/> (fitted alongside it or,
+    /// when it has none, Muennighoff et al.'s constants).
     /// </summary>
-    /// <exception cref="ArgumentException">The law is an allocation rule and predicts no loss.</exception>
-    public static DataConstrainedPlanner Create(NamedLaw law, double flopsPerParameterToken = FlopsPerParameterToken.Training)
+    public static DataConstrainedPlanner Create(ParametricLaw law, double flopsPerParameterToken = FlopsPerParameterToken.Training)
     {
         ArgumentNullException.ThrowIfNull(law);
-        var lossLaw = law.LossLaw
-            ?? throw new ArgumentException($"law: '{law.Name}' is an allocation rule; data-constrained plans need a loss law such as muennighoff2023.", nameof(law));
-        return Create(DataConstrainedLossLaw.Create(lossLaw, law.Repetition ?? RepetitionDecay.Muennighoff2023, flopsPerParameterToken));
+        return Create(DataConstrainedLossLaw.Create(law.LossLaw, law.Repetition), flopsPerParameterToken);
     }
 
     /// <summary>The best N and D for <paramref name="flops"/> with <paramref name="uniqueTokens"/> unique tokens.</summary>
@@ -49,8 +53,7 @@ public sealed record DataConstrainedPlanner
     {
         Require.PositiveFinite(flops, nameof(flops));
         Require.PositiveFinite(uniqueTokens, nameof(uniqueTokens));
-        var frontier = Law.Frontier;
-        var unconstrained = frontier.Optimum(flops);
+        var unconstrained = Frontier.Optimum(flops);
         var constrained = Solve(flops, uniqueTokens);
         double parameters = constrained.Parameters;
         double tokens = constrained.Tokens;
@@ -61,13 +64,12 @@ public sealed record DataConstrainedPlanner
             Law.EffectiveParameters(parameters, tokens, uniqueTokens),
             unconstrained,
             Law.Loss(unconstrained.Parameters, unconstrained.Tokens, uniqueTokens),
-            ReturnsRatio(flops, uniqueTokens, constrained.Loss!.Value));
+            ReturnsRatio(flops, uniqueTokens, LossOf(constrained)));
     }
 
     private ComputeOptimum Solve(double flops, double uniqueTokens)
     {
-        var frontier = Law.Frontier;
-        var unconstrained = frontier.Optimum(flops);
+        var unconstrained = Frontier.Optimum(flops);
         if (unconstrained.Tokens <= uniqueTokens)
         {
             // No repetition at the base optimum, and there N = N_opt(D): the constrained loss equals the base loss
@@ -75,18 +77,21 @@ public sealed record DataConstrainedPlanner
             return unconstrained;
         }
 
-        double k = frontier.FlopsPerParameterToken;
+        double k = Frontier.FlopsPerParameterToken;
         double Loss(double parameters) => Law.Loss(parameters, flops / (k * parameters), uniqueTokens);
         double center = unconstrained.Parameters;
         double parameters = LogScaleMinimizer.Minimize(Loss, center / SearchSpan, center * SearchSpan);
         double tokens = flops / (k * parameters);
-        return new ComputeOptimum(flops, parameters, tokens, Loss(parameters), frontier.ExponentA, frontier.ExponentB);
+        return ComputeOptimum.Checked(flops, parameters, tokens, Loss(parameters), Frontier.ExponentA, Frontier.ExponentB);
     }
 
     private double ReturnsRatio(double flops, double uniqueTokens, double loss)
     {
-        double unconstrainedGain = Law.Frontier.OptimalLoss(flops / 2) - Law.Frontier.OptimalLoss(flops);
-        double constrainedGain = Solve(flops / 2, uniqueTokens).Loss!.Value - loss;
+        double unconstrainedGain = Frontier.OptimalLoss(flops / 2) - Frontier.OptimalLoss(flops);
+        double constrainedGain = LossOf(Solve(flops / 2, uniqueTokens)) - loss;
         return unconstrainedGain > 0 ? Math.Clamp(constrainedGain / unconstrainedGain, 0, 1) : 1;
     }
+
+    // Every optimum here comes from the frontier or from Solve, both of which set the loss.
+    private static double LossOf(ComputeOptimum optimum) => optimum.Loss ?? double.NaN;
 }

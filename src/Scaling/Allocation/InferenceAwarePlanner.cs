@@ -13,7 +13,7 @@ namespace Scaling.Allocation;
 /// size exactly; for T &gt; 0 h is positive there and tends to −∞ at the smallest size that can reach ℓ, so the
 /// optimum is found by bisection in ln N to machine precision — and it can only be smaller than Chinchilla's.
 /// <example><code>
-/// var planner = InferenceAwarePlanner.Create(LawPresets.Hoffmann2022Unrounded.LossLaw!);
+/// var planner = InferenceAwarePlanner.Create(LawPresets.Hoffmann2022Unrounded.LossLaw);
 /// var plan = planner.Optimum(flops: 4.81e22, inferenceTokens: 2e12); // ≈ 7.1B on ≈ 1.3T tokens, ≈ 16% saved
 /// </code></example>
 /// </remarks>
@@ -49,8 +49,9 @@ public sealed record InferenceAwarePlanner
             return new InferenceAwareOptimum(chinchilla, chinchilla, 0, inferenceCostWeight, ForwardFlopsPerParameterToken);
         }
 
-        double parameters = Bisect(chinchilla.Loss!.Value, chinchilla.Parameters, inferenceCostWeight * inferenceTokens);
-        double tokens = TokensForLoss(chinchilla.Loss!.Value, parameters);
+        double target = Frontier.Law.Loss(chinchilla.Parameters, chinchilla.Tokens);
+        double parameters = Bisect(target, chinchilla.Parameters, inferenceCostWeight * inferenceTokens);
+        double tokens = TokensForLoss(target, parameters);
         double trainingFlops = Frontier.FlopsPerParameterToken * parameters * tokens;
         var optimum = new ComputeOptimum(trainingFlops, parameters, tokens, Frontier.Law.Loss(parameters, tokens), Frontier.ExponentA, Frontier.ExponentB);
         return new InferenceAwareOptimum(optimum, chinchilla, inferenceTokens, inferenceCostWeight, ForwardFlopsPerParameterToken);

@@ -36,17 +36,17 @@ public sealed record ModelAuditor
     /// <summary>The default tolerance t on N/N*: near-optimal within a factor of 2.5 of the optimal size.</summary>
     public const double DefaultParameterRatioTolerance = 2.5;
 
-    private ModelAuditor(NamedLaw law, double parameterRatioTolerance, double flopsPerParameterToken)
+    private ModelAuditor(ScalingLaw law, double parameterRatioTolerance, double flopsPerParameterToken)
     {
         Law = law;
         ParameterRatioTolerance = parameterRatioTolerance;
         FlopsPerParameterToken = flopsPerParameterToken;
         Allocator = law.Allocator(flopsPerParameterToken);
-        Frontier = law.Frontier(flopsPerParameterToken);
+        Frontier = law is ParametricLaw parametric ? parametric.Frontier(flopsPerParameterToken) : null;
     }
 
     /// <summary>The law the models are judged by.</summary>
-    public NamedLaw Law { get; }
+    public ScalingLaw Law { get; }
 
     /// <summary>The tolerance t: near-optimal when 1/t ≤ N/N* ≤ t.</summary>
     public double ParameterRatioTolerance { get; }
@@ -66,7 +66,7 @@ public sealed record ModelAuditor
     /// <param name="flopsPerParameterToken">k in C = k·N·D; default 6.</param>
     /// <exception cref="ArgumentOutOfRangeException">The tolerance is not finite or not above 1, or k is not finite and positive.</exception>
     public static ModelAuditor Create(
-        NamedLaw law,
+        ScalingLaw law,
         double parameterRatioTolerance = DefaultParameterRatioTolerance,
         double flopsPerParameterToken = Allocation.FlopsPerParameterToken.Training)
     {

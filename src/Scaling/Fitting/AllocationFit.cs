@@ -12,7 +12,7 @@ namespace Scaling.Fitting;
 /// Both approaches set D_opt = C/(6·N_opt) at each point, so ln D_opt = ln C − ln 6 − ln N_opt and the two
 /// least-squares fits agree exactly: b = 1 − a and k_D = 1/(6·k_N). The two fits are still reported separately,
 /// as the paper does; <see cref="Rule"/> is the single rule both describe, ready for
-/// <see cref="NamedLaw.Allocation"/>, <see cref="LawJson"/> and <c>scaling plan --law</c>.
+/// <see cref="ScalingLaw.Allocation"/>, <see cref="LawJson"/> and <c>scaling plan --law</c>.
 /// </remarks>
 public sealed record AllocationFit
 {
@@ -39,7 +39,7 @@ public sealed record AllocationFit
     public double ExponentB => Tokens.Exponent;
 
     /// <summary>The allocation at <paramref name="flops"/> under <see cref="Rule"/>.</summary>
-    public ComputeOptimum Optimum(double flops) => Rule.Optimum(flops);
+    public ComputeOptimum Optimum(double flops) => Rule.Allocator().Optimum(flops);
 
     /// <summary>
     /// Fits both power laws to compute-optimal points (C, N_opt, D_opt), given as parallel spans.

@@ -31,7 +31,7 @@ public sealed record BootstrapResult
 
     /// <summary>
     /// The refitted laws, one per resample whose refit gave a valid law (α, β > 0), in resample order: what
-    /// <see cref="Laws.NamedLaw.WithResamples"/> takes so that a plan at any budget can carry an interval.
+    /// <see cref="Laws.FittedLaw.Create"/> takes so that a plan at any budget can carry an interval.
     /// </summary>
     public IReadOnlyList<Laws.LossLaw> ResampledLaws() => LawsFrom(Samples);
 

@@ -25,7 +25,7 @@ namespace Scaling.Fitting;
 /// <example><code>
 /// var fit = EnvelopeFitter.Fit(checkpoints);
 /// double a = fit.Frontier.ExponentA;           // Hoffmann Table 2: 0.50
-/// var law = NamedLaw.Allocation("fit-approach1", fit.Rule, "runs.csv, Approach 1", "training-curve envelope");
+/// var law = ScalingLaw.Allocation("fit-approach1", fit.Rule, "runs.csv, Approach 1", "training-curve envelope");
 /// </code></example>
 /// </remarks>
 public static class EnvelopeFitter

@@ -23,7 +23,7 @@ namespace Scaling.Fitting;
 /// var fit = IsoFlopFitter.Fit(runs);
 /// double a = fit.Frontier.ExponentA;           // Hoffmann Table 2: 0.49
 /// var at = fit.Bootstrap!.At(5.76e23);         // N*, D* with 95% intervals at Gopher's budget
-/// var law = NamedLaw.Allocation("fit-approach2", fit.Rule, "runs.csv, Approach 2", "IsoFLOP fit");
+/// var law = ScalingLaw.Allocation("fit-approach2", fit.Rule, "runs.csv, Approach 2", "IsoFLOP fit");
 /// </code></example>
 /// </remarks>
 public static class IsoFlopFitter

@@ -5,12 +5,12 @@ namespace Scaling.Fitting;
 
 /// <summary>
 /// Bootstrap intervals of the compute-optimal plan at a budget: N*, D*, D*/N* and the predicted loss, from the laws
-/// refitted to resamples of the runs (<see cref="NamedLaw.Resamples"/>). Each resampled law gives its own optimum
+/// refitted to resamples of the runs (<see cref="FittedLaw.Resamples"/>). Each resampled law gives its own optimum
 /// at the budget; the percentile interval of those optima is the plan's uncertainty from the fit.
 /// </summary>
 /// <remarks>
 /// <example><code>
-/// var law = NamedLaw.Parametric("fit", fit.Law, "runs.csv", "Approach 3").WithResamples(bootstrap.ResampledLaws());
+/// var law = FittedLaw.Create(ScalingLaw.Parametric("fit", fit.Law, "runs.csv", "Approach 3"), bootstrap.ResampledLaws());
 /// var intervals = OptimumIntervals.At(law, 1e24);     // intervals.Parameters.Lower, .Upper
 /// </code></example>
 /// </remarks>
@@ -21,15 +21,20 @@ namespace Scaling.Fitting;
 /// <param name="Loss">The predicted loss of the optimum at C (each resampled law's own prediction).</param>
 public sealed record OptimumIntervals(double Flops, Interval Parameters, Interval Tokens, Interval TokensPerParameter, Interval Loss)
 {
-    /// <summary>The intervals at <paramref name="flops"/>, or null when <paramref name="law"/> carries fewer than two resampled refits.</summary>
-    /// <param name="law">A parametric law with <see cref="NamedLaw.Resamples"/>.</param>
+    /// <summary>
+    /// The intervals at <paramref name="flops"/>, or null when <paramref name="law"/> is an allocation rule or carries
+    /// fewer than two resampled refits.
+    /// </summary>
+    /// <param name="law">A parametric law with its <see cref="FittedLaw.Resamples"/>.</param>
     /// <param name="flops">The budget C in FLOPs.</param>
     /// <param name="level">The coverage of the percentile intervals (default 0.95).</param>
     /// <param name="flopsPerParameterToken">k in C = k·N·D (default 6).</param>
-    public static OptimumIntervals? At(NamedLaw law, double flops, double level = 0.95, double flopsPerParameterToken = FlopsPerParameterToken.Training)
+    public static OptimumIntervals? At(FittedLaw law, double flops, double level = 0.95, double flopsPerParameterToken = FlopsPerParameterToken.Training)
     {
         ArgumentNullException.ThrowIfNull(law);
-        return law.LossLaw is null || law.Resamples.Count < 2 ? null : At(law.LossLaw, law.Resamples, flops, level, flopsPerParameterToken);
+        return law.Law is ParametricLaw parametric && law.Resamples.Count >= 2
+            ? At(parametric.LossLaw, law.Resamples, flops, level, flopsPerParameterToken)
+            : null;
     }
 
     /// <summary>The intervals at <paramref name="flops"/> from the fitted <paramref name="estimate"/> and its refits.</summary>
@@ -46,6 +51,9 @@ public sealed record OptimumIntervals(double Flops, Interval Parameters, Interva
             Interval.FromSamples(optimum.Parameters, optima.Select(o => o.Parameters), level),
             Interval.FromSamples(optimum.Tokens, optima.Select(o => o.Tokens), level),
             Interval.FromSamples(optimum.TokensPerParameter, optima.Select(o => o.TokensPerParameter), level),
-            Interval.FromSamples(optimum.Loss!.Value, optima.Select(o => o.Loss!.Value), level));
+            Interval.FromSamples(FrontierLoss(optimum), optima.Select(FrontierLoss), level));
     }
+
+    // A frontier's optimum always carries the law's loss.
+    private static double FrontierLoss(ComputeOptimum optimum) => optimum.Loss ?? double.NaN;
 }

@@ -1,5 +1,3 @@
-using Scaling.Allocation;
-
 namespace Scaling.Laws;
 
 /// <summary>
@@ -13,17 +11,23 @@ namespace Scaling.Laws;
 /// the size for which U_D tokens are compute-optimal under the base law. Without repetition and at or below
 /// N_opt(D), L equals the base law.
 /// <example><code>
-/// var law = DataConstrainedLossLaw.Create(LawPresets.Muennighoff2023.LossLaw!, RepetitionDecay.Muennighoff2023);
+/// var law = DataConstrainedLossLaw.Create(LawPresets.Muennighoff2023.LossLaw, RepetitionDecay.Muennighoff2023);
 /// law.Loss(parameters: 6.34e9, tokens: 242e9, uniqueTokens: 25e9); // 2.2256 (Muennighoff et al. 2023)
 /// </code></example>
 /// </remarks>
 public sealed record DataConstrainedLossLaw
 {
-    private DataConstrainedLossLaw(LossLaw baseLaw, RepetitionDecay decay, double flopsPerParameterToken)
+    private readonly double frontierG;
+    private readonly double frontierExponentB;
+
+    private DataConstrainedLossLaw(LossLaw baseLaw, RepetitionDecay decay)
     {
         BaseLaw = baseLaw;
         Decay = decay;
-        Frontier = ComputeOptimalFrontier.Create(baseLaw, flopsPerParameterToken);
+        // Hoffmann et al. 2022, Eq. 4: D*(C) = G⁻¹·(C/k)^b with G = (αA/(βB))^(1/(α+β)) and b = α/(α+β), so the size for
+        // which D tokens are compute-optimal, N = (C/k)/D = (G·D)^(1/b)/D, does not depend on k.
+        frontierG = Math.Pow(baseLaw.Alpha * baseLaw.A / (baseLaw.Beta * baseLaw.B), 1.0 / (baseLaw.Alpha + baseLaw.Beta));
+        frontierExponentB = baseLaw.Alpha / (baseLaw.Alpha + baseLaw.Beta);
     }
 
     /// <summary>The law without data constraints.</summary>
@@ -32,19 +36,19 @@ public sealed record DataConstrainedLossLaw
     /// <summary>The decay constants R_D* and R_N*.</summary>
     public RepetitionDecay Decay { get; }
 
-    /// <summary>The base law's compute-optimal frontier, which defines N_opt(U_D).</summary>
-    public ComputeOptimalFrontier Frontier { get; }
-
     /// <summary>Creates the law from a base law and decay constants.</summary>
-    public static DataConstrainedLossLaw Create(
-        LossLaw baseLaw,
-        RepetitionDecay decay,
-        double flopsPerParameterToken = FlopsPerParameterToken.Training)
+    public static DataConstrainedLossLaw Create(LossLaw baseLaw, RepetitionDecay decay)
     {
         ArgumentNullException.ThrowIfNull(baseLaw);
         ArgumentNullException.ThrowIfNull(decay);
-        Require.PositiveFinite(flopsPerParameterToken, nameof(flopsPerParameterToken));
-        return new DataConstrainedLossLaw(baseLaw, decay, flopsPerParameterToken);
+        return new DataConstrainedLossLaw(baseLaw, decay);
+    }
+
+    /// <summary>N_opt(D): the model size for which <paramref name="tokens"/> are compute-optimal under the base law.</summary>
+    public double ComputeOptimalParameters(double tokens)
+    {
+        Require.PositiveFinite(tokens, nameof(tokens));
+        return Math.Pow(frontierG * tokens, 1.0 / frontierExponentB) / tokens;
     }
 
     /// <summary>The effective tokens D' of training on <paramref name="tokens"/> drawn from <paramref name="uniqueTokens"/>.</summary>
@@ -62,7 +66,7 @@ public sealed record DataConstrainedLossLaw
         Require.PositiveFinite(tokens, nameof(tokens));
         Require.PositiveFinite(uniqueTokens, nameof(uniqueTokens));
         double uniqueUsed = Math.Min(tokens, uniqueTokens);
-        double supported = Math.Min(parameters, Frontier.ParametersForTokens(uniqueUsed));
+        double supported = Math.Min(parameters, ComputeOptimalParameters(uniqueUsed));
         return RepetitionDecay.Effective(parameters, supported, Decay.ParameterDecay);
     }
 

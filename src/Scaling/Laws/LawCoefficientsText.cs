@@ -14,8 +14,8 @@ public static class LawCoefficientsText
     public static bool LooksInline(string text) => text.Contains('=', StringComparison.Ordinal);
 
     /// <summary>Parses inline coefficients.</summary>
-    /// <exception cref="FormatException">A coefficient is missing, repeated, unknown, not a number, or not positive.</exception>
-    public static NamedLaw Parse(string text)
+    /// <exception cref="InvalidLawException">A coefficient is missing, repeated, unknown, not a number, or not positive.</exception>
+    public static ParametricLaw Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var values = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
@@ -25,34 +25,36 @@ public static class LawCoefficientsText
             string? name = Names.FirstOrDefault(n => string.Equals(n, pair[0], StringComparison.OrdinalIgnoreCase));
             if (pair.Length != 2 || name is null)
             {
-                throw new FormatException($"'{part}' is not one of E=, A=, B=, alpha=, beta=.");
+                throw Invalid(pair[0], double.NaN, $"'{part}' is not one of E=, A=, B=, alpha=, beta=.");
             }
 
             if (!double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
             {
-                throw new FormatException($"{name} '{pair[1]}' is not a number.");
+                throw Invalid(name, double.NaN, $"{name} '{pair[1]}' is not a number; write it like {name}=0.34 (a dot for decimals).");
             }
 
             if (!values.TryAdd(name, value))
             {
-                throw new FormatException($"{name} is given twice.");
+                throw Invalid(name, value, $"{name} is given twice; give each coefficient once.");
             }
         }
 
         string? missing = Names.FirstOrDefault(n => !values.ContainsKey(n));
         if (missing is not null)
         {
-            throw new FormatException($"{missing} is missing; give E, A, B, alpha and beta.");
+            throw Invalid(missing, double.NaN, $"{missing} is missing; give E, A, B, alpha and beta.");
         }
 
-        try
+        string? bad = Names.FirstOrDefault(n => !double.IsFinite(values[n]) || values[n] <= 0);
+        if (bad is not null)
         {
-            var law = LossLaw.Create(values["E"], values["A"], values["B"], values["alpha"], values["beta"]);
-            return NamedLaw.Parametric("custom", law, "coefficients given by the user", "Coefficients given on the command line.");
+            throw Invalid(bad, values[bad], $"{bad} must be finite and greater than 0, got {values[bad].ToString("G4", CultureInfo.InvariantCulture)}.");
         }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new FormatException($"{e.ParamName} must be finite and greater than 0.", e);
-        }
+
+        var law = LossLaw.Create(values["E"], values["A"], values["B"], values["alpha"], values["beta"]);
+        return ScalingLaw.Parametric("custom", law, "coefficients given by the user", "Coefficients given on the command line.");
     }
+
+    private static InvalidLawException Invalid(string quantity, double value, string message) =>
+        new(quantity, value, "finite and > 0", message);
 }

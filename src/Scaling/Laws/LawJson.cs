@@ -11,72 +11,67 @@ namespace Scaling.Laws;
 /// <c>{"rule": {"parametersCoefficient": …, "exponentA": …}}</c>. Beside <c>law</c>, an optional
 /// <c>resampledLaws</c> array carries the bootstrap refits, from which plans draw intervals.
 /// </summary>
+/// <remarks>
+/// A file that is not JSON, repeats a key, holds both <c>law</c> and <c>rule</c>, or has a coefficient missing or out of
+/// range is refused with an <see cref="UnreadableFileException"/> naming the file (and the line and column when the
+/// fault has one place).
+/// </remarks>
 public static class LawJson
 {
-    /// <summary>Reads a law from JSON text; <paramref name="origin"/> names it in messages and becomes its name.</summary>
-    /// <exception cref="FormatException">The text is not JSON, or a coefficient is missing, not a number or out of range.</exception>
-    public static NamedLaw Parse(string json, string origin)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonObject root = ParseObject(json, origin);
-        if (root["rule"] is JsonObject rule)
-        {
-            return ParseRule(rule, origin);
-        }
-
-        JsonObject law = root["law"] as JsonObject ?? root;
-        try
-        {
-            var loss = LossLaw.Create(
-                Number(law, "E", origin),
-                Number(law, "A", origin),
-                Number(law, "B", origin),
-                Number(law, "alpha", origin),
-                Number(law, "beta", origin));
-            var named = NamedLaw.Parametric(origin, loss, origin, "Coefficients read from " + origin + ".");
-            return root[ResamplesMember] is JsonNode resamples ? named.WithResamples(ParseResamples(resamples, origin)) : named;
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new FormatException($"{origin}: coefficient {JsonName(e.ParamName)} must be finite and greater than 0.", e);
-        }
-    }
-
     /// <summary>
-    /// The member beside <c>law</c> that holds the bootstrap refits, <c>[[E, A, B, alpha, beta], …]</c>; <see cref="Parse"/>
-    /// attaches them to the law (<see cref="NamedLaw.Resamples"/>), so a plan from the file carries intervals.
+    /// The member beside <c>law</c> that holds the bootstrap refits, <c>[[E, A, B, alpha, beta], …]</c>;
+    /// <see cref="ParseFitted"/> returns them beside the law (<see cref="FittedLaw.Resamples"/>), so a plan from the file
+    /// carries intervals.
     /// </summary>
     public const string ResamplesMember = "resampledLaws";
+
+    private const string Expected = "a JSON object with a \"law\" member {\"E\", \"A\", \"B\", \"alpha\", \"beta\"} or a \"rule\" member {\"parametersCoefficient\", \"exponentA\"}";
+
+    /// <summary>Reads a law from JSON text; <paramref name="origin"/> names it in messages and becomes its name.</summary>
+    /// <exception cref="UnreadableFileException">The text is not a law (see the remarks on <see cref="LawJson"/>).</exception>
+    public static ScalingLaw Parse(string json, string origin) => ParseFitted(json, origin).Law;
+
+    /// <summary>Reads a law and, when the file carries them, its bootstrap refits (<see cref="ResamplesMember"/>).</summary>
+    /// <exception cref="UnreadableFileException">The text is not a law (see the remarks on <see cref="LawJson"/>).</exception>
+    public static FittedLaw ParseFitted(string json, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(origin);
+        JsonObject root = ParseObject(json, origin);
+        bool hasRule = Member(root, "rule") is not null;
+        if (hasRule && Member(root, "law") is not null)
+        {
+            throw Unreadable(origin, "holds both \"law\" and \"rule\"; keep the one to plan with.");
+        }
+
+        if (hasRule)
+        {
+            return FittedLaw.Without(ParseRule(Member(root, "rule"), origin));
+        }
+
+        JsonObject law = Member(root, "law") switch
+        {
+            null => root,
+            JsonObject inner => inner,
+            _ => throw Unreadable(origin, "\"law\" must be an object {\"E\", \"A\", \"B\", \"alpha\", \"beta\"}."),
+        };
+        var loss = LossLaw.Create(
+            Coefficient(law, "E", origin),
+            Coefficient(law, "A", origin),
+            Coefficient(law, "B", origin),
+            Coefficient(law, "alpha", origin),
+            Coefficient(law, "beta", origin));
+        var named = ScalingLaw.Parametric(origin, loss, origin, "Coefficients read from " + origin + ".");
+        return Member(root, ResamplesMember) is JsonNode resamples
+            ? FittedLaw.Create(named, ParseResamples(resamples, origin))
+            : FittedLaw.Without(named);
+    }
 
     /// <summary>The refits as <c>[[E, A, B, alpha, beta], …]</c>, to be written as <see cref="ResamplesMember"/>.</summary>
     public static JsonArray ToJson(IEnumerable<LossLaw> resamples)
     {
         ArgumentNullException.ThrowIfNull(resamples);
         return new JsonArray(resamples.Select(l => (JsonNode)new JsonArray(l.E, l.A, l.B, l.Alpha, l.Beta)).ToArray());
-    }
-
-    private static List<LossLaw> ParseResamples(JsonNode node, string origin)
-    {
-        if (node is not JsonArray rows)
-        {
-            throw new FormatException($"{origin}: \"{ResamplesMember}\" must be an array of [E, A, B, alpha, beta] arrays.");
-        }
-
-        var laws = new List<LossLaw>(rows.Count);
-        for (int i = 0; i < rows.Count; i++)
-        {
-            double[]? c = rows[i] is JsonArray row && row.Count == 5
-                ? row.Select(v => v is JsonValue value && value.TryGetValue(out double d) ? d : double.NaN).ToArray()
-                : null;
-            if (c is null || !c.All(x => double.IsFinite(x) && x > 0))
-            {
-                throw new FormatException($"{origin}: \"{ResamplesMember}\"[{i}] must be five positive numbers [E, A, B, alpha, beta].");
-            }
-
-            laws.Add(LossLaw.Create(c[0], c[1], c[2], c[3], c[4]));
-        }
-
-        return laws;
     }
 
     /// <summary>The law object <c>{"E", "A", "B", "alpha", "beta"}</c> for writing beside other fit results.</summary>
@@ -107,63 +102,113 @@ public static class LawJson
         };
     }
 
-    private static NamedLaw ParseRule(JsonObject rule, string origin)
+    private static List<LossLaw> ParseResamples(JsonNode node, string origin)
     {
-        try
+        if (node is not JsonArray rows)
         {
-            var parsed = PowerLawAllocationRule.Create(
-                Number(rule, "parametersCoefficient", origin),
-                Number(rule, "exponentA", origin));
-            return NamedLaw.Allocation(origin, parsed, origin, "Allocation rule read from " + origin + ".");
+            throw Unreadable(origin, $"\"{ResamplesMember}\" must be an array of [E, A, B, alpha, beta] arrays.");
         }
-        catch (ArgumentOutOfRangeException e)
+
+        var laws = new List<LossLaw>(rows.Count);
+        for (int i = 0; i < rows.Count; i++)
         {
-            throw new FormatException($"{origin}: rule {e.ParamName} is out of range ({e.Message.Split('(')[0].Trim()}).", e);
+            double[]? c = rows[i] is JsonArray row && row.Count == 5
+                ? row.Select(v => v is JsonValue value && value.TryGetValue(out double d) ? d : double.NaN).ToArray()
+                : null;
+            if (c is null || !c.All(x => double.IsFinite(x) && x > 0))
+            {
+                throw Unreadable(origin, $"\"{ResamplesMember}\"[{i}] must be five positive numbers [E, A, B, alpha, beta].");
+            }
+
+            laws.Add(LossLaw.Create(c[0], c[1], c[2], c[3], c[4]));
         }
+
+        return laws;
+    }
+
+    private static AllocationRuleLaw ParseRule(JsonNode? node, string origin)
+    {
+        if (node is not JsonObject rule)
+        {
+            throw Unreadable(origin, "\"rule\" must be an object {\"parametersCoefficient\", \"exponentA\"}.");
+        }
+
+        double coefficient = Number(rule, "parametersCoefficient", origin);
+        double exponent = Number(rule, "exponentA", origin);
+        if (!double.IsFinite(coefficient) || coefficient <= 0)
+        {
+            throw Unreadable(origin, $"rule parametersCoefficient must be finite and greater than 0, got {Show(coefficient)}.");
+        }
+
+        if (!double.IsFinite(exponent) || exponent <= 0 || exponent >= 1)
+        {
+            throw Unreadable(origin, $"rule exponentA must lie in (0, 1), got {Show(exponent)}.");
+        }
+
+        var parsed = PowerLawAllocationRule.Create(coefficient, exponent);
+        return ScalingLaw.Allocation(origin, parsed, origin, "Allocation rule read from " + origin + ".");
     }
 
     private static JsonObject ParseObject(string json, string origin)
     {
+        JsonNode? node;
         try
         {
-            return JsonNode.Parse(json) as JsonObject
-                ?? throw new FormatException($"{origin}: expected a JSON object with a \"law\" member.");
+            // Duplicate keys are refused: which of two "E"s a reader keeps is arbitrary, so neither is trusted.
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{origin}: not valid JSON (line {e.LineNumber + 1}): {FirstSentence(e.Message)}", e);
+            int line = (int)(e.LineNumber ?? -1) + 1;
+            int column = (int)(e.BytePositionInLine ?? -1) + 1;
+            throw new UnreadableFileException(origin, line, column, Expected, $"not valid JSON: {FirstSentence(e.Message)}", e);
         }
+
+        return node as JsonObject ?? throw Unreadable(origin, $"expected {Expected}.");
+    }
+
+    private static JsonNode? Member(JsonObject obj, string name) =>
+        obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static double Coefficient(JsonObject law, string name, string origin)
+    {
+        double value = Number(law, name, origin);
+        return double.IsFinite(value) && value > 0
+            ? value
+            : throw Unreadable(origin, $"coefficient {name} must be finite and greater than 0, got {Show(value)}.");
     }
 
     private static double Number(JsonObject obj, string name, string origin)
     {
-        var match = obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
-        if (match.Value is null)
+        var matches = obj.Where(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0 || matches[0].Value is null)
         {
-            throw new FormatException($"{origin}: the law has no \"{name}\"; give E, A, B, alpha and beta.");
+            throw Unreadable(origin, $"the law has no \"{name}\"; give E, A, B, alpha and beta (or a rule's parametersCoefficient and exponentA).");
         }
 
-        if (match.Value is JsonValue value && value.TryGetValue(out double number))
+        if (matches.Count > 1)
+        {
+            throw Unreadable(origin, $"\"{name}\" appears {matches.Count} times (keys are case-insensitive); keep one.");
+        }
+
+        JsonNode? match = matches[0].Value;
+        if (match is JsonValue value && value.TryGetValue(out double number))
         {
             return number;
         }
 
-        if (match.Value is JsonValue text && text.TryGetValue(out string? s)
+        if (match is JsonValue text && text.TryGetValue(out string? s)
             && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed))
         {
             return parsed;
         }
 
-        throw new FormatException($"{origin}: \"{name}\" is not a number.");
+        throw Unreadable(origin, $"\"{name}\" is not a number.");
     }
 
-    private static string JsonName(string? parameter) => parameter switch
-    {
-        "e" => "E",
-        "a" => "A",
-        "b" => "B",
-        _ => parameter ?? "?",
-    };
+    private static UnreadableFileException Unreadable(string origin, string problem) => new(origin, 0, 0, Expected, problem);
+
+    private static string Show(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string FirstSentence(string message)
     {

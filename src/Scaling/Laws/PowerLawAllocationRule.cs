@@ -1,26 +1,24 @@
-using Scaling.Allocation;
-
 namespace Scaling.Laws;
 
 /// <summary>
-/// An allocation rule without a loss: <c>N_opt = k_N·C^a</c> and <c>D_opt = C/(k·N_opt) = k_D·C^b</c>,
-/// with <c>k_D = 1/(k·k_N)</c> and <c>b = 1 − a</c>, so k·N·D = C holds exactly.
+/// An allocation rule without a loss: <c>N_opt = k_N·C^a</c>; the tokens follow from the budget,
+/// <c>D_opt = C/(k·N_opt)</c>, so they grow as C^b with <c>b = 1 − a</c>.
 /// </summary>
 /// <remarks>
 /// Hoffmann et al. 2022 report Approaches 1 and 2 in this form (Table 2), and the rule of thumb
-/// "20 tokens per parameter" is the special case a = ½, k_N = 1/√(20·k).
+/// "20 tokens per parameter" is the special case a = ½, k_N = 1/√(20·k). Plan with it through
+/// <c>Scaling.Allocation.RuleAllocator</c> (or <c>rule.Allocator()</c>).
 /// <example><code>
 /// var rule = PowerLawAllocationRule.Create(parametersCoefficient: 0.09655, exponentA: 0.4983);
-/// var plan = rule.Optimum(5.76e23); // ≈ 67B parameters on ≈ 1.4T tokens (Table 3)
+/// double parameters = rule.Parameters(5.76e23); // ≈ 67B (Hoffmann et al. 2022, Table 3)
 /// </code></example>
 /// </remarks>
-public sealed record PowerLawAllocationRule : IComputeAllocator
+public sealed record PowerLawAllocationRule
 {
-    private PowerLawAllocationRule(double parametersCoefficient, double exponentA, double flopsPerParameterToken)
+    private PowerLawAllocationRule(double parametersCoefficient, double exponentA)
     {
         ParametersCoefficient = parametersCoefficient;
         ExponentA = exponentA;
-        FlopsPerParameterToken = flopsPerParameterToken;
     }
 
     /// <summary>k_N in N_opt = k_N·C^a.</summary>
@@ -29,20 +27,12 @@ public sealed record PowerLawAllocationRule : IComputeAllocator
     /// <summary>a in N_opt = k_N·C^a.</summary>
     public double ExponentA { get; }
 
-    /// <summary>b = 1 − a in D_opt = k_D·C^b.</summary>
+    /// <summary>b = 1 − a: D_opt grows as C^b.</summary>
     public double ExponentB => 1.0 - ExponentA;
 
-    /// <summary>k_D = 1/(k·k_N) in D_opt = k_D·C^b.</summary>
-    public double TokensCoefficient => 1.0 / (FlopsPerParameterToken * ParametersCoefficient);
-
-    /// <inheritdoc />
-    public double FlopsPerParameterToken { get; }
-
-    /// <summary>Creates a rule; k_N &gt; 0, 0 &lt; a &lt; 1, k &gt; 0.</summary>
-    public static PowerLawAllocationRule Create(
-        double parametersCoefficient,
-        double exponentA,
-        double flopsPerParameterToken = Allocation.FlopsPerParameterToken.Training)
+    /// <summary>Creates a rule; k_N &gt; 0 and 0 &lt; a &lt; 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">k_N is not finite and positive, or a lies outside (0, 1).</exception>
+    public static PowerLawAllocationRule Create(double parametersCoefficient, double exponentA)
     {
         Require.PositiveFinite(parametersCoefficient, nameof(parametersCoefficient));
         if (!double.IsFinite(exponentA) || exponentA <= 0 || exponentA >= 1)
@@ -50,37 +40,32 @@ public sealed record PowerLawAllocationRule : IComputeAllocator
             throw new ArgumentOutOfRangeException(nameof(exponentA), exponentA, "exponentA must lie in (0, 1).");
         }
 
-        Require.PositiveFinite(flopsPerParameterToken, nameof(flopsPerParameterToken));
-        return new PowerLawAllocationRule(parametersCoefficient, exponentA, flopsPerParameterToken);
+        return new PowerLawAllocationRule(parametersCoefficient, exponentA);
     }
 
     /// <summary>
-    /// The rule "<paramref name="tokensPerParameter"/> tokens per parameter": D = r·N, so C = k·r·N² and
-    /// N = √(C/(k·r)).
+    /// The rule "<paramref name="tokensPerParameter"/> tokens per parameter" under C = k·N·D: D = r·N, so
+    /// C = k·r·N² and N = √(C/(k·r)), i.e. k_N = 1/√(k·r) and a = ½.
     /// </summary>
-    public static PowerLawAllocationRule FixedTokensPerParameter(
-        double tokensPerParameter,
-        double flopsPerParameterToken = Allocation.FlopsPerParameterToken.Training)
+    /// <remarks>k defaults to 6 FLOPs per parameter per token (Kaplan et al. 2020, arXiv 2001.08361, §2.1).</remarks>
+    public static PowerLawAllocationRule FixedTokensPerParameter(double tokensPerParameter, double flopsPerParameterToken = 6.0)
     {
         Require.PositiveFinite(tokensPerParameter, nameof(tokensPerParameter));
         Require.PositiveFinite(flopsPerParameterToken, nameof(flopsPerParameterToken));
-        return Create(1.0 / Math.Sqrt(tokensPerParameter * flopsPerParameterToken), 0.5, flopsPerParameterToken);
+        return Create(1.0 / Math.Sqrt(tokensPerParameter * flopsPerParameterToken), 0.5);
     }
 
-    /// <inheritdoc />
-    public ComputeOptimum Optimum(double flops)
+    /// <summary>The compute-optimal model size <c>N = k_N·C^a</c> for <paramref name="flops"/>.</summary>
+    public double Parameters(double flops)
     {
         Require.PositiveFinite(flops, nameof(flops));
-        double parameters = ParametersCoefficient * Math.Pow(flops, ExponentA);
-        return new ComputeOptimum(flops, parameters, flops / (FlopsPerParameterToken * parameters), null, ExponentA, ExponentB);
+        return ParametersCoefficient * Math.Pow(flops, ExponentA);
     }
 
-    /// <inheritdoc />
-    /// <remarks>C = (N/k_N)^(1/a).</remarks>
-    public ComputeOptimum OptimumForParameters(double parameters)
+    /// <summary>The compute at which <paramref name="parameters"/> is optimal: <c>C = (N/k_N)^(1/a)</c>.</summary>
+    public double FlopsForParameters(double parameters)
     {
         Require.PositiveFinite(parameters, nameof(parameters));
-        double flops = Math.Pow(parameters / ParametersCoefficient, 1.0 / ExponentA);
-        return new ComputeOptimum(flops, parameters, flops / (FlopsPerParameterToken * parameters), null, ExponentA, ExponentB);
+        return Math.Pow(parameters / ParametersCoefficient, 1.0 / ExponentA);
     }
 }

@@ -7,14 +7,22 @@ namespace Scaling.Tests.Allocation;
 
 public class ComputeOptimalFrontierTests
 {
-    private static ComputeOptimalFrontier Frontier(NamedLaw law) => law.Frontier()!;
+    private static ComputeOptimalFrontier Frontier(ParametricLaw law) => law.Frontier();
 
     [MathProperty]
-    public Property Optimum_SpendsExactlyTheBudget(LossLaw law, Budget c)
+    public Property Optimum_IsHoffmannsEquation4(LossLaw law, Budget c)
     {
+        // Hoffmann et al. 2022, Eq. 4, written out here from the coefficients: N* = G·(C/6)^(β/(α+β)),
+        // D* = G⁻¹·(C/6)^(α/(α+β)), G = (αA/(βB))^(1/(α+β)). A swapped exponent or a wrong G fails this.
+        double sum = law.Alpha + law.Beta;
+        double g = Math.Pow(law.Alpha * law.A / (law.Beta * law.B), 1 / sum);
+        double parameters = g * Math.Pow(c.Flops / 6, law.Beta / sum);
+        double tokens = Math.Pow(c.Flops / 6, law.Alpha / sum) / g;
+
         var optimum = ComputeOptimalFrontier.Create(law).Optimum(c.Flops);
-        double spent = 6 * optimum.Parameters * optimum.Tokens;
-        return (Math.Abs(spent / c.Flops - 1) <= 1e-9).Label($"6ND = {spent}");
+
+        return (Math.Abs(optimum.Parameters / parameters - 1) <= 1e-12 && Math.Abs(optimum.Tokens / tokens - 1) <= 1e-12)
+            .Label($"N {optimum.Parameters} vs {parameters}, D {optimum.Tokens} vs {tokens}");
     }
 
     [MathProperty]
@@ -40,10 +48,46 @@ public class ComputeOptimalFrontierTests
     }
 
     [MathProperty]
-    public Property Exponents_SumToOne(LossLaw law)
+    public Property Exponents_AreTheLocalSlopesOfTheOptimum(LossLaw law, Budget c)
     {
+        // a = d ln N*/d ln C and b = d ln D*/d ln C, measured on the optimum itself over a doubling of compute, and
+        // a = β/(α+β) (Hoffmann et al. 2022, Eq. 4): reporting α/(α+β) for a fails whenever α ≠ β.
         var frontier = ComputeOptimalFrontier.Create(law);
-        return (Math.Abs(frontier.ExponentA + frontier.ExponentB - 1) <= 1e-15).Label($"a {frontier.ExponentA} b {frontier.ExponentB}");
+        var low = frontier.Optimum(c.Flops);
+        var high = frontier.Optimum(c.Flops * 2);
+        double slopeN = Math.Log(high.Parameters / low.Parameters) / Math.Log(2);
+        double slopeD = Math.Log(high.Tokens / low.Tokens) / Math.Log(2);
+        return (Math.Abs(slopeN - frontier.ExponentA) <= 1e-9
+                && Math.Abs(slopeD - frontier.ExponentB) <= 1e-9
+                && Math.Abs(frontier.ExponentA - (law.Beta / (law.Alpha + law.Beta))) <= 1e-15)
+            .Label($"a {frontier.ExponentA} slope {slopeN}; b {frontier.ExponentB} slope {slopeD}");
+    }
+
+    [Fact]
+    public void Create_ExponentNegligibleBesideTheOther_IsAnInvalidLaw()
+    {
+        // α = 1e-300 makes a = β/(α+β) round to 1 and G underflow to 0: every plan would be 0 parameters.
+        var law = LossLaw.Create(1.69, 406.4, 410.7, alpha: 1e-300, beta: 0.28);
+        var e = Assert.Throws<InvalidLawException>(() => ComputeOptimalFrontier.Create(law));
+        Assert.Equal("a", e.Quantity);
+    }
+
+    [Theory]
+    [InlineData(1e-300, "parameters")]
+    [InlineData(1e-7, "parameters")]
+    public void Plan_BudgetBelowAOneParameterModel_IsInfeasible(double flops, string quantity)
+    {
+        var e = Assert.Throws<InfeasiblePlanException>(() => LawPresets.Default.Plan(flops));
+        Assert.Equal(quantity, e.Quantity);
+    }
+
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(1.0)]
+    public void FlopsForLoss_TargetNoComputeReaches_IsInfeasible(double loss)
+    {
+        var e = Assert.Throws<InfeasiblePlanException>(() => Frontier(LawPresets.Default).FlopsForLoss(loss));
+        Assert.Equal(loss, e.Value);
     }
 
     [MathProperty]
@@ -66,7 +110,7 @@ public class ComputeOptimalFrontierTests
     [InlineData("hoffmann2022-unrounded")]
     public void FlopsForLoss_PublishedLaws_InvertWithin1e9UpTo1e30(string name)
     {
-        var frontier = Frontier(LawPresets.Find(name)!);
+        var frontier = Frontier((ParametricLaw)LawPresets.Find(name)!);
         for (double c = 1e15; c <= 1e30; c *= 7.3)
         {
             double back = frontier.FlopsForLoss(frontier.Optimum(c).Loss!.Value);
@@ -111,7 +155,7 @@ public class ComputeOptimalFrontierTests
     [Fact]
     public void Optimum_ConfigurableFlopsPerParameterToken_SpendsTheBudget()
     {
-        var frontier = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw!, flopsPerParameterToken: 8);
+        var frontier = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw, flopsPerParameterToken: 8);
         var optimum = frontier.Optimum(1e24);
         Assert.Equal(1.0, 8 * optimum.Parameters * optimum.Tokens / 1e24, 12);
     }
@@ -121,7 +165,8 @@ public class ComputeOptimalFrontierTests
     {
         var frontier = Frontier(LawPresets.Default);
         var limits = AllocationLimits.Create(maxParameters: 1e9, maxTokens: 1e10);
-        Assert.Throws<ArgumentException>(() => frontier.Optimum(1e24, limits));
+        var e = Assert.Throws<InfeasiblePlanException>(() => frontier.Optimum(1e24, limits));
+        Assert.Equal("flops", e.Quantity);
     }
 
     [Fact]
@@ -136,11 +181,16 @@ public class ComputeOptimalFrontierTests
     [Theory]
     [InlineData(1.69)]
     [InlineData(1.5)]
-    [InlineData(double.NaN)]
     public void FlopsForLoss_AtOrBelowIrreducibleLoss_Throws(double target)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Frontier(LawPresets.Hoffmann2022).FlopsForLoss(target));
+        var e = Assert.Throws<InfeasiblePlanException>(() => Frontier(LawPresets.Hoffmann2022).FlopsForLoss(target));
         Assert.Contains("irreducible", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FlopsForLoss_NaN_IsAnArgumentError()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Frontier(LawPresets.Hoffmann2022).FlopsForLoss(double.NaN));
     }
 
     // Facts §1 test vectors, computed from Hoffmann et al. 2022 Eq. 4 and 10 (printed preset), C = 5.76e23 (Gopher's budget):

@@ -21,7 +21,7 @@ public class DataConstrainedPlannerTests
     [MathProperty]
     public Property MoreUniqueData_NeverRaisesTheOptimalLoss(Budget c, Factor share, Factor more)
     {
-        double unique = Planner.Law.Frontier.Optimum(c.Flops).Tokens * share.Value;
+        double unique = Planner.Frontier.Optimum(c.Flops).Tokens * share.Value;
         double moreUnique = unique * (1 + Math.Abs(Math.Log10(more.Value)));
         double loss = Planner.Optimum(c.Flops, unique).Loss;
         double better = Planner.Optimum(c.Flops, moreUnique).Loss;
@@ -31,7 +31,7 @@ public class DataConstrainedPlannerTests
     [MathProperty]
     public Property Plan_SpendsTheBudgetAndIsNoWorseThanTheNaivePlan(Budget c, Factor share)
     {
-        double unique = Planner.Law.Frontier.Optimum(c.Flops).Tokens * share.Value;
+        double unique = Planner.Frontier.Optimum(c.Flops).Tokens * share.Value;
         var plan = Planner.Optimum(c.Flops, unique);
         return (Math.Abs(6 * plan.Optimum.Parameters * plan.Optimum.Tokens / c.Flops - 1) <= 1e-9
                 && plan.Loss <= plan.NaiveLoss * (1 + 1e-12)

@@ -68,7 +68,7 @@ public class ModelAuditorTests
     public void Audit_Gpt3_WasteMatchesTheClosedFormInTheParameterRatio(string name)
     {
         // waste = 1 − ((β·r^(−α) + α·r^β)/(α+β))^(−1/γ), r = N/N*, γ = αβ/(α+β): an independent route to the number.
-        var law = LawPresets.Find(name)!.LossLaw!;
+        var law = ((ParametricLaw)LawPresets.Find(name)!).LossLaw;
         var audit = Auditor(name).Audit(175e9, 300e9);
         double r = audit.ParameterRatio, alpha = law.Alpha, beta = law.Beta, gamma = alpha * beta / (alpha + beta);
         double rho = ((beta * Math.Pow(r, -alpha)) + (alpha * Math.Pow(r, beta))) / (alpha + beta);
@@ -141,7 +141,7 @@ public class ModelAuditorTests
         // 1 − C'/C rounds to 1 although it is below 1 in exact arithmetic.
         return Prop.ForAll(Generators.LogUniform(-2, 2).ToArbitrary(), f =>
         {
-            var auditor = ModelAuditor.Create(NamedLaw.Parametric("p", law, "test", "test"));
+            var auditor = ModelAuditor.Create(ScalingLaw.Parametric("p", law, "test", "test"));
             double n = auditor.Frontier!.Optimum(c.Flops).Parameters * f;
             double waste = auditor.Audit(n, c.Flops / (6 * n)).WastedComputeFraction!.Value;
             return (waste >= 0 && waste < 1).Label($"waste {waste} at N/N* {f}");
@@ -151,7 +151,7 @@ public class ModelAuditorTests
     [MathProperty]
     public Property AtTheOptimum_WasteAndGapAreZeroAndTheVerdictIsNearOptimal(LossLaw law, Budget c)
     {
-        var auditor = ModelAuditor.Create(NamedLaw.Parametric("p", law, "test", "test"));
+        var auditor = ModelAuditor.Create(ScalingLaw.Parametric("p", law, "test", "test"));
         var optimum = auditor.Frontier!.Optimum(c.Flops);
         var audit = auditor.Audit(optimum.Parameters, optimum.Tokens);
         return (audit.WastedComputeFraction <= Slack(law, optimum.Loss!.Value, auditor)
@@ -180,7 +180,7 @@ public class ModelAuditorTests
         double near = Math.Min(Math.Abs(Math.Log(a.Value)), Math.Abs(Math.Log(b.Value)));
         double far = Math.Max(Math.Abs(Math.Log(a.Value)), Math.Abs(Math.Log(b.Value)));
         double side = a.Value >= 1 ? 1 : -1;
-        var auditor = ModelAuditor.Create(NamedLaw.Parametric("p", law, "test", "test"));
+        var auditor = ModelAuditor.Create(ScalingLaw.Parametric("p", law, "test", "test"));
         var optimum = auditor.Frontier!.Optimum(c.Flops);
         ModelAudit At(double logRatio)
         {

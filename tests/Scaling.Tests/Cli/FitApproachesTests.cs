@@ -10,7 +10,7 @@ namespace Scaling.Tests.Cli;
 public sealed class FitApproachesTests : IDisposable
 {
     // a = β/(α+β) of the printed Hoffmann law that generated the synthetic runs (facts §1: 0.4516).
-    private static readonly double TrueA = ComputeOptimalFrontier.Create(LawPresets.Hoffmann2022.LossLaw!).ExponentA;
+    private static readonly double TrueA = ComputeOptimalFrontier.Create(LawPresets.Hoffmann2022.LossLaw).ExponentA;
 
     private readonly string folder = Directory.CreateTempSubdirectory("scaling-fit-approaches-").FullName;
 
@@ -45,7 +45,7 @@ public sealed class FitApproachesTests : IDisposable
     [Fact]
     public void Approach1_FitsTrainingCurves()
     {
-        var runs = SyntheticCurves.Curves(LawPresets.Hoffmann2022.LossLaw!, SyntheticCurves.LogSpaced(3e7, 3e10, 30), checkpoints: 40,
+        var runs = SyntheticCurves.Curves(LawPresets.Hoffmann2022.LossLaw, SyntheticCurves.LogSpaced(3e7, 3e10, 30), checkpoints: 40,
             lowestFlops: 1e17, highestFlops: 1e23, noise: 0, seed: 1);
         string path = Path.Combine(folder, "curves.csv");
         File.WriteAllText(path, RunsCsv.Format(runs));

@@ -1,3 +1,4 @@
+using Scaling.Allocation;
 using System.Text.Json.Nodes;
 using Scaling.Fitting;
 using Scaling.Laws;
@@ -9,13 +10,13 @@ public class AllocationFitTests
     [Fact]
     public void Rule_WrittenAsJson_IsReadBackByLawJson()
     {
-        var runs = SyntheticCurves.IsoFlop(LawPresets.Hoffmann2022.LossLaw!, SyntheticCurves.HoffmannBudgets, 10, 8, 0.01, seed: 3);
+        var runs = SyntheticCurves.IsoFlop(LawPresets.Hoffmann2022.LossLaw, SyntheticCurves.HoffmannBudgets, 10, 8, 0.01, seed: 3);
         var rule = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = 0 }).Rule;
         string json = new JsonObject { ["approach"] = 2, ["rule"] = LawJson.ToJson(rule) }.ToJsonString();
-        var read = LawJson.Parse(json, "fit.json");
-        Assert.Equal(rule.ParametersCoefficient, read.Rule!.ParametersCoefficient);
+        var read = Assert.IsType<AllocationRuleLaw>(LawJson.Parse(json, "fit.json"));
+        Assert.Equal(rule.ParametersCoefficient, read.Rule.ParametersCoefficient);
         Assert.Equal(rule.ExponentA, read.Rule.ExponentA);
-        Assert.Equal(rule.Optimum(5.76e23), read.Allocator().Optimum(5.76e23));
+        Assert.Equal(rule.Allocator().Optimum(5.76e23), read.Plan(5.76e23));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Scaling.Tests.Fitting;
 
 public class EnvelopeFitterTests(ITestOutputHelper output)
 {
-    private static readonly LossLaw Hoffmann = LawPresets.Hoffmann2022.LossLaw!;
+    private static readonly LossLaw Hoffmann = LawPresets.Hoffmann2022.LossLaw;
 
     // a = β/(α+β) of the printed Hoffmann law (facts §1: 0.4516), from the frontier rather than typed in.
     private static readonly double TrueA = ComputeOptimalFrontier.Create(Hoffmann).ExponentA;

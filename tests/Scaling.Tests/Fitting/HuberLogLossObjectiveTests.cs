@@ -112,7 +112,7 @@ public class HuberLogLossObjectiveTests
     [Fact]
     public void Evaluate_ExponentPastTheFastDomain_FallsBackAndStaysExact()
     {
-        var runs = Runs(LawPresets.Hoffmann2022.LossLaw!, 1);
+        var runs = Runs(LawPresets.Hoffmann2022.LossLaw, 1);
         var objective = Load(runs, 1e-3);
 
         // A = e^-720 puts every parameter exponent below VectorMath's domain (±700), where its 2^k scaling would wrap
@@ -130,7 +130,7 @@ public class HuberLogLossObjectiveTests
     [Fact]
     public void Evaluate_Overflow_IsPositiveInfinityNotNaN()
     {
-        var objective = Load(Runs(LawPresets.Hoffmann2022.LossLaw!, 1), 1e-3);
+        var objective = Load(Runs(LawPresets.Hoffmann2022.LossLaw, 1), 1e-3);
         double value = objective.Evaluate([800, 0, 0, 0.3, 0.3], new double[5]);
         Assert.Equal(double.PositiveInfinity, value);
     }

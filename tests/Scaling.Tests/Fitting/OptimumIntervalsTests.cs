@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Scaling.Allocation;
 using Scaling.Fitting;
 using Scaling.Laws;
 
@@ -10,11 +11,11 @@ public class OptimumIntervalsTests
     private static readonly ParametricFitOptions Quick = new() { Grid = InitialGrid.Hoffmann2022.Sample(200) };
 
     // One fit with its bootstrap at Gopher's budget, shared by the tests (a second or so).
-    private static readonly Lazy<(NamedLaw Law, BootstrapResult Bootstrap)> Fitted = new(() =>
+    private static readonly Lazy<(FittedLaw Law, BootstrapResult Bootstrap)> Fitted = new(() =>
     {
         var fit = ParametricFit.Fit(SyntheticRuns.Generate(SyntheticRunsDesign.Hoffmann2022 with { Seed = 5 }), Quick);
         var bootstrap = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 200, Seed = 3, Flops = 5.76e23 });
-        var law = NamedLaw.Parametric("fit", fit.Law, "synthetic", "Approach 3").WithResamples(bootstrap.ResampledLaws());
+        var law = FittedLaw.Create(ScalingLaw.Parametric("fit", fit.Law, "synthetic", "Approach 3"), bootstrap.ResampledLaws());
         return (law, bootstrap);
     });
 
@@ -34,7 +35,7 @@ public class OptimumIntervalsTests
                 double g = Math.Pow(alpha * s["A"][i] / (beta * s["B"][i]), 1 / (alpha + beta));
                 return g * Math.Pow(flops / 6, beta / (alpha + beta));
             });
-        var expected = Scaling.Fitting.Interval.FromSamples(law.Frontier()!.Optimum(flops).Parameters, parameters);
+        var expected = Scaling.Fitting.Interval.FromSamples(((ParametricLaw)law.Law).Frontier().Optimum(flops).Parameters, parameters);
 
         var actual = OptimumIntervals.At(law, flops)!.Parameters;
 
@@ -59,8 +60,9 @@ public class OptimumIntervalsTests
     [Fact]
     public void At_LawsWithoutRefits_GiveNoIntervals()
     {
-        Assert.Null(OptimumIntervals.At(LawPresets.Default, 1e24));
-        Assert.Null(OptimumIntervals.At(Fitted.Value.Law.WithResamples([Fitted.Value.Law.LossLaw!]), 1e24));
+        var law = (ParametricLaw)Fitted.Value.Law.Law;
+        Assert.Null(OptimumIntervals.At(FittedLaw.Without(LawPresets.Default), 1e24));
+        Assert.Null(OptimumIntervals.At(FittedLaw.Create(law, [law.LossLaw]), 1e24));
     }
 
     [Fact]

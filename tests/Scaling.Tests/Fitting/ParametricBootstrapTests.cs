@@ -6,7 +6,7 @@ namespace Scaling.Tests.Fitting;
 
 public class ParametricBootstrapTests
 {
-    private static readonly LossLaw Printed = LawPresets.Hoffmann2022.LossLaw!;
+    private static readonly LossLaw Printed = LawPresets.Hoffmann2022.LossLaw;
     private static readonly ParametricFitOptions Quick = new() { Grid = InitialGrid.Hoffmann2022.Sample(200) };
 
     private static ParametricFitResult Fit(long seed) =>

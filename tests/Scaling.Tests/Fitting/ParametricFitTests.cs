@@ -7,7 +7,7 @@ namespace Scaling.Tests.Fitting;
 
 public class ParametricFitTests
 {
-    private static readonly LossLaw Printed = LawPresets.Hoffmann2022.LossLaw!;
+    private static readonly LossLaw Printed = LawPresets.Hoffmann2022.LossLaw;
 
     // A quick grid for the tests that are not about the paper's 4,500 starts.
     private static readonly ParametricFitOptions Quick = new() { Grid = InitialGrid.Hoffmann2022.Sample(300) };

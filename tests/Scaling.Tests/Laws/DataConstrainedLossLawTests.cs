@@ -1,3 +1,4 @@
+using Scaling.Allocation;
 using FsCheck;
 using FsCheck.Fluent;
 using Scaling.Laws;
@@ -7,7 +8,7 @@ namespace Scaling.Tests.Laws;
 public class DataConstrainedLossLawTests
 {
     private static readonly DataConstrainedLossLaw Muennighoff =
-        DataConstrainedLossLaw.Create(LawPresets.Muennighoff2023.LossLaw!, RepetitionDecay.Muennighoff2023);
+        DataConstrainedLossLaw.Create(LawPresets.Muennighoff2023.LossLaw, RepetitionDecay.Muennighoff2023);
 
     // Facts §3 test vector, computed from Muennighoff et al. 2023 (arXiv 2305.16264) fitted constants: 2.2256441.
     // We get 2.2255998 (2e-5 relative): the vector's N_opt(U_D) is 0.16% below our G²·U_D = 1.2746e9, a difference in
@@ -43,7 +44,7 @@ public class DataConstrainedLossLawTests
     public Property WithoutRepetition_EqualsTheBaseLawUpToTheSupportedSize(LossLaw law, Budget tokens)
     {
         var constrained = DataConstrainedLossLaw.Create(law, RepetitionDecay.Muennighoff2023);
-        double supported = constrained.Frontier.ParametersForTokens(tokens.Flops);
+        double supported = ComputeOptimalFrontier.Create(law).ParametersForTokens(tokens.Flops);
         double loss = constrained.Loss(supported, tokens.Flops, tokens.Flops * 2);
         return (Math.Abs(loss - law.Loss(supported, tokens.Flops)) <= 1e-15 * loss).Label($"{loss}");
     }
@@ -57,9 +58,9 @@ public class DataConstrainedLossLawTests
     }
 
     [Fact]
-    public void ParametersForTokens_InvertsTheFrontier()
+    public void ComputeOptimalParameters_InvertsTheFrontier()
     {
-        var optimum = Muennighoff.Frontier.Optimum(1e23);
-        Assert.Equal(1.0, Muennighoff.Frontier.ParametersForTokens(optimum.Tokens) / optimum.Parameters, 12);
+        var optimum = ComputeOptimalFrontier.Create(Muennighoff.BaseLaw).Optimum(1e23);
+        Assert.Equal(1.0, Muennighoff.ComputeOptimalParameters(optimum.Tokens) / optimum.Parameters, 12);
     }
 }

@@ -37,7 +37,7 @@ public class LawPresetsTests
     public void Hoffmann2022Unrounded_MatchesTheLogsInThePapersSource()
     {
         // Besiroglu et al. 2024 quote log E 0.5267228, log A 6.0073404, log B 6.0179186 from the TeX source.
-        var law = LawPresets.Hoffmann2022Unrounded.LossLaw!;
+        var law = LawPresets.Hoffmann2022Unrounded.LossLaw;
         Assert.Equal(0.5267228, Math.Log(law.E), 6);
         Assert.Equal(6.0073404, Math.Log(law.A), 6);
         Assert.Equal(6.0179186, Math.Log(law.B), 6);

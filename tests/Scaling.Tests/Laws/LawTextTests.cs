@@ -7,16 +7,16 @@ public class LawTextTests
     [Fact]
     public void LawJson_RoundTripsALaw()
     {
-        var law = LawPresets.Besiroglu2024.LossLaw!;
+        var law = LawPresets.Besiroglu2024.LossLaw;
         string json = new System.Text.Json.Nodes.JsonObject { ["law"] = LawJson.ToJson(law), ["objective"] = 0.1 }.ToJsonString();
-        Assert.Equal(law, LawJson.Parse(json, "fit.json").LossLaw);
+        Assert.Equal(law, Assert.IsType<ParametricLaw>(LawJson.Parse(json, "fit.json")).LossLaw);
     }
 
     [Fact]
     public void LawJson_BareLawObject_IsAccepted()
     {
         var parsed = LawJson.Parse("""{"E": 1.69, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28}""", "x.json");
-        Assert.Equal(LawPresets.Hoffmann2022.LossLaw, parsed.LossLaw);
+        Assert.Equal(LawPresets.Hoffmann2022.LossLaw, Assert.IsType<ParametricLaw>(parsed).LossLaw);
     }
 
     [Theory]
@@ -25,9 +25,12 @@ public class LawTextTests
     [InlineData("""{"law": {"E": -1, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28}}""", "coefficient E must")]
     [InlineData("""[1, 2]""", "object")]
     [InlineData("""{"law": """, "not valid JSON")]
-    public void LawJson_Malformed_ThrowsFormatExceptionNamingTheProblem(string json, string expected)
+    [InlineData("""{"E": 1.69, "E": 1.7, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28}""", "Duplicate")]
+    [InlineData("""{"law": {"E": 1.69, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28}, "rule": {"parametersCoefficient": 0.1, "exponentA": 0.5}}""", "both")]
+    public void LawJson_Malformed_ThrowsUnreadableFileNamingTheProblem(string json, string expected)
     {
-        var e = Assert.Throws<FormatException>(() => LawJson.Parse(json, "fit.json"));
+        var e = Assert.Throws<UnreadableFileException>(() => LawJson.Parse(json, "fit.json"));
+        Assert.Equal("fit.json", e.Path);
         Assert.Contains("fit.json", e.Message, StringComparison.Ordinal);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
@@ -36,7 +39,7 @@ public class LawTextTests
     public void LawJson_Rule_IsAccepted()
     {
         var parsed = LawJson.Parse("""{"rule": {"parametersCoefficient": 0.1426, "exponentA": 0.49}}""", "a2.json");
-        Assert.Equal(0.49, parsed.Rule!.ExponentA);
+        Assert.Equal(0.49, Assert.IsType<AllocationRuleLaw>(parsed).Rule.ExponentA);
     }
 
     [Fact]
@@ -53,7 +56,7 @@ public class LawTextTests
     [InlineData("E=1.69,E=1.7,A=406.4,B=410.7,alpha=0.34,beta=0.28", "E is given twice")]
     public void Inline_Malformed_Throws(string text, string expected)
     {
-        var e = Assert.Throws<FormatException>(() => LawCoefficientsText.Parse(text));
+        var e = Assert.Throws<InvalidLawException>(() => LawCoefficientsText.Parse(text));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
@@ -67,7 +70,7 @@ public class LawTextTests
             [LawJson.ResamplesMember] = LawJson.ToJson(refits),
         };
 
-        var law = LawJson.Parse(root.ToJsonString(), "fit.json");
+        var law = LawJson.ParseFitted(root.ToJsonString(), "fit.json");
 
         Assert.Equal(refits, law.Resamples);
     }
@@ -76,7 +79,7 @@ public class LawTextTests
     public void LawJson_MalformedResampledLaw_NamesTheFileAndTheRow()
     {
         string json = "{\"law\":{\"E\":1.7,\"A\":400,\"B\":410,\"alpha\":0.34,\"beta\":0.28},\"resampledLaws\":[[1.7,400,410,0.34,0.28],[1.7,400,-1,0.34,0.28]]}";
-        var e = Assert.Throws<FormatException>(() => LawJson.Parse(json, "fit.json"));
+        var e = Assert.Throws<UnreadableFileException>(() => LawJson.Parse(json, "fit.json"));
         Assert.StartsWith("fit.json: \"resampledLaws\"[1] must be five positive numbers", e.Message, StringComparison.Ordinal);
     }
 }

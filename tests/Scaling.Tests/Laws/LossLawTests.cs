@@ -6,7 +6,7 @@ namespace Scaling.Tests.Laws;
 
 public class LossLawTests
 {
-    private static readonly LossLaw Printed = LawPresets.Hoffmann2022.LossLaw!;
+    private static readonly LossLaw Printed = LawPresets.Hoffmann2022.LossLaw;
 
     [Theory]
     [InlineData(0, 406.4, 410.7, 0.34, 0.28)]

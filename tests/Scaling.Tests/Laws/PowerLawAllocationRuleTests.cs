@@ -1,3 +1,4 @@
+using Scaling.Allocation;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Laws;
@@ -35,20 +36,20 @@ public class PowerLawAllocationRuleTests
     [Theory]
     [MemberData(nameof(Table3))]
     public void Approach1_ReproducesTable3_Within5Percent(double parameters, double flops, double tokens) =>
-        AssertRow(LawPresets.Hoffmann2022Approach1.Rule!, parameters, flops, tokens);
+        AssertRow(LawPresets.Hoffmann2022Approach1.Rule, parameters, flops, tokens);
 
     [Theory]
     [MemberData(nameof(TableA3))]
     public void Approach2_ReproducesTableA3_Within5Percent(double parameters, double flops, double tokens) =>
-        AssertRow(LawPresets.Hoffmann2022Approach2.Rule!, parameters, flops, tokens);
+        AssertRow(LawPresets.Hoffmann2022Approach2.Rule, parameters, flops, tokens);
 
     [Fact]
     public void Tokens20_GivesTwentyTokensPerParameterAtAnyBudget()
     {
-        var rule = LawPresets.Tokens20.Rule!;
+        var rule = LawPresets.Tokens20.Rule;
         foreach (double flops in new[] { 1e18, 5.76e23, 1e28 })
         {
-            var optimum = rule.Optimum(flops);
+            var optimum = rule.Allocator().Optimum(flops);
             Assert.Equal(20, optimum.TokensPerParameter, 9);
             Assert.Equal(flops, 6 * optimum.Parameters * optimum.Tokens, flops * 1e-12);
         }
@@ -57,9 +58,9 @@ public class PowerLawAllocationRuleTests
     [Fact]
     public void Optimum_IsTheInverseOfOptimumForParameters()
     {
-        var rule = LawPresets.Hoffmann2022Approach2.Rule!;
-        var byFlops = rule.Optimum(1e24);
-        var byParameters = rule.OptimumForParameters(byFlops.Parameters);
+        var rule = LawPresets.Hoffmann2022Approach2.Rule;
+        var byFlops = rule.Allocator().Optimum(1e24);
+        var byParameters = rule.Allocator().OptimumForParameters(byFlops.Parameters);
         Assert.Equal(1e24, byParameters.Flops, 1e24 * 1e-12);
     }
 
@@ -75,7 +76,7 @@ public class PowerLawAllocationRuleTests
 
     private static void AssertRow(PowerLawAllocationRule rule, double parameters, double flops, double tokens)
     {
-        var row = rule.OptimumForParameters(parameters);
+        var row = rule.Allocator().OptimumForParameters(parameters);
         Assert.InRange(row.Flops / flops, 0.95, 1.05);
         Assert.InRange(row.Tokens / tokens, 0.95, 1.05);
     }

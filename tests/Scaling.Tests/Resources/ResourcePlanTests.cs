@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Scaling.Allocation;
 using Scaling.Hardware;
 using Scaling.Laws;
 using Scaling.Resources;

@@ -29,7 +29,7 @@ public class PlanWorkbookLibreOfficeTests : IClassFixture<PlanWorkbookLibreOffic
     public void ChangedBudget_LibreOfficeRecomputesThePlanTheLibraryGives()
     {
         var values = LibreOfficeRecalculation.FormulaValues(recalculated.ChangedBudgetByLibreOffice);
-        var expected = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw!).Optimum(Recalculated.ChangedBudgetFlops);
+        var expected = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw).Optimum(Recalculated.ChangedBudgetFlops);
         AssertClose(Recalculated.ChangedBudgetFlops, values[("Plan", "B2")]);
         AssertClose(expected.Parameters, values[("Plan", "B6")]);
         AssertClose(expected.Tokens, values[("Plan", "B7")]);

@@ -211,7 +211,7 @@ public class PlanWorkbookResourceTests
     public void Summary_SaysCostInMillions_AndWarnsWhileNoDeadlineSizesTheCluster()
     {
         using var workbook = PlanWorkbook.Build(PlanWorkbookContent.Create(LawPresets.Default, 5.76e23) with { Resources = H100 });
-        var plan = Scaling.Resources.ResourcePlan.Create(5.76e23, ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw!).Optimum(5.76e23).Parameters, H100);
+        var plan = Scaling.Resources.ResourcePlan.Create(5.76e23, ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw).Optimum(5.76e23).Parameters, H100);
         string Sentences() => string.Join("\n", workbook.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString()));
 
         string cost = Math.Round(plan.CostEuros / 1e6, 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -236,7 +236,7 @@ public class PlanWorkbookResourceTests
 
     private static void AssertResourcesMatch(XLWorkbook workbook, double euros, Scaling.Resources.ResourceAssumptions assumptions)
     {
-        var budget = Scaling.Resources.BudgetPlan.ForEuros(LawPresets.Default.Frontier()!, euros, assumptions);
+        var budget = Scaling.Resources.BudgetPlan.ForEuros(LawPresets.Default.Frontier(), euros, assumptions);
         var plan = budget.Resources;
         Close(budget.Optimum.Flops, "Plan_flops");
         Close(budget.Optimum.Parameters, "Plan_parameters");
