@@ -30,11 +30,12 @@ internal static class AuditSheet
 
         int last = rows.Count + 1;
         sheet.Range(1, 1, last, Titles.Length).CreateTable("AuditTable").Theme = XLTableTheme.TableStyleLight9;
-        foreach (int column in new[] { 3, 4, 6, 7, 8 })
+        foreach (int column in new[] { 3, 4, 7, 8 })
         {
-            sheet.Range(2, column, last, column).Style.NumberFormat.Format = WorkbookFormats.Scientific;
+            sheet.Range(2, column, last, column).Style.NumberFormat.Format = WorkbookFormats.Count;
         }
 
+        sheet.Range(2, 6, last, 6).Style.NumberFormat.Format = WorkbookFormats.Scientific;
         sheet.Range(2, 5, last, 5).Style.NumberFormat.Format = WorkbookFormats.Ratio;
         sheet.Range(2, 9, last, 9).Style.NumberFormat.Format = "0.000";
         sheet.Range(2, 10, last, 10).Style.NumberFormat.Format = WorkbookFormats.Percent;

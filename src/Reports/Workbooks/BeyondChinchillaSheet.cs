@@ -22,7 +22,7 @@ internal static class BeyondChinchillaSheet
     {
         var sheet = workbook.Worksheets.Add(SheetName);
         double flops = content.BudgetFlops;
-        int row = Section(sheet, 1, $"Limited unique data at C = {flops.ToString(WorkbookFormats.Scientific, System.Globalization.CultureInfo.InvariantCulture)} FLOPs (Muennighoff et al. 2023, arXiv 2305.16264)");
+        int row = Section(sheet, 1, $"Limited unique data at C = {WorkbookFormats.Short(flops)} FLOPs (Muennighoff et al. 2023, arXiv 2305.16264)");
         sheet.SheetView.FreezeRows(1);
         SheetLayout.Print(sheet);
         row = Table(sheet, row, ["Unique tokens U", "Parameters N", "Tokens D", "Epochs D/U", "Loss", "Loss with unlimited data", "Note"], DataRows(content));
@@ -30,8 +30,21 @@ internal static class BeyondChinchillaSheet
         row = Table(sheet, row, ["Inference tokens T", "Parameters N", "Training tokens D", "Tokens per parameter", "Training FLOPs", "Training + inference FLOPs", "Saving vs Chinchilla"], InferenceRows(content));
         sheet.Cell(row + 1, 1).Value = "These values are computed by 'scaling report' when the workbook is written (no closed form); they do not follow the Inputs sheet. Run the report again for other inputs.";
         sheet.Cell(row + 1, 1).Style.Font.Italic = true;
-        SheetLayout.Widths(sheet, 22, 18, 18, 18, 18, 24, 60);
+        // Not SheetLayout.Widths: row 1 is a title that runs across the columns, not a header to wrap.
+        double[] widths = [18, 14, 14, 14, 16, 20, 60];
+        for (int i = 0; i < widths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = widths[i];
+        }
+
+        foreach (var header in sheet.RowsUsed(r => r.Cell(1).Style.Fill.BackgroundColor == HeaderFill))
+        {
+            header.Style.Alignment.WrapText = true;
+            header.Height = 2 * 15;
+        }
     }
+
+    private static readonly XLColor HeaderFill = XLColor.FromHtml("#DCE6F1");
 
     private static IEnumerable<object[]> DataRows(PlanWorkbookContent content)
     {
@@ -71,7 +84,7 @@ internal static class BeyondChinchillaSheet
         {
             sheet.Cell(row, i + 1).Value = titles[i];
             sheet.Cell(row, i + 1).Style.Font.Bold = true;
-            sheet.Cell(row, i + 1).Style.Fill.BackgroundColor = XLColor.FromHtml("#DCE6F1");
+            sheet.Cell(row, i + 1).Style.Fill.BackgroundColor = HeaderFill;
         }
 
         foreach (var values in rows)
@@ -94,6 +107,7 @@ internal static class BeyondChinchillaSheet
         "Loss" or "Loss with unlimited data" => WorkbookFormats.Plain,
         "Saving vs Chinchilla" => WorkbookFormats.Percent,
         "Note" => WorkbookFormats.Text,
-        _ => WorkbookFormats.Scientific,
+        "Training FLOPs" or "Training + inference FLOPs" => WorkbookFormats.Scientific,
+        _ => WorkbookFormats.Count,
     };
 }

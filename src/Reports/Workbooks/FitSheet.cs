@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClosedXML.Excel;
 using Scaling.Fitting;
 
@@ -14,11 +15,12 @@ internal static class FitSheet
     public static void Write(XLWorkbook workbook, ParametricFitResult fit, BootstrapResult? bootstrap)
     {
         var sheet = workbook.Worksheets.Add(SheetName);
-        SheetLayout.Header(sheet, "Quantity", "Estimate", "Std. error", "Lower", "Upper");
+        string level = string.Create(CultureInfo.InvariantCulture, $"{(bootstrap?.Intervals.FirstOrDefault().Value?.Level ?? 0.95) * 100:0.#}%");
+        SheetLayout.Header(sheet, "Quantity", "Estimate", "Std. error", $"{level} lower", $"{level} upper");
         int row = 2;
-        foreach (var (name, estimate) in Estimates(fit))
+        foreach (var (name, label, estimate) in Estimates(fit))
         {
-            sheet.Cell(row, 1).Value = name;
+            sheet.Cell(row, 1).Value = label;
             sheet.Cell(row, 2).Value = estimate;
             if (bootstrap?[name] is { } interval)
             {
@@ -34,7 +36,7 @@ internal static class FitSheet
         row = Plan(sheet, row, bootstrap);
         row = Facts(sheet, row + 1, fit, bootstrap);
         Runs(sheet, row + 1, fit);
-        SheetLayout.Widths(sheet, 28, 16, 16, 16, 16, 18, 16);
+        SheetLayout.Widths(sheet, 40, 16, 16, 16, 16, 16, 16);
     }
 
     // The fitted law's plan at the report's budget with its bootstrap intervals: values from when the report was
@@ -46,11 +48,11 @@ internal static class FitSheet
             return row;
         }
 
-        string at = flops.ToString(WorkbookFormats.Scientific, System.Globalization.CultureInfo.InvariantCulture);
+        string at = WorkbookFormats.Short(flops);
         foreach (var (name, label, format) in new[]
         {
-            ("parameters", $"N* at {at} FLOPs", WorkbookFormats.Scientific),
-            ("tokens", $"D* at {at} FLOPs", WorkbookFormats.Scientific),
+            ("parameters", $"N* at {at} FLOPs", WorkbookFormats.Count),
+            ("tokens", $"D* at {at} FLOPs", WorkbookFormats.Count),
             ("tokensPerParameter", $"Tokens per parameter at {at} FLOPs", WorkbookFormats.Ratio),
         })
         {
@@ -67,10 +69,12 @@ internal static class FitSheet
         return row;
     }
 
-    private static IEnumerable<(string Name, double Estimate)> Estimates(ParametricFitResult fit) =>
+    // The bootstrap's names, and what a reader sees.
+    private static IEnumerable<(string Name, string Label, double Estimate)> Estimates(ParametricFitResult fit) =>
     [
-        ("E", fit.Law.E), ("A", fit.Law.A), ("B", fit.Law.B), ("alpha", fit.Law.Alpha), ("beta", fit.Law.Beta),
-        ("exponentA", fit.ExponentA), ("exponentB", fit.ExponentB),
+        ("E", "E (irreducible loss)", fit.Law.E), ("A", "A (parameter term)", fit.Law.A), ("B", "B (data term)", fit.Law.B),
+        ("alpha", "alpha (parameter exponent)", fit.Law.Alpha), ("beta", "beta (data exponent)", fit.Law.Beta),
+        ("exponentA", "N* exponent a (N* grows as C^a)", fit.ExponentA), ("exponentB", "D* exponent b (D* grows as C^b)", fit.ExponentB),
     ];
 
     private static int Facts(IXLWorksheet sheet, int row, ParametricFitResult fit, BootstrapResult? bootstrap)
@@ -90,10 +94,12 @@ internal static class FitSheet
         {
             sheet.Cell(row, 1).Value = label;
             sheet.Cell(row, 2).Value = value;
+            sheet.Cell(row, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
             row++;
         }
 
-        sheet.Cell(row - 2, 2).Style.NumberFormat.Format = WorkbookFormats.Percent;
+        sheet.Cell(row - 7, 2).Style.NumberFormat.Format = "0.00000";
+        sheet.Cell(row - 2, 2).Style.NumberFormat.Format = "0.00%";
         return row;
     }
 
@@ -106,11 +112,13 @@ internal static class FitSheet
         }
 
         int first = row;
-        foreach (var run in fit.Runs)
+        for (int i = 0; i < fit.Runs.Count; i++)
         {
+            var run = fit.Runs[i];
             row++;
             double predicted = fit.Law.Loss(run.Parameters, run.Tokens);
-            sheet.Cell(row, 1).Value = run.RunName ?? string.Empty;
+            // Runs without a name in the file are numbered in file order.
+            sheet.Cell(row, 1).Value = run.RunName ?? string.Create(CultureInfo.InvariantCulture, $"run {i + 1}");
             sheet.Cell(row, 2).Value = run.Parameters;
             sheet.Cell(row, 3).Value = run.Tokens;
             sheet.Cell(row, 4).Value = run.Flops;
@@ -120,7 +128,8 @@ internal static class FitSheet
         }
 
         sheet.Range(first, 1, row, titles.Length).CreateTable("FitRuns").Theme = XLTableTheme.TableStyleLight9;
-        sheet.Range(first + 1, 2, row, 4).Style.NumberFormat.Format = WorkbookFormats.Scientific;
+        sheet.Range(first + 1, 2, row, 3).Style.NumberFormat.Format = WorkbookFormats.Count;
+        sheet.Range(first + 1, 4, row, 4).Style.NumberFormat.Format = WorkbookFormats.Scientific;
         sheet.Range(first + 1, 5, row, 6).Style.NumberFormat.Format = WorkbookFormats.Plain;
         sheet.Range(first + 1, 7, row, 7).Style.NumberFormat.Format = "0.00%";
         sheet.Range(first + 1, 7, row, 7).AddConditionalFormat().ColorScale()

@@ -12,7 +12,7 @@ internal static class InputsSheet
     public static void Write(XLWorkbook workbook, PlanWorkbookContent content)
     {
         var sheet = workbook.Worksheets.Add(SheetName);
-        SheetLayout.Header(sheet, "Input", "Value", "Unit", "Meaning and source (shaded cells are inputs: change them and the Plan, Summary and Scenarios sheets recalculate)");
+        SheetLayout.Header(sheet, "Input", "Value", "Unit", "Meaning and source (shaded cells are inputs: change them and every other sheet recalculates)");
         int row = SheetLayout.Section(sheet, 2, "Budget");
         row = SheetLayout.Rows(sheet, row, Budget(content));
         row = SheetLayout.Section(sheet, row + 1, $"Loss law '{content.Law.Name}': L(N, D) = E + A/N^alpha + B/D^beta");
@@ -20,7 +20,7 @@ internal static class InputsSheet
         if (content.Resources is { } resources)
         {
             row = SheetLayout.Section(sheet, row + 1, "Hardware, price and energy");
-            row = SheetLayout.Rows(sheet, row, ResourceRows.Inputs(resources));
+            row = SheetLayout.Rows(sheet, row, ResourceRows.Inputs(content, resources));
         }
 
         SheetLayout.Widths(sheet, 34, 16, 18, SheetLayout.NoteColumnWidth);
@@ -31,7 +31,7 @@ internal static class InputsSheet
     {
         if (content.BudgetEuros is { } euros)
         {
-            yield return WorkbookRow.Input("Training budget", WorkbookNames.BudgetEuros, euros, "€", WorkbookFormats.Euros,
+            yield return WorkbookRow.Input("Training budget", WorkbookNames.BudgetEuros, euros, "", WorkbookFormats.Euros,
                 "What the training run may cost; the FLOPs follow from the GPU's price, peak and MFU below.") with { Bounds = (1, 1e13) };
         }
         else

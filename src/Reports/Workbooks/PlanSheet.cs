@@ -26,7 +26,7 @@ internal static class PlanSheet
 
     private static WorkbookRow Compute(PlanWorkbookContent content) => content.BudgetEuros is null
         ? WorkbookRow.Computed("Training compute C", PlanFlops, BudgetFlops, "FLOPs", WorkbookFormats.Scientific, "The budget from Inputs.")
-        : WorkbookRow.Computed("Training compute C", PlanFlops, $"{BudgetEuros}/{EurosPerGpuHour}*3600*{GpuPeakFlopsPerSecond}*{Mfu}", "FLOPs", WorkbookFormats.Scientific,
+        : WorkbookRow.Computed("Training compute C", PlanFlops, ResourceFormulas.FlopsForEuros(BudgetEuros), "FLOPs", WorkbookFormats.Scientific,
             "Budget / price · 3600 · peak · MFU: the FLOPs the euros buy.");
 
     private static readonly WorkbookRow[] LawRows =
@@ -35,9 +35,9 @@ internal static class PlanSheet
             "G = (alpha·A/(beta·B))^(1/(alpha+beta))."),
         WorkbookRow.Computed("Exponent a (N* grows as C^a)", PlanExponentA, $"{LawBeta}/({LawAlpha}+{LawBeta})", "-", WorkbookFormats.Plain, "a = beta/(alpha+beta)."),
         WorkbookRow.Computed("Exponent b (D* grows as C^b)", PlanExponentB, $"{LawAlpha}/({LawAlpha}+{LawBeta})", "-", WorkbookFormats.Plain, "b = alpha/(alpha+beta) = 1 − a."),
-        WorkbookRow.Computed("Optimal parameters N*", PlanParameters, $"{PlanG}*POWER({PlanFlops}/{FlopsPerParameterToken},{PlanExponentA})", "parameters", WorkbookFormats.Scientific,
+        WorkbookRow.Computed("Optimal parameters N*", PlanParameters, $"{PlanG}*POWER({PlanFlops}/{FlopsPerParameterToken},{PlanExponentA})", "parameters", WorkbookFormats.Count,
             "N* = G·(C/k)^a."),
-        WorkbookRow.Computed("Optimal tokens D*", PlanTokens, $"{PlanFlops}/({FlopsPerParameterToken}*{PlanParameters})", "tokens", WorkbookFormats.Scientific,
+        WorkbookRow.Computed("Optimal tokens D*", PlanTokens, $"{PlanFlops}/({FlopsPerParameterToken}*{PlanParameters})", "tokens", WorkbookFormats.Count,
             "D* = C/(k·N*), so k·N*·D* = C exactly."),
         WorkbookRow.Computed("Tokens per parameter", PlanTokensPerParameter, $"{PlanTokens}/{PlanParameters}", "tokens/parameter", WorkbookFormats.Ratio, "D*/N*."),
         WorkbookRow.Computed("Predicted loss", PlanLoss, $"{LawE}+{LawA}/POWER({PlanParameters},{LawAlpha})+{LawB}/POWER({PlanTokens},{LawBeta})", "nats/token", WorkbookFormats.Plain,
@@ -49,6 +49,13 @@ internal static class PlanSheet
         var sheet = workbook.Worksheets.Add(SheetName);
         SheetLayout.Header(sheet, "Quantity", "Value", "Unit", "Formula");
         int end = SheetLayout.Rows(sheet, 2, Rows(content));
+        if (content.Resources is not null)
+        {
+            // A plan that runs for years is no plan: the days turn red (Summary says why).
+            sheet.Workbook.Range(PlanDays).AddConditionalFormat().WhenGreaterThan(ResourceRows.LongPlanDays)
+                .Fill.SetBackgroundColor(XLColor.FromHtml("#F8CBAD")).Font.SetBold();
+        }
+
         SheetLayout.Widths(sheet, 34, 16, 18, SheetLayout.NoteColumnWidth);
         SheetLayout.Wrap(sheet, 4, 2, end - 1);
     }

@@ -6,8 +6,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Scaling.Reports.Workbooks;
 
 /// <summary>
-/// The planning workbook a manager opens, reads and changes: <c>Summary</c>, <c>Inputs</c>, <c>Plan</c> and
-/// <c>Scenarios</c>, with live formulas over named input cells and a native chart.
+/// The planning workbook a manager opens, reads and changes: <c>Summary</c>, <c>Inputs</c>, <c>Plan</c>,
+/// <c>Scenarios</c>, <c>Sensitivity</c>, <c>Law spread</c>, <c>Near-optimal</c> and the reference sheets, with live
+/// formulas over named input cells (the GPU looked up on <c>Catalog</c>) and native charts.
 /// </summary>
 /// <remarks>
 /// Formula values are evaluated at save, so every viewer shows the right numbers and none is stale; Excel and
@@ -50,6 +51,13 @@ public static class PlanWorkbook
         InputsSheet.Write(workbook, content);
         PlanSheet.Write(workbook, content);
         ScenariosSheet.Write(workbook, content);
+        if (content.Resources is not null)
+        {
+            SensitivitySheet.Write(workbook, content);
+        }
+
+        LawSpreadSheet.Write(workbook, content);
+        NearOptimalSheet.Write(workbook);
         BeyondChinchillaSheet.Write(workbook, content);
         if (content.AuditModels.Count > 0)
         {
@@ -60,6 +68,12 @@ public static class PlanWorkbook
             FitSheet.Write(workbook, fit, content.FitBootstrap);
         }
 
+        if (content.Resources is { } resources)
+        {
+            CatalogSheet.Write(workbook, content, resources);
+        }
+
+        SummarySheet.Wrap(workbook);
         workbook.Worksheet(SummarySheet.SheetName).SetTabActive();
         return workbook;
     }
@@ -70,21 +84,11 @@ public static class PlanWorkbook
         var workbookPart = document.WorkbookPart!;
         var sheet = workbookPart.Workbook.Descendants<Sheet>().First(s => s.Name == ScenariosSheet.SheetName);
         var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
-        int last = ScenariosSheet.LastRow(content);
-        var frontier = Scaling.Allocation.ComputeOptimalFrontier.Create(content.LossLaw, content.FlopsPerParameterToken);
-        var budgets = content.ScenarioBudgetsFlops;
-        var optima = budgets.Select(frontier.Optimum).ToList();
-        string name = ScenariosSheet.SheetName;
-        ScatterChartPart.Add(
-            part,
-            "Compute-optimal parameters and tokens",
-            "Training compute C (FLOPs)",
-            "Parameters N*, tokens D*",
-            [
-                new ChartSeries($"{name}!$B$1", $"{name}!$A$2:$A${last}", $"{name}!$B$2:$B${last}", budgets, optima.Select(o => o.Parameters).ToList()),
-                new ChartSeries($"{name}!$C$1", $"{name}!$A$2:$A${last}", $"{name}!$C$2:$C${last}", budgets, optima.Select(o => o.Tokens).ToList()),
-            ],
-            (FromColumn: 6, FromRow: 1, ToColumn: 16, ToRow: 24));
+        foreach (var (title, x, y, series, anchor) in ScenarioCharts.Create(content))
+        {
+            ScatterChartPart.Add(part, title, x, y, series, anchor);
+        }
+
         part.Worksheet.Save();
     }
 }

@@ -46,6 +46,12 @@ public sealed record PlanWorkbookContent
     public Resources.ResourceAssumptions? Resources { get; init; }
 
     /// <summary>
+    /// The accelerators the <c>Catalog</c> sheet lists (the plan's own accelerator replaces its namesake), so the GPU
+    /// input can switch between them; default the embedded catalog.
+    /// </summary>
+    public Hardware.HardwareCatalog Catalog { get; init; } = Hardware.HardwareCatalog.Default;
+
+    /// <summary>
     /// The budget in euros, when the plan started from one (needs <see cref="Resources"/>): it becomes the input cell,
     /// and the FLOPs follow from it.
     /// </summary>

@@ -8,36 +8,47 @@ namespace Scaling.Reports.Workbooks;
 /// The hardware inputs and the resource formulas of the workbook, the same arithmetic as
 /// <see cref="ResourcePlan"/>: GPU-hours = C/(3600·peak·MFU), cost = GPU-hours·price, GPUs to hold the training state
 /// = ⌈N·bytes/(memory·usable)⌉, days = GPU-hours/GPUs/24, energy = GPU-hours·W/1000·(1+overhead)·PUE, CO₂ = kWh·g/10⁶.
+/// The GPU's peak, memory, power and price are looked up on the <c>Catalog</c> sheet from the GPU input, so choosing
+/// another GPU changes them; a price or power typed into its override cell wins over the catalog.
 /// </summary>
 internal static class ResourceRows
 {
-    // GpuCount rounds ratios such as 140.00000000000003 down to 140; the sheet does the same.
-    private const string Slack = "(1-1E-9)";
+    /// <summary>Plans longer than this many days get a warning on <c>Summary</c> and a red cell on <c>Plan</c>.</summary>
+    public const double LongPlanDays = 365;
 
-    public static IEnumerable<WorkbookRow> Inputs(ResourceAssumptions resources)
+    public static IEnumerable<WorkbookRow> Inputs(PlanWorkbookContent content, ResourceAssumptions resources)
     {
         var accelerator = resources.Accelerator;
-        var precision = resources.TrainingPrecision;
+        string Lookup(CatalogSheet.Column column) => CatalogSheet.Lookup(content, resources, column);
         yield return WorkbookRow.Input("GPU", GpuName, accelerator.Name, "-", WorkbookFormats.Text,
-            $"From the catalog (data/benchmarks/hardware.csv): {accelerator.Source}. Change the numbers below to model another GPU.");
-        yield return WorkbookRow.Input("Peak throughput per GPU", GpuPeakFlopsPerSecond, accelerator.PeakFlopsPerSecond(precision), "FLOP/s", WorkbookFormats.Scientific,
-            $"Dense {Precisions.Name(precision).ToUpperInvariant()} peak from the vendor data sheet.") with { Bounds = (1e9, 1e18) };
+            "Pick from the list: peak, memory, power and price below follow from the Catalog sheet (data/benchmarks/hardware.csv).")
+            with { ListRange = CatalogSheet.NamesRange(content, resources) };
+        yield return WorkbookRow.Computed("Training precision", GpuPrecision, Lookup(CatalogSheet.Column.Precision), "-", WorkbookFormats.Text,
+            "The plan's precision where the GPU has a dense peak for it, else the GPU's own (Catalog).");
+        yield return WorkbookRow.Computed("Peak throughput per GPU", GpuPeakFlopsPerSecond, Lookup(CatalogSheet.Column.PeakFlopsPerSecond), "TFLOP/s", WorkbookFormats.Tera,
+            "Dense peak at that precision from the vendor data sheet (Catalog); the cell holds FLOP/s.");
         yield return WorkbookRow.Input("Model FLOPs utilisation (MFU)", Mfu, resources.Mfu, "fraction", WorkbookFormats.Percent,
             "Share of peak a real run sustains; PaLM reported 46%, Llama 3 38–43%.") with { Bounds = (1e-4, 1) };
-        yield return WorkbookRow.Input("Price per GPU-hour", EurosPerGpuHour, resources.Rate.EurosPerGpuHour, "€/GPU-hour", "[$€-2] #,##0.00",
-            $"A dated assumption ({accelerator.PriceDate}): {accelerator.PriceNote}.") with { Bounds = (0.001, 1000) };
-        yield return WorkbookRow.Input("Memory per GPU", GpuMemoryGigabytes, accelerator.MemoryGigabytes, "GB", WorkbookFormats.Whole,
-            "Decimal gigabytes (10^9 bytes).") with { Bounds = (1, 10000) };
+        yield return WorkbookRow.Input("Your price per GPU-hour (0 = catalog)", EurosPerGpuHourGiven, resources.EurosPerGpuHour ?? 0, "€/GPU-hour", WorkbookFormats.EurosAndCents,
+            "A quoted price overrides the catalog's dated assumption.") with { Bounds = (0, 1000) };
+        yield return WorkbookRow.Computed("Price per GPU-hour", EurosPerGpuHour,
+            $"IF({EurosPerGpuHourGiven}>0,{EurosPerGpuHourGiven},{Lookup(CatalogSheet.Column.EurosPerGpuHour)})", "€/GPU-hour", WorkbookFormats.EurosAndCents,
+            $"Your price, else the catalog's dated assumption ({accelerator.PriceDate} for {accelerator.Name}: {accelerator.PriceNote}).");
+        yield return WorkbookRow.Computed("Memory per GPU", GpuMemoryGigabytes, Lookup(CatalogSheet.Column.MemoryGigabytes), "GB", WorkbookFormats.Whole,
+            "Decimal gigabytes (10^9 bytes), from the Catalog.");
         yield return WorkbookRow.Input("Usable memory", UsableMemoryFraction, resources.UsableMemoryFraction, "fraction", WorkbookFormats.Percent,
             "Share of GPU memory the training state may fill.") with { Bounds = (0.01, 1) };
-        yield return WorkbookRow.Input("Training state per parameter", TrainingBytesPerParameter, resources.Recipe.BytesPerParameter(precision), "bytes", WorkbookFormats.Ratio,
+        yield return WorkbookRow.Input("Training state per parameter", TrainingBytesPerParameter, resources.Recipe.BytesPerParameter(resources.TrainingPrecision), "bytes", WorkbookFormats.Ratio,
             $"{resources.Recipe.Description}. Activations are not included.") with { Bounds = (0.5, 100) };
         yield return WorkbookRow.Input("GPUs given (0 = choose)", GpusGiven, resources.Gpus ?? 0, "GPUs", WorkbookFormats.Whole,
             "A fixed cluster size; 0 lets the plan choose the fewest that hold the training state (or meet the deadline).") with { Bounds = (0, 10_000_000) };
         yield return WorkbookRow.Input("Deadline (0 = none)", DeadlineDays, resources.DeadlineDays ?? 0, "days", WorkbookFormats.Ratio,
             "With GPUs given as 0: the fewest GPUs that finish within this many days.") with { Bounds = (0, 100_000) };
-        yield return WorkbookRow.Input("Power per GPU", WattsPerGpu, resources.Energy?.WattsPerGpu ?? 0, "W", WorkbookFormats.Whole,
-            "Board power from the data sheet; 0 when unknown (energy and CO₂ then read 'unknown').") with { Bounds = (0, 100_000) };
+        yield return WorkbookRow.Input("Your power per GPU (0 = catalog)", WattsPerGpuGiven, resources.WattsPerGpu ?? 0, "W", WorkbookFormats.Whole,
+            "A measured board power overrides the data sheet's.") with { Bounds = (0, 100_000) };
+        yield return WorkbookRow.Computed("Power per GPU", WattsPerGpu,
+            $"IF({WattsPerGpuGiven}>0,{WattsPerGpuGiven},{Lookup(CatalogSheet.Column.Watts)})", "W", WorkbookFormats.WholeOrUnknown,
+            "Your power, else the data sheet's board power (Catalog); – when unknown (energy and CO₂ then read 'unknown').");
         yield return WorkbookRow.Input("Power overhead", PowerOverhead, resources.Overhead, "fraction", WorkbookFormats.Percent,
             "CPUs, network and storage on top of the GPUs.") with { Bounds = (0, 10) };
         yield return WorkbookRow.Input("PUE", Pue, resources.Pue, "-", "0.00",
@@ -48,22 +59,19 @@ internal static class ResourceRows
 
     public static IEnumerable<WorkbookRow> Plan()
     {
-        yield return WorkbookRow.Computed("GPU-hours", PlanGpuHours, $"{PlanFlops}/(3600*{GpuPeakFlopsPerSecond}*{Mfu})", "GPU-hours", WorkbookFormats.Whole,
+        yield return WorkbookRow.Computed("GPU-hours", PlanGpuHours, ResourceFormulas.GpuHours(PlanFlops), "GPU-hours", WorkbookFormats.Whole,
             "C / (3600 · peak · MFU).");
-        yield return WorkbookRow.Computed("Cost", PlanCostEuros, $"{PlanGpuHours}*{EurosPerGpuHour}", "€", WorkbookFormats.Euros, "GPU-hours · price.");
-        yield return WorkbookRow.Computed("Training state", PlanTrainingMemoryBytes, $"{PlanParameters}*{TrainingBytesPerParameter}", "bytes", WorkbookFormats.Scientific,
-            "N* · bytes per parameter (weights, gradients, optimiser state; no activations).");
-        yield return WorkbookRow.Computed("GPUs to hold the training state", PlanMinimumGpus,
-            $"MAX(1,CEILING({PlanTrainingMemoryBytes}/({GpuMemoryGigabytes}*1E9*{UsableMemoryFraction})*{Slack},1))", "GPUs", WorkbookFormats.Whole,
+        yield return WorkbookRow.Computed("Cost", PlanCostEuros, ResourceFormulas.Cost(PlanGpuHours), "", WorkbookFormats.Euros, "GPU-hours · price.");
+        yield return WorkbookRow.Computed("Training state", PlanTrainingMemoryBytes, $"{PlanParameters}*{TrainingBytesPerParameter}", "TB", WorkbookFormats.TeraOneDecimal,
+            "N* · bytes per parameter (weights, gradients, optimiser state; no activations); the cell holds bytes.");
+        yield return WorkbookRow.Computed("GPUs to hold the training state", PlanMinimumGpus, ResourceFormulas.MinimumGpus(PlanParameters), "GPUs", WorkbookFormats.Whole,
             "⌈state / (memory · usable)⌉.");
-        yield return WorkbookRow.Computed("GPUs", PlanGpus,
-            $"IF({GpusGiven}>0,{GpusGiven},IF({DeadlineDays}>0,MAX({PlanMinimumGpus},CEILING({PlanGpuHours}/(24*{DeadlineDays})*{Slack},1)),{PlanMinimumGpus}))",
+        yield return WorkbookRow.Computed("GPUs", PlanGpus, ResourceFormulas.Gpus(PlanMinimumGpus, PlanGpuHours),
             "GPUs", WorkbookFormats.Whole, "Given, or the fewest that meet the deadline, or the fewest that hold the state.");
-        yield return WorkbookRow.Computed("Days", PlanDays, $"{PlanGpuHours}/{PlanGpus}/24", "days", WorkbookFormats.Ratio, "GPU-hours / GPUs / 24.");
-        yield return WorkbookRow.Computed("Energy", PlanKilowattHours,
-            $"IF({WattsPerGpu}>0,{PlanGpuHours}*{WattsPerGpu}/1000*(1+{PowerOverhead})*{Pue},\"unknown\")", "kWh", WorkbookFormats.Whole,
-            "GPU-hours · W/1000 · (1 + overhead) · PUE.");
-        yield return WorkbookRow.Computed("CO₂", PlanCo2Tonnes,
-            $"IF({WattsPerGpu}>0,{PlanKilowattHours}*{GridGramsPerKilowattHour}/1E6,\"unknown\")", "t", "#,##0.0", "kWh · grid intensity / 10^6.");
+        yield return WorkbookRow.Computed("Days", PlanDays, ResourceFormulas.Days(PlanGpuHours, PlanGpus), "days", "#,##0.0",
+            $"GPU-hours / GPUs / 24; red beyond {LongPlanDays:0} days.");
+        yield return WorkbookRow.Computed("Energy", PlanKilowattHours, ResourceFormulas.KilowattHours(PlanGpuHours), "MWh", WorkbookFormats.Mega,
+            "GPU-hours · W/1000 · (1 + overhead) · PUE; the cell holds kWh.");
+        yield return WorkbookRow.Computed("CO₂", PlanCo2Tonnes, ResourceFormulas.Co2Tonnes(PlanKilowattHours), "t", "#,##0.0", "kWh · grid intensity / 10^6.");
     }
 }

@@ -8,8 +8,8 @@ using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 namespace Scaling.Reports.Workbooks;
 
 /// <summary>
-/// Adds a native Excel scatter chart (log–log, markers and lines) to a worksheet with OpenXml, since ClosedXML 0.95
-/// cannot draw charts. The cached points are the values computed at save, so viewers that do not recalculate
+/// Adds a native Excel scatter chart (markers and lines, log or linear axes with explicit bounds) to a worksheet with
+/// OpenXml, since ClosedXML 0.95 cannot draw charts. The cached points are the values computed at save, so viewers that do not recalculate
 /// show the same numbers as the cells.
 /// </summary>
 internal static class ScatterChartPart
@@ -19,13 +19,13 @@ internal static class ScatterChartPart
 
     /// <summary>Anchors the chart over columns [fromColumn, toColumn) and rows [fromRow, toRow), zero-based.</summary>
     public static void Add(
-        WorksheetPart worksheetPart, string title, string xTitle, string yTitle, IReadOnlyList<ChartSeries> series,
+        WorksheetPart worksheetPart, string title, ChartAxis x, ChartAxis y, IReadOnlyList<ChartSeries> series,
         (int FromColumn, int FromRow, int ToColumn, int ToRow) anchor)
     {
         var drawings = worksheetPart.DrawingsPart ?? AddDrawings(worksheetPart);
         drawings.WorksheetDrawing ??= new Xdr.WorksheetDrawing();
         var chartPart = drawings.AddNewPart<ChartPart>();
-        chartPart.ChartSpace = ChartSpace(title, xTitle, yTitle, series);
+        chartPart.ChartSpace = ChartSpace(title, x, y, series);
         chartPart.ChartSpace.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
         uint id = (uint)drawings.WorksheetDrawing.ChildElements.Count + 2;
         drawings.WorksheetDrawing.Append(Anchor(drawings.GetIdOfPart(chartPart), id, title, anchor));
@@ -53,7 +53,7 @@ internal static class ScatterChartPart
         return drawings;
     }
 
-    private static C.ChartSpace ChartSpace(string title, string xTitle, string yTitle, IReadOnlyList<ChartSeries> series)
+    private static C.ChartSpace ChartSpace(string title, ChartAxis x, ChartAxis y, IReadOnlyList<ChartSeries> series)
     {
         var scatter = new C.ScatterChart(new C.ScatterStyle { Val = C.ScatterStyleValues.LineMarker }, new C.VaryColors { Val = false });
         for (int i = 0; i < series.Count; i++)
@@ -63,13 +63,13 @@ internal static class ScatterChartPart
 
         scatter.Append(new C.AxisId { Val = XAxisId }, new C.AxisId { Val = YAxisId });
         var plotArea = new C.PlotArea(new C.Layout(), scatter,
-            Axis(XAxisId, YAxisId, C.AxisPositionValues.Bottom, xTitle),
-            Axis(YAxisId, XAxisId, C.AxisPositionValues.Left, yTitle));
+            Axis(XAxisId, YAxisId, C.AxisPositionValues.Bottom, x),
+            Axis(YAxisId, XAxisId, C.AxisPositionValues.Left, y));
         var chart = new C.Chart(
             Title(title),
             new C.AutoTitleDeleted { Val = false },
             plotArea,
-            new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Right }, new C.Overlay { Val = false }),
+            new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
             new C.PlotVisibleOnly { Val = true },
             new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap });
         return new C.ChartSpace(new C.EditingLanguage { Val = "en-US" }, new C.RoundedCorners { Val = false }, chart);
@@ -79,10 +79,21 @@ internal static class ScatterChartPart
         new C.Index { Val = index },
         new C.Order { Val = index },
         new C.SeriesText(new C.StringReference(new C.Formula(series.NameReference))),
-        new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 6 }),
+        // The highlighted point (the plan) has no line and a large diamond; the curves are thin lines with dots.
+        new C.ChartShapeProperties(series.Highlight
+            ? new A.Outline(new A.NoFill())
+            : new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = Colour(index) })) { Width = 22225 }),
+        series.Highlight
+            ? new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Diamond }, new C.Size { Val = 12 },
+                new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = "C00000" }), new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "000000" }))))
+            : new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 5 },
+                new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = Colour(index) }), new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = Colour(index) })))),
         new C.XValues(new C.NumberReference(new C.Formula(series.XRange), Cache(series.XValues))),
         new C.YValues(new C.NumberReference(new C.Formula(series.YRange), Cache(series.YValues))),
         new C.Smooth { Val = false });
+
+    // Blue and green for the curves (legible on white and to red-green colour-blind readers next to the red plan).
+    private static string Colour(uint index) => index % 2 == 0 ? "2F5597" : "548235";
 
     private static C.NumberingCache Cache(IReadOnlyList<double> values)
     {
@@ -95,20 +106,36 @@ internal static class ScatterChartPart
         return cache;
     }
 
-    private static C.ValueAxis Axis(uint id, uint crossing, C.AxisPositionValues position, string title) => new(
+    private static C.ValueAxis Axis(uint id, uint crossing, C.AxisPositionValues position, ChartAxis axis) => new(
         new C.AxisId { Val = id },
-        new C.Scaling(new C.LogBase { Val = 10 }, new C.Orientation { Val = C.OrientationValues.MinMax }),
+        Scaling(axis),
         new C.Delete { Val = false },
         new C.AxisPosition { Val = position },
-        new C.MajorGridlines(),
-        Title(title),
-        new C.NumberingFormat { FormatCode = "0E+00", SourceLinked = false },
+        new C.MajorGridlines(new C.ChartShapeProperties(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "D9D9D9" })))),
+        Title(axis.Title),
+        new C.NumberingFormat { FormatCode = axis.NumberFormat, SourceLinked = false },
         new C.MajorTickMark { Val = C.TickMarkValues.Outside },
         new C.MinorTickMark { Val = C.TickMarkValues.None },
         new C.TickLabelPosition { Val = C.TickLabelPositionValues.Low },
         new C.CrossingAxis { Val = crossing },
         new C.Crosses { Val = C.CrossesValues.AutoZero },
         new C.CrossBetween { Val = C.CrossBetweenValues.MidpointCategory });
+
+    // Explicit bounds: the schema orders logBase, orientation, max, min.
+    private static C.Scaling Scaling(ChartAxis axis)
+    {
+        var scaling = new C.Scaling();
+        if (axis.Logarithmic)
+        {
+            scaling.Append(new C.LogBase { Val = 10 });
+        }
+
+        scaling.Append(
+            new C.Orientation { Val = C.OrientationValues.MinMax },
+            new C.MaxAxisValue { Val = axis.Maximum },
+            new C.MinAxisValue { Val = axis.Minimum });
+        return scaling;
+    }
 
     private static C.Title Title(string text) => new(
         new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.Run(new A.Text(text))))),

@@ -12,8 +12,9 @@ internal static class SheetLayout
     /// <summary>The width, in characters, of the note column that <see cref="Rows"/> writes.</summary>
     public const double NoteColumnWidth = 100;
 
-    // A line of proportional text holds about this many times the column's nominal width in characters.
-    private const double CharactersPerWidth = 1.2;
+    // A line of proportional text holds about this many times the column's nominal width in characters (measured in
+    // LibreOffice's rendering: 1.2 let long Audit sources overprint the next row).
+    private const double CharactersPerWidth = 1.05;
     private const double LineHeightPoints = 15;
 
     /// <summary>Writes a header row, freezes it and sets print setup (landscape, one page wide).</summary>
@@ -41,20 +42,50 @@ internal static class SheetLayout
 
     /// <summary>
     /// Column widths in characters (AdjustToContents needs System.Drawing, which fails on Linux); header titles longer
-    /// than their column wrap onto a second line.
+    /// than their column wrap, and the header row gets the lines the longest needs.
     /// </summary>
     public static void Widths(IXLWorksheet sheet, params double[] widths)
     {
+        int lines = 1;
         for (int i = 0; i < widths.Length; i++)
         {
             sheet.Column(i + 1).Width = widths[i];
             var title = sheet.Cell(1, i + 1);
-            if (title.GetString().Length > widths[i])
+            int needed = Lines(title.GetString(), widths[i]);
+            if (needed > 1)
             {
                 title.Style.Alignment.WrapText = true;
-                sheet.Row(1).Height = 2 * LineHeightPoints;
+                title.Style.Alignment.Vertical = XLAlignmentVerticalValues.Bottom;
+                lines = Math.Max(lines, needed);
             }
         }
+
+        if (lines > 1)
+        {
+            sheet.Row(1).Height = lines * LineHeightPoints;
+        }
+    }
+
+    /// <summary>The lines <paramref name="text"/> takes when wrapped at word boundaries into a column of <paramref name="width"/> characters.</summary>
+    public static int Lines(string text, double width)
+    {
+        int lines = 1;
+        double used = 0;
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            double length = word.Length + (used > 0 ? 1 : 0);
+            if (used > 0 && used + length > width)
+            {
+                lines++;
+                used = word.Length;
+            }
+            else
+            {
+                used += length;
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>
@@ -70,7 +101,7 @@ internal static class SheetLayout
             var cell = sheet.Cell(row, column);
             cell.Style.Alignment.WrapText = true;
             sheet.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            int lines = (int)Math.Ceiling(cell.GetString().Length / charactersPerLine);
+            int lines = Lines(Convert.ToString(cell.Value, CultureInfo.InvariantCulture) ?? string.Empty, charactersPerLine);
             if (lines > 1)
             {
                 sheet.Row(row).Height = lines * LineHeightPoints;
@@ -124,7 +155,14 @@ internal static class SheetLayout
         var validation = cell.SetDataValidation();
         validation.InputTitle = Shorten(item.Label, 32);
         validation.InputMessage = Shorten($"{item.Note} ({item.Unit})", 255);
-        if (item.Bounds is { } bounds)
+        if (item.ListRange is { } list)
+        {
+            validation.List(list, true);
+            validation.ErrorStyle = XLErrorStyle.Stop;
+            validation.ErrorTitle = "Not in the list";
+            validation.ErrorMessage = Shorten($"Pick {item.Label} from the list (the Catalog sheet); add a row there for another.", 225);
+        }
+        else if (item.Bounds is { } bounds)
         {
             validation.Decimal.Between(bounds.Minimum, bounds.Maximum);
             validation.ErrorStyle = XLErrorStyle.Stop;

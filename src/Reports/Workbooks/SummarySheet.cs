@@ -23,38 +23,90 @@ internal static class SummarySheet
             sheet.Cell(row++, 1).FormulaA1 = formula;
         }
 
+        if (content.Resources is not null)
+        {
+            // The warning, last: red and bold whenever it says something.
+            sheet.Cell(row - 1, 1).Style.Font.FontColor = XLColor.FromHtml("#C00000");
+            sheet.Cell(row - 1, 1).Style.Font.Bold = true;
+        }
+
         row++;
         sheet.Cell(row++, 1).Value = $"Law: '{content.Law.Name}' — {content.Law.Source}.";
-        sheet.Cell(row++, 1).Value = "Change the shaded cells on the Inputs sheet; the Plan, Scenarios and these sentences follow.";
+        sheet.Cell(row++, 1).Value = "Change the shaded cells on the Inputs sheet; every other sheet follows. Sensitivity and Law spread show what moves the answer.";
         sheet.Cell(row, 1).Value = "Compute C = 6·N·D counts training only; the loss is in nats per token on the law's own data.";
-        sheet.Column(1).Width = 140;
+        sheet.Column(1).Width = SentenceWidth;
         SheetLayout.Print(sheet);
     }
+
+    /// <summary>
+    /// Wraps the sentences, once every sheet they read exists: each row gets the lines its text needs at save, so a
+    /// long sentence is never cut at the page edge.
+    /// </summary>
+    public static void Wrap(XLWorkbook workbook)
+    {
+        var sheet = workbook.Worksheet(SheetName);
+        SheetLayout.Wrap(sheet, 1, 3, sheet.LastRowUsed()!.RowNumber());
+    }
+
+    private const double SentenceWidth = 100;
 
     private static IEnumerable<string> Sentences()
     {
         yield return $"\"Train a model of \"&{Count(PlanParameters)}&\" parameters on \"&{Count(PlanTokens)}&\" tokens (\"&ROUND({PlanTokensPerParameter},0)&\" tokens per parameter).\"";
         yield return $"\"That is the compute-optimal use of a budget of \"&{Scientific(PlanFlops)}&\" FLOPs; the law predicts a loss of \"&ROUND({PlanLoss},3)&\" nats per token.\"";
+        yield return $"\"Any size from \"&{Count(NearParametersLow(NearOptimalSheet.Wide))}&\" to \"&{Count(NearParametersHigh(NearOptimalSheet.Wide))}&\" parameters comes within 1% of that loss (\"&"
+            + $"{Count(NearParametersLow(NearOptimalSheet.Narrow))}&\" to \"&{Count(NearParametersHigh(NearOptimalSheet.Narrow))}&\" within 0.5%): the sizes you may pick.\"";
+        yield return $"\"The choice of law moves N* most: the preset laws give \"&{Count($"MIN({SpreadParameters})")}&\" (\"&{LawOf("MIN")}&\") to \"&{Count($"MAX({SpreadParameters})")}&\" (\"&{LawOf("MAX")}&\") at this budget (Law spread).\"";
         yield return $"\"With more compute, grow the model as C^\"&ROUND({PlanExponentA},3)&\" and the data as C^\"&ROUND({PlanExponentB},3)&\".\"";
     }
 
     private static IEnumerable<string> ResourceSentences()
     {
-        yield return $"\"On \"&{PlanGpus}&\" × \"&{GpuName}&\" it takes \"&ROUND({PlanDays},1)&\" days (\"&{Millions(PlanGpuHours)}&\" GPU-hours) and costs €\"&{Millions(PlanCostEuros)}&\".\"";
+        yield return $"\"On \"&{Grouped(PlanGpus, 0)}&\" × \"&{GpuName}&\" it takes \"&{Duration(PlanDays)}&\" (\"&{Hours(PlanGpuHours)}&\" GPU-hours) and costs €\"&{Euros(PlanCostEuros)}&\".\"";
+        yield return $"\"Energy: \"&IF(ISNUMBER({PlanKilowattHours}),{Grouped($"{PlanKilowattHours}/1000", 1)}&\" MWh, \"&{Grouped(PlanCo2Tonnes, 1)}&\" t CO₂\",\"unknown (no power figure for this GPU)\")&\"; activations are not included in the memory estimate.\"";
 
         // Without a GPU count or a deadline the plan takes the fewest GPUs that hold the training state, which can
         // mean years; say so rather than let the number pass for a recommendation.
-        yield return $"IF(AND({GpusGiven}<=0,{DeadlineDays}<=0),\"That is the fewest GPUs that hold the training state; give a deadline or a GPU count on Inputs to size the cluster.\",\"\")";
-        yield return $"\"Energy: \"&IF(ISNUMBER({PlanKilowattHours}),ROUND({PlanKilowattHours}/1000,1)&\" MWh, \"&ROUND({PlanCo2Tonnes},1)&\" t CO₂\",\"unknown (no power figure for this GPU)\")&\"; activations are not included in the memory estimate.\"";
+        yield return $"IF({PlanDays}>{ResourceRows.LongPlanDays},\"Warning: \"&ROUND({PlanDays}/365,1)&\" years is too long to be a plan; \"&"
+            + $"IF(AND({GpusGiven}<=0,{DeadlineDays}<=0),\"that is the fewest GPUs that hold the training state: give a deadline or a GPU count on Inputs to size the cluster.\",\"give more GPUs or a shorter deadline on Inputs.\"),"
+            + $"IF(AND({GpusGiven}<=0,{DeadlineDays}<=0),\"That is the fewest GPUs that hold the training state; give a deadline or a GPU count on Inputs to size the cluster.\",\"\"))";
     }
+
+    // The law with the smallest (MIN) or largest (MAX) N* on Law spread.
+    private static string LawOf(string extreme) =>
+        $"INDEX({SpreadLaws},MATCH({extreme}({SpreadParameters}),{SpreadParameters},0))";
 
     // "5.76e23": mantissa and power of ten.
     private static string Scientific(string name) =>
         $"ROUND({name}/10^INT(LOG10({name})),2)&\"e\"&INT(LOG10({name}))";
 
-    // "404449", "1.21 million".
-    private static string Millions(string name) =>
-        $"IF({name}>=1E6,ROUND({name}/1E6,2)&\" million\",ROUND({name},0))";
+    // "1.21 million", "404,449", "2.10": thousands separators, and cents only where they matter.
+    private static string Euros(string name) =>
+        $"IF({name}>=1E6,{Grouped($"{name}/1E6", 2)}&\" million\",IF({name}>=100,{Grouped(name, 0)},{Grouped(name, 2)}))";
+
+    // "404,449", "0.70": a small budget still reads as a number of GPU-hours.
+    private static string Hours(string name) => $"IF({name}>=10,{Grouped(name, 0)},{Grouped(name, 2)})";
+
+    // "991.3 days", "16.8 hours": no "0 days" for a small budget.
+    private static string Duration(string name) =>
+        $"IF({name}>=1,{Grouped(name, 1)}&\" days\",{Grouped($"{name}*24", 1)}&\" hours\")";
+
+    // "404,449", "1,329.9": thousands separators for a non-negative number, rounded to <decimals> places. FIXED and
+    // TEXT would do, but ClosedXML 0.95 evaluates FIXED only on literal numbers and TEXT not at all.
+    private static string Grouped(string value, int decimals)
+    {
+        string rounded = $"ROUND({value},{decimals})";
+        string whole = $"INT({rounded})";
+        string Three(string part) => $"RIGHT(\"00\"&{part},3)";
+        string units = Three($"MOD({whole},1E3)");
+        string thousands = Three($"INT(MOD({whole},1E6)/1E3)");
+        string millions = Three($"INT(MOD({whole},1E9)/1E6)");
+        string grouped = $"IF({whole}>=1E9,INT({whole}/1E9)&\",\"&{millions}&\",\"&{thousands}&\",\"&{units},"
+            + $"IF({whole}>=1E6,INT({whole}/1E6)&\",\"&{thousands}&\",\"&{units},IF({whole}>=1E3,INT({whole}/1E3)&\",\"&{units},{whole})))";
+        return decimals == 0
+            ? grouped
+            : $"{grouped}&\".\"&RIGHT(\"0000\"&ROUND(({rounded}-{whole})*1E{decimals},0),{decimals})";
+    }
 
     // "72.2 billion", "1.33 trillion": Excel's TEXT would do, but ClosedXML 0.95's evaluation of TEXT fails against the
     // ExcelNumberFormat version NuGet serves, and cached values must be evaluated at save.

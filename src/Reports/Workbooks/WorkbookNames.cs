@@ -16,15 +16,18 @@ internal static class WorkbookNames
 
     public const string BudgetEuros = "Budget_euros";
     public const string GpuName = "Gpu_name";
+    public const string GpuPrecision = "Gpu_precision";
     public const string GpuPeakFlopsPerSecond = "Gpu_peak_flops_per_second";
     public const string Mfu = "Mfu";
     public const string EurosPerGpuHour = "Euros_per_gpu_hour";
+    public const string EurosPerGpuHourGiven = "Euros_per_gpu_hour_given";
     public const string GpuMemoryGigabytes = "Gpu_memory_gigabytes";
     public const string UsableMemoryFraction = "Usable_memory_fraction";
     public const string TrainingBytesPerParameter = "Training_bytes_per_parameter";
     public const string GpusGiven = "Gpus_given";
     public const string DeadlineDays = "Deadline_days";
     public const string WattsPerGpu = "Watts_per_gpu";
+    public const string WattsPerGpuGiven = "Watts_per_gpu_given";
     public const string PowerOverhead = "Power_overhead";
     public const string Pue = "Pue";
     public const string GridGramsPerKilowattHour = "Grid_gco2_per_kwh";
@@ -45,4 +48,23 @@ internal static class WorkbookNames
     public const string PlanDays = "Plan_days";
     public const string PlanKilowattHours = "Plan_kilowatt_hours";
     public const string PlanCo2Tonnes = "Plan_co2_tonnes";
+
+    public const string NearParameterTerm = "Near_parameter_term";
+    public const string NearDataTerm = "Near_data_term";
+
+    /// <summary>The smallest N whose loss at the budget is within <paramref name="tolerance"/> (0.005, 0.01) of the optimum.</summary>
+    public static string NearParametersLow(double tolerance) => $"Near_parameters_low_{Percent(tolerance)}";
+
+    /// <summary>The largest N whose loss at the budget is within <paramref name="tolerance"/> of the optimum.</summary>
+    public static string NearParametersHigh(double tolerance) => $"Near_parameters_high_{Percent(tolerance)}";
+
+    /// <summary>The N* column of the <c>Law spread</c> sheet, one row per preset law.</summary>
+    public const string SpreadParameters = "Spread_parameters";
+
+    /// <summary>The law names of the <c>Law spread</c> sheet.</summary>
+    public const string SpreadLaws = "Spread_laws";
+
+    // 0.005 → "0_5pct", 0.01 → "1pct".
+    private static string Percent(double tolerance) =>
+        (tolerance * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('.', '_') + "pct";
 }

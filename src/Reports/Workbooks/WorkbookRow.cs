@@ -22,4 +22,7 @@ internal sealed record WorkbookRow(string Label, string Name, object? Value, str
 
     /// <summary>Bounds for the input's data validation, or null when any value of its type is allowed.</summary>
     public (double Minimum, double Maximum)? Bounds { get; init; }
+
+    /// <summary>A range such as <c>Catalog!$A$2:$A$10</c> whose values are the only ones the input accepts, or null.</summary>
+    public string? ListRange { get; init; }
 }

@@ -82,13 +82,13 @@ public sealed class ReportCommandTests : IDisposable
 
         using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(directory, "plan.xlsx"));
         var fit = workbook.Worksheet("Fit");
-        Assert.Equal("alpha", fit.Cell(5, 1).GetString());
+        Assert.Equal("alpha (parameter exponent)", fit.Cell(5, 1).GetString());
 
         // Without --law the plan uses the fitted coefficients.
         Assert.Equal(fit.Cell(5, 2).GetDouble(), workbook.Range("Law_alpha").FirstCell().GetDouble(), 12);
 
         // Below the coefficients, the fitted plan at the report's budget with its bootstrap interval around it.
-        Assert.Equal("N* at 5.76E+23 FLOPs", fit.Cell(9, 1).GetString());
+        Assert.Equal("N* at 5.76e23 FLOPs", fit.Cell(9, 1).GetString());
         double parameters = fit.Cell(9, 2).GetDouble();
         Assert.Equal(workbook.Range("Plan_parameters").FirstCell().GetDouble(), parameters, parameters * 1e-9);
         Assert.InRange(parameters, fit.Cell(9, 4).GetDouble(), fit.Cell(9, 5).GetDouble());

@@ -78,15 +78,40 @@ internal static class LibreOfficeRecalculation
     /// <summary>Sets the input cell a defined name (such as <c>Budget_flops</c>) points to.</summary>
     public static void SetNamedInput(SpreadsheetDocument document, string name, double value)
     {
+        var cell = NamedCell(document, name);
+        cell.CellValue = new CellValue(value.ToString("R", CultureInfo.InvariantCulture));
+        cell.DataType = null;
+    }
+
+    private static Cell NamedCell(SpreadsheetDocument document, string name)
+    {
         var workbook = document.WorkbookPart!;
         string reference = workbook.Workbook.DefinedNames!.Elements<DefinedName>().Single(d => d.Name == name).Text;
         string[] parts = reference.Split('!');
         string sheetName = parts[0].Trim('\'');
         string cellReference = parts[1].Split(':')[0].Replace("$", "", StringComparison.Ordinal);
         var sheet = workbook.Workbook.Descendants<Sheet>().Single(s => s.Name == sheetName);
-        var cell = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == cellReference);
-        cell.CellValue = new CellValue(value.ToString("R", CultureInfo.InvariantCulture));
-        cell.DataType = null;
+        return ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == cellReference);
+    }
+
+    /// <summary>The value of the cell a defined name points to, from <see cref="FormulaValues"/>.</summary>
+    public static double Named(byte[] xlsx, string name)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        string reference = document.WorkbookPart!.Workbook.DefinedNames!.Elements<DefinedName>().Single(d => d.Name == name).Text;
+        string[] parts = reference.Split('!');
+        string cell = parts[1].Split(':')[0].Replace("$", "", StringComparison.Ordinal);
+        string? text = FormulaValues(xlsx)[(parts[0].Trim('\''), cell)];
+        return double.Parse(text ?? "NaN", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sets the text input cell a defined name (such as <c>Gpu_name</c>) points to.</summary>
+    public static void SetNamedText(SpreadsheetDocument document, string name, string text)
+    {
+        var cell = NamedCell(document, name);
+        cell.CellValue?.Remove();
+        cell.DataType = CellValues.InlineString;
+        cell.InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text));
     }
 
     /// <summary>Every formula cell's value as text, by (sheet, cell).</summary>

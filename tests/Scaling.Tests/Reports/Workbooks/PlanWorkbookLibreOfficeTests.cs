@@ -36,6 +36,34 @@ public class PlanWorkbookLibreOfficeTests : IClassFixture<PlanWorkbookLibreOffic
         AssertClose(expected.Loss!.Value, values[("Plan", "B9")]);
     }
 
+    [Fact]
+    public void SwitchedGpu_LibreOfficeRecomputesTheLibrarysResourcePlanForThatGpu()
+    {
+        byte[] values = recalculated.SwitchedGpuByLibreOffice;
+        var a100 = new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get(Recalculated.SwitchedGpu));
+        var optimum = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw!).Optimum(5.76e23);
+        var plan = Scaling.Resources.ResourcePlan.Create(optimum.Flops, optimum.Parameters, a100);
+        AssertClose(a100.Rate.PeakFlopsPerSecond, LibreOfficeRecalculation.Named(values, "Gpu_peak_flops_per_second"));
+        AssertClose(plan.Rate.EurosPerGpuHour, LibreOfficeRecalculation.Named(values, "Euros_per_gpu_hour"));
+        AssertClose(a100.Accelerator.Watts!.Value, LibreOfficeRecalculation.Named(values, "Watts_per_gpu"));
+        AssertClose(plan.GpuHours, LibreOfficeRecalculation.Named(values, "Plan_gpu_hours"));
+        AssertClose(plan.CostEuros, LibreOfficeRecalculation.Named(values, "Plan_cost_euros"));
+        AssertClose(plan.Gpus, LibreOfficeRecalculation.Named(values, "Plan_gpus"));
+        AssertClose(plan.Days, LibreOfficeRecalculation.Named(values, "Plan_days"));
+        AssertClose(plan.KilowattHours!.Value, LibreOfficeRecalculation.Named(values, "Plan_kilowatt_hours"));
+    }
+
+    [Fact]
+    public void SwitchedGpuOnAEuroBudget_LibreOfficeRecomputesTheComputeTheEurosBuy()
+    {
+        byte[] values = recalculated.SwitchedGpuEurosByLibreOffice;
+        var b200 = new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get("B200"));
+        var budget = Scaling.Resources.BudgetPlan.ForEuros(LawPresets.Default.Frontier()!, 2e6, b200);
+        AssertClose(budget.Optimum.Flops, LibreOfficeRecalculation.Named(values, "Plan_flops"));
+        AssertClose(budget.Optimum.Parameters, LibreOfficeRecalculation.Named(values, "Plan_parameters"));
+        AssertClose(budget.Resources.Days, LibreOfficeRecalculation.Named(values, "Plan_days"));
+    }
+
     private static void AssertSameValues(byte[] ours, byte[] theirs)
     {
         var expected = LibreOfficeRecalculation.FormulaValues(ours);
@@ -59,6 +87,9 @@ public class PlanWorkbookLibreOfficeTests : IClassFixture<PlanWorkbookLibreOffic
         return ours == theirs;
     }
 
+    private static void AssertClose(double expected, double actual) =>
+        Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Abs(expected), $"expected {expected:R}, LibreOffice computed {actual:R}");
+
     private static void AssertClose(double expected, string? actual)
     {
         double value = double.Parse(actual ?? "NaN", CultureInfo.InvariantCulture);
@@ -79,11 +110,21 @@ public class PlanWorkbookLibreOfficeTests : IClassFixture<PlanWorkbookLibreOffic
                 LibreOfficeRecalculation.WithoutCachedValues(Flops),
                 LibreOfficeRecalculation.WithoutCachedValues(Euros),
                 LibreOfficeRecalculation.WithoutCachedValues(Flops, document => LibreOfficeRecalculation.SetNamedInput(document, "Budget_flops", ChangedBudgetFlops)),
+                LibreOfficeRecalculation.WithoutCachedValues(Flops, document => LibreOfficeRecalculation.SetNamedText(document, "Gpu_name", SwitchedGpu)),
+                LibreOfficeRecalculation.WithoutCachedValues(Euros, document => LibreOfficeRecalculation.SetNamedText(document, "Gpu_name", "B200")),
             ]);
             FlopsByLibreOffice = results[0];
             EurosByLibreOffice = results[1];
             ChangedBudgetByLibreOffice = results[2];
+            SwitchedGpuByLibreOffice = results[3];
+            SwitchedGpuEurosByLibreOffice = results[4];
         }
+
+        public const string SwitchedGpu = "A100-80GB";
+
+        public byte[] SwitchedGpuByLibreOffice { get; }
+
+        public byte[] SwitchedGpuEurosByLibreOffice { get; }
 
         public byte[] Flops { get; }
 

@@ -9,6 +9,9 @@ namespace Scaling.Tests.Reports.Workbooks;
 
 public class PlanWorkbookTests
 {
+    // Scenarios: A label, B budget, C N*, D D*, E D/N, F loss.
+    private const int ScenarioBudgetColumn = 2;
+
     private static readonly PlanWorkbookContent Content = PlanWorkbookContent.Create(LawPresets.Default, 5.76e23) with
     {
         AuditModels = Scaling.Audit.ModelRegistry.Published,
@@ -59,18 +62,69 @@ public class PlanWorkbookTests
         using var workbook = PlanWorkbook.Build(Content);
         var sheet = workbook.Worksheet("Scenarios");
         var frontier = ComputeOptimalFrontier.Create(Content.LossLaw);
-        for (int i = 0; i < Content.ScenarioBudgetsFlops.Count; i++)
+        var budgets = sheet.Table("Scenarios").DataRange.Rows().Select(r => r.Cell(ScenarioBudgetColumn)).ToList();
+        Assert.Equal(Content.ScenarioBudgetsFlops.Count + 1, budgets.Count);
+        foreach (var cell in budgets)
         {
-            var expected = frontier.Optimum(Content.ScenarioBudgetsFlops[i]);
-            int row = i + 2;
-            AssertClose(expected.Parameters, sheet.Cell(row, 2).GetDouble());
-            AssertClose(expected.Tokens, sheet.Cell(row, 3).GetDouble());
-            AssertClose(expected.TokensPerParameter, sheet.Cell(row, 4).GetDouble());
-            AssertClose(expected.Loss!.Value, sheet.Cell(row, 5).GetDouble());
+            int row = cell.Address.RowNumber;
+            var expected = frontier.Optimum(cell.GetDouble());
+            AssertClose(expected.Parameters, sheet.Cell(row, 3).GetDouble());
+            AssertClose(expected.Tokens, sheet.Cell(row, 4).GetDouble());
+            AssertClose(expected.TokensPerParameter, sheet.Cell(row, 5).GetDouble());
+            AssertClose(expected.Loss!.Value, sheet.Cell(row, 6).GetDouble());
         }
 
         Assert.Equal(13, Content.ScenarioBudgetsFlops.Count);
         AssertClose(1e26, Content.ScenarioBudgetsFlops[^1]);
+    }
+
+    [Fact]
+    public void Scenarios_HoldsTheUsersBudgetAsAMarkedRowInOrder_ThatFollowsTheBudget()
+    {
+        using var workbook = PlanWorkbook.Build(Content);
+        var sheet = workbook.Worksheet("Scenarios");
+        var yours = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "your budget");
+        int row = yours.Address.RowNumber;
+        Assert.True(sheet.Cell(row, 2).HasFormula);
+        AssertClose(5.76e23, sheet.Cell(row, 2).GetDouble());
+        AssertClose(Content.Optimum.Parameters, sheet.Cell(row, 3).GetDouble());
+        Assert.True(sheet.Cell(row - 1, 2).GetDouble() < 5.76e23 && 5.76e23 < sheet.Cell(row + 1, 2).GetDouble());
+        Assert.True(sheet.Cell(row, 3).Style.Font.Bold);
+
+        workbook.Range("Budget_flops").FirstCell().Value = 2e24;
+        var expected = ComputeOptimalFrontier.Create(Content.LossLaw).Optimum(2e24);
+        AssertClose(2e24, sheet.Cell(row, 2).GetDouble());
+        AssertClose(expected.Parameters, sheet.Cell(row, 3).GetDouble());
+    }
+
+    [Fact]
+    public void ScenarioCharts_HaveExplicitAxisBoundsAroundTheirData()
+    {
+        var content = Content with { Resources = new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get("H100-SXM")) };
+        using var document = SpreadsheetDocument.Open(new MemoryStream(PlanWorkbook.ToBytes(content)), false);
+        var scenarios = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First(s => s.Name == "Scenarios");
+        var charts = ((WorksheetPart)document.WorkbookPart.GetPartById(scenarios.Id!)).DrawingsPart!.ChartParts.ToList();
+        Assert.Equal(3, charts.Count);
+        foreach (var chart in charts)
+        {
+            var axes = chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ValueAxis>().ToList();
+            Assert.Equal(2, axes.Count);
+            var series = chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ScatterChartSeries>().ToList();
+            Assert.Contains(series, s => s.SeriesText!.InnerText.Contains("$A$", StringComparison.Ordinal));
+            foreach (var (axis, values) in new[] { (axes[0], "xVal"), (axes[1], "yVal") })
+            {
+                var scaling = axis.Scaling!;
+                double min = scaling.MinAxisValue!.Val!.Value;
+                double max = scaling.MaxAxisValue!.Val!.Value;
+                var points = series.SelectMany(s => s.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>()
+                    .Where(v => v.Ancestors().Any(a => a.LocalName == values))).Select(v => double.Parse(v.Text, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                Assert.NotEmpty(points);
+                Assert.All(points, p => Assert.InRange(p, min, max));
+                // No empty decades: the bounds sit within one decade (log) or one step (linear) of the data.
+                Assert.True(scaling.LogBase is null ? max - points.Max() <= 0.1 + 1e-12 : max / points.Max() <= 10, $"{values} max {max:R}");
+                Assert.True(scaling.LogBase is null ? points.Min() - min <= 0.1 + 1e-12 : points.Min() / min <= 10, $"{values} min {min:R}");
+            }
+        }
     }
 
     [Fact]
@@ -214,7 +268,7 @@ public class PlanWorkbookResourceTests
         var plan = Scaling.Resources.ResourcePlan.Create(5.76e23, ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw).Optimum(5.76e23).Parameters, H100);
         string Sentences() => string.Join("\n", workbook.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString()));
 
-        string cost = Math.Round(plan.CostEuros / 1e6, 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string cost = (plan.CostEuros / 1e6).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"costs €{cost} million.", Sentences(), StringComparison.Ordinal);
         Assert.Contains("budget of 5.76e23 FLOPs", Sentences(), StringComparison.Ordinal);
         Assert.Contains("the fewest GPUs that hold the training state", Sentences(), StringComparison.Ordinal);
