@@ -20,7 +20,7 @@ internal static class LawSpreadSheet
     ];
 
     /// <summary>The laws of the sheet: the plan's own first when it is no preset, then every preset.</summary>
-    public static IReadOnlyList<NamedLaw> Laws(PlanWorkbookContent content) =>
+    public static IReadOnlyList<ScalingLaw> Laws(PlanWorkbookContent content) =>
         LawPresets.Find(content.Law.Name) is null ? [content.Law, .. LawPresets.All] : LawPresets.All;
 
     public static void Write(XLWorkbook workbook, PlanWorkbookContent content)
@@ -59,18 +59,18 @@ internal static class LawSpreadSheet
         sheet.Cell(last + 2, 1).Style.Font.Italic = true;
     }
 
-    private static void Write(IXLWorksheet sheet, int row, NamedLaw law)
+    private static void Write(IXLWorksheet sheet, int row, ScalingLaw law)
     {
         sheet.Cell(row, 1).Value = law.Name;
-        if (law.LossLaw is { } lossLaw)
+        if (law is ParametricLaw parametric)
         {
-            var frontier = Scaling.Allocation.ComputeOptimalFrontier.Create(lossLaw);
+            var frontier = Scaling.Allocation.ComputeOptimalFrontier.Create(parametric.LossLaw);
             sheet.Cell(row, 2).Value = "loss law";
             sheet.Cell(row, 3).Value = frontier.G;
             sheet.Cell(row, 4).Value = frontier.ExponentA;
             sheet.Cell(row, 5).FormulaA1 = $"C{row}*POWER({PlanFlops}/{FlopsPerParameterToken},D{row})";
         }
-        else if (law.Rule is { } rule)
+        else if (law is AllocationRuleLaw { Rule: var rule })
         {
             sheet.Cell(row, 2).Value = "allocation rule";
             sheet.Cell(row, 3).Value = rule.ParametersCoefficient;
