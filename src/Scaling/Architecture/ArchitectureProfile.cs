@@ -1,0 +1,98 @@
+using Scaling.Hardware;
+using Scaling.Resources;
+
+namespace Scaling.Architecture;
+
+/// <summary>
+/// Everything the shape of a model decides for training and serving at a context length: exact parameters, FLOPs per
+/// token by each published count, weights per precision, training state, activations, KV cache and — given the
+/// training tokens — learning rate and batch size and a post-training-quantisation warning.
+/// </summary>
+/// <remarks>
+/// Left out: optimiser and communication buffers beyond the recipe's bytes per parameter, allocator fragmentation,
+/// the logits (s·b·V) and embedding activations, pipeline-parallel in-flight micro-batches, and the KV cache's paging
+/// overhead; MFU and restarts are the resource plan's business.
+/// <example><code>
+/// var profile = ArchitectureProfile.Create(shape, contextTokens: 4096, tokens: 1.4e12);
+/// profile.FlopsPerToken;            // Hoffmann App. F count
+/// profile.KvCacheBytesPerToken;     // at the serving precision
+/// profile.Hyperparameters?.LearningRate;
+/// </code></example>
+/// </remarks>
+public sealed record ArchitectureProfile
+{
+    private ArchitectureProfile(TransformerShape shape, int contextTokens, double? tokens, TrainingStateRecipe recipe, Precision precision)
+    {
+        Shape = shape;
+        ContextTokens = contextTokens;
+        Tokens = tokens;
+        Recipe = recipe;
+        Precision = precision;
+        FlopsPerToken = TransformerFlops.PerToken(shape, contextTokens, FlopsCounting.Hoffmann2022);
+        KvCacheBytesPerToken = shape.KvCacheBytesPerToken(precision);
+        TrainingStateBytes = MemoryFootprint.Create(shape.Parameters, recipe, precision).TrainingStateBytes;
+        Hyperparameters = tokens is { } d ? HyperparameterLaws.DeepSeek(shape, contextTokens, d) : null;
+        AlternativeHyperparameters = tokens is { } d2 ? HyperparameterLaws.StepLaw(shape, d2) : null;
+        PtqWarning = tokens is { } d3 ? PrecisionLaw.Kumar2024.PtqWarning(d3 / shape.Parameters) : null;
+    }
+
+    /// <summary>The shape.</summary>
+    public TransformerShape Shape { get; }
+
+    /// <summary>The context (sequence) length in tokens.</summary>
+    public int ContextTokens { get; }
+
+    /// <summary>The training tokens, when known.</summary>
+    public double? Tokens { get; }
+
+    /// <summary>The training-state recipe.</summary>
+    public TrainingStateRecipe Recipe { get; }
+
+    /// <summary>The training and serving precision.</summary>
+    public Precision Precision { get; }
+
+    /// <summary>Training FLOPs per token, Hoffmann et al. 2022 Appendix F (embeddings and logits included).</summary>
+    public double FlopsPerToken { get; }
+
+    /// <summary>KV-cache bytes per token of context at <see cref="Precision"/>.</summary>
+    public double KvCacheBytesPerToken { get; }
+
+    /// <summary>Weights, gradients and optimiser state in bytes (the recipe × parameters).</summary>
+    public double TrainingStateBytes { get; }
+
+    /// <summary>DeepSeek LLM's learning rate and batch for the run, when the tokens are known.</summary>
+    public Hyperparameters? Hyperparameters { get; }
+
+    /// <summary>Step Law's learning rate and batch for comparison, when the tokens are known.</summary>
+    public Hyperparameters? AlternativeHyperparameters { get; }
+
+    /// <summary>A warning when the tokens per parameter make post-training quantisation costly, else null.</summary>
+    public string? PtqWarning { get; }
+
+    /// <summary>Builds the profile; <paramref name="tokens"/> (optional) are the training tokens.</summary>
+    public static ArchitectureProfile Create(
+        TransformerShape shape, int contextTokens, double? tokens = null, TrainingStateRecipe? recipe = null, Precision precision = Precision.Bf16)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        if (contextTokens <= 0)
+        {
+            throw new InvalidShapeException("context", contextTokens, $"context must be at least 1 token, got {contextTokens}.");
+        }
+
+        if (tokens is { } d)
+        {
+            Require.PositiveFinite(d, nameof(tokens));
+        }
+
+        return new ArchitectureProfile(shape, contextTokens, tokens, recipe ?? TrainingStateRecipe.MixedPrecisionAdamW, precision);
+    }
+
+    /// <summary>Training FLOPs per token under another count.</summary>
+    public double FlopsPerTokenBy(FlopsCounting counting) => TransformerFlops.PerToken(Shape, ContextTokens, counting);
+
+    /// <summary>Activation bytes of all layers for one sequence (micro-batch 1, no parallelism) under <paramref name="recomputation"/> (Korthikanti et al. 2022, Table 2).</summary>
+    public double ActivationBytes(Recomputation recomputation) => ActivationMemory.Bytes(Shape, ContextTokens, 1, recomputation);
+
+    /// <summary>The KV cache of one full-context sequence in bytes.</summary>
+    public double KvCacheBytesPerSequence => KvCacheBytesPerToken * ContextTokens;
+}

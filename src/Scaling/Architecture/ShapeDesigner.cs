@@ -1,0 +1,83 @@
+namespace Scaling.Architecture;
+
+/// <summary>
+/// Proposes a <see cref="TransformerShape"/> for a parameter count: among layer counts 1–256 and widths in steps of
+/// the head size, the shape closest to the requested aspect ratio whose exact count lies within the tolerance of the
+/// target (or, if none does, the shape with the nearest count). Heads = d_model / head size; key/value heads =
+/// heads / group size; the feed-forward size follows <see cref="TransformerShape.DefaultFfn"/>.
+/// </summary>
+/// <example><code>
+/// var shape = ShapeDesigner.Propose(70e9, new ShapeRequest());
+/// shape.Parameters; // within 1% of 70e9, d_model/layers near 100
+/// </code></example>
+public static class ShapeDesigner
+{
+    private const int MaxLayers = 256;
+
+    /// <summary>The proposed shape for <paramref name="parameters"/>.</summary>
+    /// <exception cref="InvalidShapeException">The target is below the smallest expressible model, the group size is
+    /// not positive, or the request cannot be met.</exception>
+    public static TransformerShape Propose(double parameters, ShapeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!double.IsFinite(parameters) || parameters < 1e6 || parameters > 1e14)
+        {
+            throw new InvalidShapeException("parameters", parameters, $"parameters must lie between 1e6 and 1e14 to propose a shape, got {parameters.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        if (request.GroupSize <= 0 || request.HeadSize <= 0 || request.AspectRatio <= 0 || !double.IsFinite(request.AspectRatio))
+        {
+            throw new InvalidShapeException("groupSize", request.GroupSize, "the group size, head size and aspect ratio must be greater than 0.");
+        }
+
+        TransformerShape? best = null;
+        double bestScore = double.MaxValue;
+        for (int layers = 1; layers <= MaxLayers; layers++)
+        {
+            foreach (var shape in WidthsFor(layers, parameters, request))
+            {
+                double countError = Math.Abs(Math.Log(shape.Parameters / parameters));
+                double aspectError = Math.Abs(Math.Log(shape.AspectRatio / request.AspectRatio));
+                // Within tolerance only the aspect ratio matters; outside it, the count dominates.
+                double score = countError <= Math.Log(1 + request.Tolerance) ? aspectError : 1e3 + countError;
+                if (score < bestScore)
+                {
+                    bestScore = score;
+                    best = shape;
+                }
+            }
+        }
+
+        return best ?? throw new InvalidShapeException("parameters", parameters, "no shape fits this request; relax the group size or head size.");
+    }
+
+    // The two widths (multiples of the head size and group) whose counts bracket the target at this depth.
+    private static IEnumerable<TransformerShape> WidthsFor(int layers, double parameters, ShapeRequest request)
+    {
+        TransformerShape? below = null;
+        for (int step = 1; ; step++)
+        {
+            int headSize = request.HeadSize ?? (step * 64 <= 1024 ? 64 : 128);
+            int heads = step * 64 / headSize;
+            int dModel = heads * headSize;
+            if (dModel != step * 64 || heads % request.GroupSize != 0)
+            {
+                continue;
+            }
+
+            var shape = TransformerShape.Create(layers, dModel, heads, heads / request.GroupSize, headSize, null, request.Vocabulary, request.Conventions);
+            if (shape.Parameters >= parameters || dModel >= 1 << 17)
+            {
+                if (below is not null)
+                {
+                    yield return below;
+                }
+
+                yield return shape;
+                yield break;
+            }
+
+            below = shape;
+        }
+    }
+}
