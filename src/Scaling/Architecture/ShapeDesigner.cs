@@ -3,7 +3,7 @@ namespace Scaling.Architecture;
 /// <summary>
 /// Proposes a <see cref="TransformerShape"/> for a parameter count: among layer counts 1–256 and widths in steps of
 /// the head size, the shape closest to the requested aspect ratio whose exact count lies within the tolerance of the
-/// target (or, if none does, the shape with the nearest count). Heads = d_model / head size; key/value heads =
+/// target, preferring head counts divisible by 8 (or, if none lies within the tolerance, the nearest count). Heads = d_model / head size; key/value heads =
 /// heads / group size; the feed-forward size follows <see cref="TransformerShape.DefaultFfn"/>.
 /// </summary>
 /// <example><code>
@@ -38,8 +38,10 @@ public static class ShapeDesigner
             {
                 double countError = Math.Abs(Math.Log(shape.Parameters / parameters));
                 double aspectError = Math.Abs(Math.Log(shape.AspectRatio / request.AspectRatio));
-                // Within tolerance only the aspect ratio matters; outside it, the count dominates.
-                double score = countError <= Math.Log(1 + request.Tolerance) ? aspectError : 1e3 + countError;
+                // Within tolerance the aspect ratio matters, and head counts that split over 8-way tensor parallelism
+                // (as every published large model's do) are preferred; outside it, the count dominates.
+                double awkwardHeads = shape.Heads >= 8 && shape.Heads % 8 != 0 ? 1 : 0;
+                double score = countError <= Math.Log(1 + request.Tolerance) ? aspectError + awkwardHeads : 1e3 + countError;
                 if (score < bestScore)
                 {
                     bestScore = score;
