@@ -25,11 +25,15 @@ internal static class PlanCommand
         var inferenceMfu = new Option<string>("--inference-mfu") { Description = "With --gpu: the utilisation reached when serving (default: the training --mfu).", HelpName = "F" };
         var inferencePrice = new Option<string>("--inference-eur-per-gpu-hour") { Description = "With --gpu: the price of a serving GPU-hour (default: the training price).", HelpName = "X" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose." };
+        var architecture = new Option<bool>(PlanArchitecture.Option) { Description = "Propose a shape for N* with its FLOPs per token, memory, KV cache, learning rate and batch." };
+        var flopsPerToken = new Option<string>("--flops-per-token") { Description = "With --architecture: 6n (default) or exact (Hoffmann 2022 App. F count of the proposed shape).", HelpName = "COUNT" };
+        var context = new Option<string>("--context") { Description = "With --architecture: the context length in tokens (default 4096).", HelpName = "T" };
         var resources = new ResourceOptions();
 
         var command = new Command("plan", "The compute-optimal model size and token count for a budget.")
         {
             flops, targetLoss, parameters, maxParameters, maxTokens, uniqueTokens, inferenceTokens, inferenceCostWeight, inferenceMfu, inferencePrice, law, json,
+            architecture, flopsPerToken, context,
         };
         resources.AddTo(command);
         command.SetAction(result =>
@@ -68,15 +72,18 @@ internal static class PlanCommand
             string? flopsText = request is null ? result.GetValue(flops) : request.FlopsText(result.GetValue(flops));
             var optimum = Solve(namedLaw, flopsText, result.GetValue(targetLoss), result.GetValue(parameters), limits);
             var budget = request?.Plan(optimum);
+            var shape = PlanArchitecture.From(optimum, result.GetValue(architecture), result.GetValue(flopsPerToken), result.GetValue(context));
 
             // A fitted law that carries its bootstrap refits gives the plan an interval (not under caps, where each
             // refit would need the capped solver too).
             var intervals = flopsText is not null && limits.MaxParameters is null && limits.MaxTokens is null
                 ? Scaling.Fitting.OptimumIntervals.At(fitted, optimum.Flops)
                 : null;
+            var planJson = WithIntervals(ToJson(namedLaw, optimum), intervals);
+            shape?.AddTo(planJson);
             console.Out.WriteLine(result.GetValue(json)
-                ? ResourceReport.Json(WithIntervals(ToJson(namedLaw, optimum), intervals), budget).ToJsonString()
-                : Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + ResourceReport.Prose(budget));
+                ? ResourceReport.Json(planJson, budget).ToJsonString()
+                : Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + ResourceReport.Prose(budget));
             return ExitCodes.Success;
         });
         return command;

@@ -59,6 +59,7 @@ public static class PlanWorkbook
         LawSpreadSheet.Write(workbook, content);
         NearOptimalSheet.Write(workbook);
         BeyondChinchillaSheet.Write(workbook, content);
+        ArchitectureSheet.Write(workbook, content);
         if (content.AuditModels.Count > 0)
         {
             AuditSheet.Write(workbook, Audit.ModelAuditor.Create(content.Law, flopsPerParameterToken: content.FlopsPerParameterToken), content.AuditModels);

@@ -1,0 +1,84 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Scaling.Architecture;
+
+namespace Scaling.Reports.Workbooks;
+
+/// <summary>
+/// The <c>Architecture</c> sheet: a shape proposed for the plan's N* (Llama conventions: SwiGLU, RMSNorm, untied
+/// embeddings) as shaded inputs, and live formulas for its exact parameters, training FLOPs per token (Hoffmann et al.
+/// 2022, App. F), weights per precision, training state, activations (Korthikanti et al. 2022, Table 2), KV cache,
+/// and the learning rate and batch of DeepSeek LLM (Eq. 1) and Step Law for the plan's tokens.
+/// </summary>
+internal static class ArchitectureSheet
+{
+    public const string SheetName = "Architecture";
+
+    private const string Layers = "Arch_layers", DModel = "Arch_dModel", Heads = "Arch_heads", KvHeads = "Arch_kvHeads",
+        HeadSize = "Arch_headSize", Ffn = "Arch_ffnSize", Vocabulary = "Arch_vocabulary", Context = "Arch_context",
+        PerLayer = "Arch_parametersPerLayer", NonEmbedding = "Arch_nonEmbeddingParameters", Parameters = "Arch_parameters",
+        Flops = "Arch_flopsPerToken", DeepSeekM = "Arch_deepSeekFlopsPerToken";
+
+    /// <summary>The proposed shape for the workbook's plan.</summary>
+    public static TransformerShape Shape(PlanWorkbookContent content) =>
+        ShapeDesigner.Propose(content.Optimum.Parameters, new ShapeRequest());
+
+    /// <summary>The rows, inputs first; tests evaluate every formula against the library.</summary>
+    public static IReadOnlyList<WorkbookRow> Rows(PlanWorkbookContent content)
+    {
+        var s = Shape(content);
+        string tokens = WorkbookNames.PlanTokens;
+        string q = $"({Heads}*{HeadSize})", kv = $"({KvHeads}*{HeadSize})";
+        return
+        [
+            Input("Layers", Layers, s.Layers, "Transformer blocks; proposed for N* at d_model/layers ≈ 100 (Kaplan et al. 2020 §3.1; Hoffmann et al. 2022 Table A9)."),
+            Input("d_model", DModel, s.DModel, "Residual width."),
+            Input("Heads", Heads, s.Heads, "Query heads."),
+            Input("Key/value heads", KvHeads, s.KvHeads, "Fewer than the heads for grouped-query attention."),
+            Input("Head size", HeadSize, s.HeadSize, "64 up to d_model 1024, 128 above (Hoffmann et al. 2022, Table A9)."),
+            Input("Feed-forward size", Ffn, s.FfnSize, "SwiGLU: 8/3·d_model rounded up to a multiple of 256 (Llama)."),
+            Input("Vocabulary", Vocabulary, s.Vocabulary, "As Chinchilla and Llama 2."),
+            Input("Context", Context, 4096, "Sequence length in tokens."),
+            Computed("Parameters per layer", PerLayer, $"{DModel}*{q}+2*{DModel}*{kv}+{q}*{DModel}+3*{DModel}*{Ffn}+2*{DModel}", "parameters", WorkbookFormats.Whole,
+                "Q, K, V, O + three SwiGLU matrices + two RMSNorm gains."),
+            Computed("Non-embedding parameters", NonEmbedding, $"{Layers}*{PerLayer}+{DModel}", "parameters", WorkbookFormats.Whole, "Layers × per layer + final norm (Kaplan et al. 2020's N)."),
+            Computed("Parameters", Parameters, $"{NonEmbedding}+2*{Vocabulary}*{DModel}", "parameters", WorkbookFormats.Whole, "Plus untied input and output embeddings."),
+            Computed("Training FLOPs per token", Flops,
+                $"3*({Layers}*(2*{DModel}*({q}+2*{kv})+2*{q}*{DModel}+4*{Context}*{q}+3*{Heads}*{Context}+6*{DModel}*{Ffn})+4*{Vocabulary}*{DModel})",
+                "FLOPs", WorkbookFormats.Scientific, "Hoffmann et al. 2022, App. F: every product, softmax, embeddings and logits; backward = 2 × forward."),
+            Computed("… relative to 6·N", "Arch_flopsOverSixN", $"{Flops}/(6*{Parameters})", "-", WorkbookFormats.Plain, "Attention over the context is what 6·N leaves out."),
+            Computed("Weights in BF16", "Arch_weightsBf16", $"2*{Parameters}", "bytes", WorkbookFormats.Scientific, "2 bytes per parameter (FP32 4, FP8/INT8 1)."),
+            Computed("Weights in INT4", "Arch_weightsInt4", $"0.5*{Parameters}", "bytes", WorkbookFormats.Scientific, "Half a byte per parameter, before quantisation scales."),
+            Computed("Training state (AdamW, mixed precision)", "Arch_trainingState", $"16*{Parameters}", "bytes", WorkbookFormats.Scientific, "16 bytes per parameter; activations come on top."),
+            Computed("Activations per sequence, none recomputed", "Arch_activationsNone", $"{Layers}*{Context}*{DModel}*(34+5*{Heads}*{Context}/{DModel})", "bytes", WorkbookFormats.Scientific,
+                "Korthikanti et al. 2022, Table 2: s·b·h·(34 + 5·a·s/h) per layer, micro-batch 1."),
+            Computed("Activations per sequence, full recomputation", "Arch_activationsFull", $"{Layers}*2*{Context}*{DModel}", "bytes", WorkbookFormats.Scientific, "2·s·b·h per layer (each layer's input)."),
+            Computed("KV cache per token (BF16)", "Arch_kvCachePerToken", $"2*{Layers}*{kv}*2", "bytes", WorkbookFormats.Whole, "2 (K and V) · layers · KV heads · head size · 2 bytes."),
+            Computed("DeepSeek FLOPs per token M", DeepSeekM, $"72*{Layers}*{DModel}^2+12*{Layers}*{DModel}*{Context}", "FLOPs", WorkbookFormats.Scientific, "DeepSeek LLM (arXiv 2401.02954), Eq. 2."),
+            Computed("Learning rate (DeepSeek)", "Arch_learningRate", $"0.3118*POWER({DeepSeekM}*{tokens},-0.125)", "-", WorkbookFormats.Scientific, "DeepSeek LLM, Eq. 1: 0.3118·C^−0.125 with C = M·D* (Plan sheet)."),
+            Computed("Batch (DeepSeek)", "Arch_batchTokens", $"0.292*POWER({DeepSeekM}*{tokens},0.3271)", "tokens", WorkbookFormats.Scientific, "DeepSeek LLM, Eq. 1: 0.2920·C^0.3271."),
+            Computed("Learning rate (Step Law)", "Arch_learningRateStepLaw", $"1.79*POWER({NonEmbedding},-0.713)*POWER({tokens},0.307)", "-", WorkbookFormats.Scientific, "Li et al. 2025 (arXiv 2503.04715): 1.79·N^−0.713·D^0.307."),
+            Computed("Batch (Step Law)", "Arch_batchTokensStepLaw", $"0.58*POWER({tokens},0.571)", "tokens", WorkbookFormats.Scientific, "Li et al. 2025: 0.58·D^0.571."),
+            Computed("PTQ degradation vs 20 tokens/parameter", "Arch_ptqGrowth", $"POWER({tokens}/{Parameters}/20,0.5068)", "×", WorkbookFormats.Ratio,
+                "Kumar et al. 2024 (arXiv 2411.04330): δ_PTQ ∝ D^0.5068/N^0.3439 (Table 2); above 2× quantise with calibration or train quantisation-aware."),
+        ];
+    }
+
+    public static void Write(XLWorkbook workbook, PlanWorkbookContent content)
+    {
+        var sheet = workbook.Worksheets.Add(SheetName);
+        SheetLayout.Header(sheet, "Quantity", "Value", "Unit", "Formula and source");
+        int end = SheetLayout.Rows(sheet, 2, Rows(content));
+        sheet.Cell(end + 1, 1).Value = string.Create(CultureInfo.InvariantCulture,
+            $"Shape proposed for N* = {content.Optimum.Parameters:0.00E+00} by 'scaling architecture'; change the shaded cells to try another. Left out: buffers, fragmentation, logits, pipeline micro-batches.");
+        sheet.Cell(end + 1, 1).Style.Font.Italic = true;
+        SheetLayout.Widths(sheet, 40, 16, 12, SheetLayout.NoteColumnWidth);
+        SheetLayout.Wrap(sheet, 4, 2, end - 1);
+    }
+
+    private static WorkbookRow Input(string label, string name, int value, string note) =>
+        WorkbookRow.Input(label, name, value, "-", WorkbookFormats.Whole, note) with { Bounds = (1, 1e7) };
+
+    private static WorkbookRow Computed(string label, string name, string formula, string unit, string format, string note) =>
+        WorkbookRow.Computed(label, name, formula, unit, format, note);
+}

@@ -1,0 +1,57 @@
+using ClosedXML.Excel;
+using Scaling.Architecture;
+using Scaling.Hardware;
+using Scaling.Laws;
+using Scaling.Reports.Workbooks;
+
+namespace Scaling.Tests.Reports.Workbooks;
+
+public class ArchitectureSheetTests
+{
+    private static readonly PlanWorkbookContent Content = PlanWorkbookContent.Create(LawPresets.Default, 5.76e23);
+
+    private static double Named(XLWorkbook workbook, string name)
+    {
+        var cell = workbook.Range(name).FirstCell();
+        Assert.True(cell.HasFormula, $"{name} should be a live formula");
+        return cell.GetDouble();
+    }
+
+    private static void AssertClose(double expected, double actual) =>
+        Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
+
+    [Fact]
+    public void ArchitectureFormulas_EqualTheLibraryForTheProposedShape()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(Content)));
+        var shape = ShapeDesigner.Propose(Content.Optimum.Parameters, new ShapeRequest()); // as the sheet proposes it
+        var profile = ArchitectureProfile.Create(shape, 4096, Content.Optimum.Tokens);
+        AssertClose(shape.Parameters, Named(workbook, "Arch_parameters"));
+        AssertClose(shape.NonEmbeddingParameters, Named(workbook, "Arch_nonEmbeddingParameters"));
+        AssertClose(profile.FlopsPerToken, Named(workbook, "Arch_flopsPerToken"));
+        AssertClose(shape.KvCacheBytesPerToken(Precision.Bf16), Named(workbook, "Arch_kvCachePerToken"));
+        AssertClose(shape.WeightsBytes(Precision.Int4), Named(workbook, "Arch_weightsInt4"));
+        AssertClose(profile.TrainingStateBytes, Named(workbook, "Arch_trainingState"));
+        AssertClose(profile.ActivationBytes(Recomputation.None), Named(workbook, "Arch_activationsNone"));
+        AssertClose(profile.ActivationBytes(Recomputation.Full), Named(workbook, "Arch_activationsFull"));
+        AssertClose(profile.Hyperparameters!.LearningRate, Named(workbook, "Arch_learningRate"));
+        AssertClose(profile.Hyperparameters.BatchTokens, Named(workbook, "Arch_batchTokens"));
+        AssertClose(profile.AlternativeHyperparameters!.LearningRate, Named(workbook, "Arch_learningRateStepLaw"));
+        AssertClose(PrecisionLaw.Kumar2024.PtqGrowth(Content.Optimum.Tokens / shape.Parameters), Named(workbook, "Arch_ptqGrowth"));
+    }
+
+    [Fact]
+    public void ArchitectureFormulas_FollowAChangedShape()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(Content)));
+        // Llama-2-7B typed into the shaded cells: 6,738,415,616 parameters and 524,288 KV bytes per token.
+        foreach (var (name, value) in new[] { ("Arch_layers", 32), ("Arch_dModel", 4096), ("Arch_heads", 32), ("Arch_kvHeads", 32), ("Arch_headSize", 128), ("Arch_ffnSize", 11008), ("Arch_vocabulary", 32000) })
+        {
+            workbook.Range(name).FirstCell().Value = value;
+        }
+
+        workbook.RecalculateAllFormulas();
+        Assert.Equal(6_738_415_616, Named(workbook, "Arch_parameters"));
+        Assert.Equal(524_288, Named(workbook, "Arch_kvCachePerToken"));
+    }
+}
