@@ -67,7 +67,7 @@ public static class ScalingApp
     }
 
     private static bool IsBadInput(Exception e) =>
-        e is UsageException or ScalingException or Scaling.Architecture.InvalidShapeException or FormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
+        e is UsageException or ScalingException or FormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
 
     private static string OneLine(string message)
     {
