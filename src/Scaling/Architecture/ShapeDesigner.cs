@@ -3,7 +3,7 @@ namespace Scaling.Architecture;
 /// <summary>
 /// Proposes a <see cref="TransformerShape"/> for a parameter count: among layer counts 1–256 and widths in steps of
 /// the head size, the shape closest to the requested aspect ratio whose exact count lies within the tolerance of the
-/// target, preferring head counts divisible by 8 (or, if none lies within the tolerance, the nearest count). Heads = d_model / head size; key/value heads =
+/// target, preferring head and key/value head counts that shard 8 ways (or, if none lies within the tolerance, the nearest count). Heads = d_model / head size; key/value heads =
 /// heads / group size; the feed-forward size follows <see cref="TransformerShape.DefaultFfn"/>.
 /// </summary>
 /// <example><code>
@@ -40,7 +40,7 @@ public static class ShapeDesigner
                 double aspectError = Math.Abs(Math.Log(shape.AspectRatio / request.AspectRatio));
                 // Within tolerance the aspect ratio matters, and head counts that split over 8-way tensor parallelism
                 // (as every published large model's do) are preferred; outside it, the count dominates.
-                double awkwardHeads = shape.Heads >= 8 && shape.Heads % 8 != 0 ? 1 : 0;
+                double awkwardHeads = SplitsEightWays(shape) ? 0 : 1;
                 double score = countError <= Math.Log(1 + request.Tolerance) ? aspectError + awkwardHeads : 1e3 + countError;
                 if (score < bestScore)
                 {
@@ -52,6 +52,10 @@ public static class ShapeDesigner
 
         return best ?? throw new InvalidShapeException("parameters", parameters, "no shape fits this request; relax the group size or head size.");
     }
+
+    // Heads and key/value heads that shard over 8-way tensor parallelism (64 heads with 8 KV heads, as Llama 2 70B).
+    private static bool SplitsEightWays(TransformerShape shape) =>
+        (shape.Heads < 8 || shape.Heads % 8 == 0) && (shape.KvHeads % 8 == 0 || 8 % shape.KvHeads == 0);
 
     // The two widths (multiples of the head size and group) whose counts bracket the target at this depth.
     private static IEnumerable<TransformerShape> WidthsFor(int layers, double parameters, ShapeRequest request)
