@@ -55,6 +55,8 @@ internal static class CatalogSheet
         var sheet = workbook.Worksheets.Add(SheetName);
         SheetLayout.Header(sheet, Titles);
         var accelerators = Accelerators(content, resources);
+        // Text before values: ClosedXML would read a price date such as 2026-01 as a date.
+        sheet.Range(2, 8, accelerators.Count + 1, 8).Style.NumberFormat.Format = WorkbookFormats.Text;
         for (int i = 0; i < accelerators.Count; i++)
         {
             var accelerator = accelerators[i];
@@ -68,7 +70,8 @@ internal static class CatalogSheet
             // 0 = unknown: the Inputs formulas then report energy and CO₂ as unknown, as the library does.
             row.Cell(6).Value = accelerator.Watts ?? 0;
             row.Cell(7).Value = accelerator.EurosPerGpuHour;
-            row.Cell(8).Value = accelerator.PriceDate;
+            row.Cell(8).SetValue(accelerator.PriceDate);
+            row.Cell(8).DataType = XLDataType.Text;
             row.Cell(9).Value = string.IsNullOrEmpty(accelerator.PriceNote) ? accelerator.Source : $"{accelerator.Source}. Price: {accelerator.PriceNote}";
         }
 
@@ -77,7 +80,6 @@ internal static class CatalogSheet
         sheet.Range(2, 5, last, 5).Style.NumberFormat.Format = WorkbookFormats.Whole;
         sheet.Range(2, 6, last, 6).Style.NumberFormat.Format = WorkbookFormats.WholeOrUnknown;
         sheet.Range(2, 7, last, 7).Style.NumberFormat.Format = WorkbookFormats.EurosAndCents;
-        sheet.Range(2, 8, last, 8).Style.NumberFormat.Format = WorkbookFormats.Text;
         SheetLayout.Widths(sheet, 14, 10, 11, 12, 10, 10, 12, 10, 90);
         SheetLayout.Wrap(sheet, 9, 2, last);
         sheet.Cell(last + 2, 1).Value = string.Create(CultureInfo.InvariantCulture,

@@ -94,7 +94,11 @@ internal static class FitSheet
         {
             sheet.Cell(row, 1).Value = label;
             sheet.Cell(row, 2).Value = value;
-            sheet.Cell(row, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+            if (value is string)
+            {
+                // Text right-aligned under the numbers would run off to the left into the labels.
+                sheet.Cell(row, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            }
             row++;
         }
 

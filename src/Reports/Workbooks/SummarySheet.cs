@@ -63,14 +63,25 @@ internal static class SummarySheet
     private static IEnumerable<string> ResourceSentences()
     {
         yield return $"\"On \"&{Grouped(PlanGpus, 0)}&\" × \"&{GpuName}&\" it takes \"&{Duration(PlanDays)}&\" (\"&{Hours(PlanGpuHours)}&\" GPU-hours) and costs €\"&{Euros(PlanCostEuros)}&\".\"";
-        yield return $"\"Energy: \"&IF(ISNUMBER({PlanKilowattHours}),{Grouped($"{PlanKilowattHours}/1000", 1)}&\" MWh, \"&{Grouped(PlanCo2Tonnes, 1)}&\" t CO₂\",\"unknown (no power figure for this GPU)\")&\"; activations are not included in the memory estimate.\"";
+        yield return $"\"Energy: \"&IF(ISNUMBER({PlanKilowattHours}),{Energy(PlanKilowattHours)}&\", \"&{Carbon(PlanCo2Tonnes)}&\" CO₂\",\"unknown (no power figure for this GPU)\")&\"; activations are not included in the memory estimate.\"";
 
         // Without a GPU count or a deadline the plan takes the fewest GPUs that hold the training state, which can
         // mean years; say so rather than let the number pass for a recommendation.
         yield return $"IF({PlanDays}>{ResourceRows.LongPlanDays},\"Warning: \"&ROUND({PlanDays}/365,1)&\" years is too long to be a plan; \"&"
             + $"IF(AND({GpusGiven}<=0,{DeadlineDays}<=0),\"that is the fewest GPUs that hold the training state: give a deadline or a GPU count on Inputs to size the cluster.\",\"give more GPUs or a shorter deadline on Inputs.\"),"
-            + $"IF(AND({GpusGiven}<=0,{DeadlineDays}<=0),\"That is the fewest GPUs that hold the training state; give a deadline or a GPU count on Inputs to size the cluster.\",\"\"))";
+            + $"IF(AND({GpusGiven}<=0,{DeadlineDays}<=0,{PlanDays}>{ShortPlanDays}),\"That is the fewest GPUs that hold the training state; give a deadline or a GPU count on Inputs to size the cluster.\",\"\"))";
     }
+
+    // A run shorter than a month needs no advice on sizing the cluster.
+    private const double ShortPlanDays = 30;
+
+    // "311.4 MWh", "0.6 kWh".
+    private static string Energy(string kilowattHours) =>
+        $"IF({kilowattHours}>=1000,{Grouped($"{kilowattHours}/1000", 1)}&\" MWh\",{Grouped(kilowattHours, 1)}&\" kWh\")";
+
+    // "124.6 t", "0.2 kg".
+    private static string Carbon(string tonnes) =>
+        $"IF({tonnes}>=1,{Grouped(tonnes, 1)}&\" t\",{Grouped($"{tonnes}*1000", 1)}&\" kg\")";
 
     // The law with the smallest (MIN) or largest (MAX) N* on Law spread.
     private static string LawOf(string extreme) =>

@@ -50,7 +50,10 @@ public class PlanWorkbookDecisionTests
         else
         {
             Assert.Equal("unknown", workbook.Range("Plan_kilowatt_hours").FirstCell().GetString());
+            Assert.Contains("Energy: unknown (no power figure for this GPU)", Sentences(workbook), StringComparison.Ordinal);
         }
+
+        Assert.Contains($" × {gpu} it takes ", Sentences(workbook), StringComparison.Ordinal);
     }
 
     [Fact]
