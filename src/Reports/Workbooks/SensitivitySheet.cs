@@ -93,7 +93,7 @@ internal static class SensitivitySheet
             }
         }
 
-        SheetLayout.Widths(sheet, 13, 22, 8, 11, 7, 11, 11, 10, 12, 9, 9, 14, 11, 10);
+        SheetLayout.Widths(sheet, 13, 22, 8, 13, 7, 11, 11, 10, 12, 9, 9, 14, 11, 10);
         sheet.Cell(last + 2, 1).Value = content.BudgetEuros is null
             ? "Each row changes one assumption and keeps the rest of Inputs. With a FLOP budget, MFU and price move cost and days; the law moves N* (and the GPUs its memory needs)."
             : "Each row changes one assumption and keeps the rest of Inputs. With a euro budget, MFU and price move the compute the budget buys, and with it N*.";

@@ -12,9 +12,10 @@ internal static class SheetLayout
     /// <summary>The width, in characters, of the note column that <see cref="Rows"/> writes.</summary>
     public const double NoteColumnWidth = 100;
 
-    // A line of proportional text holds about this many times the column's nominal width in characters (measured in
-    // LibreOffice's rendering: 1.2 let long Audit sources overprint the next row).
-    private const double CharactersPerWidth = 1.05;
+    // A line of proportional text holds about this many times the column's nominal width in characters (LibreOffice
+    // fits ~1.25); lines break at words, which Lines() simulates — counting characters alone let long Audit sources
+    // overprint the next row.
+    private const double CharactersPerWidth = 1.15;
     private const double LineHeightPoints = 15;
 
     /// <summary>Writes a header row, freezes it and sets print setup (landscape, one page wide).</summary>
