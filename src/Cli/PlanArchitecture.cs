@@ -14,6 +14,12 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
 {
     public const string Option = "--architecture";
 
+    // Serving: this many full-context sequences at once (a modest batch for one replica).
+    private const int ServedSequences = 32;
+
+    // Tensor parallelism within a node of 8 accelerators, as Megatron-LM and Korthikanti et al. 2022 use.
+    private const int TensorParallel = 8;
+
     public static PlanArchitecture? From(ComputeOptimum optimum, bool architecture, string? flopsPerToken, string? context)
     {
         if (!architecture)
@@ -38,6 +44,47 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
         double tokens = exact ? optimum.Flops / flopsPerTokenExact : optimum.Tokens;
         return new PlanArchitecture(ArchitectureProfile.Create(shape, contextTokens, tokens), optimum.Tokens, exact);
     }
+
+    /// <summary>Per-GPU training memory and serving GPUs on the plan's accelerator; empty without --gpu.</summary>
+    public string Hardware(Scaling.Resources.BudgetPlan? budget)
+    {
+        if (budget is null)
+        {
+            return string.Empty;
+        }
+
+        var r = budget.Resources;
+        var a = r.Assumptions;
+        double usable = a.Accelerator.MemoryBytes * a.UsableMemoryFraction;
+        double perGpu = Profile.TrainingBytesPerGpu(r.Gpus, TensorParallel);
+        string fits = perGpu <= usable ? "fits" : "does NOT fit: add GPUs, recompute fully or shorten micro-batches";
+        var i = CultureInfo.InvariantCulture;
+        return $"\n  On {r.Gpus.ToString("N0", i)} × {a.Accelerator.Name}: training state share {GB(Profile.TrainingStateBytes / r.Gpus)} + activations {GB(perGpu - (Profile.TrainingStateBytes / r.Gpus))} "
+            + $"(one {Profile.ContextTokens.ToString(i)}-token micro-batch, {TensorParallel}-way tensor and sequence parallelism, selective recomputation) = {GB(perGpu)} per GPU of {GB(usable)} usable: {fits}."
+            + $"\n  Serving {ServedSequences} sequences of {Profile.ContextTokens.ToString(i)} tokens (weights + KV cache): at least {Profile.ServingGpus(usable, ServedSequences, Profile.Precision)} GPUs in {Scaling.Hardware.Precisions.Name(Profile.Precision)}, "
+            + $"{Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int8)} with INT8 weights, {Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int4)} with INT4 weights.";
+    }
+
+    /// <summary>The same for JSON.</summary>
+    public void AddHardware(JsonObject plan, Scaling.Resources.BudgetPlan? budget)
+    {
+        if (budget is null || plan["architecture"] is not JsonObject architecture)
+        {
+            return;
+        }
+
+        var r = budget.Resources;
+        double usable = r.Assumptions.Accelerator.MemoryBytes * r.Assumptions.UsableMemoryFraction;
+        architecture["trainingBytesPerGpu"] = Profile.TrainingBytesPerGpu(r.Gpus, TensorParallel);
+        architecture["servingGpus"] = new JsonObject
+        {
+            [Scaling.Hardware.Precisions.Name(Profile.Precision)] = Profile.ServingGpus(usable, ServedSequences, Profile.Precision),
+            ["int8"] = Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int8),
+            ["int4"] = Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int4),
+        };
+    }
+
+    private static string GB(double bytes) => Humanize.Significant(bytes / 1e9) + " GB";
 
     public string Prose()
     {

@@ -81,9 +81,10 @@ internal static class PlanCommand
                 : null;
             var planJson = WithIntervals(ToJson(namedLaw, optimum), intervals);
             shape?.AddTo(planJson);
+            shape?.AddHardware(planJson, budget);
             console.Out.WriteLine(result.GetValue(json)
                 ? ResourceReport.Json(planJson, budget).ToJsonString()
-                : Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + ResourceReport.Prose(budget));
+                : Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget) + ResourceReport.Prose(budget));
             return ExitCodes.Success;
         });
         return command;

@@ -93,6 +93,32 @@ public sealed record ArchitectureProfile
     /// <summary>Activation bytes of all layers for one sequence (micro-batch 1, no parallelism) under <paramref name="recomputation"/> (Korthikanti et al. 2022, Table 2).</summary>
     public double ActivationBytes(Recomputation recomputation) => ActivationMemory.Bytes(Shape, ContextTokens, 1, recomputation);
 
+    /// <summary>
+    /// Training bytes on each of <paramref name="gpus"/> accelerators: the training state sharded over all of them
+    /// (a distributed optimizer, ZeRO-1..3 style) plus the activations of one full-context micro-batch under
+    /// <paramref name="tensorParallel"/>-way tensor and sequence parallelism with selective recomputation
+    /// (Korthikanti et al. 2022, Table 2: 34·s·b·h/t per layer). Under 1F1B pipelining the first stage holds one
+    /// micro-batch for each of the p stages, p·(L/p) = L layers' worth, so the per-GPU activations are those of all layers.
+    /// </summary>
+    public double TrainingBytesPerGpu(int gpus, int tensorParallel = 8)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(gpus);
+        return (TrainingStateBytes / gpus) + ActivationMemory.Bytes(Shape, ContextTokens, 1, Recomputation.Selective, tensorParallel, sequenceParallel: true);
+    }
+
+    /// <summary>
+    /// The fewest accelerators of <paramref name="usableBytesPerGpu"/> that serve <paramref name="sequences"/>
+    /// full-context sequences at once with weights at <paramref name="weightsPrecision"/> and the KV cache at the
+    /// profile's precision: ⌈(weights + sequences · context · KV bytes per token) / usable⌉.
+    /// </summary>
+    public int ServingGpus(double usableBytesPerGpu, int sequences, Precision weightsPrecision)
+    {
+        Require.PositiveFinite(usableBytesPerGpu, nameof(usableBytesPerGpu));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sequences);
+        double bytes = Shape.WeightsBytes(weightsPrecision) + (sequences * KvCacheBytesPerSequence);
+        return (int)Math.Ceiling(bytes / usableBytesPerGpu);
+    }
+
     /// <summary>The KV cache of one full-context sequence in bytes.</summary>
     public double KvCacheBytesPerSequence => KvCacheBytesPerToken * ContextTokens;
 }

@@ -38,4 +38,24 @@ public class MemoryTests
         Assert.Equal(6_738_415_616.0 * 0.5, shape.WeightsBytes(Scaling.Hardware.Precision.Int4));
         Assert.Equal(6_738_415_616.0 * 16, ArchitectureProfile.Create(shape, 4096).TrainingStateBytes);
     }
+
+    [Fact]
+    public void TrainingBytesPerGpu_IsTheStateShareplusSelectiveActivations()
+    {
+        var shape = TransformerShape.Create(80, 8192, 64, kvHeads: 8, ffnSize: 28672);
+        var profile = ArchitectureProfile.Create(shape, 4096);
+        double expected = (16.0 * shape.Parameters / 512) + (80 * 34.0 * 4096 * 8192 / 8);
+        Assert.Equal(expected, profile.TrainingBytesPerGpu(512, tensorParallel: 8), expected * 1e-12);
+    }
+
+    [Fact]
+    public void ServingGpus_Llama2With7BOnOne80GbGpu_HoldsWeightsAndKvCacheOfEightSequences()
+    {
+        // 13.5 GB of BF16 weights + 8 × 4,096 × 524,288 B = 17.2 GB of KV cache = 30.7 GB: one GPU of 72 GB usable;
+        // 64 sequences take 13.5 + 137.4 = 150.9 GB: three.
+        var shape = TransformerShape.Create(32, 4096, 32, ffnSize: 11008);
+        var profile = ArchitectureProfile.Create(shape, 4096);
+        Assert.Equal(1, profile.ServingGpus(72e9, 8, Scaling.Hardware.Precision.Bf16));
+        Assert.Equal(3, profile.ServingGpus(72e9, 64, Scaling.Hardware.Precision.Bf16));
+    }
 }

@@ -48,4 +48,23 @@ public class PlanArchitectureTests
         Assert.Equal(2, code);
         Assert.Contains(option, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Plan_ArchitectureWithGpu_SaysPerGpuTrainingMemoryAndServingGpus()
+    {
+        var (code, output, _) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--days", "90", "--architecture", "--json");
+        Assert.Equal(0, code);
+        var architecture = JsonDocument.Parse(output).RootElement.GetProperty("architecture");
+        Assert.InRange(architecture.GetProperty("trainingBytesPerGpu").GetDouble(), 1e9, 72e9);
+        Assert.True(architecture.GetProperty("servingGpus").GetProperty("int4").GetInt32() <= architecture.GetProperty("servingGpus").GetProperty("bf16").GetInt32());
+    }
+
+    [Fact]
+    public void Plan_FewestGpusForTheTrainingState_SaysActivationsDoNotFit()
+    {
+        // The default GPU count holds the training state alone; with activations on top it cannot train.
+        var (code, output, _) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--architecture");
+        Assert.Equal(0, code);
+        Assert.Contains("does NOT fit", output, StringComparison.Ordinal);
+    }
 }
