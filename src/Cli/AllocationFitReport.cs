@@ -16,7 +16,7 @@ internal static class AllocationFitReport
         IsoFlopFitResult fit;
         using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
         {
-            fit = Wrap(() => IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = resamples, Seed = Seed(seed) }, bar));
+            fit = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = resamples, Seed = Seed(seed) }, bar);
         }
 
         var report = Common(2, fit.Frontier, fit.Bootstrap, fit.Warnings, budget);
@@ -41,7 +41,7 @@ internal static class AllocationFitReport
         EnvelopeFitResult fit;
         using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
         {
-            fit = Wrap(() => EnvelopeFitter.Fit(runs, new EnvelopeFitOptions { Resamples = resamples, Seed = Seed(seed) }, bar));
+            fit = EnvelopeFitter.Fit(runs, new EnvelopeFitOptions { Resamples = resamples, Seed = Seed(seed) }, bar);
         }
 
         var report = Common(1, fit.Frontier, fit.Bootstrap, fit.Warnings, budget);
@@ -135,20 +135,6 @@ internal static class AllocationFitReport
 
     // The approaches take an int seed; fold the CLI's long seed into it deterministically.
     private static int Seed(long seed) => unchecked((int)(seed ^ (seed >> 32)));
-
-    // The fitters report unusable data as ArgumentException naming the fix; show it as a one-line input error.
-    private static T Wrap<T>(Func<T> fit)
-    {
-        try
-        {
-            return fit();
-        }
-        catch (ArgumentException e)
-        {
-            string message = e.Message.Split(" (Parameter", 2)[0];
-            throw new UsageException("runs.csv: " + (message.StartsWith("runs: ", StringComparison.Ordinal) ? message["runs: ".Length..] : message));
-        }
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,15 +19,16 @@ internal static class AuditCommand
     {
         var law = LawOption.Create();
         var models = new Option<string>("--models") { Description = "A CSV registry of models (same columns as data/benchmarks/models.csv) instead of the embedded one.", HelpName = "FILE" };
-        var parameters = new Option<string>("--parameters") { Description = "Audit one model of this many parameters (with --tokens).", HelpName = "N" };
-        var tokens = new Option<string>("--tokens") { Description = "The training tokens of that model (with --parameters).", HelpName = "D" };
+        var parameters = CliOptions.Number("--parameters", "N", "Audit one model of this many parameters (with --tokens).", "175e9", NumberRange.AtLeastOne);
+        var tokens = CliOptions.Number("--tokens", "D", "The training tokens of that model (with --parameters).", "300e9", NumberRange.AtLeastOne);
         var name = new Option<string>("--name") { Description = "A name for the model given by --parameters/--tokens.", HelpName = "TEXT" };
-        var tolerance = new Option<string>("--tolerance")
-        {
-            Description = $"Near-optimal when N is within this factor of the compute-optimal N* (default {ModelAuditor.DefaultParameterRatioTolerance.ToString(CultureInfo.InvariantCulture)}).",
-            HelpName = "FACTOR",
-        };
-        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of the table." };
+        var tolerance = CliOptions.Number(
+            "--tolerance",
+            "FACTOR",
+            $"Near-optimal when N is within this factor of the compute-optimal N* (default {ModelAuditor.DefaultParameterRatioTolerance.ToString(CultureInfo.InvariantCulture)}).",
+            "2.5",
+            NumberRange.AtLeastOne);
+        var json = CliOptions.Json("Print a JSON array instead of the table.");
 
         var command = new Command("audit", "Audit published models: undertrained, near-optimal or overtrained for their compute.")
         {
@@ -36,7 +37,7 @@ internal static class AuditCommand
         command.SetAction(result =>
         {
             var namedLaw = LawOption.Resolve(result.GetValue(law));
-            double band = result.GetValue(tolerance) is { } text ? Tolerance(text) : ModelAuditor.DefaultParameterRatioTolerance;
+            double band = result.GetValue(tolerance) is { } factor ? Tolerance(factor) : ModelAuditor.DefaultParameterRatioTolerance;
             var auditor = ModelAuditor.Create(namedLaw, band);
             var selected = Models(result.GetValue(models), result.GetValue(parameters), result.GetValue(tokens), result.GetValue(name));
             var rows = selected
@@ -50,18 +51,12 @@ internal static class AuditCommand
         return command;
     }
 
-    private static double Tolerance(string text)
-    {
-        double value = CliParse.Positive("--tolerance", text, "2.5");
-        if (value <= 1)
-        {
-            throw new UsageException($"--tolerance must be a factor above 1, got '{text}'; for example --tolerance 2.5 (near-optimal within 2.5× of N*).");
-        }
+    private static double Tolerance(double value) =>
+        value > 1
+            ? value
+            : throw new UsageException($"--tolerance must be a factor above 1, got {Humanize.Exponent(value)}; for example --tolerance 2.5 (near-optimal within 2.5× of N*).");
 
-        return value;
-    }
-
-    private static IReadOnlyList<PublishedModel> Models(string? path, string? parametersText, string? tokensText, string? name)
+    private static IReadOnlyList<PublishedModel> Models(string? path, double? parametersText, double? tokensText, string? name)
     {
         if (parametersText is null && tokensText is null)
         {
@@ -84,8 +79,8 @@ internal static class AuditCommand
             throw new UsageException("--models: audit either a registry file or one model (--parameters/--tokens), not both.");
         }
 
-        double n = CliParse.Positive("--parameters", parametersText, "175e9");
-        double d = CliParse.Positive("--tokens", tokensText, "300e9");
+        double n = parametersText.Value;
+        double d = tokensText.Value;
         string label = string.IsNullOrWhiteSpace(name) ? "Your model" : name;
         return [PublishedModel.Create(label, null, n, d, GivenSource)];
     }

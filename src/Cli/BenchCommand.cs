@@ -14,20 +14,20 @@ internal static class BenchCommand
 {
     public static Command Create(CliConsole console)
     {
-        var runs = new Option<string>("--runs") { Description = "Synthetic runs to fit (default 240).", HelpName = "N" };
-        var starts = new Option<string>("--starts") { Description = "Starts of the grid fit (default 4500, the paper's grid).", HelpName = "K" };
-        var resamples = new Option<string>("--resamples") { Description = "Bootstrap resamples (default 4000).", HelpName = "B" };
-        var repetitions = new Option<string>("--repetitions") { Description = "Timed repetitions after the warm-up (default 5).", HelpName = "R" };
+        var runs = CliOptions.Count("--runs", "N", "Synthetic runs to fit (default 240).", "240", 1, CliOptions.MaxRuns);
+        var starts = CliOptions.Count("--starts", "K", "Starts of the grid fit (default 4500, the paper's grid).", "4500", 1, InitialGrid.Hoffmann2022.Count);
+        var resamples = CliOptions.Count("--resamples", "B", "Bootstrap resamples (default 4000).", "4000", 1, CliOptions.MaxResamples);
+        var repetitions = CliOptions.Count("--repetitions", "R", "Timed repetitions after the warm-up (default 5).", "5", 1, CliOptions.MaxRepetitions);
         var command = new Command("bench", "Time the Approach 3 fit (4,500 starts) and the bootstrap on synthetic runs.")
         {
             runs, starts, resamples, repetitions,
         };
         command.SetAction(result =>
         {
-            int runCount = Count(result.GetValue(runs), "--runs", 240);
-            int startCount = Count(result.GetValue(starts), "--starts", InitialGrid.Hoffmann2022.Count);
-            int resampleCount = Count(result.GetValue(resamples), "--resamples", 4000);
-            int repeat = Count(result.GetValue(repetitions), "--repetitions", 5);
+            int runCount = result.GetValue(runs) ?? 240;
+            int startCount = result.GetValue(starts) ?? InitialGrid.Hoffmann2022.Count;
+            int resampleCount = result.GetValue(resamples) ?? 4000;
+            int repeat = result.GetValue(repetitions) ?? 5;
             if (runCount < 9)
             {
                 throw new UsageException("--runs must be at least 9 (one per IsoFLOP budget); for example --runs 240.");
@@ -82,9 +82,6 @@ internal static class BenchCommand
         int mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
     }
-
-    private static int Count(string? text, string option, int fallback) =>
-        text is null ? fallback : CliParse.PositiveInteger(option, text, fallback.ToString(CultureInfo.InvariantCulture));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,28 +10,28 @@ namespace Scaling.Cli;
 /// output keeps the plain plan's fields, adds its own, and with <c>--gpu</c> the resource block of the training run.
 /// </summary>
 internal sealed record BeyondChinchillaRequest(
-    string? LawText, string? FlopsText, string? UniqueTokensText, string? InferenceTokensText, string? InferenceCostWeightText, bool OtherModeGiven)
+    string? LawText, double? Flops, double? UniqueTokens, double? InferenceTokens, double? InferenceCostWeight, bool OtherModeGiven)
 {
     /// <summary>The resource options, when <c>--gpu</c> was given.</summary>
     public ResourceRequest? Resources { get; init; }
 
     /// <summary><c>--inference-mfu</c>: the serving utilisation.</summary>
-    public string? InferenceMfuText { get; init; }
+    public double? InferenceMfu { get; init; }
 
     /// <summary><c>--inference-eur-per-gpu-hour</c>: the serving price.</summary>
-    public string? InferencePriceText { get; init; }
+    public double? InferencePrice { get; init; }
 
     public string Run(bool json)
     {
         Validate();
-        double flops = CliParse.Positive(Resources?.BudgetEuros is null ? "--flops" : "--budget-eur", Resources?.FlopsText(FlopsText) ?? FlopsText!, "1e24");
-        return UniqueTokensText is not null ? DataConstrained(flops, json) : Inference(flops, json);
+        double flops = (Resources is null ? Flops : Resources.Flops(Flops)) ?? throw new UsageException("--flops: give a budget, e.g. --flops 1e24.");
+        return UniqueTokens is { } unique ? DataConstrained(flops, unique, json) : Inference(flops, InferenceTokens ?? 0, json);
     }
 
-    private string DataConstrained(double flops, bool json)
+    private string DataConstrained(double flops, double uniqueTokens, bool json)
     {
         var law = LawText is null ? DataConstrainedMode.DefaultLaw : LawOption.Resolve(LawText);
-        var plan = DataConstrainedMode.Solve(law, flops, CliParse.Positive(DataConstrainedMode.Option, UniqueTokensText!, "500e9"));
+        var plan = DataConstrainedMode.Solve(law, flops, uniqueTokens);
         var budget = Resources?.Plan(plan.Optimum);
         if (!json)
         {
@@ -43,10 +43,10 @@ internal sealed record BeyondChinchillaRequest(
         return ResourceReport.Json(node, budget).ToJsonString();
     }
 
-    private string Inference(double flops, bool json)
+    private string Inference(double flops, double inferenceTokens, bool json)
     {
         var law = LawOption.Resolve(LawText);
-        var plan = InferenceMode.Solve(law, flops, CliParse.NonNegative(InferenceMode.Option, InferenceTokensText!, "2e12"), CostWeight());
+        var plan = InferenceMode.Solve(law, flops, inferenceTokens, CostWeight());
 
         // The training run is priced on its own: it costs more than the Chinchilla budget, which serving pays back.
         var budget = Resources is null ? null : (Resources with { BudgetEuros = null }).Plan(plan.Optimum);
@@ -67,9 +67,9 @@ internal sealed record BeyondChinchillaRequest(
     /// </summary>
     private double CostWeight()
     {
-        if (InferenceCostWeightText is not null)
+        if (InferenceCostWeight is { } weight)
         {
-            return CliParse.Positive("--inference-cost-weight", InferenceCostWeightText, "0.5");
+            return weight;
         }
 
         if (Resources is null)
@@ -78,39 +78,39 @@ internal sealed record BeyondChinchillaRequest(
         }
 
         var training = Resources.Assumptions.Rate;
-        double mfu = InferenceMfuText is null ? training.Mfu : CliParse.Fraction("--inference-mfu", InferenceMfuText, "0.3");
-        double price = InferencePriceText is null ? training.EurosPerGpuHour : CliParse.Positive("--inference-eur-per-gpu-hour", InferencePriceText, "2.5");
+        double mfu = InferenceMfu ?? training.Mfu;
+        double price = InferencePrice ?? training.EurosPerGpuHour;
         return price / mfu / (training.EurosPerGpuHour / training.Mfu);
     }
 
     private void Validate()
     {
-        string mode = UniqueTokensText is not null ? DataConstrainedMode.Option : InferenceMode.Option;
-        if (UniqueTokensText is not null && InferenceTokensText is not null)
+        string mode = UniqueTokens is not null ? DataConstrainedMode.Option : InferenceMode.Option;
+        if (UniqueTokens is not null && InferenceTokens is not null)
         {
             throw new UsageException($"{DataConstrainedMode.Option}: give either --unique-tokens U or --inference-tokens T, not both.");
         }
 
-        bool budgetGiven = (FlopsText is not null) != (Resources?.BudgetEuros is not null);
+        bool budgetGiven = (Flops is not null) != (Resources?.BudgetEuros is not null);
         if (!budgetGiven || OtherModeGiven)
         {
             throw new UsageException($"{mode}: plan it from one budget alone, e.g. --flops 1e24 {mode} {(mode == InferenceMode.Option ? "2e12" : "500e9")} (or --budget-eur with --gpu; no --target-loss, --parameters or caps).");
         }
 
-        string? strayInference = InferenceCostWeightText is not null ? "--inference-cost-weight"
-            : InferenceMfuText is not null ? "--inference-mfu"
-            : InferencePriceText is not null ? "--inference-eur-per-gpu-hour" : null;
-        if (UniqueTokensText is not null && strayInference is not null)
+        string? strayInference = InferenceCostWeight is not null ? "--inference-cost-weight"
+            : InferenceMfu is not null ? "--inference-mfu"
+            : InferencePrice is not null ? "--inference-eur-per-gpu-hour" : null;
+        if (UniqueTokens is not null && strayInference is not null)
         {
             throw new UsageException($"{strayInference}: only applies with {InferenceMode.Option} T, not with {DataConstrainedMode.Option}.");
         }
 
-        if (InferenceCostWeightText is not null && (InferenceMfuText ?? InferencePriceText) is not null)
+        if (InferenceCostWeight is not null && (InferenceMfu ?? InferencePrice) is not null)
         {
             throw new UsageException("--inference-cost-weight: give either the weight or --inference-mfu/--inference-eur-per-gpu-hour, not both.");
         }
 
-        if (Resources is null && (InferenceMfuText ?? InferencePriceText) is not null)
+        if (Resources is null && (InferenceMfu ?? InferencePrice) is not null)
         {
             throw new UsageException("--inference-mfu: serving price and utilisation need --gpu NAME (or use --inference-cost-weight).");
         }

@@ -15,8 +15,13 @@ internal static class DataConstrainedMode
     /// <summary>Without --law, the data-constrained preset, whose repetition constants were fitted with its base law.</summary>
     public static ParametricLaw DefaultLaw => LawPresets.Muennighoff2023;
 
-    public static DataConstrainedOptimum Solve(ScalingLaw law, double flops, double uniqueTokens) =>
-        DataConstrainedPlanner.Create(LawOption.RequireLoss(law, Option, "a data-constrained plan")).Optimum(flops, uniqueTokens);
+    public static DataConstrainedOptimum Solve(ScalingLaw law, double flops, double uniqueTokens)
+    {
+        var plan = DataConstrainedPlanner.Create(LawOption.RequireLoss(law, Option, "a data-constrained plan")).Optimum(flops, uniqueTokens);
+        plan.Unconstrained.Plannable();
+        plan.Optimum.Plannable();
+        return plan;
+    }
 
     public static string Describe(ScalingLaw law, DataConstrainedOptimum plan)
     {

@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The input cannot be used: a bad option value, an unreadable file, data that cannot support the request.</summary>
     public const int BadInput = 2;
+
+    /// <summary>SIGINT or SIGTERM stopped the run before it changed anything (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -21,15 +21,15 @@ internal static class FitCommand
     {
         var runsFile = new Argument<string>("runs.csv") { Description = "CSV with the header parameters,tokens,loss (aliases N, D; optional flops, run, budget)." };
         var approach = new Option<string>("--approach") { Description = "Which approach (Hoffmann et al. 2022): 3 parametric loss fit (default), 2 IsoFLOP profiles, 1 training-curve envelope, or all.", HelpName = "1|2|3|all" };
-        var bootstrap = new Option<string>("--bootstrap") { Description = "Bootstrap resamples for the intervals (default 1000; 0 skips).", HelpName = "B" };
-        var exclude = new Option<string>("--exclude-top-loss") { Description = "Leave out the K runs with the highest loss (default 0).", HelpName = "K" };
-        var seed = new Option<string>("--seed") { Description = "Seed of the bootstrap (default 0); the same seed gives the same output.", HelpName = "S" };
-        var flops = new Option<string>("--flops") { Description = "Also plan N*, D* (with intervals) for this budget in FLOPs.", HelpName = "C" };
-        var delta = new Option<string>("--delta") { Description = "Huber delta on the log-loss residual (default 1e-3, the paper's).", HelpName = "DELTA" };
-        var starts = new Option<string>("--starts") { Description = "Use K starts spread evenly over the paper's 4,500-point grid (default: all), for a quick fit.", HelpName = "K" };
-        var output = new Option<string>("--out") { Description = "Write the fit as JSON for 'scaling plan --law FILE'.", HelpName = "fit.json" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose (nothing on stderr)." };
-        var force = new Option<bool>("--force") { Description = "Replace an existing --out file." };
+        var bootstrap = CliOptions.Count("--bootstrap", "B", "Bootstrap resamples for the intervals (default 1000; 0 skips).", "1000", 0, CliOptions.MaxResamples);
+        var exclude = CliOptions.Count("--exclude-top-loss", "K", "Leave out the K runs with the highest loss (default 0).", "5", 0, int.MaxValue);
+        var seed = CliOptions.Seed("Seed of the bootstrap (default 0); the same seed gives the same output.");
+        var flops = CliOptions.Flops("Also plan N*, D* (with intervals) for this budget in FLOPs.");
+        var delta = CliOptions.Number("--delta", "DELTA", "Huber delta on the log-loss residual (default 1e-3, the paper's).", "1e-3", NumberRange.Positive);
+        var starts = CliOptions.Count("--starts", "K", "Use K starts spread evenly over the paper's 4,500-point grid (default: all), for a quick fit.", "500", 1, InitialGrid.Hoffmann2022.Count);
+        var output = CliOptions.Out("Write the fit as JSON for 'scaling plan --law FILE'.", "fit.json");
+        var json = CliOptions.Json("Print one JSON object instead of prose (nothing on stderr).");
+        var force = CliOptions.Force();
         var command = new Command("fit", "Fit the loss law L = E + A/N^alpha + B/D^beta to training runs, with bootstrap intervals.")
         {
             runsFile, approach, bootstrap, exclude, seed, flops, delta, starts, output, json, force,
@@ -38,12 +38,12 @@ internal static class FitCommand
         {
             string path = result.GetValue(runsFile)!;
             string which = (result.GetValue(approach) ?? "3").Trim().ToLowerInvariant();
-            int resamples = result.GetValue(bootstrap) is { } b ? NonNegativeInteger("--bootstrap", b, "1000") : 1000;
-            int excluded = result.GetValue(exclude) is { } k ? NonNegativeInteger("--exclude-top-loss", k, "5") : 0;
-            long seedValue = result.GetValue(seed) is { } s ? Seed(s) : 0;
-            double? budget = result.GetValue(flops) is { } c ? CliParse.Positive("--flops", c, "5.76e23") : null;
-            double huber = result.GetValue(delta) is { } d ? CliParse.Positive("--delta", d, "1e-3") : ParametricFitOptions.Hoffmann2022HuberDelta;
-            var grid = result.GetValue(starts) is { } startsText ? InitialGrid.Hoffmann2022.Sample(CliParse.PositiveInteger("--starts", startsText, "500")) : InitialGrid.Hoffmann2022;
+            int resamples = result.GetValue(bootstrap) ?? 1000;
+            int excluded = result.GetValue(exclude) ?? 0;
+            long seedValue = result.GetValue(seed) ?? 0;
+            double? budget = result.GetValue(flops);
+            double huber = result.GetValue(delta) ?? ParametricFitOptions.Hoffmann2022HuberDelta;
+            var grid = result.GetValue(starts) is { } startCount ? InitialGrid.Hoffmann2022.Sample(startCount) : InitialGrid.Hoffmann2022;
             bool asJson = result.GetValue(json);
             string? outPath = result.GetValue(output);
             if (outPath is not null && File.Exists(outPath) && !result.GetValue(force))
@@ -111,10 +111,12 @@ internal static class FitCommand
                 memos.Add(memo);
                 exponents.Add($"{name}: {Humanize.Exponent(report["exponentA"]!.GetValue<double>())}");
             }
-            catch (UsageException e)
+            catch (UnusableRunsException e)
             {
-                approaches[name] = new JsonObject { ["approach"] = int.Parse(name, CultureInfo.InvariantCulture), ["skipped"] = e.Message };
-                memos.Add($"Approach {name} skipped: {e.Message}");
+                // Approach 1 needs training curves and 2 several budgets; runs without them are a reason to skip, not an error.
+                string reason = $"{path}: {e.Message}";
+                approaches[name] = new JsonObject { ["approach"] = int.Parse(name, CultureInfo.InvariantCulture), ["skipped"] = reason };
+                memos.Add($"Approach {name} skipped: {reason}");
             }
         }
 
@@ -151,7 +153,7 @@ internal static class FitCommand
             boot = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = resamples, Seed = seed, Flops = budget }, options, bar);
         }
 
-        ComputeOptimum? plan = budget is { } c ? ComputeOptimalFrontier.Create(fit.Law).Optimum(c) : null;
+        ComputeOptimum? plan = budget is { } c ? ComputeOptimalFrontier.Create(fit.Law).Optimum(c).Plannable() : null;
         return (ToJson(fit, boot, plan), Describe(path, fit, boot, plan));
     }
 
@@ -286,16 +288,6 @@ internal static class FitCommand
 
         return RunsCsv.Parse(text, path);
     }
-
-    private static int NonNegativeInteger(string option, string text, string example) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 0
-            ? value
-            : throw new UsageException($"{option} must be a whole number of at least 0, got '{text}'; for example {option} {example}.");
-
-    private static long Seed(string text) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value)
-            ? value
-            : throw new UsageException($"--seed must be a whole number, got '{text}'; for example --seed 7.");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -48,21 +48,31 @@ internal static class Humanize
             return "0";
         }
 
+        if (!double.IsFinite(value) || Math.Abs(value) >= 1e15)
+        {
+            return Scientific(value);
+        }
+
         int digits = Math.Max(0, 2 - (int)Math.Floor(Math.Log10(Math.Abs(value))));
         return Math.Round(value, Math.Min(digits, 15)).ToString("0.###############", CultureInfo.InvariantCulture);
     }
 
     /// <summary>A ratio such as tokens per parameter: whole from 10 up, else one decimal.</summary>
     public static string Ratio(double value) =>
-        value >= 10
+        !double.IsFinite(value) || Math.Abs(value) >= 1e6 ? Scientific(value)
+        : value >= 10
             ? Math.Round(value).ToString("0", CultureInfo.InvariantCulture)
             : value.ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>A loss in nats per token with two decimals.</summary>
-    public static string Loss(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Loss(double value) =>
+        Math.Abs(value) < 1e6 ? value.ToString("0.00", CultureInfo.InvariantCulture) : Scientific(value);
 
     /// <summary>A plain number with up to four significant figures, e.g. an exponent.</summary>
-    public static string Exponent(double value) => value.ToString("0.0###", CultureInfo.InvariantCulture);
+    public static string Exponent(double value) =>
+        value != 0 && (Math.Abs(value) >= 1e6 || Math.Abs(value) < 1e-4)
+            ? value.ToString("G4", CultureInfo.InvariantCulture)
+            : value.ToString("0.0###", CultureInfo.InvariantCulture);
 
     /// <summary>A fraction as a percentage with one decimal: 0.163 → 16.3%.</summary>
     public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

@@ -12,8 +12,13 @@ internal static class InferenceMode
 {
     public const string Option = "--inference-tokens";
 
-    public static InferenceAwareOptimum Solve(ScalingLaw law, double flops, double inferenceTokens, double inferenceCostWeight) =>
-        InferenceAwarePlanner.Create(LawOption.RequireLoss(law, Option, "an inference-aware plan").LossLaw).Optimum(flops, inferenceTokens, inferenceCostWeight);
+    public static InferenceAwareOptimum Solve(ScalingLaw law, double flops, double inferenceTokens, double inferenceCostWeight)
+    {
+        var plan = InferenceAwarePlanner.Create(LawOption.RequireLoss(law, Option, "an inference-aware plan").LossLaw).Optimum(flops, inferenceTokens, inferenceCostWeight);
+        plan.Chinchilla.Plannable();
+        plan.Optimum.Plannable();
+        return plan;
+    }
 
     /// <param name="law">The law planned with.</param>
     /// <param name="plan">The plan.</param>

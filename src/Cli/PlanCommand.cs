@@ -13,18 +13,18 @@ internal static class PlanCommand
 {
     public static Command Create(CliConsole console)
     {
-        var flops = new Option<string>("--flops") { Description = "Training compute budget in FLOPs, e.g. 5.76e23.", HelpName = "C" };
-        var targetLoss = new Option<string>("--target-loss") { Description = "Plan the smallest budget whose optimal model reaches this loss (nats/token).", HelpName = "L" };
-        var parameters = new Option<string>("--parameters") { Description = "Plan the compute-optimal tokens for a model of this many parameters.", HelpName = "N" };
-        var maxParameters = new Option<string>("--max-parameters") { Description = "Cap the model size (the best allocation within the cap).", HelpName = "N" };
-        var maxTokens = new Option<string>("--max-tokens") { Description = "Cap the training tokens (the best allocation within the cap).", HelpName = "D" };
+        var flops = CliOptions.Flops("Training compute budget in FLOPs, e.g. 5.76e23.");
+        var targetLoss = CliOptions.Number("--target-loss", "L", "Plan the smallest budget whose optimal model reaches this loss (nats/token).", "2.0", NumberRange.Positive);
+        var parameters = CliOptions.Number("--parameters", "N", "Plan the compute-optimal tokens for a model of this many parameters.", "7e9", NumberRange.AtLeastOne);
+        var maxParameters = CliOptions.Number("--max-parameters", "N", "Cap the model size (the best allocation within the cap).", "70e9", NumberRange.AtLeastOne);
+        var maxTokens = CliOptions.Number("--max-tokens", "D", "Cap the training tokens (the best allocation within the cap).", "1.4e12", NumberRange.AtLeastOne);
         var law = LawOption.Create();
-        var uniqueTokens = new Option<string>(DataConstrainedMode.Option) { Description = "Unique tokens available; beyond them data can only be repeated (Muennighoff et al. 2023; default law muennighoff2023).", HelpName = "U" };
-        var inferenceTokens = new Option<string>(InferenceMode.Option) { Description = "Tokens the model will serve over its life; minimise training plus inference cost (Sardana et al. 2024).", HelpName = "T" };
-        var inferenceCostWeight = new Option<string>("--inference-cost-weight") { Description = "Cost of an inference FLOP relative to a training FLOP (default 1), e.g. lower utilisation at serving time.", HelpName = "W" };
-        var inferenceMfu = new Option<string>("--inference-mfu") { Description = "With --gpu: the utilisation reached when serving (default: the training --mfu).", HelpName = "F" };
-        var inferencePrice = new Option<string>("--inference-eur-per-gpu-hour") { Description = "With --gpu: the price of a serving GPU-hour (default: the training price).", HelpName = "X" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose." };
+        var uniqueTokens = CliOptions.Number(DataConstrainedMode.Option, "U", "Unique tokens available; beyond them data can only be repeated (Muennighoff et al. 2023; default law muennighoff2023).", "500e9", NumberRange.AtLeastOne);
+        var inferenceTokens = CliOptions.Number(InferenceMode.Option, "T", "Tokens the model will serve over its life; minimise training plus inference cost (Sardana et al. 2024).", "2e12", NumberRange.NonNegative);
+        var inferenceCostWeight = CliOptions.Number("--inference-cost-weight", "W", "Cost of an inference FLOP relative to a training FLOP (default 1), e.g. lower utilisation at serving time.", "0.5", NumberRange.Positive);
+        var inferenceMfu = CliOptions.Number("--inference-mfu", "F", "With --gpu: the utilisation reached when serving (default: the training --mfu).", "0.3", NumberRange.Fraction);
+        var inferencePrice = CliOptions.Number("--inference-eur-per-gpu-hour", "X", "With --gpu: the price of a serving GPU-hour (default: the training price).", "2.5", NumberRange.Positive);
+        var json = CliOptions.Json();
         var architecture = new Option<bool>(PlanArchitecture.Option) { Description = "Propose a shape for N* with its FLOPs per token, memory, KV cache, learning rate and batch." };
         var flopsPerToken = new Option<string>("--flops-per-token") { Description = "With --architecture: 6n (default) or exact (Hoffmann 2022 App. F count of the proposed shape).", HelpName = "COUNT" };
         var context = new Option<string>("--context") { Description = "With --architecture: the context length in tokens (default 4096).", HelpName = "T" };
@@ -38,18 +38,18 @@ internal static class PlanCommand
         resources.AddTo(command);
         command.SetAction(result =>
         {
-            string? uniqueText = result.GetValue(uniqueTokens);
-            string? inferenceText = result.GetValue(inferenceTokens);
-            if (uniqueText is not null || inferenceText is not null)
+            double? unique = result.GetValue(uniqueTokens);
+            double? inference = result.GetValue(inferenceTokens);
+            if (unique is not null || inference is not null)
             {
                 var beyond = new BeyondChinchillaRequest(
-                    result.GetValue(law), result.GetValue(flops), uniqueText, inferenceText, result.GetValue(inferenceCostWeight),
+                    result.GetValue(law), result.GetValue(flops), unique, inference, result.GetValue(inferenceCostWeight),
                     OtherModeGiven: result.GetValue(targetLoss) is not null || result.GetValue(parameters) is not null
                         || result.GetValue(maxParameters) is not null || result.GetValue(maxTokens) is not null)
                 {
                     Resources = resources.Read(result),
-                    InferenceMfuText = result.GetValue(inferenceMfu),
-                    InferencePriceText = result.GetValue(inferencePrice),
+                    InferenceMfu = result.GetValue(inferenceMfu),
+                    InferencePrice = result.GetValue(inferencePrice),
                 };
                 console.Out.WriteLine(beyond.Run(result.GetValue(json)));
                 return ExitCodes.Success;
@@ -65,18 +65,16 @@ internal static class PlanCommand
 
             var fitted = LawOption.ResolveFitted(result.GetValue(law));
             var namedLaw = fitted.Law;
-            var limits = AllocationLimits.Create(
-                Optional(result.GetValue(maxParameters), "--max-parameters", "70e9"),
-                Optional(result.GetValue(maxTokens), "--max-tokens", "1.4e12"));
+            var limits = AllocationLimits.Create(result.GetValue(maxParameters), result.GetValue(maxTokens));
             var request = resources.Read(result);
-            string? flopsText = request is null ? result.GetValue(flops) : request.FlopsText(result.GetValue(flops));
-            var optimum = Solve(namedLaw, flopsText, result.GetValue(targetLoss), result.GetValue(parameters), limits);
+            double? budgetFlops = request is null ? result.GetValue(flops) : request.Flops(result.GetValue(flops));
+            var optimum = Solve(namedLaw, budgetFlops, result.GetValue(targetLoss), result.GetValue(parameters), limits);
             var budget = request?.Plan(optimum);
             var shape = PlanArchitecture.From(optimum, result.GetValue(architecture), result.GetValue(flopsPerToken), result.GetValue(context));
 
             // A fitted law that carries its bootstrap refits gives the plan an interval (not under caps, where each
             // refit would need the capped solver too).
-            var intervals = flopsText is not null && limits.MaxParameters is null && limits.MaxTokens is null
+            var intervals = budgetFlops is not null && limits.MaxParameters is null && limits.MaxTokens is null
                 ? Scaling.Fitting.OptimumIntervals.At(fitted, optimum.Flops)
                 : null;
             var planJson = WithIntervals(ToJson(namedLaw, optimum), intervals);
@@ -90,33 +88,32 @@ internal static class PlanCommand
         return command;
     }
 
-    private static ComputeOptimum Solve(ScalingLaw law, string? flopsText, string? lossText, string? parametersText, AllocationLimits limits)
+    private static ComputeOptimum Solve(ScalingLaw law, double? flops, double? loss, double? parameters, AllocationLimits limits)
     {
-        int given = new[] { flopsText, lossText, parametersText }.Count(t => t is not null);
+        int given = new[] { flops, loss, parameters }.Count(t => t is not null);
         if (given != 1)
         {
             throw new UsageException("--flops: give exactly one of --flops C, --target-loss L or --parameters N; for example --flops 5.76e23.");
         }
 
         bool capped = limits.MaxParameters is not null || limits.MaxTokens is not null;
-        if (capped && (law is not ParametricLaw || flopsText is null))
+        if (capped && (law is not ParametricLaw || flops is null))
         {
             throw new UsageException("--max-parameters/--max-tokens: caps need --flops and a law that predicts loss (not an allocation rule).");
         }
 
-        if (flopsText is not null)
+        if (flops is { } budget)
         {
-            double budget = CliParse.Positive("--flops", flopsText, "5.76e23");
             return law is ParametricLaw capable && capped ? capable.Plan(budget, limits) : law.Plan(budget);
         }
 
-        if (parametersText is not null)
+        if (parameters is { } size)
         {
-            return law.PlanForParameters(CliParse.Positive("--parameters", parametersText, "7e9"));
+            return law.PlanForParameters(size);
         }
 
         var parametric = LawOption.RequireLoss(law, "--target-loss", "a target loss");
-        double target = CliParse.Positive("--target-loss", lossText ?? string.Empty, "2.0");
+        double target = loss ?? double.NaN;
         if (target <= parametric.LossLaw.E)
         {
             throw new UsageException($"--target-loss {Humanize.Exponent(target)} is at or below the irreducible loss E = {Humanize.Exponent(parametric.LossLaw.E)} of '{law.Name}'; no budget reaches it.");
@@ -124,9 +121,6 @@ internal static class PlanCommand
 
         return parametric.PlanForLoss(target);
     }
-
-    private static double? Optional(string? text, string option, string example) =>
-        text is null ? null : CliParse.Positive(option, text, example);
 
     internal static string Describe(ScalingLaw law, ComputeOptimum optimum)
     {

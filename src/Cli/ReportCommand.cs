@@ -13,7 +13,7 @@ namespace Scaling.Cli;
 internal static class ReportCommand
 {
     /// <summary>The budget of the embedded default report: Gopher's, 5.76e23 FLOPs (Hoffmann et al. 2022, Table 3).</summary>
-    public const string DefaultFlops = "5.76e23";
+    public const double DefaultFlops = 5.76e23;
 
     /// <summary>The accelerator of the default report; the most common training GPU of 2024–2026.</summary>
     public const string DefaultGpu = "H100-SXM";
@@ -21,23 +21,16 @@ internal static class ReportCommand
     private static (ParametricFitResult Fit, BootstrapResult Bootstrap) Fit(string path, double budgetFlops)
     {
         var runs = FitCommand.ReadRuns(path);
-        try
-        {
-            var fit = ParametricFit.Fit(runs);
-            return (fit, ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }));
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--fit-runs: " + e.Message.Split(" (Parameter", 2)[0]);
-        }
+        var fit = ParametricFit.Fit(runs);
+        return (fit, ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }));
     }
 
     public static Command Create(CliConsole console)
     {
-        var output = new Option<string>("--out") { Description = "Directory to write into (default ./out).", HelpName = "DIR" };
-        var flops = new Option<string>("--flops") { Description = $"Training budget in FLOPs (default {DefaultFlops}).", HelpName = "C" };
+        var output = CliOptions.Out("Directory to write into (default ./out).", "DIR");
+        var flops = CliOptions.Flops($"Training budget in FLOPs (default {Humanize.Scientific(DefaultFlops)}).");
         var formats = new Option<string>("--formats") { Description = "Comma-separated: png, svg, pdf, xlsx (default all).", HelpName = "LIST" };
-        var force = new Option<bool>("--force") { Description = "Overwrite files in DIR that 'scaling report' did not write." };
+        var force = CliOptions.Force("Overwrite files in DIR that 'scaling report' did not write.");
         var fitRuns = new Option<string>("--fit-runs") { Description = "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples): adds the fit figures and sheet; without --law the plan uses the fit.", HelpName = "runs.csv" };
         var law = LawOption.Create();
         var resources = new ResourceOptions { DefaultGpu = DefaultGpu };
@@ -49,8 +42,7 @@ internal static class ReportCommand
         command.SetAction(result =>
         {
             var hardware = resources.Read(result)!;
-            string flopsText = hardware.FlopsText(result.GetValue(flops)) ?? DefaultFlops;
-            double budget = CliParse.Positive(hardware.BudgetEuros is null ? "--flops" : "--budget-eur", flopsText, DefaultFlops);
+            double budget = hardware.Flops(result.GetValue(flops)) ?? DefaultFlops;
             var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsPath ? Fit(runsPath, budget) : (null, null);
             var namedLaw = result.GetValue(law) is null && fit is not null
                 ? ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns))}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs")

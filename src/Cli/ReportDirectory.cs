@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Scaling.Reports;
 
 namespace Scaling.Cli;
@@ -8,31 +9,58 @@ namespace Scaling.Cli;
 /// (<c>.scaling-report</c>) remembers which files the tool wrote, so it may replace those but refuses to overwrite
 /// anything else unless forced.
 /// </summary>
+/// <remarks>
+/// Interruptions: SIGINT or SIGTERM while the temporaries are written deletes them and stops with nothing changed
+/// (exit 130). Once they are all written the manifest is moved into place first — it names the old and the new
+/// files — and then each file, so a kill at any moment leaves a manifest that covers every file of ours in the
+/// directory, and the next run may replace them. Temporaries left by a hard kill (SIGKILL, power loss) are ours by
+/// name (<c>.NAME.GUID.tmp</c>) and the next run deletes them.
+/// </remarks>
 internal sealed record ReportDirectory(string Path, bool Force)
 {
     public const string ManifestName = ".scaling-report";
 
     public IReadOnlyList<string> Write(IReadOnlyList<ReportFile> files)
     {
+        if (File.Exists(Path))
+        {
+            throw new UsageException($"--out: '{Path}' is a file; give a directory (it is created when missing).");
+        }
+
         Directory.CreateDirectory(Path);
-        var owned = ReadManifest();
+        string manifest = System.IO.Path.Combine(Path, ManifestName);
+        if (Directory.Exists(manifest))
+        {
+            throw new UsageException($"--out: '{manifest}' is a directory, where 'scaling report' keeps its list of files; remove it or choose another --out.");
+        }
+
+        var owned = ReadManifest(manifest);
         CheckTargets(files, owned);
+        DeleteStaleTemporaries(owned.Concat(files.Select(f => f.FileName)).Append(ManifestName));
+
+        var interrupted = new Interruption();
         var temporaries = new List<(string Temporary, string Target)>();
         try
         {
-            foreach (var file in files)
+            using (interrupted.Listen())
             {
-                string target = System.IO.Path.Combine(Path, file.FileName);
-                string temporary = TemporaryFor(target);
-                temporaries.Add((temporary, target));
-                File.WriteAllBytes(temporary, file.Bytes);
+                foreach (var file in files)
+                {
+                    interrupted.ThrowIfRequested();
+                    string target = System.IO.Path.Combine(Path, file.FileName);
+                    string temporary = TemporaryFor(target);
+                    temporaries.Add((temporary, target));
+                    File.WriteAllBytes(temporary, file.Bytes);
+                }
+
+                owned.UnionWith(files.Select(f => f.FileName));
+                string manifestTemporary = TemporaryFor(manifest);
+                temporaries.Insert(0, (manifestTemporary, manifest));
+                File.WriteAllLines(manifestTemporary, owned.Order(StringComparer.Ordinal));
+                interrupted.ThrowIfRequested();
             }
 
-            owned.UnionWith(files.Select(f => f.FileName));
-            string manifest = System.IO.Path.Combine(Path, ManifestName);
-            string manifestTemporary = TemporaryFor(manifest);
-            temporaries.Add((manifestTemporary, manifest));
-            File.WriteAllLines(manifestTemporary, owned.Order(StringComparer.Ordinal));
+            // From here on the moves run to the end (they take microseconds); the manifest goes first.
             foreach (var (temporary, target) in temporaries)
             {
                 File.Move(temporary, target, overwrite: true);
@@ -66,14 +94,63 @@ internal sealed record ReportDirectory(string Path, bool Force)
         }
     }
 
-    private HashSet<string> ReadManifest()
+    private void DeleteStaleTemporaries(IEnumerable<string> names)
     {
-        string manifest = System.IO.Path.Combine(Path, ManifestName);
-        return File.Exists(manifest)
-            ? File.ReadAllLines(manifest).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in names.Distinct(StringComparer.Ordinal))
+        {
+            foreach (string stale in Directory.EnumerateFiles(Path, $".{name}.*.tmp"))
+            {
+                File.Delete(stale);
+            }
+        }
     }
 
+    private static HashSet<string> ReadManifest(string manifest) =>
+        File.Exists(manifest)
+            ? File.ReadAllLines(manifest).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+
     private static string TemporaryFor(string target) =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(target)!, $".{System.IO.Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(target) ?? ".", $".{System.IO.Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+
+    /// <summary>SIGINT/SIGTERM turned into a request the writer honours between files, so its cleanup runs.</summary>
+    private sealed class Interruption
+    {
+        private volatile bool requested;
+
+        public IDisposable Listen()
+        {
+            PosixSignalRegistration[] registrations =
+            [
+                PosixSignalRegistration.Create(PosixSignal.SIGINT, Request),
+                PosixSignalRegistration.Create(PosixSignal.SIGTERM, Request),
+            ];
+            return new Registrations(registrations);
+        }
+
+        public void ThrowIfRequested()
+        {
+            if (requested)
+            {
+                throw new OperationCanceledException("interrupted before the report was complete; nothing was changed in the output directory.");
+            }
+        }
+
+        private void Request(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            requested = true;
+        }
+
+        private sealed class Registrations(PosixSignalRegistration[] registrations) : IDisposable
+        {
+            public void Dispose()
+            {
+                foreach (var registration in registrations)
+                {
+                    registration.Dispose();
+                }
+            }
+        }
+    }
 }

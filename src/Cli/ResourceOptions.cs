@@ -13,28 +13,28 @@ namespace Scaling.Cli;
 /// </summary>
 internal sealed class ResourceOptions
 {
-    private readonly Option<string> budgetEur = new("--budget-eur") { Description = "Plan for a budget in euros (needs --gpu); converted to FLOPs at the GPU's price, peak and MFU.", HelpName = "EUR" };
+    private readonly Option<double?> budgetEur = CliOptions.Number("--budget-eur", "EUR", "Plan for a budget in euros (needs --gpu); converted to FLOPs at the GPU's price, peak and MFU.", "2e6", NumberRange.Positive);
     private readonly Option<string> gpu = new("--gpu") { Description = "Accelerator to train on (see 'scaling hardware'); adds GPUs, days, cost, energy and CO2 to the plan.", HelpName = "NAME" };
     private readonly Option<string> hardware = HardwareOption.Create();
-    private readonly Option<string> mfu = new("--mfu") { Description = $"Model FLOPs utilisation in (0, 1] (default {Humanize.Exponent(ComputeRate.DefaultMfu)}; PaLM reported 0.46, Llama 3 0.38-0.43).", HelpName = "U" };
+    private readonly Option<double?> mfu = CliOptions.Number("--mfu", "U", $"Model FLOPs utilisation in (0, 1] (default {Humanize.Exponent(ComputeRate.DefaultMfu)}; PaLM reported 0.46, Llama 3 0.38-0.43).", "0.4", NumberRange.Fraction);
     private readonly Option<string> precision = new("--precision") { Description = "Training precision whose dense peak sets the speed: fp32, tf32, bf16, fp16, fp8 (default bf16, fp16 on V100).", HelpName = "P" };
-    private readonly Option<string> peakTflops = new("--peak-tflops") { Description = "Override the dense peak TFLOP/s at --precision.", HelpName = "T" };
-    private readonly Option<string> memoryGb = new("--memory-gb") { Description = "Override the memory per GPU in GB.", HelpName = "GB" };
-    private readonly Option<string> eurPerGpuHour = new("--eur-per-gpu-hour") { Description = "Override the price per GPU-hour in euros (the catalog's is a dated assumption).", HelpName = "EUR" };
-    private readonly Option<string> gpus = new("--gpus") { Description = "Train on exactly this many GPUs (at least the number that holds the training state).", HelpName = "N" };
-    private readonly Option<string> days = new("--days") { Description = "Deadline in days: use the fewest GPUs that finish in time (with --gpus: check the deadline).", HelpName = "T" };
-    private readonly Option<string> maxGpus = new("--max-gpus") { Description = $"The most GPUs a deadline may ask for (default {ResourceAssumptions.DefaultMaxGpus.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)}, about the largest clusters reported).", HelpName = "N" };
-    private readonly Option<string> usableMemory = new("--usable-memory") { Description = $"Fraction of GPU memory the training state may fill (default {Humanize.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", HelpName = "F" };
+    private readonly Option<double?> peakTflops = CliOptions.Number("--peak-tflops", "T", "Override the dense peak TFLOP/s at --precision.", "989", NumberRange.Positive);
+    private readonly Option<double?> memoryGb = CliOptions.Number("--memory-gb", "GB", "Override the memory per GPU in GB.", "80", NumberRange.Positive);
+    private readonly Option<double?> eurPerGpuHour = CliOptions.Number("--eur-per-gpu-hour", "EUR", "Override the price per GPU-hour in euros (the catalog's is a dated assumption).", "2.5", NumberRange.Positive);
+    private readonly Option<int?> gpus = CliOptions.Count("--gpus", "N", "Train on exactly this many GPUs (at least the number that holds the training state).", "1024", 1, int.MaxValue);
+    private readonly Option<double?> days = CliOptions.Number("--days", "T", "Deadline in days: use the fewest GPUs that finish in time (with --gpus: check the deadline).", "90", NumberRange.Positive);
+    private readonly Option<int?> maxGpus = CliOptions.Count("--max-gpus", "N", $"The most GPUs a deadline may ask for (default {ResourceAssumptions.DefaultMaxGpus.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)}, about the largest clusters reported).", "100000", 1, int.MaxValue);
+    private readonly Option<double?> usableMemory = CliOptions.Number("--usable-memory", "F", $"Fraction of GPU memory the training state may fill (default {Humanize.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", "0.9", NumberRange.Fraction);
     private readonly Option<string> bytesPerParameter = new("--bytes-per-parameter") { Description = "Training state per parameter: a number, or adamw16 (default), adamw18, adamw20, seed24, seed-table (20x the weight bytes).", HelpName = "B|RECIPE" };
-    private readonly Option<string> wattsPerGpu = new("--watts-per-gpu") { Description = "Override the power per GPU in W.", HelpName = "W" };
-    private readonly Option<string> overhead = new("--overhead") { Description = "Extra server power as a fraction of GPU power (default 0).", HelpName = "F" };
-    private readonly Option<string> pue = new("--pue") { Description = $"Data-centre power usage effectiveness, at least 1 (default {Humanize.Exponent(EnergyModel.DefaultPue)}).", HelpName = "X" };
-    private readonly Option<string> grid = new("--grid-gco2-per-kwh") { Description = $"Grid carbon intensity in gCO2/kWh (default {Humanize.Significant(CarbonIntensity.DefaultGramsCo2PerKilowattHour)}; 0 allowed).", HelpName = "G" };
+    private readonly Option<double?> wattsPerGpu = CliOptions.Number("--watts-per-gpu", "W", "Override the power per GPU in W.", "700", NumberRange.Positive);
+    private readonly Option<double?> overhead = CliOptions.Number("--overhead", "F", "Extra server power as a fraction of GPU power (default 0).", "0.1", NumberRange.NonNegative);
+    private readonly Option<double?> pue = CliOptions.Number("--pue", "X", $"Data-centre power usage effectiveness, at least 1 (default {Humanize.Exponent(EnergyModel.DefaultPue)}).", "1.1", NumberRange.AtLeastOne);
+    private readonly Option<double?> grid = CliOptions.Number("--grid-gco2-per-kwh", "G", $"Grid carbon intensity in gCO2/kWh (default {Humanize.Significant(CarbonIntensity.DefaultGramsCo2PerKilowattHour)}; 0 allowed).", "400", NumberRange.NonNegative);
 
     /// <summary>The accelerator to assume when <c>--gpu</c> is not given (null: no resource block unless asked for).</summary>
     public string? DefaultGpu { get; init; }
 
-    private IEnumerable<Option<string>> All =>
+    private IEnumerable<Option> All =>
         [budgetEur, gpu, hardware, mfu, precision, peakTflops, memoryGb, eurPerGpuHour, gpus, days, maxGpus, usableMemory, bytesPerParameter, wattsPerGpu, overhead, pue, grid];
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -55,7 +55,7 @@ internal sealed class ResourceOptions
         string? gpuName = result.GetValue(gpu) ?? DefaultGpu;
         if (gpuName is null)
         {
-            var stray = All.FirstOrDefault(o => result.GetValue(o) is not null);
+            var stray = All.FirstOrDefault(o => result.GetResult(o) is { Implicit: false });
             if (stray is null)
             {
                 return null;
@@ -102,38 +102,38 @@ internal sealed class ResourceOptions
         var assumptions = new ResourceAssumptions(accelerator)
         {
             Precision = chosen,
-            Mfu = Value(result, mfu, "0.4", CliParse.Fraction) ?? ComputeRate.DefaultMfu,
-            UsableMemoryFraction = Value(result, usableMemory, "0.9", CliParse.Fraction) ?? ResourceAssumptions.DefaultUsableMemoryFraction,
+            Mfu = result.GetValue(mfu) ?? ComputeRate.DefaultMfu,
+            UsableMemoryFraction = result.GetValue(usableMemory) ?? ResourceAssumptions.DefaultUsableMemoryFraction,
             Recipe = Recipe(result.GetValue(bytesPerParameter)),
-            Overhead = Value(result, overhead, "0.1", CliParse.NonNegative) ?? EnergyModel.DefaultOverhead,
-            Pue = Pue(result.GetValue(pue)),
-            GridGramsCo2PerKilowattHour = Value(result, grid, "400", CliParse.NonNegative) ?? CarbonIntensity.DefaultGramsCo2PerKilowattHour,
-            Gpus = Count(result, gpus, "1024"),
-            DeadlineDays = Value(result, days, "90", CliParse.Positive),
-            MaxGpus = Count(result, maxGpus, "100000") ?? ResourceAssumptions.DefaultMaxGpus,
+            Overhead = result.GetValue(overhead) ?? EnergyModel.DefaultOverhead,
+            Pue = result.GetValue(pue) ?? EnergyModel.DefaultPue,
+            GridGramsCo2PerKilowattHour = result.GetValue(grid) ?? CarbonIntensity.DefaultGramsCo2PerKilowattHour,
+            Gpus = result.GetValue(gpus),
+            DeadlineDays = result.GetValue(days),
+            MaxGpus = result.GetValue(maxGpus) ?? ResourceAssumptions.DefaultMaxGpus,
         };
 
-        return new ResourceRequest(assumptions, Value(result, budgetEur, "2e6", CliParse.Positive));
+        return new ResourceRequest(assumptions, result.GetValue(budgetEur));
     }
 
     private Accelerator Override(ParseResult result, Accelerator accelerator, Precision trainingPrecision)
     {
-        if (Value(result, peakTflops, "989", CliParse.Positive) is { } teraflops)
+        if (result.GetValue(peakTflops) is { } teraflops)
         {
             accelerator = accelerator.WithPeakTeraflops(trainingPrecision, teraflops);
         }
 
-        if (Value(result, memoryGb, "80", CliParse.Positive) is { } gigabytes)
+        if (result.GetValue(memoryGb) is { } gigabytes)
         {
             accelerator = accelerator.WithMemoryGigabytes(gigabytes);
         }
 
-        if (Value(result, wattsPerGpu, "700", CliParse.Positive) is { } watts)
+        if (result.GetValue(wattsPerGpu) is { } watts)
         {
             accelerator = accelerator.WithWatts(watts);
         }
 
-        if (Value(result, eurPerGpuHour, "2.5", CliParse.Positive) is { } euros)
+        if (result.GetValue(eurPerGpuHour) is { } euros)
         {
             accelerator = accelerator.WithEurosPerGpuHour(euros);
         }
@@ -144,25 +144,6 @@ internal sealed class ResourceOptions
     private static bool Given(ParseResult result, string name) =>
         result.CommandResult.Children.OfType<OptionResult>().Any(o => o.Option.Name == name && !o.Implicit);
 
-    private static double? Value(ParseResult result, Option<string> option, string example, Func<string, string, string, double> parse) =>
-        result.GetValue(option) is { } text ? parse(option.Name, text, example) : null;
-
-    private static int? Count(ParseResult result, Option<string> option, string example) =>
-        result.GetValue(option) is { } text ? CliParse.PositiveInteger(option.Name, text, example) : null;
-
-    private static double Pue(string? text)
-    {
-        if (text is null)
-        {
-            return EnergyModel.DefaultPue;
-        }
-
-        double value = CliParse.Positive("--pue", text, "1.1");
-        return value >= 1
-            ? value
-            : throw new UsageException($"--pue must be at least 1 (1.0 = no cooling overhead; typical 1.1-1.6), got '{text}'.");
-    }
-
     private static TrainingStateRecipe Recipe(string? text)
     {
         if (text is null)
@@ -171,7 +152,7 @@ internal sealed class ResourceOptions
         }
 
         return TrainingStateRecipe.Find(text) ?? (char.IsAsciiDigit(text.Trim().FirstOrDefault()) || text.Trim().StartsWith('-') || text.Trim().StartsWith('.')
-            ? TrainingStateRecipe.Fixed(CliParse.Positive("--bytes-per-parameter", text, "16"))
+            ? TrainingStateRecipe.Fixed(CliOptions.TryNumber("--bytes-per-parameter", text, "16", NumberRange.Positive, out string? error) ?? throw new UsageException(error ?? text))
             : throw new UsageException(
                 $"--bytes-per-parameter: unknown recipe '{text}'; give a number such as 16 or one of {string.Join(", ", TrainingStateRecipe.All.Select(r => r.Name))}."));
     }
@@ -180,36 +161,21 @@ internal sealed class ResourceOptions
 /// <summary>What the resource options asked for: the assumptions and, with <c>--budget-eur</c>, the euro budget.</summary>
 internal sealed record ResourceRequest(ResourceAssumptions Assumptions, double? BudgetEuros)
 {
-    private static readonly Dictionary<string, string> OptionOf = new(StringComparer.Ordinal)
+    /// <summary>The budget to plan with: the euro budget converted to FLOPs, or <paramref name="flops"/>.</summary>
+    /// <exception cref="UsageException">The euros buy more FLOPs than a double holds.</exception>
+    public double? Flops(double? flops)
     {
-        [nameof(ResourceAssumptions.Gpus)] = "--gpus",
-        [nameof(ResourceAssumptions.DeadlineDays)] = "--days",
-        [nameof(ResourceAssumptions.MaxGpus)] = "--max-gpus",
-        ["precision"] = "--precision",
-    };
-
-    /// <summary>The --flops text to plan with: the euro budget converted to FLOPs, or <paramref name="flopsText"/>.</summary>
-    public string? FlopsText(string? flopsText) =>
-        BudgetEuros is { } euros
-            ? Assumptions.Rate.FlopsForEuros(euros).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
-            : flopsText;
-
-    /// <summary>The resources of <paramref name="optimum"/>; an impossible request becomes one line naming the option.</summary>
-    public BudgetPlan Plan(ComputeOptimum optimum)
-    {
-        try
+        if (BudgetEuros is not { } euros)
         {
-            return BudgetPlan.For(optimum, Assumptions, BudgetEuros);
+            return flops;
         }
-        catch (ArgumentException e) when (e.ParamName is { } name && OptionOf.TryGetValue(name, out string? option))
-        {
-            string message = e.Message.Split(" (Parameter", 2)[0].Split('\n')[0];
-            message = message.StartsWith(name + ":", StringComparison.Ordinal) ? message[(name.Length + 1)..].TrimStart() : message;
-            foreach (var (field, flag) in OptionOf)
-            {
-                message = System.Text.RegularExpressions.Regex.Replace(message, $@"\b{field}\b", flag);
-            }
 
-            throw new UsageException($"{option}: {message}");
-        }
-    }}
+        double converted = Assumptions.Rate.FlopsForEuros(euros);
+        return double.IsFinite(converted) && converted > 0
+            ? converted
+            : throw new UsageException($"--budget-eur {Humanize.Scientific(euros)} buys {Humanize.Scientific(converted)} FLOPs on {Assumptions.Accelerator.Name}, beyond any plan; give a budget in a realistic range, e.g. --budget-eur 2e6.");
+    }
+
+    /// <summary>The resources of <paramref name="optimum"/>; an impossible request throws <see cref="InfeasiblePlanException"/>.</summary>
+    public BudgetPlan Plan(ComputeOptimum optimum) => BudgetPlan.For(optimum, Assumptions, BudgetEuros);
+}

@@ -28,9 +28,9 @@ public static class ScalingApp
         };
 
         var previous = CultureInfo.CurrentCulture;
+        ParseResult parsed = root.Parse(args);
         try
         {
-            ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
                 string command = string.Join(' ', parsed.CommandResult.Command.Name);
@@ -45,35 +45,15 @@ public static class ScalingApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (InvalidLawException e)
+        catch (Exception e)
         {
-            stderr.WriteLine($"error: {LawOption.Name}: {OneLine(e.Message)}");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (IsBadInput(e))
-        {
-            stderr.WriteLine("error: " + OneLine(e.Message));
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (Environment.GetEnvironmentVariable("SCALING_DEBUG") != "1")
-        {
-            stderr.WriteLine($"error: unexpected failure ({e.GetType().Name}): {OneLine(e.Message)}; set SCALING_DEBUG=1 for details.");
-            return ExitCodes.Failure;
+            var (code, line) = CliErrors.Describe(e, parsed, Environment.GetEnvironmentVariable("SCALING_DEBUG") == "1");
+            stderr.WriteLine("error: " + line);
+            return code;
         }
         finally
         {
             CultureInfo.CurrentCulture = previous;
         }
-    }
-
-    private static bool IsBadInput(Exception e) =>
-        e is UsageException or ScalingException or FormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
-
-    private static string OneLine(string message)
-    {
-        string first = message.Split('\n')[0].Trim();
-        // ArgumentException appends " (Parameter 'x')"; the message already names the field.
-        int tail = first.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return tail < 0 ? first : first[..tail];
     }
 }

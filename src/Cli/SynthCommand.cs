@@ -12,13 +12,13 @@ internal static class SynthCommand
 {
     public static Command Create(CliConsole console)
     {
-        var output = new Option<string>("--out") { Description = "Write the CSV to this file (default: stdout).", HelpName = "FILE" };
-        var seed = new Option<string>("--seed") { Description = "Random seed (default 2022).", HelpName = "S" };
-        var noise = new Option<string>("--noise") { Description = "Sigma of the log-normal loss noise (default 0.01, i.e. 1%).", HelpName = "SIGMA" };
-        var runs = new Option<string>("--runs") { Description = "Exactly this many runs (default: 20-30 sizes per budget).", HelpName = "N" };
+        var output = CliOptions.Out("Write the CSV to this file (default: stdout).", "FILE");
+        var seed = CliOptions.Seed("Random seed (default 2022).");
+        var noise = CliOptions.Number("--noise", "SIGMA", "Sigma of the log-normal loss noise (default 0.01, i.e. 1%), at most 1.", "0.01", NumberRange.NonNegative);
+        var runs = CliOptions.Count("--runs", "N", "Exactly this many runs (default: 20-30 sizes per budget).", "240", 1, CliOptions.MaxRuns);
         var law = LawOption.Create();
         law.Description = "The true law: a preset name, a fit JSON or E=..,A=..,B=..,alpha=..,beta=.. (default hoffmann2022, as printed).";
-        var force = new Option<bool>("--force") { Description = "Replace an existing --out file." };
+        var force = CliOptions.Force();
         var command = new Command("synth", "Generate synthetic training runs (IsoFLOP design, known law, log-normal noise) as CSV.")
         {
             output, seed, noise, runs, law, force,
@@ -31,9 +31,9 @@ internal static class SynthCommand
             {
                 Law = lossLaw,
                 LawName = named.Name,
-                Seed = result.GetValue(seed) is { } s ? Seed(s) : SyntheticRunsDesign.Hoffmann2022.Seed,
+                Seed = result.GetValue(seed) ?? SyntheticRunsDesign.Hoffmann2022.Seed,
                 LogNoise = result.GetValue(noise) is { } n ? Noise(n) : SyntheticRunsDesign.Hoffmann2022.LogNoise,
-                TotalRuns = result.GetValue(runs) is { } r ? CliParse.PositiveInteger("--runs", r, "240") : null,
+                TotalRuns = result.GetValue(runs),
             };
             string csv = RunsCsv.Format(SyntheticRuns.Generate(design), SyntheticRuns.Describe(design, RegenerateCommand(design)));
             if (result.GetValue(output) is { } path)
@@ -57,14 +57,6 @@ internal static class SynthCommand
         + (design.TotalRuns is { } t ? string.Create(CultureInfo.InvariantCulture, $" --runs {t}") : string.Empty)
         + " --out FILE";
 
-    private static long Seed(string text) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value)
-            ? value
-            : throw new UsageException($"--seed must be a whole number, got '{text}'; for example --seed 2022.");
-
-    private static double Noise(string text)
-    {
-        double value = CliParse.NonNegative("--noise", text, "0.01");
-        return value <= 1 ? value : throw new UsageException($"--noise is the sigma of log-normal noise and must be at most 1, got '{text}'; for example --noise 0.01 (1%).");
-    }
+    private static double Noise(double value) =>
+        value <= 1 ? value : throw new UsageException($"--noise is the sigma of log-normal noise and must be at most 1, got {Humanize.Exponent(value)}; for example --noise 0.01 (1%).");
 }

@@ -15,6 +15,10 @@ public sealed class InfeasiblePlanException : ScalingException
     {
     }
 
+    /// <summary>A model of <paramref name="parameters"/> is compute-optimal only at a budget a double cannot hold.</summary>
+    internal static InfeasiblePlanException ForSize(double parameters, double flops) =>
+        new("flops", flops, "finite and greater than 0", $"a model of {Show(parameters)} parameters is compute-optimal at {Show(flops)} FLOPs, outside what a double can plan; give a size in a realistic range (e.g. 1e6 to 1e15 parameters).");
+
     /// <summary>The plan's <paramref name="quantity"/> came out as <paramref name="value"/>, outside <paramref name="limit"/>.</summary>
     internal static InfeasiblePlanException Result(string quantity, double value, string limit, double flops) =>
         new(quantity, value, limit, $"a budget of {Show(flops)} FLOPs gives {quantity} = {Show(value)}, but a plan needs {quantity} {limit}; choose a budget in a realistic range (e.g. 1e18 to 1e30 FLOPs).");

@@ -16,4 +16,8 @@ public sealed class UnusableRunsException : ScalingException
         : base(quantity, value, limit, message)
     {
     }
+
+    /// <summary>Runs that cannot support the fit, for the reason in <paramref name="message"/> (which says the fix).</summary>
+    internal static UnusableRunsException Because(string message) =>
+        new("runs", double.NaN, "enough runs of varied sizes and token counts", message.StartsWith("runs: ", StringComparison.Ordinal) ? message["runs: ".Length..] : message);
 }

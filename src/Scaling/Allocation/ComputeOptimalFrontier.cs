@@ -122,7 +122,7 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     {
         Require.PositiveFinite(parameters, nameof(parameters));
         double flops = FlopsPerParameterToken * Math.Pow(parameters / G, 1.0 / ExponentA);
-        return At(flops, parameters);
+        return double.IsFinite(flops) && flops > 0 ? At(flops, parameters) : throw InfeasiblePlanException.ForSize(parameters, flops);
     }
 
     /// <summary>

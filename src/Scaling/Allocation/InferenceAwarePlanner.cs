@@ -52,9 +52,27 @@ public sealed record InferenceAwarePlanner
         double target = Frontier.Law.Loss(chinchilla.Parameters, chinchilla.Tokens);
         double parameters = Bisect(target, chinchilla.Parameters, inferenceCostWeight * inferenceTokens);
         double tokens = TokensForLoss(target, parameters);
+        if (!double.IsFinite(tokens) || tokens <= 0)
+        {
+            // At extreme budgets the target sits within rounding of E and the iso-loss curve leaves double range.
+            throw InfeasiblePlanException.Result("tokens", tokens, "finite and greater than 0", flops);
+        }
+
         double trainingFlops = Frontier.FlopsPerParameterToken * parameters * tokens;
-        var optimum = new ComputeOptimum(trainingFlops, parameters, tokens, Frontier.Law.Loss(parameters, tokens), Frontier.ExponentA, Frontier.ExponentB);
-        return new InferenceAwareOptimum(optimum, chinchilla, inferenceTokens, inferenceCostWeight, ForwardFlopsPerParameterToken);
+        var optimum = ComputeOptimum.Checked(trainingFlops, parameters, tokens, Frontier.Law.Loss(parameters, tokens), Frontier.ExponentA, Frontier.ExponentB);
+        var plan = new InferenceAwareOptimum(optimum, chinchilla, inferenceTokens, inferenceCostWeight, ForwardFlopsPerParameterToken);
+        if (!double.IsFinite(plan.ChinchillaTotalCost) || !double.IsFinite(plan.TotalCost))
+        {
+            throw new InfeasiblePlanException(
+                "inferenceTokens",
+                inferenceTokens,
+                "small enough that the lifetime cost is finite",
+                string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"serving {inferenceTokens:G4} tokens costs more FLOPs than a double holds, so no plan can be compared; give a lifetime demand in a realistic range, e.g. 2e12 tokens."));
+        }
+
+        return plan;
     }
 
     /// <summary>D on the iso-loss curve: <c>(B/(ℓ − E − A·N^−α))^(1/β)</c>; infinite where N alone cannot reach ℓ.</summary>

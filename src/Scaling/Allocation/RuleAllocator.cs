@@ -49,7 +49,8 @@ public sealed record RuleAllocator : IComputeAllocator
     public ComputeOptimum OptimumForParameters(double parameters)
     {
         Require.PositiveFinite(parameters, nameof(parameters));
-        return At(Rule.FlopsForParameters(parameters), parameters);
+        double flops = Rule.FlopsForParameters(parameters);
+        return double.IsFinite(flops) && flops > 0 ? At(flops, parameters) : throw InfeasiblePlanException.ForSize(parameters, flops);
     }
 
     private ComputeOptimum At(double flops, double parameters) =>

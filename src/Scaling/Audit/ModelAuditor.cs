@@ -96,7 +96,16 @@ public sealed record ModelAuditor
     {
         Require.PositiveFinite(parameters, nameof(parameters));
         Require.PositiveFinite(tokens, nameof(tokens));
-        double flops = Require.PositiveFinite(FlopsPerParameterToken * parameters * tokens, "flops (k·N·D)");
+        double flops = FlopsPerParameterToken * parameters * tokens;
+        if (!double.IsFinite(flops))
+        {
+            throw new InfeasiblePlanException(
+                "flops",
+                flops,
+                "finite",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{parameters:G4} parameters on {tokens:G4} tokens take more than 1.8E+308 FLOPs, outside what a double can audit; give a model in a realistic range."));
+        }
+
         var optimum = Allocator.Optimum(flops);
         var forSize = Allocator.OptimumForParameters(parameters);
         double ratio = parameters / optimum.Parameters;

@@ -60,10 +60,9 @@ public static class EnvelopeFitter
         int sizes = curves.Select(c => c.Parameters).Distinct().Count();
         if (sizes < MinimumEnvelopeSizes)
         {
-            throw new ArgumentException(
+            throw UnusableRunsException.Because(
                 $"runs: Approach 1 needs training runs of at least {MinimumEnvelopeSizes} model sizes; the {FitWording.Count(curves.Length)} runs with several "
-                + $"checkpoints have {sizes} size{(sizes == 1 ? string.Empty : "s")}. Add training curves of other sizes.",
-                nameof(runs));
+                + $"checkpoints have {sizes} size{(sizes == 1 ? string.Empty : "s")}. Add training curves of other sizes.");
         }
 
         var envelope = Envelope(curves, options.GridPoints);
@@ -71,11 +70,10 @@ public static class EnvelopeFitter
         int winners = points.Select(p => p.Parameters).Distinct().Count();
         if (winners < MinimumEnvelopeSizes)
         {
-            throw new ArgumentException(
+            throw UnusableRunsException.Because(
                 $"runs: the lower envelope of loss over compute is won by {winners} model size{(winners == 1 ? string.Empty : "s")}"
                 + $"{(options.BracketedOnly ? " where smaller and larger runs reach the same compute" : string.Empty)}; Approach 1 needs at least {MinimumEnvelopeSizes}. "
-                + "Add sizes between the existing ones, and train each run long enough that its curve overlaps the next sizes' in compute.",
-                nameof(runs));
+                + "Add sizes between the existing ones, and train each run long enough that its curve overlaps the next sizes' in compute.");
         }
 
         int excluded = envelope.Length - points.Length;
@@ -128,19 +126,17 @@ public static class EnvelopeFitter
             var other = checkpoints.FirstOrDefault(c => c.Parameters != parameters);
             if (other is not null)
             {
-                throw new ArgumentException(
-                    $"runs: run '{run.Key}' has checkpoints of different model sizes ({FitWording.Number(parameters)} and {FitWording.Number(other.Parameters)} parameters); "
-                    + "the checkpoints of one run share its size, so give each model its own run name.",
-                    nameof(runs));
+                throw UnusableRunsException.Because(
+                $"runs: run '{run.Key}' has checkpoints of different model sizes ({FitWording.Number(parameters)} and {FitWording.Number(other.Parameters)} parameters); "
+                    + "the checkpoints of one run share its size, so give each model its own run name.");
             }
 
             for (int i = 1; i < checkpoints.Length; i++)
             {
                 if (checkpoints[i].Tokens == checkpoints[i - 1].Tokens)
                 {
-                    throw new ArgumentException(
-                        $"runs: run '{run.Key}' has two checkpoints at {FitWording.Number(checkpoints[i].Tokens)} tokens; keep one loss per token count.",
-                        nameof(runs));
+                    throw UnusableRunsException.Because(
+                $"runs: run '{run.Key}' has two checkpoints at {FitWording.Number(checkpoints[i].Tokens)} tokens; keep one loss per token count.");
                 }
             }
 
@@ -149,11 +145,10 @@ public static class EnvelopeFitter
 
         if (curves.Count == 0)
         {
-            throw new ArgumentException(
+            throw UnusableRunsException.Because(
                 $"runs: Approach 1 needs training curves, several checkpoints of one run at rising token counts sharing a run name (the run or model column); "
                 + $"none of the {FitWording.Count(runs.Count)} rows forms one ({FitWording.Count(unnamed)} have no run name, {FitWording.Count(single)} runs have a single checkpoint). "
-                + "Log the loss at several checkpoints of each run, or use Approach 2 or 3 for final losses.",
-                nameof(runs));
+                + "Log the loss at several checkpoints of each run, or use Approach 2 or 3 for final losses.");
         }
 
         if (unnamed > 0)

@@ -20,30 +20,26 @@ public static class FittableRuns
         ArgumentNullException.ThrowIfNull(runs);
         if (runs.Count < MinimumRuns)
         {
-            throw new ArgumentException(
-                $"{paramName}: only {runs.Count} usable run(s); fitting E, A, B, alpha and beta needs at least {MinimumRuns} (Hoffmann et al. used over 400) - add runs of several sizes and token counts.",
-                paramName);
+            throw UnusableRunsException.Because(
+                $"only {runs.Count} usable run(s); fitting E, A, B, alpha and beta needs at least {MinimumRuns} (Hoffmann et al. used over 400) - add runs of several sizes and token counts.");
         }
 
         if (runs.Select(r => r.Parameters).Distinct().Count() == 1)
         {
-            throw new ArgumentException(
-                $"{paramName}: every run has the same parameter count N = {Text(runs[0].Parameters)}, so alpha and A are not identifiable - add runs of other model sizes (an IsoFLOP design varies N at fixed compute).",
-                paramName);
+            throw UnusableRunsException.Because(
+                $"every run has the same parameter count N = {Text(runs[0].Parameters)}, so alpha and A are not identifiable - add runs of other model sizes (an IsoFLOP design varies N at fixed compute).");
         }
 
         if (runs.Select(r => r.Tokens).Distinct().Count() == 1)
         {
-            throw new ArgumentException(
-                $"{paramName}: every run has the same token count D = {Text(runs[0].Tokens)}, so beta and B are not identifiable - add runs trained on other token counts.",
-                paramName);
+            throw UnusableRunsException.Because(
+                $"every run has the same token count D = {Text(runs[0].Tokens)}, so beta and B are not identifiable - add runs trained on other token counts.");
         }
 
         if (runs.Select(r => r.Loss).Distinct().Count() == 1)
         {
-            throw new ArgumentException(
-                $"{paramName}: every run has the same loss {Text(runs[0].Loss)}, so there is nothing to fit - check that the loss column holds each run's final loss.",
-                paramName);
+            throw UnusableRunsException.Because(
+                $"every run has the same loss {Text(runs[0].Loss)}, so there is nothing to fit - check that the loss column holds each run's final loss.");
         }
     }
 

@@ -59,10 +59,9 @@ public static class IsoFlopFitter
         const int fewestRuns = MinimumGroups * MinimumSizesPerGroup;
         if (runs.Count < fewestRuns)
         {
-            throw new ArgumentException(
+            throw UnusableRunsException.Because(
                 $"runs: Approach 2 needs at least {fewestRuns} runs ({MinimumGroups} compute budgets × {MinimumSizesPerGroup} model sizes); got {runs.Count}. "
-                + "Train several model sizes at each of at least three budgets.",
-                nameof(runs));
+                + "Train several model sizes at each of at least three budgets.");
         }
 
         var groups = Group(runs, options.RelativeFlopsTolerance);
@@ -70,7 +69,8 @@ public static class IsoFlopFitter
         var used = profiles.Where(p => p.IsUsed).ToArray();
         if (used.Length < MinimumGroups)
         {
-            throw new ArgumentException(TooFewGroupsMessage(profiles, options.RelativeFlopsTolerance), nameof(runs));
+            throw UnusableRunsException.Because(
+                TooFewGroupsMessage(profiles, options.RelativeFlopsTolerance));
         }
 
         var warnings = profiles.Select(Warning).OfType<string>().ToList();

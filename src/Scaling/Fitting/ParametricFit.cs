@@ -90,7 +90,8 @@ public static class ParametricFit
 
         if (!double.IsFinite(values[best]))
         {
-            throw new ArgumentException("runs: no start of the fit gave a finite objective; check that losses are in nats per token and sizes in parameters and tokens.", nameof(runs));
+            throw UnusableRunsException.Because(
+                "runs: no start of the fit gave a finite objective; check that losses are in nats per token and sizes in parameters and tokens.");
         }
 
         // Polish: restart L-BFGS from the best point with a fresh curvature memory. When the start stalled just short of
@@ -141,7 +142,8 @@ public static class ParametricFit
 
         if (excludeTopLoss >= runs.Count)
         {
-            throw new ArgumentException($"runs: excluding the {excludeTopLoss} highest-loss runs leaves none of {runs.Count}; exclude fewer.", nameof(excludeTopLoss));
+            throw UnusableRunsException.Because(
+                $"runs: excluding the {excludeTopLoss} highest-loss runs leaves none of {runs.Count}; exclude fewer.");
         }
 
         var dropped = runs.Select((run, index) => (run.Loss, index))
@@ -154,9 +156,8 @@ public static class ParametricFit
     {
         if (!(natural[3] > 0) || !(natural[4] > 0))
         {
-            throw new ArgumentException(
-                $"runs: the best fit has alpha = {natural[3]:G4} and beta = {natural[4]:G4}; both must be positive for a scaling law - the runs do not span enough sizes and token counts (or their losses do not fall with scale).",
-                "runs");
+            throw UnusableRunsException.Because(
+                $"runs: the best fit has alpha = {natural[3]:G4} and beta = {natural[4]:G4}; both must be positive for a scaling law - the runs do not span enough sizes and token counts (or their losses do not fall with scale).");
         }
 
         return LossLaw.Create(Math.Exp(natural[2]), Math.Exp(natural[0]), Math.Exp(natural[1]), natural[3], natural[4]);

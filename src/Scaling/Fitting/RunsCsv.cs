@@ -33,7 +33,7 @@ public static class RunsCsv
     }
 
     /// <summary>Reads the runs in <paramref name="text"/>; <paramref name="origin"/> (a file name) prefixes every message.</summary>
-    /// <exception cref="FormatException">
+    /// <exception cref="UnreadableFileException">
     /// The header lacks a column, a row has the wrong number of fields, or a value is not a finite number greater than 0;
     /// the message reads like <c>runs.csv:17: loss 'abc' is not a number</c>.
     /// </exception>
@@ -59,13 +59,14 @@ public static class RunsCsv
             if (columns is null)
             {
                 names = fields.Select(f => f.Trim()).ToArray();
+                RequireCommas(names, origin, lineNumber);
                 columns = ReadHeader(names, origin, lineNumber);
                 continue;
             }
 
             if (fields.Count != columns.Length)
             {
-                throw new FormatException($"{origin}:{lineNumber}: expected {columns.Length} fields like the header ({string.Join(',', names)}), found {fields.Count}.");
+                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"expected {columns.Length} fields like the header ({string.Join(',', names)}), found {fields.Count}.");
             }
 
             runs.Add(ReadRow(fields, columns, names, origin, lineNumber));
@@ -73,7 +74,7 @@ public static class RunsCsv
 
         if (columns is null)
         {
-            throw new FormatException($"{origin}: no header line; {Expected}.");
+            throw new UnreadableFileException(origin, 0, 0, Expected, $"no header line; {Expected}.");
         }
 
         return runs;
@@ -115,6 +116,22 @@ public static class RunsCsv
         return text.ToString();
     }
 
+    private static void RequireCommas(string[] names, string origin, int lineNumber)
+    {
+        // A spreadsheet saved in a decimal-comma locale separates fields with ';' (or a tab); the whole header is then one
+        // field and no column is found. Say so instead of "no 'parameters' column".
+        if (names.Length == 1 && names[0].IndexOfAny([';', '\t']) >= 0)
+        {
+            char separator = names[0].Contains(';', StringComparison.Ordinal) ? ';' : '\t';
+            throw new UnreadableFileException(
+                origin,
+                lineNumber,
+                names[0].IndexOf(separator, StringComparison.Ordinal) + 1,
+                Expected,
+                $"the fields are separated by {(separator == ';' ? "';'" : "tabs")}, but runs files are comma-separated; save the file as CSV with commas (and dots for decimals), e.g. 'parameters,tokens,loss'.");
+        }
+    }
+
     private static Column[] ReadHeader(string[] names, string origin, int lineNumber)
     {
         var columns = new Column[names.Length];
@@ -132,23 +149,23 @@ public static class RunsCsv
             };
             if (columns[i] != Column.Ignored && Array.IndexOf(columns, columns[i]) < i)
             {
-                throw new FormatException($"{origin}:{lineNumber}: column '{names[i]}' appears twice (aliases: N = parameters, D = tokens, model = run); keep one.");
+                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"column '{names[i]}' appears twice (aliases: N = parameters, D = tokens, model = run); keep one.");
             }
         }
 
         if (!columns.Contains(Column.Parameters))
         {
-            throw new FormatException($"{origin}:{lineNumber}: the header has no 'parameters' (or 'N') column; {Expected}.");
+            throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"the header has no 'parameters' (or 'N') column; {Expected}.");
         }
 
         if (!columns.Contains(Column.Loss))
         {
-            throw new FormatException($"{origin}:{lineNumber}: the header has no 'loss' column; {Expected}.");
+            throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"the header has no 'loss' column; {Expected}.");
         }
 
         if (!columns.Contains(Column.Tokens) && !columns.Contains(Column.Flops))
         {
-            throw new FormatException($"{origin}:{lineNumber}: the header has neither 'tokens' (or 'D') nor 'flops'; {Expected}.");
+            throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"the header has neither 'tokens' (or 'D') nor 'flops'; {Expected}.");
         }
 
         return columns;
@@ -188,13 +205,13 @@ public static class RunsCsv
         {
             if (flops is null)
             {
-                throw new FormatException($"{origin}:{lineNumber}: no tokens and no flops; give one of them.");
+                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"no tokens and no flops; give one of them.");
             }
 
             tokens = flops.Value / (FlopsPerParameterToken.Training * parameters!.Value);
             if (!double.IsFinite(tokens.Value) || tokens.Value <= 0)
             {
-                throw new FormatException($"{origin}:{lineNumber}: flops / (6·parameters) is not a finite positive token count.");
+                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"flops / (6·parameters) is not a finite positive token count.");
             }
         }
 
@@ -205,17 +222,17 @@ public static class RunsCsv
     {
         if (field.Length == 0)
         {
-            return required ? throw new FormatException($"{origin}:{lineNumber}: {column} is empty; every run needs a value.") : null;
+            return required ? throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"{column} is empty; every run needs a value.") : null;
         }
 
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
-            throw new FormatException($"{origin}:{lineNumber}: {column} '{field}' is not a number (write numbers like 4e8 or 2.91, with a dot).");
+            throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"{column} '{field}' is not a number (write numbers like 4e8 or 2.91, with a dot).");
         }
 
         if (!double.IsFinite(value) || value <= 0)
         {
-            throw new FormatException($"{origin}:{lineNumber}: {column} '{field}' must be a finite number greater than 0.");
+            throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"{column} '{field}' must be a finite number greater than 0.");
         }
 
         return value;
@@ -262,7 +279,7 @@ public static class RunsCsv
 
         if (quoted)
         {
-            throw new FormatException($"{origin}:{lineNumber}: a quoted field is not closed; end it with \".");
+            throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"a quoted field is not closed; end it with \".");
         }
 
         fields.Add(current.ToString());

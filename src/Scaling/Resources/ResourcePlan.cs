@@ -28,10 +28,17 @@ public sealed record ResourcePlan
         Carbon = assumptions.Carbon;
         Memory = MemoryFootprint.Create(parameters, assumptions.Recipe, assumptions.TrainingPrecision);
         GpuHours = Rate.GpuHoursForFlops(flops);
+        Finite("GPU-hours", GpuHours);
         MinimumGpus = MinimumCount();
         (Gpus, GpuCountReason) = ChooseCount();
         Days = GpuHours / Gpus / 24;
         CostEuros = Rate.EurosForGpuHours(GpuHours);
+        Finite("the cost in euros", CostEuros);
+        if (Energy is not null)
+        {
+            Finite("the energy in kWh", Energy.ClusterKilowatts(1) * GpuHours);
+        }
+
         KilowattHours = Energy?.KilowattHours(GpuHours);
         Co2Tonnes = KilowattHours is { } kwh ? Carbon.Co2Tonnes(kwh) : null;
     }
@@ -91,6 +98,10 @@ public sealed record ResourcePlan
     /// within <c>MaxGpus</c>), <c>MaxGpus</c> (the training state alone needs more), <c>precision</c> (no peak at
     /// that precision).
     /// </exception>
+    /// <exception cref="InfeasiblePlanException">
+    /// The assumptions make a number of the plan overflow (e.g. an MFU of 1e-300): quantity
+    /// <see cref="ResourceQuantities.Assumptions"/>; or the GPU count or deadline cannot be met.
+    /// </exception>
     public static ResourcePlan Create(double flops, double parameters, ResourceAssumptions assumptions)
     {
         Require.PositiveFinite(flops, nameof(flops));
@@ -108,10 +119,12 @@ public sealed record ResourcePlan
         double needed = GpuCount.ToHold(Memory.TrainingStateBytes, a.Accelerator.MemoryBytes, a.UsableMemoryFraction);
         if (a.Gpus is null && needed > a.MaxGpus)
         {
-            throw new ArgumentException(
-                $"MaxGpus: the training state alone ({Readable.Bytes(Memory.TrainingStateBytes)}) needs {Readable.Number(needed)} × {a.Accelerator.Name}, "
-                + $"more than the maximum {Readable.Number(a.MaxGpus)}; raise the maximum or plan a smaller model.",
-                nameof(ResourceAssumptions.MaxGpus));
+            throw new InfeasiblePlanException(
+                ResourceQuantities.MaxGpus,
+                needed,
+                $"at most {a.MaxGpus}",
+                $"the training state alone ({Readable.Bytes(Memory.TrainingStateBytes)}) needs {Readable.Number(needed)} × {a.Accelerator.Name}, "
+                + $"more than the maximum {Readable.Number(a.MaxGpus)} GPUs; raise the maximum or plan a smaller model.");
         }
 
         return needed > int.MaxValue ? int.MaxValue : (int)needed;
@@ -123,11 +136,13 @@ public sealed record ResourcePlan
         if (a.Gpus is { } given && given < MinimumGpus)
         {
             double usable = a.Accelerator.MemoryBytes * a.UsableMemoryFraction;
-            throw new ArgumentException(
-                $"Gpus: {given} × {a.Accelerator.Name} hold {Readable.Bytes(given * usable)} at {Readable.Number(a.UsableMemoryFraction * 100)}% usable, "
+            throw new InfeasiblePlanException(
+                ResourceQuantities.Gpus,
+                given,
+                $"at least {MinimumGpus}",
+                $"{given} × {a.Accelerator.Name} hold {Readable.Bytes(given * usable)} at {Readable.Number(a.UsableMemoryFraction * 100)}% usable, "
                 + $"but the training state needs {Readable.Bytes(Memory.TrainingStateBytes)} ({Readable.Number(Memory.TrainingBytesPerParameter)} bytes/parameter, "
-                + $"activations not included); give at least {MinimumGpus}.",
-                nameof(ResourceAssumptions.Gpus));
+                + $"activations not included); give at least {MinimumGpus}.");
         }
 
         if (a.DeadlineDays is not { } deadline)
@@ -140,10 +155,12 @@ public sealed record ResourcePlan
         {
             if (DaysOn(fixedCount) > deadline * (1 + 1e-9))
             {
-                throw new ArgumentException(
-                    $"DeadlineDays: {Readable.Number(Math.Round(GpuHours))} GPU-hours on the {fixedCount} GPUs given take {Readable.Number(Math.Round(DaysOn(fixedCount), 1))} days, "
-                    + $"longer than the {Readable.Number(deadline)}-day deadline; give at least {Readable.Number(forDeadline)} GPUs or a later deadline.",
-                    nameof(ResourceAssumptions.DeadlineDays));
+                throw new InfeasiblePlanException(
+                    ResourceQuantities.DeadlineDays,
+                    deadline,
+                    $"at least {DaysOn(fixedCount):G4} days on {fixedCount} GPUs",
+                    $"{Readable.Number(Math.Round(GpuHours))} GPU-hours on the {fixedCount} GPUs given take {Readable.Number(Math.Round(DaysOn(fixedCount), 1))} days, "
+                    + $"longer than the {Readable.Number(deadline)}-day deadline; give at least {Readable.Number(forDeadline)} GPUs or a later deadline.");
             }
 
             return (fixedCount, GpuCountReason.Given);
@@ -151,14 +168,28 @@ public sealed record ResourcePlan
 
         if (forDeadline > a.MaxGpus)
         {
-            throw new ArgumentException(
-                $"DeadlineDays: {Readable.Number(deadline)} days need {Readable.Number(forDeadline)} × {a.Accelerator.Name}, more than the maximum {Readable.Number(a.MaxGpus)}; "
-                + $"the shortest possible is {Readable.Number(Math.Round(DaysOn(a.MaxGpus), 1))} days (raise MaxGpus or the deadline).",
-                nameof(ResourceAssumptions.DeadlineDays));
+            throw new InfeasiblePlanException(
+                ResourceQuantities.DeadlineDays,
+                deadline,
+                $"at least {DaysOn(a.MaxGpus):G4} days on at most {a.MaxGpus} GPUs",
+                $"{Readable.Number(deadline)} days need {Readable.Number(forDeadline)} × {a.Accelerator.Name}, more than the maximum {Readable.Number(a.MaxGpus)}; "
+                + $"the shortest possible is {Readable.Number(Math.Round(DaysOn(a.MaxGpus), 1))} days (raise the maximum GPU count or the deadline).");
         }
 
         return forDeadline <= MinimumGpus
             ? (MinimumGpus, GpuCountReason.HoldsTrainingState)
             : ((int)forDeadline, GpuCountReason.MeetsDeadline);
+    }
+
+    private void Finite(string what, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new InfeasiblePlanException(
+                ResourceQuantities.Assumptions,
+                value,
+                "finite",
+                $"{Readable.Number(Flops)} FLOPs at MFU {Rate.Mfu:G4} on {Assumptions.Accelerator.Name} give {what} beyond what a double holds; use assumptions in a realistic range (MFU 0.2 to 0.6, PUE 1 to 2).");
+        }
     }
 }

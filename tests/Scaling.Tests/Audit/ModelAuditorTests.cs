@@ -127,11 +127,17 @@ public class ModelAuditorTests
     [Theory]
     [InlineData(0, 1e10, "parameters")]
     [InlineData(1e9, double.NaN, "tokens")]
-    [InlineData(1e200, 1e200, "flops (k·N·D)")]
     public void Audit_InvalidModel_ThrowsNamingTheField(double parameters, double tokens, string field)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => ModelAuditor.Create(LawPresets.Default).Audit(parameters, tokens));
         Assert.Equal(field, e.ParamName);
+    }
+
+    [Fact]
+    public void Audit_ComputeBeyondDoubleRange_IsInfeasible()
+    {
+        var e = Assert.Throws<InfeasiblePlanException>(() => ModelAuditor.Create(LawPresets.Default).Audit(1e200, 1e200));
+        Assert.Equal("flops", e.Quantity);
     }
 
     [MathProperty]

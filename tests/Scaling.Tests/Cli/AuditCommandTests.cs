@@ -155,7 +155,7 @@ public class AuditCommandTests
     [InlineData("--tokens", "together", "audit", "--parameters", "175e9")]
     [InlineData("--parameters", "together", "audit", "--tokens", "300e9")]
     [InlineData("--tokens", "not a number", "audit", "--parameters", "175e9", "--tokens", "lots")]
-    [InlineData("--parameters", "greater than 0", "audit", "--parameters", "-1", "--tokens", "300e9")]
+    [InlineData("--parameters", "at least 1", "audit", "--parameters", "-1", "--tokens", "300e9")]
     [InlineData("--name", "--parameters", "audit", "--name", "X")]
     [InlineData("--models", "does not exist", "audit", "--models", "no-such-file.csv")]
     [InlineData("--models", "not both", "audit", "--models", "x.csv", "--parameters", "1e9", "--tokens", "1e10")]

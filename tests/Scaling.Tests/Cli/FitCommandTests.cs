@@ -188,13 +188,15 @@ public sealed class FitCommandTests : IDisposable
 
     [Theory]
     [InlineData("--approach", "1, 2, 3 or all", "--approach", "5")]
-    [InlineData("--bootstrap", "at least 0", "--bootstrap", "-1")]
+    [InlineData("--bootstrap", "from 0 to 100,000", "--bootstrap", "-1")]
+    [InlineData("--bootstrap", "from 0 to 100,000", "--bootstrap", "1000000000")]
     [InlineData("--bootstrap", "at least 2", "--bootstrap", "1")]
     [InlineData("--exclude-top-loss", "whole number", "--exclude-top-loss", "abc")]
     [InlineData("--delta", "greater than 0", "--delta", "0")]
     [InlineData("--flops", "greater than 0", "--flops", "-5")]
     [InlineData("--seed", "whole number", "--seed", "1.5")]
-    [InlineData("--starts", "greater than 0", "--starts", "0")]
+    [InlineData("--starts", "from 1 to 4,500", "--starts", "0")]
+    [InlineData("--starts", "from 1 to 4,500", "--starts", "2147483647")]
     [InlineData("--exclude-top-loss", "exclude fewer", "--exclude-top-loss", "100000")]
     public void Fit_BadOption_ExitsWithCode2AndOneLine(string option, string detail, params string[] extra)
     {

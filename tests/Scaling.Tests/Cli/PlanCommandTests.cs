@@ -106,7 +106,8 @@ public class PlanCommandTests
     [InlineData("--law", "beta", "plan", "--flops", "1e24", "--law", "E=1.69,A=406.4,B=410.7,alpha=0.34")]
     [InlineData("--flops", "exactly one", "plan")]
     [InlineData("--target-loss", "irreducible", "plan", "--target-loss", "1.5", "--law", "hoffmann2022")]
-    [InlineData("--max-parameters", "greater than 0", "plan", "--flops", "1e24", "--max-parameters", "-5")]
+    [InlineData("--max-parameters", "at least 1", "plan", "--flops", "1e24", "--max-parameters", "-5")]
+    [InlineData("--max-parameters", "at least 1", "plan", "--flops", "1e24", "--max-parameters", "0.5")]
     public void Plan_BadInput_ExitsWithCode2AndOneLineNamingTheOption(string option, string detail, params string[] args)
     {
         var (code, output, error) = CliRunner.Run(args);

@@ -106,4 +106,44 @@ public sealed class ReportCommandTests : IDisposable
         PlanCommandTests.AssertOneLineError(code, output, error, option, detail);
         Assert.False(Directory.Exists(directory));
     }
+
+    [Fact]
+    public void Report_OutNamingAFile_ExitsWithCode2AndWritesNothing()
+    {
+        Directory.CreateDirectory(directory);
+        string file = Path.Combine(directory, "not-a-directory");
+        File.WriteAllText(file, "x");
+        var (code, output, error) = CliRunner.Run("report", "--out", file, "--formats", "svg");
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith("error: --out: ", error, StringComparison.Ordinal);
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Report_ManifestNameTakenByADirectory_ExitsWithCode2AndMovesNothingIntoPlace()
+    {
+        Directory.CreateDirectory(Path.Combine(directory, ".scaling-report"));
+        var (code, _, error) = CliRunner.Run("report", "--out", directory, "--formats", "svg");
+        Assert.Equal(2, code);
+        Assert.Contains(".scaling-report", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public void Report_AfterAHardKill_DeletesItsStaleTemporariesAndProceeds()
+    {
+        // What a SIGKILL between the writes leaves: our temporaries (.NAME.GUID.tmp) and a manifest naming our files.
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, $".isoflop.svg.{Guid.NewGuid():N}.tmp"), "half");
+        File.WriteAllText(Path.Combine(directory, $"..scaling-report.{Guid.NewGuid():N}.tmp"), "half");
+        File.WriteAllText(Path.Combine(directory, "isoflop.svg"), "old");
+        File.WriteAllLines(Path.Combine(directory, ".scaling-report"), ["isoflop.svg"]);
+
+        var (code, _, error) = CliRunner.Run("report", "--out", directory, "--formats", "svg");
+
+        Assert.True(code == 0, error);
+        Assert.Empty(Directory.GetFiles(directory, "*.tmp").Select(Path.GetFileName));
+        Assert.StartsWith("<?xml", File.ReadAllText(Path.Combine(directory, "isoflop.svg")), StringComparison.Ordinal);
+    }
 }

@@ -101,7 +101,7 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
     public void Fit_NoMultiCheckpointRuns_ThrowsNamingTheProblemAndTheFix()
     {
         var finals = SyntheticCurves.IsoFlop(Hoffmann, SyntheticCurves.HoffmannBudgets, 5, 4, 0.01, seed: 1);
-        var ex = Assert.Throws<ArgumentException>(() => EnvelopeFitter.Fit(finals, Quick()));
+        var ex = Assert.Throws<UnusableRunsException>(() => EnvelopeFitter.Fit(finals, Quick()));
         Assert.Contains("Approach 1 needs training curves", ex.Message);
         Assert.Contains("45 have no run name", ex.Message);
         Assert.Contains("use Approach 2 or 3", ex.Message);
@@ -111,7 +111,7 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
     public void Fit_TwoSizes_Throws()
     {
         var runs = SyntheticCurves.Curves(Hoffmann, [1e8, 1e9], 10, 1e18, 1e21, 0, seed: 1);
-        var ex = Assert.Throws<ArgumentException>(() => EnvelopeFitter.Fit(runs, Quick()));
+        var ex = Assert.Throws<UnusableRunsException>(() => EnvelopeFitter.Fit(runs, Quick()));
         Assert.Contains("at least 3 model sizes", ex.Message);
     }
 
@@ -120,7 +120,7 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
     {
         var runs = HoffmannCurves(noise: 0);
         runs.Add(TrainingRun.Create(123e6, 1e12, 2.5, runName: "model-3"));
-        var ex = Assert.Throws<ArgumentException>(() => EnvelopeFitter.Fit(runs, Quick()));
+        var ex = Assert.Throws<UnusableRunsException>(() => EnvelopeFitter.Fit(runs, Quick()));
         Assert.Contains("run 'model-3'", ex.Message);
         Assert.Contains("own run name", ex.Message);
     }
@@ -131,7 +131,7 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
         var runs = HoffmannCurves(noise: 0);
         var first = runs[0];
         runs.Add(TrainingRun.Create(first.Parameters, first.Tokens, first.Loss + 0.1, runName: first.RunName));
-        var ex = Assert.Throws<ArgumentException>(() => EnvelopeFitter.Fit(runs, Quick()));
+        var ex = Assert.Throws<UnusableRunsException>(() => EnvelopeFitter.Fit(runs, Quick()));
         Assert.Contains($"run '{first.RunName}' has two checkpoints", ex.Message);
     }
 

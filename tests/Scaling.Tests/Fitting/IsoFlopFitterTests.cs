@@ -189,7 +189,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
         var runs = SyntheticCurves.IsoFlop(Hoffmann, [1e19, 1e20], 5, 4, 0.01, seed: 1);
         runs.Add(TrainingRun.Create(1e9, 1e21 / 6e9, 2.3));
         runs.Add(TrainingRun.Create(2e9, 1e21 / 12e9, 2.2));
-        var ex = Assert.Throws<ArgumentException>(() => IsoFlopFitter.Fit(runs, Quick(resamples: 0)));
+        var ex = Assert.Throws<UnusableRunsException>(() => IsoFlopFitter.Fit(runs, Quick(resamples: 0)));
         Assert.Contains("at least 3 IsoFLOP groups", ex.Message);
         Assert.Contains("only 2 of 3 groups", ex.Message);
         Assert.Contains("Train at least 3 model sizes", ex.Message);
@@ -199,7 +199,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
     public void Fit_FewerThanNineRuns_Throws()
     {
         var runs = SyntheticCurves.IsoFlop(Hoffmann, [1e19, 1e20], 4, 4, 0.01, seed: 1);
-        var ex = Assert.Throws<ArgumentException>(() => IsoFlopFitter.Fit(runs));
+        var ex = Assert.Throws<UnusableRunsException>(() => IsoFlopFitter.Fit(runs));
         Assert.Contains("at least 9 runs", ex.Message);
         Assert.Contains("got 8", ex.Message);
     }

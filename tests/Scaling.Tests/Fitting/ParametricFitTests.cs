@@ -168,7 +168,7 @@ public class ParametricFitTests
     public void Fit_TooFewRuns_ThrowsAnArgumentExceptionNamingTheFix()
     {
         var runs = Synthetic(1).Take(4).ToArray();
-        var e = Assert.Throws<ArgumentException>(() => ParametricFit.Fit(runs, Quick));
+        var e = Assert.Throws<UnusableRunsException>(() => ParametricFit.Fit(runs, Quick));
         Assert.Contains("at least 5", e.Message);
     }
 }

@@ -59,7 +59,7 @@ public class RunsCsvTests
     [Fact]
     public void Parse_NotANumber_NamesFileLineAndColumn()
     {
-        var e = Assert.Throws<FormatException>(() => RunsCsv.Parse("# c\nparameters,tokens,loss\n1e8,2e9,3.1\nabc\n".Replace("abc", "1e8,2e9,abc"), "runs.csv"));
+        var e = Assert.Throws<UnreadableFileException>(() => RunsCsv.Parse("# c\nparameters,tokens,loss\n1e8,2e9,3.1\nabc\n".Replace("abc", "1e8,2e9,abc"), "runs.csv"));
         Assert.StartsWith("runs.csv:4: loss 'abc' is not a number", e.Message);
     }
 
@@ -71,7 +71,7 @@ public class RunsCsvTests
     [InlineData("1e400")]
     public void Parse_NonPositiveOrNonFinite_IsAnErrorNotDropped(string value)
     {
-        var e = Assert.Throws<FormatException>(() => RunsCsv.Parse($"N,D,loss\n1e8,2e9,3\n{value},2e9,3\n", "runs.csv"));
+        var e = Assert.Throws<UnreadableFileException>(() => RunsCsv.Parse($"N,D,loss\n1e8,2e9,3\n{value},2e9,3\n", "runs.csv"));
         Assert.StartsWith($"runs.csv:3: N '{value}' must be a finite number greater than 0", e.Message);
     }
 
@@ -86,7 +86,7 @@ public class RunsCsvTests
     [InlineData("run,N,D,loss\n\"open,1,2,3\n", "runs.csv:2: a quoted field is not closed")]
     public void Parse_MalformedText_SaysWhereAndWhat(string text, string expected)
     {
-        var e = Assert.Throws<FormatException>(() => RunsCsv.Parse(text, "runs.csv"));
+        var e = Assert.Throws<UnreadableFileException>(() => RunsCsv.Parse(text, "runs.csv"));
         Assert.StartsWith(expected, e.Message);
     }
 
@@ -108,7 +108,7 @@ public class RunsCsvTests
                 return runs.All(r => r.Parameters > 0 && r.Tokens > 0 && r.Loss > 0 && double.IsFinite(r.Parameters * r.Tokens * r.Loss))
                     .Label("every parsed run is finite and positive");
             }
-            catch (FormatException e)
+            catch (UnreadableFileException e)
             {
                 return (e.Message.StartsWith("runs.csv", StringComparison.Ordinal) && !e.Message.Contains('\n', StringComparison.Ordinal))
                     .Label($"one line that names the file: {e.Message}");

@@ -87,8 +87,8 @@ public class ResourcePlanTests
     [Fact]
     public void TooFewGpus_AreRefusedWithTheMinimum()
     {
-        var e = Assert.Throws<ArgumentException>(() => ResourcePlan.Create(1e24, 70e9, new ResourceAssumptions(H100) { Gpus = 8 }));
-        Assert.Equal("Gpus", e.ParamName);
+        var e = Assert.Throws<InfeasiblePlanException>(() => ResourcePlan.Create(1e24, 70e9, new ResourceAssumptions(H100) { Gpus = 8 }));
+        Assert.Equal(ResourceQuantities.Gpus, e.Quantity);
         Assert.Contains("at least 16", e.Message, StringComparison.Ordinal);
         Assert.Contains("activations not included", e.Message, StringComparison.Ordinal);
     }
@@ -96,26 +96,26 @@ public class ResourcePlanTests
     [Fact]
     public void DeadlineShorterThanPossibleWithTheGpusGiven_IsRefused()
     {
-        var e = Assert.Throws<ArgumentException>(() =>
+        var e = Assert.Throws<InfeasiblePlanException>(() =>
             ResourcePlan.Create(1e24, 70e9, new ResourceAssumptions(H100) { Gpus = 64, DeadlineDays = 5 }));
-        Assert.Equal("DeadlineDays", e.ParamName);
+        Assert.Equal(ResourceQuantities.DeadlineDays, e.Quantity);
     }
 
     [Fact]
     public void DeadlineNeedingMoreThanTheMaximum_IsRefusedWithTheShortestPossible()
     {
-        var e = Assert.Throws<ArgumentException>(() =>
+        var e = Assert.Throws<InfeasiblePlanException>(() =>
             ResourcePlan.Create(1e27, 1e12, new ResourceAssumptions(H100) { DeadlineDays = 1, MaxGpus = 10_000 }));
-        Assert.Equal("DeadlineDays", e.ParamName);
+        Assert.Equal(ResourceQuantities.DeadlineDays, e.Quantity);
         Assert.Contains("shortest possible", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void StateNeedingMoreThanTheMaximum_IsRefused()
     {
-        var e = Assert.Throws<ArgumentException>(() =>
+        var e = Assert.Throws<InfeasiblePlanException>(() =>
             ResourcePlan.Create(1e27, 1e12, new ResourceAssumptions(H100) { MaxGpus = 100 }));
-        Assert.Equal("MaxGpus", e.ParamName);
+        Assert.Equal(ResourceQuantities.MaxGpus, e.Quantity);
     }
 
     [Fact]

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Scaling.Tests.Cli;
+
+/// <summary>
+/// The CLI driven in-process with generated arguments: numbers from 5e-324 to 1e308 of either sign, NaN, infinities,
+/// decimal commas and text. Every run must end in exit 0 with finite, readable output, or exit 2 with one line on
+/// stderr — never exit 1 (a bug) and never a stack trace.
+/// </summary>
+public partial class BadInputPropertiesTests
+{
+    private static readonly string[] Words = ["abc", "", " ", "1,5e24", "1e", "--", "0x10", "1e24e3", "NaN", "Infinity", "-Infinity", "-0", "2147483647", "1e400", "∞"];
+
+    /// <summary>A number as a user might type it: any magnitude 5e-324..1e308, either sign, or a special value or text.</summary>
+    private static Gen<string> Number() =>
+        Gen.Frequency(
+            (6, from exponent in Gen.Choose(-324, 308)
+                from mantissa in Gen.Choose(1, 99)
+                from negative in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+                select Text(negative, mantissa, exponent)),
+            (2, from exponent in Gen.Choose(-3, 30) select string.Create(CultureInfo.InvariantCulture, $"1e{exponent}")),
+            (2, Gen.Elements(Words)));
+
+    private static string Text(bool negative, int mantissa, int exponent)
+    {
+        double value = mantissa / 10.0 * Math.Pow(10, exponent);
+        value = value == 0 ? double.Epsilon : Math.Min(value, double.MaxValue);
+        return (negative ? -value : value).ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    private static Gen<string[]> PlanArguments() =>
+        from x in Number()
+        from y in Number()
+        from shape in Gen.Choose(0, 11)
+        select shape switch
+        {
+            0 => new[] { "plan", "--flops", x },
+            1 => ["plan", "--parameters", x],
+            2 => ["plan", "--target-loss", x],
+            3 => ["plan", "--flops", x, "--max-parameters", y],
+            4 => ["plan", "--flops", x, "--inference-tokens", y],
+            5 => ["plan", "--flops", x, "--unique-tokens", y],
+            6 => ["plan", "--budget-eur", x, "--gpu", "H100-SXM"],
+            7 => ["plan", "--flops", x, "--gpu", "H100-SXM", "--days", y],
+            8 => ["plan", "--flops", "1e24", "--law", $"E=1.69,A=406.4,B=410.7,alpha={x},beta={y}"],
+            9 => ["plan", "--flops", x, "--law", "tokens20", "--json"],
+            10 => ["audit", "--parameters", x, "--tokens", y],
+            _ => ["plan", "--flops", x, "--gpu", "H100-SXM", "--mfu", y, "--pue", x],
+        };
+
+    [FsCheck.Xunit.Property(MaxTest = 400)]
+    public Property AnyNumbers_ExitZeroWithFiniteOutputOrTwoWithOneLine() =>
+        Prop.ForAll(PlanArguments().ToArbitrary(), args =>
+        {
+            var (code, output, error) = CliRunner.Run(args);
+            string call = string.Join(' ', args);
+            return code switch
+            {
+                0 => (error.Length == 0 && !Unreadable().IsMatch(output)).Label($"exit 0 with finite, readable output: {call} -> {output}"),
+                2 => (output.Length == 0 && error.StartsWith("error: ", StringComparison.Ordinal) && error.TrimEnd('\n', '\r').Split('\n').Length == 1
+                        && error.Contains("--", StringComparison.Ordinal))
+                    .Label($"exit 2 with one line naming an option: {call} -> {error}"),
+                _ => false.Label($"exit {code}: {call} -> {error}"),
+            };
+        });
+
+    [Theory]
+    [InlineData("plan", "--parameters", "1e308")]
+    [InlineData("audit", "--parameters", "1e308", "--tokens", "1e308")]
+    [InlineData("plan", "--flops", "1e24", "--inference-tokens", "1e300")]
+    [InlineData("plan", "--budget-eur", "1e300", "--gpu", "H100-SXM")]
+    [InlineData("plan", "--flops", "1e-300")]
+    public void FormerEscapes_AreRefusedWithCode2(params string[] args)
+    {
+        var (code, _, error) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    // NaN, infinities and runs of 20 or more digits (a number printed in full instead of in scientific notation).
+    [GeneratedRegex(@"NaN|Infinity|∞|\d{20}")]
+    private static partial Regex Unreadable();
+}
