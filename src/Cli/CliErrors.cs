@@ -16,6 +16,7 @@ namespace Scaling.Cli;
 /// <item><term><see cref="InfeasiblePlanException"/></term><description>exit 2, the option of its quantity (the budget option given, <c>--gpus</c>, <c>--days</c>, …).</description></item>
 /// <item><term><see cref="UnusableRunsException"/></term><description>exit 2, the runs file given.</description></item>
 /// <item><term><see cref="FormatException"/></term><description>exit 2: a user's text (a catalog CSV, <c>--formats</c>, <c>--precision</c>) that does not parse; the message names it.</description></item>
+/// <item><term>any other <see cref="ScalingException"/> (e.g. an invalid architecture shape)</term><description>exit 2, its message, which names the input.</description></item>
 /// <item><term>missing file or directory, access denied</term><description>exit 2, the system's message (it names the path).</description></item>
 /// <item><term>other I/O failures (a full disk)</term><description>exit 1, the system's message.</description></item>
 /// <item><term><see cref="OperationCanceledException"/></term><description>exit 130: SIGINT or SIGTERM stopped a write, which cleaned up.</description></item>
@@ -50,6 +51,7 @@ internal static class CliErrors
             InvalidLawException law => (ExitCodes.BadInput, $"{LawOption.Name}: {OneLine(law.Message)}"),
             InfeasiblePlanException plan => (ExitCodes.BadInput, $"{OptionFor(plan.Quantity, parsed)}: {OneLine(plan.Message)}"),
             UnusableRunsException runs => (ExitCodes.BadInput, $"{RunsFile(parsed)}: {OneLine(runs.Message)}"),
+            ScalingException other => (ExitCodes.BadInput, OneLine(other.Message)),
             OperationCanceledException cancelled => (ExitCodes.Interrupted, OneLine(cancelled.Message)),
             FormatException format => (ExitCodes.BadInput, OneLine(format.Message)),
             FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.BadInput, OneLine(error.Message)),
