@@ -92,6 +92,15 @@ public sealed class ReportCommandTests : IDisposable
         double parameters = fit.Cell(9, 2).GetDouble();
         Assert.Equal(workbook.Range("Plan_parameters").FirstCell().GetDouble(), parameters, parameters * 1e-9);
         Assert.InRange(parameters, fit.Cell(9, 4).GetDouble(), fit.Cell(9, 5).GetDouble());
+
+        // Read by people: the interval's level in the header, no code names, every run named, the objective formatted.
+        Assert.Equal("95% lower", fit.Cell(1, 4).GetString());
+        Assert.Equal("95% upper", fit.Cell(1, 5).GetString());
+        Assert.DoesNotContain(fit.Column(1).CellsUsed(), c => c.GetString().StartsWith("exponent", StringComparison.Ordinal));
+        var runs = fit.Table("FitRuns").DataRange.Rows().ToList();
+        Assert.All(runs, r => Assert.False(string.IsNullOrWhiteSpace(r.Cell(1).GetString())));
+        var objective = fit.Column(1).CellsUsed().Single(c => c.GetString().StartsWith("Objective", StringComparison.Ordinal)).CellRight();
+        Assert.Equal("0.00000", objective.Style.NumberFormat.Format);
     }
 
     [Theory]

@@ -184,6 +184,8 @@ public class PlanWorkbookTests
     {
         using var workbook = PlanWorkbook.Build(Content);
         var sheet = workbook.Worksheet("Beyond Chinchilla");
+        // The title runs across the columns on one line rather than wrapping inside column A.
+        Assert.False(sheet.Cell(1, 1).Style.Alignment.WrapText);
         var planner = DataConstrainedPlanner.Create(Content.Law);
         double unique = sheet.Cell(3, 1).GetDouble();
         var plan = planner.Optimum(Content.BudgetFlops, unique);
