@@ -80,6 +80,7 @@ internal static class CatalogSheet
         sheet.Range(2, 5, last, 5).Style.NumberFormat.Format = WorkbookFormats.Whole;
         sheet.Range(2, 6, last, 6).Style.NumberFormat.Format = WorkbookFormats.WholeOrUnknown;
         sheet.Range(2, 7, last, 7).Style.NumberFormat.Format = WorkbookFormats.EurosAndCents;
+        sheet.Range(1, 8, last, 8).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         SheetLayout.Widths(sheet, 14, 10, 11, 12, 10, 10, 12, 10, 90);
         SheetLayout.Wrap(sheet, 9, 2, last);
         sheet.Cell(last + 2, 1).Value = string.Create(CultureInfo.InvariantCulture,
