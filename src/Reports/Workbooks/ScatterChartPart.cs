@@ -106,7 +106,19 @@ internal static class ScatterChartPart
         return cache;
     }
 
-    private static C.ValueAxis Axis(uint id, uint crossing, C.AxisPositionValues position, ChartAxis axis) => new(
+    private static C.ValueAxis Axis(uint id, uint crossing, C.AxisPositionValues position, ChartAxis axis)
+    {
+        var value = BareAxis(id, crossing, position, axis);
+        if (axis.Logarithmic)
+        {
+            // A gridline at every decade: LibreOffice otherwise spaces them three decades apart.
+            value.Append(new C.MajorUnit { Val = 10 });
+        }
+
+        return value;
+    }
+
+    private static C.ValueAxis BareAxis(uint id, uint crossing, C.AxisPositionValues position, ChartAxis axis) => new(
         new C.AxisId { Val = id },
         Scaling(axis),
         new C.Delete { Val = false },
