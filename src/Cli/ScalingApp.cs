@@ -27,7 +27,10 @@ public static class ScalingApp
             ArchitectureCommand.Create(console),
         };
 
-        var previous = CultureInfo.CurrentCulture;
+        // One culture everywhere: numbers parse and print invariantly, and System.CommandLine's own messages come out
+        // in English (it picks them by the UI culture: 'Befehl oder Argument nicht erkannt' on a German machine).
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.InvariantCulture, CultureInfo.InvariantCulture);
         ParseResult parsed = root.Parse(args);
         try
         {
@@ -53,7 +56,7 @@ public static class ScalingApp
         }
         finally
         {
-            CultureInfo.CurrentCulture = previous;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
         }
     }
 }

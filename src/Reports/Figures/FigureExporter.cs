@@ -1,4 +1,7 @@
+using System.Text;
 using OxyPlot;
+using OxyPlot.SkiaSharp;
+using SkiaSharp;
 
 namespace Scaling.Reports.Figures;
 
@@ -33,7 +36,10 @@ public sealed record FigureExporter
         return new FigureExporter(width, height);
     }
 
-    /// <summary>The figure in <paramref name="format"/>, written to <paramref name="stream"/>.</summary>
+    /// <summary>
+    /// The figure in <paramref name="format"/>, written to <paramref name="stream"/>. Text is drawn in the embedded
+    /// DejaVu Sans whatever fonts the machine has, and placed on the same baselines in every format.
+    /// </summary>
     public void Export(PlotModel model, FigureFormat format, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -41,18 +47,13 @@ public sealed record FigureExporter
         switch (format)
         {
             case FigureFormat.Png:
-                new OxyPlot.SkiaSharp.PngExporter { Width = Width, Height = Height }.Export(model, stream);
+                ExportPng(model, stream);
                 break;
             case FigureFormat.Svg:
-                // OxyPlot's own SVG writer keeps text as <text> (60 KB, searchable); Skia's turns it into paths (1.7 MB).
-                using (var measurer = new OxyPlot.SkiaSharp.SkiaRenderContext())
-                {
-                    new OxyPlot.SvgExporter { Width = Width, Height = Height, TextMeasurer = measurer }.Export(model, stream);
-                }
-
+                ExportSvg(model, stream);
                 break;
             case FigureFormat.Pdf:
-                new OxyPlot.SkiaSharp.PdfExporter { Width = Width, Height = Height }.Export(model, stream);
+                ExportPdf(model, stream);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown figure format.");
@@ -70,8 +71,62 @@ public sealed record FigureExporter
     /// <summary>The figure as an SVG string without its XML declaration, ready to inline in HTML (notebooks).</summary>
     public string ToInlineSvg(PlotModel model)
     {
-        string svg = System.Text.Encoding.UTF8.GetString(ToBytes(model, FigureFormat.Svg));
+        string svg = Encoding.UTF8.GetString(ToBytes(model, FigureFormat.Svg));
         int start = svg.IndexOf("<svg", StringComparison.Ordinal);
         return start < 0 ? svg : svg[start..];
+    }
+
+    private void ExportPng(PlotModel model, Stream stream)
+    {
+        using var bitmap = new SKBitmap(Width, Height);
+        using (var canvas = new SKCanvas(bitmap))
+        using (var context = new EmbeddedFontRenderContext(canvas, RenderTarget.PixelGraphic, 1))
+        {
+            Render(model, context, canvas);
+        }
+
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        data.SaveTo(stream);
+    }
+
+    // PDF pages are measured in points (1/72 in), OxyPlot in device-independent pixels (1/96 in).
+    private void ExportPdf(PlotModel model, Stream stream)
+    {
+        const float PointsPerPixel = 72f / 96f;
+        using var document = SKDocument.CreatePdf(stream);
+        using (var canvas = document.BeginPage(Width, Height))
+        using (var context = new EmbeddedFontRenderContext(canvas, RenderTarget.VectorGraphic, PointsPerPixel))
+        {
+            Render(model, context, canvas, PointsPerPixel);
+        }
+
+        document.EndPage();
+        document.Close();
+    }
+
+    // OxyPlot's own SVG writer keeps text as <text> (60 KB, searchable); Skia's turns it into paths (1.7 MB).
+    // Every <text> is written on its baseline; the writer's leftover dominant-baseline="baseline" (not an SVG 1.1 value
+    // of that property) is dropped so each renderer uses the alphabetic baseline.
+    private void ExportSvg(PlotModel model, Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        using (var font = EmbeddedFontRenderContext.Measurer())
+        using (var context = new BaselineSvgRenderContext(buffer, Width, Height, font, model.Background))
+        {
+            ((IPlotModel)model).Update(true);
+            ((IPlotModel)model).Render(context, new OxyRect(0, 0, Width, Height));
+            context.Complete();
+            context.Flush();
+        }
+
+        string svg = Encoding.UTF8.GetString(buffer.ToArray()).Replace(" dominant-baseline=\"baseline\"", string.Empty, StringComparison.Ordinal);
+        stream.Write(Encoding.UTF8.GetBytes(svg));
+    }
+
+    private void Render(PlotModel model, EmbeddedFontRenderContext context, SKCanvas canvas, float scale = 1)
+    {
+        ((IPlotModel)model).Update(true);
+        canvas.Clear(new SKColor(model.Background.R, model.Background.G, model.Background.B, model.Background.A));
+        ((IPlotModel)model).Render(context, new OxyRect(0, 0, Width / scale, Height / scale));
     }
 }

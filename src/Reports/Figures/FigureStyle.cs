@@ -1,3 +1,4 @@
+using System.Globalization;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Legends;
@@ -5,12 +6,15 @@ using OxyPlot.Legends;
 namespace Scaling.Reports.Figures;
 
 /// <summary>
-/// The shared look of every figure: a named font (on Linux an unnamed font can render letters as boxes), a white
-/// background, titles, log axes labelled in powers of ten, and a legend outside the plot area.
+/// The shared look of every figure: the embedded font, the invariant culture (tick labels read 2.5 on every machine),
+/// a white background, titles, log axes labelled in powers of ten, and a legend outside the plot area.
 /// </summary>
 public static class FigureStyle
 {
-    /// <summary>DejaVu Sans: shipped with fonts-dejavu-core, installed by .ci/install-deps.</summary>
+    /// <summary>
+    /// DejaVu Sans: the exporter draws PNG and PDF text with the copy embedded in this assembly, whatever the machine
+    /// has; SVG names it for the viewer's renderer.
+    /// </summary>
     public const string Font = "DejaVu Sans";
 
     /// <summary>Eight colours that stay distinct for colour-blind readers (Okabe and Ito 2008).</summary>
@@ -36,6 +40,7 @@ public static class FigureStyle
         {
             Title = title,
             Subtitle = subtitle,
+            Culture = CultureInfo.InvariantCulture,
             DefaultFont = Font,
             DefaultFontSize = 16,
             TitleFontSize = 24,

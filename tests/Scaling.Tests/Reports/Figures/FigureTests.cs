@@ -137,7 +137,7 @@ public class FigureTests
         Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
     }
 
-    private static PlotModel Build(string name) => name switch
+    internal static PlotModel Build(string name) => name switch
     {
         "isoflop" => IsoFlopFigure.Create(LawPresets.Default, IsoFlopFigure.BudgetsAround(5.76e23)),
         "landscape" => LossLandscapeFigure.Create(LawPresets.Default, IsoFlopFigure.BudgetsAround(5.76e23)),
