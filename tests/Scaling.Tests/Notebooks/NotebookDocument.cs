@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace Scaling.Tests.Notebooks;
 
 /// <summary>
-/// A Jupyter notebook (nbformat 4) as JSON: its cells, which of them are C#, their committed outputs, and a way to
-/// write new outputs back while leaving every other field as it was.
+/// A Jupyter notebook (nbformat 4) as JSON: its cells, which of them are C#, their outputs, and a way to write it
+/// back.
 /// </summary>
 public sealed class NotebookDocument
 {
@@ -69,48 +69,29 @@ public sealed class NotebookDocument
         return language is null || language.Equals("csharp", StringComparison.OrdinalIgnoreCase) || language == "C#";
     }
 
-    /// <summary>The outputs committed in the cell, in the runner's terms.</summary>
-    public static IReadOnlyList<CellOutput> Outputs(JsonObject cell)
-    {
-        var outputs = new List<CellOutput>();
-        foreach (var output in cell["outputs"] as JsonArray ?? [])
-        {
-            string kind = output?["output_type"]?.GetValue<string>() ?? string.Empty;
-            if (kind == CellOutput.Stream)
-            {
-                outputs.Add(new CellOutput(kind, output!["name"]?.GetValue<string>() ?? "stdout", Text(output["text"])));
-                continue;
-            }
+    /// <summary>The cell's outputs as JSON text, for comparing two runs.</summary>
+    public static string OutputsJson(JsonObject cell) => cell["outputs"]?.ToJsonString(WriteOptions) ?? "[]";
 
-            var data = output?["data"] as JsonObject ?? [];
-            foreach (var (mime, text) in data)
-            {
-                // The SVG copy written beside an HTML figure (see Data) is not an output of its own.
-                if (mime == SvgMime && data.ContainsKey(HtmlMime))
-                {
-                    continue;
-                }
-
-                outputs.Add(new CellOutput(kind, mime, Text(text)));
-            }
-        }
-
-        return outputs;
-    }
-
-    /// <summary>The execution count committed in the cell, or null.</summary>
-    public static int? ExecutionCount(JsonObject cell) =>
-        cell["execution_count"] is JsonValue value && value.TryGetValue(out int count) ? count : null;
-
-    /// <summary>Replaces the outputs and execution counts of the cells that ran with <paramref name="runs"/>.</summary>
-    public void WriteOutputs(IEnumerable<CellRun> runs)
+    /// <summary>
+    /// Takes the outputs and execution counts of <paramref name="ran"/>'s code cells (the same notebook, run by the
+    /// kernel), keeping this notebook's sources and metadata: the kernel rewrites the Polyglot metadata in its own shape.
+    /// </summary>
+    public void TakeOutputs(NotebookDocument ran)
     {
         var cells = Cells;
-        foreach (var run in runs)
+        var ranCells = ran.Cells;
+        if (cells.Count != ranCells.Count)
         {
-            var cell = cells[run.CellIndex];
-            cell["execution_count"] = run.ExecutionCount;
-            cell["outputs"] = new JsonArray(run.Outputs.Select(output => ToJson(output, run.ExecutionCount)).ToArray());
+            throw new InvalidOperationException($"{Name}: the kernel wrote {ranCells.Count} cells for {cells.Count}.");
+        }
+
+        for (int i = 0; i < cells.Count; i++)
+        {
+            if (CellType(cells[i]) == "code")
+            {
+                cells[i]["outputs"] = ranCells[i]["outputs"]?.DeepClone() ?? new JsonArray();
+                cells[i]["execution_count"] = ranCells[i]["execution_count"]?.DeepClone();
+            }
         }
     }
 
@@ -122,61 +103,6 @@ public sealed class NotebookDocument
         string temporary = path + ".tmp";
         File.WriteAllText(temporary, ToJson());
         File.Move(temporary, path, overwrite: true);
-    }
-
-    private static JsonNode ToJson(CellOutput output, int executionCount) => output.Kind switch
-    {
-        CellOutput.Stream => new JsonObject
-        {
-            ["name"] = output.Mime,
-            ["output_type"] = CellOutput.Stream,
-            ["text"] = Lines(output.Text),
-        },
-        CellOutput.ExecuteResult => new JsonObject
-        {
-            ["data"] = Data(output),
-            ["execution_count"] = executionCount,
-            ["metadata"] = new JsonObject(),
-            ["output_type"] = CellOutput.ExecuteResult,
-        },
-        _ => new JsonObject
-        {
-            ["data"] = Data(output),
-            ["metadata"] = new JsonObject(),
-            ["output_type"] = CellOutput.DisplayData,
-        },
-    };
-
-    private const string HtmlMime = "text/html";
-    private const string SvgMime = "image/svg+xml";
-
-    // A figure shown as HTML is also written as image/svg+xml: viewers that sanitise inline SVG inside HTML (GitHub's
-    // notebook renderer may) still draw the image; Polyglot picks the richest type it knows.
-    private static JsonObject Data(CellOutput output)
-    {
-        var data = new JsonObject { [output.Mime] = Lines(output.Text) };
-        if (output.Mime == HtmlMime && output.Text.TrimStart().StartsWith("<svg", StringComparison.Ordinal))
-        {
-            data[SvgMime] = Lines(output.Text);
-        }
-
-        return data;
-    }
-
-    /// <summary>nbformat's multi-line string: an array of lines, each but the last ending in "\n".</summary>
-    private static JsonArray Lines(string text)
-    {
-        var lines = new JsonArray();
-        int start = 0;
-        while (start < text.Length)
-        {
-            int end = text.IndexOf('\n', start);
-            end = end < 0 ? text.Length : end + 1;
-            lines.Add(text[start..end]);
-            start = end;
-        }
-
-        return lines;
     }
 
     private static string Text(JsonNode? node) => node switch
