@@ -9,7 +9,7 @@ namespace Scaling.Hardware;
 /// </summary>
 /// <remarks>
 /// Peaks are dense (no 2:4 sparsity): NVIDIA's headline H100 "1,979 TFLOP/s BF16" is the sparse figure, the dense one
-/// is 989 (facts §6). Memory is in decimal gigabytes (1 GB = 10⁹ bytes).
+/// is 989 (NVIDIA H100 Tensor Core GPU data sheet; the headline 1,979 includes 2:4 sparsity). Memory is in decimal gigabytes (1 GB = 10⁹ bytes).
 /// <example><code>
 /// var h100 = HardwareCatalog.Default.Get("h100-sxm");
 /// double peak = h100.PeakFlopsPerSecond(Precision.Bf16); // 9.89e14

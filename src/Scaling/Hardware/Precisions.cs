@@ -8,7 +8,7 @@ public static class Precisions
 
     /// <summary>
     /// Bytes one parameter's weight occupies: FP32/TF32 4, BF16/FP16 2, FP8/INT8 1, INT4 0.5
-    /// (facts §5; EleutherAI, "Transformer Math 101").
+    /// (EleutherAI, "Transformer Math 101", 2023).
     /// </summary>
     public static double BytesPerParameter(Precision precision) => precision switch
     {

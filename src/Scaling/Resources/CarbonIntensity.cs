@@ -4,7 +4,7 @@ namespace Scaling.Resources;
 /// The grid's carbon intensity: <c>tCO₂ = kWh × gCO₂/kWh / 10⁶</c>. Zero is allowed (a fully renewable contract).
 /// </summary>
 /// <example><code>
-/// // Llama 2 70B: 688,128 kWh × 423.5 g/kWh = 291.4 t (facts §8; the factor Meta's figures imply).
+/// // Llama 2 70B: 688,128 kWh × 423.5 g/kWh = 291.4 t (Touvron et al. 2023, arXiv 2307.09288, Table 2: 291.42 tCO₂e; the factor Meta's figures imply).
 /// CarbonIntensity.Create(423.5).Co2Tonnes(688_128);
 /// </code></example>
 public sealed record CarbonIntensity

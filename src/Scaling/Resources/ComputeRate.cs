@@ -8,7 +8,7 @@ namespace Scaling.Resources;
 /// </summary>
 /// <remarks>
 /// MFU (model FLOPs utilisation, Chowdhery et al. 2022, PaLM) is the achieved model FLOP/s over the dense peak,
-/// recomputation not counted. Reported: PaLM 540B 46.2%, Llama 3 405B 38–43%, LLaMA-65B ≈ 47.6% (facts §5);
+/// recomputation not counted. Reported: PaLM 540B 46.2% (Chowdhery et al. 2022, arXiv 2204.02311, Table 3), Llama 3 405B 38–43% (Llama Team 2024, arXiv 2407.21783, Table 4), LLaMA-65B ≈ 47.6% from 380 tokens/s/GPU on A100 (Touvron et al. 2023, arXiv 2302.13971, §2.4);
 /// <see cref="DefaultMfu"/> is 0.40.
 /// <example><code>
 /// var rate = ComputeRate.For(HardwareCatalog.Default.Get("H100-SXM"), Precision.Bf16, mfu: 0.4);
@@ -20,7 +20,7 @@ public sealed record ComputeRate
 {
     /// <summary>
     /// The default model FLOPs utilisation, 0.40: the low end of what large dense runs report (Llama 3 405B 38–43%,
-    /// PaLM 46.2%; facts §5); it also reproduces Llama 2 7B's published A100-hours within 2% (facts §8).
+    /// PaLM 46.2%, Chowdhery et al. 2022, Table 3); it also reproduces Llama 2 7B's published 184,320 A100-hours within 2% (Touvron et al. 2023, arXiv 2307.09288, Table 2).
     /// </summary>
     public const double DefaultMfu = 0.40;
 

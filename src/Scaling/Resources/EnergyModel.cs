@@ -6,7 +6,7 @@ namespace Scaling.Resources;
 /// effectiveness) the data centre's cooling and losses.
 /// </summary>
 /// <example><code>
-/// // Llama 2 70B: 1,720,320 A100-hours at 400 W, no overhead, PUE 1 → 688,128 kWh (facts §8).
+/// // Llama 2 70B: 1,720,320 A100-hours at 400 W, no overhead, PUE 1 → 688,128 kWh (Touvron et al. 2023, arXiv 2307.09288, Table 2).
 /// EnergyModel.Create(wattsPerGpu: 400, overhead: 0, pue: 1).KilowattHours(1_720_320);
 /// </code></example>
 public sealed record EnergyModel

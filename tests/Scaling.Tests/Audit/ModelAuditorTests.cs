@@ -11,7 +11,7 @@ public class ModelAuditorTests
 
     private static PublishedModel Model(string name) => ModelRegistry.Published.Single(m => m.Name == name);
 
-    // The acceptance list (facts §8: GPT-3 1.7, Gopher 1.1, MT-NLG 0.5 tokens/parameter are undertrained;
+    // The acceptance list (Hoffmann et al. 2022, Table 1 sizes and tokens: GPT-3 1.7, Gopher 1.1, MT-NLG 0.5 tokens/parameter are undertrained;
     // Chinchilla 20 and LLaMA-65B 21.5 near optimal; Llama 3 8B ≈ 1,875 overtrained on purpose), under the printed
     // Hoffmann law and the Besiroglu refit.
     [Theory]
@@ -33,7 +33,7 @@ public class ModelAuditorTests
     }
 
     [Theory]
-    [InlineData("hoffmann2022", 3.219e10, 2.982e12)]  // facts §1 test vector at C = 5.76e23
+    [InlineData("hoffmann2022", 3.219e10, 2.982e12)]  // Hoffmann et al. 2022, Eq. 4 with Eq. 10, computed at C = 5.76e23
     [InlineData("besiroglu2024", 7.225e10, 1.329e12)]
     public void Audit_ModelAtGophersBudget_FindsThePublishedOptimum(string law, double parameters, double tokens)
     {
@@ -45,7 +45,7 @@ public class ModelAuditorTests
     }
 
     [Theory]
-    [InlineData("GPT-3 175B", 2.0023)]     // facts §1: printed-preset losses
+    [InlineData("GPT-3 175B", 2.0023)]     // Hoffmann et al. 2022, Eq. 2 with Eq. 10 (printed preset)
     [InlineData("Gopher 280B", 1.9933)]
     [InlineData("Chinchilla 70B", 1.9366)]
     public void Audit_PrintedLaw_PredictsThePublishedLosses(string model, double loss)
@@ -56,7 +56,7 @@ public class ModelAuditorTests
     [Fact]
     public void Audit_InverseFrontier_GivesTheOptimalTokensForTheSize()
     {
-        // facts §1: unrounded preset, N = 1e9 → C 1.75e20, D 2.91e10.
+        // Hoffmann et al. 2022, Eq. 4, unrounded coefficients: N = 1e9 → C 1.75e20, D 2.91e10.
         var audit = Auditor("hoffmann2022-unrounded").Audit(1e9, 1e10);
         Assert.Equal(2.91e10, audit.OptimalTokensForSize, 2.91e10 * 0.005);
         Assert.Equal(1.75e20, audit.OptimalFlopsForSize, 1.75e20 * 0.005);

@@ -67,9 +67,9 @@ public class ModelRegistryTests
     }
 
     [Theory]
-    [InlineData("Llama 2 70B", 1_720_320, 291.42)] // Touvron et al. 2023, Table 2 (facts §8)
+    [InlineData("Llama 2 70B", 1_720_320, 291.42)] // Touvron et al. 2023, arXiv 2307.09288, Table 2
     [InlineData("Llama 2 7B", 184_320, 31.22)]
-    [InlineData("Llama 3 8B", 1.3e6, 390)]          // Llama 3 model card (facts §8)
+    [InlineData("Llama 3 8B", 1.3e6, 390)]          // Meta Llama 3 model card (training hours and tCO2e)
     [InlineData("Llama 3 70B", 6.4e6, 1900)]
     public void Published_GpuHoursAndCo2_MatchTheModelCards(string name, double gpuHours, double co2Tonnes)
     {
@@ -81,7 +81,7 @@ public class ModelRegistryTests
     [Fact]
     public void Published_Gpt3_HasPattersonEnergyAndCo2()
     {
-        // Patterson et al. 2021, Table 4 (facts §8): 1,287 MWh, 552 tCO2e.
+        // Patterson et al. 2021, arXiv 2104.10350, Table 4: 1,287 MWh, 552 tCO2e.
         var gpt3 = ModelRegistry.Published.Single(m => m.Name == "GPT-3 175B");
         Assert.Equal(1287, gpt3.EnergyMegawattHours);
         Assert.Equal(552, gpt3.Co2Tonnes);

@@ -78,7 +78,7 @@ public class AuditCommandTests
         var row = Assert.Single(rows);
         Assert.Equal("GPT-3", row.GetProperty("name").GetString());
         Assert.Equal("undertrained", row.GetProperty("verdict").GetString());
-        Assert.Equal(2.0023, row.GetProperty("predictedLoss").GetDouble(), 4); // facts §1
+        Assert.Equal(2.0023, row.GetProperty("predictedLoss").GetDouble(), 4); // Hoffmann et al. 2022, Eq. 2 with Eq. 10: L(175e9, 3e11)
         Assert.Equal(JsonValueKind.Null, row.GetProperty("year").ValueKind);
     }
 

@@ -9,7 +9,7 @@ namespace Scaling.Tests.Cli;
 /// <summary><c>scaling fit --approach 1|2|all</c>.</summary>
 public sealed class FitApproachesTests : IDisposable
 {
-    // a = β/(α+β) of the printed Hoffmann law that generated the synthetic runs (facts §1: 0.4516).
+    // a = β/(α+β) of the printed Hoffmann law that generated the synthetic runs (Hoffmann et al. 2022, Eq. 4 with Eq. 10: 0.4516).
     private static readonly double TrueA = ComputeOptimalFrontier.Create(LawPresets.Hoffmann2022.LossLaw).ExponentA;
 
     private readonly string folder = Directory.CreateTempSubdirectory("scaling-fit-approaches-").FullName;

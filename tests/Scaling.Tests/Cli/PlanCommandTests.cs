@@ -53,7 +53,7 @@ public class PlanCommandTests
             var (code, output, _) = CliRunner.Run("plan", "--flops", "5.76e23", "--law", path, "--json");
             Assert.Equal(0, code);
             using var doc = JsonDocument.Parse(output);
-            // Same coefficients as the printed preset: facts §1 gives N 3.219e10 at this budget.
+            // Same coefficients as the printed preset: Hoffmann et al. 2022 Eq. 4 with Eq. 10 gives N 3.219e10 at this budget.
             Assert.Equal(3.219e10, doc.RootElement.GetProperty("parameters").GetDouble(), 3.219e10 * 0.005);
         }
         finally

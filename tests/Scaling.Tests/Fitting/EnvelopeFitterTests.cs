@@ -11,7 +11,7 @@ public class EnvelopeFitterTests(ITestOutputHelper output)
 {
     private static readonly LossLaw Hoffmann = LawPresets.Hoffmann2022.LossLaw;
 
-    // a = β/(α+β) of the printed Hoffmann law (facts §1: 0.4516), from the frontier rather than typed in.
+    // a = β/(α+β) of the printed Hoffmann law (Hoffmann et al. 2022, Eq. 4 with Eq. 10: 0.4516), from the frontier rather than typed in.
     private static readonly double TrueA = ComputeOptimalFrontier.Create(Hoffmann).ExponentA;
 
     // 30 sizes log-spaced over 3e7..3e10 (a factor r = 1000^(1/29) ≈ 1.27 apart), each with 40 checkpoints whose

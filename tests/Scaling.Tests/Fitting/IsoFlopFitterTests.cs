@@ -11,7 +11,7 @@ public class IsoFlopFitterTests(ITestOutputHelper output)
 {
     private static readonly LossLaw Hoffmann = LawPresets.Hoffmann2022.LossLaw;
 
-    // a = β/(α+β) of the printed Hoffmann law (facts §1: 0.4516), from the frontier rather than typed in.
+    // a = β/(α+β) of the printed Hoffmann law (Hoffmann et al. 2022, Eq. 4 with Eq. 10: 0.4516), from the frontier rather than typed in.
     private static readonly double TrueA = ComputeOptimalFrontier.Create(Hoffmann).ExponentA;
 
     // The protocol (Hoffmann et al. 2022, §3.2): 9 budgets 6e18..3e21, 25 sizes each log-spaced over a factor

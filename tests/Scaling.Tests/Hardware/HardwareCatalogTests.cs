@@ -28,7 +28,7 @@ public class HardwareCatalogTests
         Assert.Contains("H100-SXM, H200", e.Message, StringComparison.Ordinal);
     }
 
-    // Dense peaks, memory and power from facts §6 (vendor data sheets): the sparse 1,979 must not be used for H100 BF16.
+    // Dense peaks, memory and power from the vendor data sheets (NVIDIA A100/H100/H200/B200, AMD MI300X, Google Cloud TPU v4/v5p): the sparse 1,979 must not be used for H100 BF16.
     [Theory]
     [InlineData("V100-32GB", Precision.Fp16, 125, 32, 300)]
     [InlineData("A100-40GB", Precision.Bf16, 312, 40, 400)]

@@ -12,7 +12,7 @@ public class DataConstrainedLossLawTests
 
     // Facts §3 test vector, computed from Muennighoff et al. 2023 (arXiv 2305.16264) fitted constants: 2.2256441.
     // We get 2.2255998 (2e-5 relative): the vector's N_opt(U_D) is 0.16% below our G²·U_D = 1.2746e9, a difference in
-    // how N_opt was evaluated, not in the law. The facts' tolerance for computed vectors is 0.5%; we hold 1e-4.
+    // how N_opt was evaluated, not in the law. A hand computation from the published equations is good to 0.5%; we hold 1e-4.
     [Fact]
     public void Loss_PublishedExample_Matches()
     {

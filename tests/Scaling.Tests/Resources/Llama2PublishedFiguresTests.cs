@@ -4,7 +4,7 @@ using Scaling.Resources;
 namespace Scaling.Tests.Resources;
 
 /// <summary>
-/// Llama 2 model card (Touvron et al. 2023; facts §8): 7B / 13B / 70B trained on 2.0T tokens with 184,320 / 368,640 /
+/// Llama 2 model card (Touvron et al. 2023, arXiv 2307.09288, Table 2): 7B / 13B / 70B trained on 2.0T tokens with 184,320 / 368,640 /
 /// 1,720,320 A100-80GB GPU-hours at 400 W, emitting 31.22 / 62.44 / 291.42 tCO₂e. The planner, with C = 6·N·D and the
 /// A100's dense BF16 peak of 312 TFLOP/s, must land within ±25% at its default MFU of 0.40.
 /// The MFU that reproduces each figure exactly is C / (hours × 3600 × 312e12):
@@ -19,7 +19,7 @@ public class Llama2PublishedFiguresTests
         Mfu = mfu,
         Pue = 1.0,
         WattsPerGpu = 400,
-        GridGramsCo2PerKilowattHour = 423.5, // the factor the model card's own figures imply (facts §8)
+        GridGramsCo2PerKilowattHour = 423.5, // the factor the model card's own figures imply (291.42 t / 688,128 kWh)
     };
 
     private static ResourcePlan PlanFor(double parameters, double mfu) =>

@@ -44,7 +44,7 @@ public class MemoryFootprintTests
         var memory = MemoryFootprint.Create(7e9, TrainingStateRecipe.MixedPrecisionAdamW, Precision.Bf16);
         Assert.Equal(14e9, memory.WeightsBytes(Precision.Bf16), 1e3);
         Assert.Equal(3.5e9, memory.WeightsBytes(Precision.Int4), 1e3);
-        // EleutherAI rule of thumb (facts §5): inference ≈ 1.2 × weights.
+        // EleutherAI, "Transformer Math 101" rule of thumb: inference ≈ 1.2 × weights.
         Assert.Equal(16.8e9, memory.InferenceBytes(Precision.Bf16), 1e3);
     }
 

@@ -3,9 +3,9 @@ using Scaling.Resources;
 namespace Scaling.Tests.Resources;
 
 /// <summary>
-/// The seed article's GPT-3.5 worked example (facts §7), under the seed's own assumptions: 175B × 24 B = 4.2 TB,
+/// The seed article's GPT-3.5 worked example (article "KI-Effizienztechniken"), under the seed's own assumptions: 175B × 24 B = 4.2 TB,
 /// 30 GB usable per V100-32GB → 140 GPUs, 164 used; 3,700 PF/s-days = 29,600 V100-days → ≈ 180.5 days;
-/// €3.3926/h → ≈ €2.40M; 500 W per GPU with overhead → 355,224 kWh. Tolerance 0.5% (facts: "computed").
+/// €3.3926/h → ≈ €2.40M; 500 W per GPU with overhead → 355,224 kWh. Tolerance 0.5% (the article rounds its intermediate figures).
 /// </summary>
 public class SeedGpt35ScenarioTests
 {
