@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 
 namespace Scaling.Cli;
@@ -9,13 +10,20 @@ namespace Scaling.Cli;
 /// </summary>
 public static class ScalingApp
 {
+    /// <summary>The command users type (the dotnet tool's command name).</summary>
+    public const string CommandName = "scaling";
+
     /// <summary>Runs the command line with the given writers; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         var console = new CliConsole(stdout, stderr);
-        var root = new RootCommand("Scaling: compute-optimal training plans from the Chinchilla scaling laws.")
+        // A named root rather than RootCommand, whose name is the entry assembly's file (Scaling.Cli): help and errors
+        // then say 'scaling', the command a user typed, however the tool was launched.
+        var root = new Command(CommandName, "Scaling: compute-optimal training plans from the Chinchilla scaling laws.")
         {
+            new HelpOption(),
+            new VersionOption(),
             PlanCommand.Create(console),
             LawsCommand.Create(console),
             ReportCommand.Create(console),
@@ -36,8 +44,9 @@ public static class ScalingApp
         {
             if (parsed.Errors.Count > 0)
             {
-                string command = string.Join(' ', parsed.CommandResult.Command.Name);
-                stderr.WriteLine($"error: {parsed.Errors[0].Message} (see 'scaling {command} --help')".Replace("scaling scaling", "scaling", StringComparison.Ordinal));
+                var command = parsed.CommandResult.Command;
+                string help = ReferenceEquals(command, root) ? CommandName : $"{CommandName} {command.Name}";
+                stderr.WriteLine($"error: {parsed.Errors[0].Message} (see '{help} --help')");
                 return ExitCodes.BadInput;
             }
 
