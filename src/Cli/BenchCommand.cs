@@ -18,9 +18,13 @@ internal static class BenchCommand
         var starts = CliOptions.Count("--starts", "K", "Starts of the grid fit (default 4500, the paper's grid).", "4500", 1, InitialGrid.Hoffmann2022.Count);
         var resamples = CliOptions.Count("--resamples", "B", "Bootstrap resamples (default 4000).", "4000", 1, CliOptions.MaxResamples);
         var repetitions = CliOptions.Count("--repetitions", "R", "Timed repetitions after the warm-up (default 5).", "5", 1, CliOptions.MaxRepetitions);
-        var command = new Command("bench", "Time the Approach 3 fit (4,500 starts) and the bootstrap on synthetic runs.")
+        var scale = new Option<string>("--scale") { Description = "Run counts for the scale table, comma-separated (default 240,2400,24000,240000; 'none' skips it).", HelpName = "N,N,..." };
+        var fullUpTo = CliOptions.Count("--full-up-to", "N", "In the scale table, also fit every start on every run up to this many runs and compare (default 0: no comparison).", "24000", 0, 1_000_000);
+        var processes = CliOptions.Count("--processes", "P", "Child processes timed for start-up and the whole-process fit (default 10; 0 skips).", "10", 0, 1000);
+        var scipy = new Option<string>("--scipy") { Description = "Also time SciPy's L-BFGS-B on the same runs and starts with this script (benchmarks/scipy_approach3.py).", HelpName = "SCRIPT" };
+        var command = new Command("bench", "Time the Approach 3 fit (4,500 starts), the bootstrap, start-up, and the fit from 240 to 240,000 runs.")
         {
-            runs, starts, resamples, repetitions,
+            runs, starts, resamples, repetitions, scale, fullUpTo, processes, scipy,
         };
         command.SetAction(result =>
         {
@@ -50,6 +54,18 @@ internal static class BenchCommand
             BootstrapResult boot = ParametricBootstrap.Run(fit, bootstrapOptions with { Resamples = Math.Min(resampleCount, 200) });
             var bootTimes = Time(repeat, () => boot = ParametricBootstrap.Run(fit, bootstrapOptions), out double[] bootCpu);
             console.Out.WriteLine(Invariant($"  bootstrap: median {Median(bootTimes):0.000} s (min {bootTimes.Min():0.000}, max {bootTimes.Max():0.000}), CPU {Median(bootCpu):0.000} s; {boot.Converged}/{boot.Resamples} refits converged; a in [{boot["exponentA"]!.Lower:0.0000}, {boot["exponentA"]!.Upper:0.0000}]"));
+            int childRuns = result.GetValue(processes) ?? 10;
+            if (childRuns > 0)
+            {
+                BenchProcesses.Report(console, data, options, childRuns, result.GetValue(scipy));
+            }
+
+            string scaleText = result.GetValue(scale) ?? "240,2400,24000,240000";
+            if (!scaleText.Equals("none", StringComparison.OrdinalIgnoreCase))
+            {
+                BenchScale.Report(console, ScaleSizes(scaleText), options, result.GetValue(fullUpTo) ?? 0);
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -76,7 +92,14 @@ internal static class BenchCommand
         return seconds;
     }
 
-    private static double Median(double[] values)
+    private static int[] ScaleSizes(string text) =>
+        text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n is >= 9 and <= 1_000_000
+                ? n
+                : throw new UsageException($"--scale: '{t}' is not a run count between 9 and 1000000; for example --scale 240,2400,24000,240000."))
+            .ToArray();
+
+    internal static double Median(double[] values)
     {
         double[] sorted = values.Order().ToArray();
         int mid = sorted.Length / 2;

@@ -136,7 +136,7 @@ internal static class FitCommand
         }
 
         ParametricFitResult fit;
-        using (var bar = ProgressLine.Start(console, !asJson, "fit: multi-start", options.Grid.Count))
+        using (var bar = ProgressLine.Start(console, !asJson, "fit: multi-start", options.ProgressTotal(runs.Count - options.ExcludeTopLoss)))
         {
             fit = ParametricFit.Fit(runs, options, bar);
         }
@@ -173,6 +173,8 @@ internal static class FitCommand
             ["starts"] = fit.Starts,
             ["startsAtBest"] = fit.StartsAtBest,
             ["startsConverged"] = fit.StartsConverged,
+            ["gridRuns"] = fit.GridRuns,
+            ["polishedStarts"] = fit.PolishedStarts,
             ["onGridBoundary"] = fit.OnGridBoundary,
             ["gridBoundaryAxes"] = new JsonArray(fit.GridBoundaryAxes.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
             ["runsUsed"] = fit.RunsUsed,
@@ -246,7 +248,15 @@ internal static class FitCommand
         lines.Add(fit.Converged
             ? Invariant($"  Converged: every gradient component <= tolerance (largest {fit.GradientNorm:0.0E+0}) after {fit.Iterations} iterations.")
             : Invariant($"  Warning: NOT converged (largest gradient component {fit.GradientNorm:0.0E+0} after {fit.Iterations} iterations); treat the digits with care."));
-        lines.Add(Invariant($"  {fit.StartsAtBest} of {fit.Starts} starts reached the best objective {fit.Objective:G6} (within 1e-9); {fit.StartsConverged} converged."));
+        if (fit.Subsampled)
+        {
+            lines.Add(Invariant($"  The {fit.Starts} starts ran on a stratified subsample of {fit.GridRuns} of the {fit.RunsUsed} runs ({fit.StartsAtBest} reached its best objective, {fit.StartsConverged} converged);"));
+            lines.Add(Invariant($"  its {fit.PolishedStarts} best distinct optima were polished on all runs; the best, objective {fit.Objective:G6}, is the fit above."));
+        }
+        else
+        {
+            lines.Add(Invariant($"  {fit.StartsAtBest} of {fit.Starts} starts reached the best objective {fit.Objective:G6} (within 1e-9); {fit.StartsConverged} converged."));
+        }
         lines.Add(fit.OnGridBoundary
             ? $"  Warning: the optimum lies on the boundary of the start grid in {string.Join(", ", fit.GridBoundaryAxes)}; the grid may not bracket it."
             : "  The optimum lies inside the grid of starts.");
@@ -276,17 +286,16 @@ internal static class FitCommand
             throw new UsageException($"runs.csv: file '{path}' does not exist; give a CSV with the header parameters,tokens,loss (try 'scaling synth --out runs.csv').");
         }
 
-        string text;
+        // Streamed: memory grows with the runs kept, not with the file's size.
         try
         {
-            text = File.ReadAllText(path);
+            using var reader = File.OpenText(path);
+            return RunsCsv.Read(reader, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"runs.csv: cannot read '{path}': {e.Message}");
         }
-
-        return RunsCsv.Parse(text, path);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -13,6 +13,9 @@ namespace Scaling.Fitting;
 /// (ties between equal objectives go to the lowest start index). Each start travels in single precision while its
 /// gradient is large and finishes in double precision, where every convergence decision is made
 /// (<see cref="ParametricFitOptions.SinglePrecisionPhase"/>): 4,500 starts on 240 runs take about 0.3 s on two cores.
+/// Beyond <see cref="ParametricFitOptions.SubsampleRuns"/> runs the grid runs on a stratified subsample and only the
+/// best distinct optima are polished on all runs, so a fit on 10^5–10^6 runs costs seconds, not hours
+/// (<see cref="ParametricFitResult.GridRuns"/>, <see cref="ParametricFitResult.PolishedStarts"/>).
 /// <example><code>
 /// var fit = ParametricFit.Fit(runs);                     // 4,500 starts, δ = 1e-3
 /// Console.WriteLine($"{fit.Law} a = {fit.ExponentA:F3}, converged {fit.Converged}");
@@ -47,14 +50,16 @@ public static class ParametricFit
         FittableRuns.Require(used);
 
         var data = new FitData(used);
+        bool subsampled = used.Count > options.SubsampleRuns;
+        var gridData = subsampled ? new FitData(StratifiedSubsample(used, options.SubsampleRuns)) : data;
         var grid = options.Grid;
         int starts = grid.Count;
         var values = new double[starts];
         var points = new double[starts * HuberLogLossObjective.Dimension];
         var outcomes = new LbfgsOutcome[starts];
-        double tolerance = options.GradientTolerance * options.HuberDelta * used.Count;
-        double coarseTolerance = options.SinglePrecisionPhase ? Math.Max(SinglePrecisionTolerance * options.HuberDelta * used.Count, tolerance) : 0;
-        var counter = new ProgressCounter(progress, starts);
+        double gridTolerance = Tolerance(options, gridData.Count);
+        double gridCoarseTolerance = CoarseTolerance(options, gridData.Count);
+        var counter = new ProgressCounter(progress, options.ProgressTotal(used.Count));
 
         Parallel.For(
             0,
@@ -62,7 +67,7 @@ public static class ParametricFit
             ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken),
             () =>
             {
-                var workspace = new FitWorkspace(data, options.HuberDelta, data.Count);
+                var workspace = new FitWorkspace(gridData, options.HuberDelta, gridData.Count);
                 workspace.LoadAll();
                 return workspace;
             },
@@ -70,7 +75,7 @@ public static class ParametricFit
             {
                 grid.Point(index, workspace.Natural);
                 workspace.Objective.ToCentered(workspace.Natural, workspace.Centered);
-                var outcome = workspace.Optimizer.Minimize(workspace.Objective, workspace.Centered, tolerance, options.MaxIterations, coarseTolerance);
+                var outcome = workspace.Optimizer.Minimize(workspace.Objective, workspace.Centered, gridTolerance, options.MaxIterations, gridCoarseTolerance);
                 outcomes[index] = outcome;
                 values[index] = double.IsFinite(outcome.Value) ? outcome.Value : double.PositiveInfinity;
                 workspace.Objective.ToNatural(workspace.Centered, points.AsSpan(index * HuberLogLossObjective.Dimension, HuberLogLossObjective.Dimension));
@@ -94,23 +99,43 @@ public static class ParametricFit
                 "runs: no start of the fit gave a finite objective; check that losses are in nats per token and sizes in parameters and tokens.");
         }
 
-        // Polish: restart L-BFGS from the best point with a fresh curvature memory. When the start stalled just short of
-        // the tolerance (rounding of f), the restart usually completes it; it is kept only if no worse.
-        var polish = new FitWorkspace(data, options.HuberDelta, data.Count);
-        polish.LoadAll();
+        double tolerance = Tolerance(options, data.Count);
+        int polishedStarts = 0;
+        int atBest;
+        double bestValue;
+        LbfgsOutcome outcome;
         var p = points.AsSpan(best * HuberLogLossObjective.Dimension, HuberLogLossObjective.Dimension);
-        polish.Objective.ToCentered(p, polish.Centered);
-        var polished = polish.Optimizer.Minimize(polish.Objective, polish.Centered, tolerance, options.MaxIterations);
-        var outcome = outcomes[best];
-        if (polished.Value <= values[best])
+        if (!subsampled)
         {
-            polish.Objective.ToNatural(polish.Centered, p);
-            values[best] = polished.Value;
-            outcome = polished with { Iterations = outcome.Iterations + polished.Iterations };
+            (bestValue, outcome) = Restart(data, options, p, values[best], outcomes[best], tolerance);
+            values[best] = bestValue;
+            atBest = values.Count(v => v - bestValue <= SameObjectiveTolerance * Math.Abs(bestValue));
+        }
+        else
+        {
+            double gridBest = values[best];
+            atBest = values.Count(v => v - gridBest <= SameObjectiveTolerance * Math.Abs(gridBest));
+            int[] candidates = DistinctBest(values, points, options.PolishStarts);
+            polishedStarts = candidates.Length;
+            var polished = PolishOnAllRuns(data, options, points, candidates, tolerance, CoarseTolerance(options, data.Count), counter, cancellationToken);
+            int winner = 0;
+            for (int k = 1; k < polished.Length; k++)
+            {
+                if (polished[k].Value < polished[winner].Value)
+                {
+                    winner = k;
+                }
+            }
+
+            if (!double.IsFinite(polished[winner].Value))
+            {
+                throw new ArgumentException("runs: no optimum of the subsample gave a finite objective on all runs; check that losses are in nats per token and sizes in parameters and tokens.", nameof(runs));
+            }
+
+            p = polished[winner].Point;
+            (bestValue, outcome) = Restart(data, options, p, polished[winner].Value, polished[winner].Outcome, tolerance);
         }
 
-        double bestValue = values[best];
-        int atBest = values.Count(v => v - bestValue <= SameObjectiveTolerance * Math.Abs(bestValue));
         var law = ToLaw(p);
         return new ParametricFitResult
         {
@@ -120,6 +145,8 @@ public static class ParametricFit
             GradientNorm = outcome.GradientNorm,
             Iterations = outcome.Iterations,
             Starts = starts,
+            GridRuns = gridData.Count,
+            PolishedStarts = polishedStarts,
             StartsAtBest = atBest,
             StartsConverged = outcomes.Count(o => o.Stop == LbfgsStop.GradientTolerance),
             GridBoundaryAxes = grid.BoundaryAxes(p[0], p[1], p[2], p[3], p[4]),
@@ -129,6 +156,130 @@ public static class ParametricFit
             Residuals = ResidualStatistics.Of(law, used),
         };
     }
+
+    // Polish: restart L-BFGS from a point with a fresh curvature memory, on all runs. When the start stalled just short of
+    // the tolerance (rounding of f), the restart usually completes it; it is kept only if no worse. The point is updated
+    // in place.
+    private static (double Value, LbfgsOutcome Outcome) Restart(
+        FitData data, ParametricFitOptions options, Span<double> point, double value, LbfgsOutcome outcome, double tolerance)
+    {
+        var polish = new FitWorkspace(data, options.HuberDelta, data.Count);
+        polish.LoadAll();
+        polish.Objective.ToCentered(point, polish.Centered);
+        var polished = polish.Optimizer.Minimize(polish.Objective, polish.Centered, tolerance, options.MaxIterations);
+        if (polished.Value <= value)
+        {
+            polish.Objective.ToNatural(polish.Centered, point);
+            return (polished.Value, polished with { Iterations = outcome.Iterations + polished.Iterations });
+        }
+
+        return (value, outcome);
+    }
+
+    // The subsample's optima at the given start indices, each minimised again on all runs (in parallel).
+    private static (double[] Point, double Value, LbfgsOutcome Outcome)[] PolishOnAllRuns(
+        FitData data, ParametricFitOptions options, double[] points, int[] candidates, double tolerance, double coarseTolerance, ProgressCounter counter, CancellationToken cancellationToken)
+    {
+        const int dimension = HuberLogLossObjective.Dimension;
+        var results = new (double[] Point, double Value, LbfgsOutcome Outcome)[candidates.Length];
+        Parallel.For(
+            0,
+            candidates.Length,
+            ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken),
+            () =>
+            {
+                var objective = new HuberLogLossObjective(data.Count, options.HuberDelta, data.LogParametersCenter, data.LogTokensCenter);
+                objective.Load(data.LogN, data.LogD, data.LogL, data.Ones);
+                return (Objective: objective, Optimizer: new Lbfgs(dimension));
+            },
+            (k, _, local) =>
+            {
+                var centered = new double[dimension];
+                local.Objective.ToCentered(points.AsSpan(candidates[k] * dimension, dimension), centered);
+                var outcome = local.Optimizer.Minimize(local.Objective, centered, tolerance, options.MaxIterations, coarseTolerance);
+                var natural = new double[dimension];
+                local.Objective.ToNatural(centered, natural);
+                results[k] = (natural, double.IsFinite(outcome.Value) ? outcome.Value : double.PositiveInfinity, outcome);
+                counter.Increment();
+                return local;
+            },
+            _ => { });
+        return results;
+    }
+
+    /// <summary>
+    /// The indices of up to <paramref name="count"/> starts with the lowest objectives whose end points differ (in some
+    /// coordinate by more than 1e-3 relative): the distinct basins worth polishing. Ties go to the lower index.
+    /// </summary>
+    internal static int[] DistinctBest(double[] values, double[] points, int count)
+    {
+        const int dimension = HuberLogLossObjective.Dimension;
+        var kept = new List<int>(count);
+        foreach (int i in Enumerable.Range(0, values.Length).Where(i => double.IsFinite(values[i])).OrderBy(i => values[i]).ThenBy(i => i))
+        {
+            if (kept.TrueForAll(j => Differs(i, j)))
+            {
+                kept.Add(i);
+                if (kept.Count == count)
+                {
+                    break;
+                }
+            }
+        }
+
+        return kept.ToArray();
+
+        bool Differs(int i, int j)
+        {
+            for (int d = 0; d < dimension; d++)
+            {
+                double x = points[(i * dimension) + d], y = points[(j * dimension) + d];
+                if (Math.Abs(x - y) > 1e-3 * (1 + Math.Abs(y)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> of <paramref name="runs"/>, stratified: the runs sorted by N are cut into about √count
+    /// bands of equal size, and each band gives its share of runs (in proportion to its size) evenly spaced in D. Deterministic; keeps the spread of
+    /// N and D (and so of compute) that identifies α, β and E.
+    /// </summary>
+    internal static IReadOnlyList<TrainingRun> StratifiedSubsample(IReadOnlyList<TrainingRun> runs, int count)
+    {
+        int n = runs.Count;
+        if (count >= n)
+        {
+            return runs;
+        }
+
+        int[] byParameters = Enumerable.Range(0, n).ToArray();
+        Array.Sort(runs.Select(r => r.Parameters).ToArray(), byParameters);
+        int bands = (int)Math.Ceiling(Math.Sqrt(count));
+        var picked = new List<TrainingRun>(count);
+        for (int band = 0; band < bands; band++)
+        {
+            int from = (int)((long)band * n / bands), to = (int)((long)(band + 1) * n / bands);
+            int take = (int)((long)to * count / n) - (int)((long)from * count / n);
+            int[] members = byParameters[from..to];
+            Array.Sort(members.Select(i => runs[i].Tokens).ToArray(), members);
+            for (int k = 0; k < take; k++)
+            {
+                picked.Add(runs[members[(int)((k + 0.5) * members.Length / take)]]);
+            }
+        }
+
+        return picked;
+    }
+
+    private static double Tolerance(ParametricFitOptions options, int runs) => options.GradientTolerance * options.HuberDelta * runs;
+
+    private static double CoarseTolerance(ParametricFitOptions options, int runs) =>
+        options.SinglePrecisionPhase ? Math.Max(SinglePrecisionTolerance * options.HuberDelta * runs, Tolerance(options, runs)) : 0;
 
     /// <summary>The runs left after dropping the <paramref name="excludeTopLoss"/> highest-loss ones (ties: later rows first).</summary>
     public static IReadOnlyList<TrainingRun> UsedRuns(IReadOnlyList<TrainingRun> runs, int excludeTopLoss)

@@ -41,7 +41,21 @@ public sealed record ParametricFitResult
     /// <summary>How many starts ran.</summary>
     public required int Starts { get; init; }
 
-    /// <summary>How many starts reached the best objective within 1e-9 relative.</summary>
+    /// <summary>
+    /// The runs the grid of starts ran on: all runs used, or a stratified subsample of them
+    /// (<see cref="ParametricFitOptions.SubsampleRuns"/>).
+    /// </summary>
+    public int GridRuns { get; init; }
+
+    /// <summary>
+    /// How many of the subsample grid's best distinct optima were polished on all runs; 0 when the grid ran on all runs.
+    /// </summary>
+    public int PolishedStarts { get; init; }
+
+    /// <summary>True when the grid ran on a subsample and the optimum was found by polishing on all runs.</summary>
+    public bool Subsampled => PolishedStarts > 0;
+
+    /// <summary>How many starts reached the best objective within 1e-9 relative (on the grid's runs).</summary>
     public required int StartsAtBest { get; init; }
 
     /// <summary>How many starts met the gradient tolerance.</summary>

@@ -40,22 +40,35 @@ public static class RunsCsv
     public static IReadOnlyList<TrainingRun> Parse(string text, string origin)
     {
         ArgumentNullException.ThrowIfNull(text);
+        using var reader = new StringReader(text);
+        return Read(reader, origin);
+    }
+
+    /// <summary>
+    /// Reads the runs from <paramref name="reader"/> line by line, so memory grows with the runs kept, not with the
+    /// file (comments and ignored columns cost nothing): <c>using var file = File.OpenText("runs.csv"); var runs =
+    /// RunsCsv.Read(file, "runs.csv");</c>.
+    /// </summary>
+    /// <exception cref="FormatException">As <see cref="Parse"/>.</exception>
+    public static IReadOnlyList<TrainingRun> Read(TextReader reader, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(origin);
-        string[] lines = text.Split('\n');
         Column[]? columns = null;
         string[] names = [];
         var runs = new List<TrainingRun>();
-        for (int index = 0; index < lines.Length; index++)
+        var fields = new List<string>();
+        int lineNumber = 0;
+        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
-            int lineNumber = index + 1;
-            string line = lines[index].TrimEnd('\r');
-            string trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+            lineNumber++;
+            var trimmed = line.AsSpan().Trim();
+            if (trimmed.Length == 0 || trimmed[0] == '#')
             {
                 continue;
             }
 
-            List<string> fields = SplitFields(line, origin, lineNumber);
+            SplitFields(line, origin, lineNumber, fields);
             if (columns is null)
             {
                 names = fields.Select(f => f.Trim()).ToArray();
@@ -238,9 +251,20 @@ public static class RunsCsv
         return value;
     }
 
-    private static List<string> SplitFields(string line, string origin, int lineNumber)
+    // Fills fields (cleared first); a line without quotes is cut at its commas directly.
+    private static void SplitFields(string line, string origin, int lineNumber, List<string> fields)
     {
-        var fields = new List<string>();
+        fields.Clear();
+        if (!line.Contains('"', StringComparison.Ordinal))
+        {
+            foreach (var range in line.AsSpan().Split(','))
+            {
+                fields.Add(line[range]);
+            }
+
+            return;
+        }
+
         var current = new StringBuilder();
         bool quoted = false;
         for (int i = 0; i < line.Length; i++)
@@ -283,7 +307,6 @@ public static class RunsCsv
         }
 
         fields.Add(current.ToString());
-        return fields;
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

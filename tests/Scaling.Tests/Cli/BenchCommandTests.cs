@@ -6,7 +6,7 @@ public class BenchCommandTests
     public void Bench_Tiny_ReportsBothPhases()
     {
         // No timing assertion: only that the harness runs and reports what it measured.
-        var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "20", "--resamples", "20", "--repetitions", "1");
+        var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "20", "--resamples", "20", "--repetitions", "1", "--scale", "none", "--processes", "0");
         Assert.Equal(0, code);
         Assert.Contains("30 synthetic runs", output, StringComparison.Ordinal);
         Assert.Contains("grid fit:  median", output, StringComparison.Ordinal);
@@ -16,10 +16,32 @@ public class BenchCommandTests
     [Fact]
     public void Bench_ComparesWithDoublePrecisionThroughout_AndTheBestObjectivesAgree()
     {
-        var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "40", "--resamples", "20", "--repetitions", "1");
+        var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "40", "--resamples", "20", "--repetitions", "1", "--scale", "none", "--processes", "0");
         Assert.Equal(0, code);
         string line = output.Split('\n').Single(l => l.Contains("double precision throughout", StringComparison.Ordinal));
         string gap = line[(line.LastIndexOf("differ by ", StringComparison.Ordinal) + "differ by ".Length)..].Split(' ')[0];
         Assert.True(double.Parse(gap, System.Globalization.CultureInfo.InvariantCulture) < 1e-9, line);
+    }
+
+    [Fact]
+    public void Bench_ScaleTable_FitsEachSize_AndComparesWithTheFullProtocol()
+    {
+        var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "20", "--resamples", "20", "--repetitions", "1", "--processes", "0", "--scale", "240,3000", "--full-up-to", "3000");
+        Assert.Equal(0, code);
+        Assert.Contains("      240 runs:", output, StringComparison.Ordinal);
+        Assert.Contains("    3,000 runs:", output, StringComparison.Ordinal);
+        Assert.Contains("grid on 2,400, ", output, StringComparison.Ordinal);
+        string line = output.Split('\n').Single(l => l.Contains("every start on every run", StringComparison.Ordinal));
+        string gap = line[(line.IndexOf("differ by ", StringComparison.Ordinal) + "differ by ".Length)..].Split(',')[0];
+        Assert.True(double.Parse(gap, System.Globalization.CultureInfo.InvariantCulture) < 1e-9, line);
+    }
+
+    [Fact]
+    public void Bench_Processes_TimesStartUpAndTheWholeProcessFit()
+    {
+        var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "20", "--resamples", "20", "--repetitions", "1", "--processes", "1", "--scale", "none");
+        Assert.Equal(0, code);
+        Assert.Contains("start-up (", output, StringComparison.Ordinal);
+        Assert.Contains("whole-process fit (30 runs, 20 starts", output, StringComparison.Ordinal);
     }
 }

@@ -126,4 +126,61 @@ public class RunsCsvTests
         var back = RunsCsv.Parse(RunsCsv.Format(runs, ["a comment"]), "x.csv");
         Assert.Equal(runs, back);
     }
+
+    [Fact]
+    public void Read_StreamsLineByLine_KeepingOnlyTheRuns()
+    {
+        // The reader hands out one line at a time and refuses to give the whole text: Read must stream. 100,000 rows,
+        // each with a long ignored column, and as many comment lines, come back as 100,000 runs.
+        using var reader = new GeneratedLines(100_000);
+        var runs = RunsCsv.Read(reader, "big.csv");
+        Assert.Equal(100_000, runs.Count);
+        Assert.Equal(1e9 + 99_999, runs[^1].Parameters);
+        Assert.Equal(runs.Count, reader.CommentsRead);
+    }
+
+    [Fact]
+    public void Read_ReportsTheLineNumberOfABadRow()
+    {
+        using var reader = new StringReader("# c\r\nN,D,loss\r\n1e9,2e10,2.5\r\n1e9,x,2.5\r\n");
+        var e = Assert.Throws<FormatException>(() => RunsCsv.Read(reader, "r.csv"));
+        Assert.StartsWith("r.csv:4: D 'x'", e.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class GeneratedLines(int rows) : TextReader
+    {
+        private static readonly string Padding = new('x', 200);
+        private int line = -1;
+
+        public int CommentsRead { get; private set; }
+
+        public override string? ReadLine()
+        {
+            line++;
+            if (line == 0)
+            {
+                return "parameters,tokens,loss,note";
+            }
+
+            int row = (line - 1) / 2;
+            if (row >= rows)
+            {
+                return null;
+            }
+
+            if (line % 2 == 1)
+            {
+                CommentsRead++;
+                return "# a comment " + Padding;
+            }
+
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{1e9 + row},{2e10 + row},2.5,{Padding}");
+        }
+
+        public override int Read() => throw new InvalidOperationException("read line by line");
+
+        public override int Read(char[] buffer, int index, int count) => throw new InvalidOperationException("read line by line");
+
+        public override string ReadToEnd() => throw new InvalidOperationException("read line by line");
+    }
 }
