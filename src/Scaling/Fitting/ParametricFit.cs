@@ -129,7 +129,8 @@ public static class ParametricFit
 
             if (!double.IsFinite(polished[winner].Value))
             {
-                throw new ArgumentException("runs: no optimum of the subsample gave a finite objective on all runs; check that losses are in nats per token and sizes in parameters and tokens.", nameof(runs));
+                throw UnusableRunsException.Because(
+                    "runs: no optimum of the subsample gave a finite objective on all runs; check that losses are in nats per token and sizes in parameters and tokens.");
             }
 
             p = polished[winner].Point;
@@ -311,7 +312,15 @@ public static class ParametricFit
                 $"runs: the best fit has alpha = {natural[3]:G4} and beta = {natural[4]:G4}; both must be positive for a scaling law - the runs do not span enough sizes and token counts (or their losses do not fall with scale).");
         }
 
-        return LossLaw.Create(Math.Exp(natural[2]), Math.Exp(natural[0]), Math.Exp(natural[1]), natural[3], natural[4]);
+        double e = Math.Exp(natural[2]), a = Math.Exp(natural[0]), b = Math.Exp(natural[1]);
+        if (!(double.IsFinite(e) && e > 0 && double.IsFinite(a) && a > 0 && double.IsFinite(b) && b > 0))
+        {
+            // Losses far from nats per token (e.g. 1e308) drive ln A, ln B or ln E past what a double can exponentiate.
+            throw UnusableRunsException.Because(
+                $"runs: the best fit has ln E = {natural[2]:G4}, ln A = {natural[0]:G4}, ln B = {natural[1]:G4}, beyond any finite law - check that losses are in nats per token (typically 1.5 to 10).");
+        }
+
+        return LossLaw.Create(e, a, b, natural[3], natural[4]);
     }
 
     // −1 means one worker per core, not "as many as the thread pool offers": the starts are pure computation, and extra

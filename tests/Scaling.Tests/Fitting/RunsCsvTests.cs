@@ -143,7 +143,7 @@ public class RunsCsvTests
     public void Read_ReportsTheLineNumberOfABadRow()
     {
         using var reader = new StringReader("# c\r\nN,D,loss\r\n1e9,2e10,2.5\r\n1e9,x,2.5\r\n");
-        var e = Assert.Throws<FormatException>(() => RunsCsv.Read(reader, "r.csv"));
+        var e = Assert.Throws<Scaling.UnreadableFileException>(() => RunsCsv.Read(reader, "r.csv"));
         Assert.StartsWith("r.csv:4: D 'x'", e.Message, StringComparison.Ordinal);
     }
 
