@@ -38,26 +38,92 @@ public static class ReportBuilder
         return files;
     }
 
-    private static IEnumerable<(string Name, string Description, PlotModel Model)> Figures(ReportRequest request)
+    /// <summary>The report's figures as models, before export (the HTML report and notebooks render them too).</summary>
+    public static IReadOnlyList<ReportFigure> Figures(ReportRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        return FigureModels(request).Select(f => new ReportFigure(f.Name, f.Description, f.Model)).ToArray();
+    }
+
+    /// <summary>
+    /// The bootstrap refits of the report's law: those the law carries (a fit.json), or the report's own fit's when
+    /// the report plans with that fit; empty otherwise.
+    /// </summary>
+    public static IReadOnlyList<Laws.LossLaw> Resamples(ReportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Law.Resamples.Count >= 2)
+        {
+            return request.Law.Resamples;
+        }
+
+        return request.Fit is { } fit && request.FitBootstrap is { } bootstrap && fit.Law == request.Law.LossLaw
+            ? bootstrap.ResampledLaws()
+            : [];
+    }
+
+    private static IEnumerable<(string Name, string Description, PlotModel Model)> FigureModels(ReportRequest request)
+    {
+        var resamples = Resamples(request);
         var budgets = IsoFlopFigure.BudgetsAround(request.BudgetFlops);
-        yield return ("isoflop", "IsoFLOP curves with their optima and the frontier", IsoFlopFigure.Create(request.Law, budgets));
-        yield return ("loss-landscape", "loss over model size and tokens, with iso-FLOP lines and the frontier", LossLandscapeFigure.Create(request.Law, budgets));
+        var runs = request.Fit?.Runs;
+        var isoFlopBudgets = runs is null ? budgets : IsoFlopFigure.BudgetsOfRuns(runs, request.BudgetFlops);
+        yield return ("isoflop", "IsoFLOP curves with their optima, the frontier and the sizes near your optimum",
+            IsoFlopFigure.Create(request.Law, isoFlopBudgets, request.BudgetFlops, runs, resamples));
+        yield return ("loss-landscape", "loss over model size and tokens, with iso-FLOP lines and the frontier", LossLandscapeFigure.Create(request.Law, budgets, request.BudgetFlops, runs));
         if (request.Resources is { } resources)
         {
             yield return ("budget-view", $"what budgets from 1/100 to 100 times yours buy on {resources.Accelerator.Name}: size, data, cost, energy, CO₂",
-                BudgetViewFigure.Create(request.Law, resources, request.BudgetFlops));
+                BudgetViewFigure.Create(request.Law, resources, request.BudgetFlops, resamples));
         }
 
-        yield return ("audit-map", "published models against the frontier, coloured by verdict", AuditMapFigure.Create(ModelAuditor.Create(request.Law), ModelRegistry.Published));
+        yield return ("law-spread", "how much the choice of law moves N*: every preset's N* against the budget", LawSpreadFigure.Create(Laws(request), request.BudgetFlops));
+        if (request.Resources is { } assumptions && Sensitivity(request, assumptions) is { } sensitivity)
+        {
+            yield return ("sensitivity", "what moves cost, days, N* and CO₂: MFU, price, PUE, grid intensity and law, one at a time", SensitivityFigure.Create(sensitivity));
+        }
+
+        yield return ("audit-map", "published models against the frontier, coloured by verdict", AuditMapFigure.Create(ModelAuditor.Create(request.Law), ModelRegistry.Published, resamples));
         if (request.Fit is { } fit)
         {
             yield return ("fit-observed-predicted", "the fit: observed against predicted loss", FitFigures.ObservedVsPredicted(fit));
             yield return ("fit-residuals", "the fit: residuals against compute", FitFigures.ResidualsAgainstCompute(fit));
+            yield return ("fit-residuals-size", "the fit: residuals against model size, by IsoFLOP group", FitFigures.ResidualsAgainstSize(fit));
             if (request.FitBootstrap is { Resamples: > 1 } bootstrap)
             {
                 yield return ("fit-exponent-a", "the fit: bootstrap distribution of the exponent a with its interval", FitFigures.ExponentDistribution(bootstrap));
             }
+        }
+    }
+
+    /// <summary>The report's law first, then every preset that differs from it, each with its allocator.</summary>
+    public static IReadOnlyList<(string Name, Allocation.IComputeAllocator Allocator)> Laws(ReportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new[] { request.Law }
+            .Concat(Scaling.Laws.LawPresets.All.Where(l => !string.Equals(l.Name, request.Law.Name, StringComparison.OrdinalIgnoreCase)))
+            .Select(l => (l.Name, l.Allocator()))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The sensitivity of the report's plan (to MFU, price, PUE, grid and law), for the budget as the user gave it;
+    /// null when the report has no hardware assumptions or the plan itself is impossible.
+    /// </summary>
+    public static Resources.PlanSensitivity? Sensitivity(ReportRequest request, Resources.ResourceAssumptions assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        try
+        {
+            return request.BudgetEuros is { } euros
+                ? Resources.PlanSensitivity.ForEuros(request.Law.Allocator(), euros, assumptions, Laws(request))
+                : Resources.PlanSensitivity.ForFlops(request.Law.Allocator(), request.BudgetFlops, assumptions, Laws(request));
+        }
+        catch (ArgumentException)
+        {
+            // The CLI checks the plan before rendering; a library caller with an impossible plan gets no sensitivity figure.
+            return null;
         }
     }
 

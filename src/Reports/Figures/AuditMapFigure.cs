@@ -9,9 +9,15 @@ namespace Scaling.Reports.Figures;
 
 /// <summary>
 /// Published models on log parameters × log tokens, against the compute-optimal frontier of a law and the
-/// 20-tokens-per-parameter rule, coloured by verdict and labelled by name. Dotted lines of equal compute show
-/// which models spent the same budget differently.
+/// 20-tokens-per-parameter rule, coloured by verdict and labelled by name. The verdict band — the points whose N lies
+/// within the auditor's tolerance t of N* at their own compute (N*/t ≤ N ≤ t·N*) — is shaded, so every dot's colour
+/// can be read off its position. Dotted lines of equal compute, labelled with C, show which models spent the same
+/// budget differently. With bootstrap refits, the frontier carries its 95% interval.
 /// </summary>
+/// <remarks>
+/// At compute C the band's edges are the points (t·N*(C), C/(k·t·N*(C))) and (N*(C)/t, C·t/(k·N*(C))): moving along
+/// a line of equal compute away from the frontier, a model leaves the band where N/N* reaches t or 1/t.
+/// </remarks>
 public static class AuditMapFigure
 {
     private const int FrontierPoints = 100;
@@ -20,7 +26,10 @@ public static class AuditMapFigure
     private const double RuleOfThumbTokensPerParameter = 20;
 
     /// <summary>The map of <paramref name="models"/> audited by <paramref name="auditor"/> (at least one model).</summary>
-    public static PlotModel Create(ModelAuditor auditor, IReadOnlyList<PublishedModel> models)
+    /// <param name="auditor">The auditor whose law and tolerance give the frontier, band and verdicts.</param>
+    /// <param name="models">The models to place.</param>
+    /// <param name="resamples">Bootstrap refits of the auditor's law: adds the frontier's 95% interval.</param>
+    public static PlotModel Create(ModelAuditor auditor, IReadOnlyList<PublishedModel> models, IReadOnlyList<Scaling.Laws.LossLaw>? resamples = null)
     {
         ArgumentNullException.ThrowIfNull(auditor);
         ArgumentNullException.ThrowIfNull(models);
@@ -34,11 +43,21 @@ public static class AuditMapFigure
         var (dMin, dMax) = FigureStyle.Decades(audits.Min(a => Math.Min(a.Model.Tokens, a.Audit.OptimalTokens)) / 3, audits.Max(a => Math.Max(a.Model.Tokens, a.Audit.OptimalTokens)) * 3);
         var model = FigureStyle.NewModel(
             "Published models against the compute-optimal frontier",
-            $"law {auditor.Law.Name}; above the frontier: more tokens than optimal (overtrained), below: fewer (undertrained)");
+            Invariant($"law {auditor.Law.Name}; green band: N within {auditor.ParameterRatioTolerance:0.##}× of the optimal N* for the model's compute (near-optimal); right of it undertrained, left of it overtrained"));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", nMin, nMax));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Left, "Training tokens D", "tokens", dMin, dMax));
 
         AddIsoFlopLines(model, auditor.FlopsPerParameterToken, nMin, nMax, dMin, dMax);
+        var band = Band(auditor, nMin, nMax, dMin, dMax);
+        model.Annotations.Add(band);
+        model.Series.Add(LegendEntry(Invariant($"Near-optimal band: N*/{auditor.ParameterRatioTolerance:0.##} ≤ N ≤ {auditor.ParameterRatioTolerance:0.##}·N*"), band.Fill, band.Stroke));
+        if (resamples is { Count: >= 2 } && auditor.Frontier is { } frontier)
+        {
+            var interval = FrontierInterval(frontier, resamples, nMin, nMax, dMin, dMax);
+            model.Annotations.Add(interval);
+            model.Series.Add(LegendEntry("95% interval of the frontier (bootstrap refits)", interval.Fill, OxyColors.Transparent));
+        }
+
         model.Series.Add(Frontier(auditor, nMin, nMax, dMin, dMax));
         model.Series.Add(RuleOfThumb(nMin, nMax));
         foreach (var verdict in Enum.GetValues<AuditVerdict>())
@@ -55,7 +74,7 @@ public static class AuditMapFigure
         foreach (var group in GroupCoincident(audits, layout))
         {
             var first = group[0];
-            string text = string.Join(", ", group.Select(g => Name(g.Model)));
+            string text = group.Count == 1 ? Name(group[0].Model) : string.Join(", ", group.Select(g => g.Model.Name));
             var offset = layout.Place(first.Model.Parameters, first.Model.Tokens, text);
             model.Annotations.Add(Label(first.Model, text, offset, first.Audit.Verdict));
         }
@@ -80,16 +99,103 @@ public static class AuditMapFigure
             double flops = Math.Pow(10, exponent);
             var line = new LineSeries
             {
-                Color = OxyColor.FromArgb(70, 0, 0, 0),
-                LineStyle = LineStyle.Dot,
+                Color = OxyColor.FromArgb(45, 0, 0, 0),
+                LineStyle = LineStyle.Solid,
                 StrokeThickness = 1,
                 Title = exponent == first ? "Equal compute C = 6·N·D (each decade)" : null,
             };
             line.Points.Add(new DataPoint(nMin, flops / (k * nMin)));
             line.Points.Add(new DataPoint(nMax, flops / (k * nMax)));
             model.Series.Add(line);
+
+            // The label sits where the line enters the plot at the top (or leaves it on the right), inside the box.
+            double x = flops / (k * dMax);
+            bool top = x >= nMin && x <= nMax / 1.5;
+            var at = top ? new DataPoint(x, dMax) : new DataPoint(nMax, flops / (k * nMax));
+            if (!top && (at.Y < dMin * 1.5 || at.Y > dMax))
+            {
+                continue;
+            }
+
+            model.Annotations.Add(new TextAnnotation
+            {
+                Text = "C = " + FigureText.Power(flops),
+                TextPosition = at,
+                Offset = top ? new ScreenVector(4, 3) : new ScreenVector(-3, -2),
+                TextHorizontalAlignment = top ? HorizontalAlignment.Left : HorizontalAlignment.Right,
+                TextVerticalAlignment = top ? VerticalAlignment.Top : VerticalAlignment.Bottom,
+                FontSize = 11,
+                TextColor = OxyColor.FromRgb(110, 110, 110),
+                StrokeThickness = 0,
+                Tag = flops,
+            });
         }
     }
+
+    // An area with no points: shows a shaded annotation's swatch in the legend.
+    private static AreaSeries LegendEntry(string title, OxyColor fill, OxyColor stroke) =>
+        new() { Title = title, Fill = fill, Color = stroke, StrokeThickness = 1 };
+
+    private static PolygonAnnotation Band(ModelAuditor auditor, double nMin, double nMax, double dMin, double dMax)
+    {
+        double t = auditor.ParameterRatioTolerance;
+        var (above, below) = Edges(c => auditor.Allocator.Optimum(c).Parameters, 1 / t, t, auditor.FlopsPerParameterToken, nMin, nMax, dMin, dMax);
+        var band = new PolygonAnnotation
+        {
+            Fill = OxyColor.FromAColor(40, VerdictColor(AuditVerdict.NearOptimal)),
+            Stroke = OxyColor.FromAColor(140, VerdictColor(AuditVerdict.NearOptimal)),
+            StrokeThickness = 1,
+            LineStyle = LineStyle.Dash,
+            Layer = AnnotationLayer.BelowSeries,
+            Tag = t,
+        };
+        band.Points.AddRange(above.Concat(below.AsEnumerable().Reverse()));
+        return band;
+    }
+
+    private static PolygonAnnotation FrontierInterval(Scaling.Allocation.ComputeOptimalFrontier frontier, IReadOnlyList<Scaling.Laws.LossLaw> resamples, double nMin, double nMax, double dMin, double dMax)
+    {
+        double k = frontier.FlopsPerParameterToken;
+        var intervals = new Dictionary<double, Scaling.Fitting.Interval>();
+        Scaling.Fitting.Interval At(double c) => intervals.TryGetValue(c, out var i) ? i : intervals[c] = Scaling.Fitting.OptimumIntervals.At(frontier.Law, resamples, c, 0.95, k).Parameters;
+        var (above, below) = Edges(c => frontier.Optimum(c).Parameters, 1, 1, k, nMin, nMax, dMin, dMax, c => At(c).Lower, c => At(c).Upper);
+        var band = new PolygonAnnotation
+        {
+            Fill = OxyColor.FromArgb(60, 0, 0, 0),
+            StrokeThickness = 0,
+            Layer = AnnotationLayer.BelowSeries,
+            Tag = "interval",
+        };
+        band.Points.AddRange(above.Concat(below.AsEnumerable().Reverse()));
+        return band;
+    }
+
+    // Two curves over compute: sizes lowFactor·N*(C) (fewer parameters, more tokens: above the frontier) and
+    // highFactor·N*(C), each point with D = C/(k·N), clipped to the plot.
+    private static (List<DataPoint> Above, List<DataPoint> Below) Edges(
+        Func<double, double> optimalParameters, double lowFactor, double highFactor, double k, double nMin, double nMax, double dMin, double dMax,
+        Func<double, double>? low = null, Func<double, double>? high = null)
+    {
+        low ??= c => lowFactor * optimalParameters(c);
+        high ??= c => highFactor * optimalParameters(c);
+        double lo = Math.Log(k * nMin * dMin / 100);
+        double hi = Math.Log(k * nMax * dMax * 100);
+        var above = new List<DataPoint>();
+        var below = new List<DataPoint>();
+        for (int i = 0; i < FrontierPoints * 2; i++)
+        {
+            double c = Math.Exp(lo + ((hi - lo) * i / ((FrontierPoints * 2) - 1)));
+            double n1 = low(c);
+            double n2 = high(c);
+            above.Add(Clip(new DataPoint(n1, c / (k * n1)), nMin, nMax, dMin, dMax));
+            below.Add(Clip(new DataPoint(n2, c / (k * n2)), nMin, nMax, dMin, dMax));
+        }
+
+        return (above, below);
+    }
+
+    private static DataPoint Clip(DataPoint p, double nMin, double nMax, double dMin, double dMax) =>
+        new(Math.Clamp(p.X, nMin, nMax), Math.Clamp(p.Y, dMin, dMax));
 
     private static LineSeries Frontier(ModelAuditor auditor, double nMin, double nMax, double dMin, double dMax)
     {
@@ -170,7 +276,11 @@ public static class AuditMapFigure
         TextHorizontalAlignment = offset.X >= 0 ? HorizontalAlignment.Left : HorizontalAlignment.Right,
         TextVerticalAlignment = VerticalAlignment.Middle,
         FontSize = 12,
-        TextColor = OxyColor.FromAColor(230, VerdictColor(verdict)),
+        TextColor = VerdictColor(verdict).ChangeIntensity(0.8),
+        Background = OxyColor.FromArgb(200, 255, 255, 255),
+        Padding = new OxyThickness(1),
         StrokeThickness = 0,
     };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

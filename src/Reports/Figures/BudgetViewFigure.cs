@@ -1,26 +1,37 @@
 using System.Globalization;
 using OxyPlot;
+using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Scaling.Allocation;
+using Scaling.Fitting;
 using Scaling.Laws;
 using Scaling.Resources;
 
 namespace Scaling.Reports.Figures;
 
 /// <summary>
-/// What a budget buys across four decades of compute on one GPU type: the compute-optimal parameters and tokens
-/// (left axis), the energy and CO₂ of the run (right axis), and the cost in euros on the top axis, which is the
-/// bottom axis priced at the GPU's €/FLOP.
+/// What a budget buys across four decades of compute on one GPU type, as small multiples that share the compute axis
+/// (bottom, FLOPs; top, the same budgets in euros): the compute-optimal model size N*, the tokens D*, and — when a
+/// deadline or GPU count is given — the GPUs and days, then energy and CO₂, one quantity per panel. The user's budget
+/// is a vertical line through every panel with its values printed beside it.
 /// </summary>
+/// <remarks>
+/// Budgets other than the user's are planned under the user's assumptions where possible; where a deadline or GPU
+/// count cannot be met at a budget the user did not ask for, that point is drawn hollow on the largest cluster
+/// allowed (or the fewest GPUs that hold the model) instead of failing the figure.
+/// </remarks>
 public static class BudgetViewFigure
 {
     private const int PointsPerDecade = 8;
-    private const string LeftKey = "counts";
-    private const string RightKey = "energy";
+    private const double PanelGap = 0.035;
 
     /// <summary>Two decades either side of <paramref name="centreFlops"/>.</summary>
-    public static PlotModel Create(ScalingLaw law, ResourceAssumptions resources, double centreFlops)
+    /// <param name="law">The law whose allocator plans each budget.</param>
+    /// <param name="resources">The user's hardware assumptions.</param>
+    /// <param name="centreFlops">The user's budget in FLOPs.</param>
+    /// <param name="resamples">Bootstrap refits of a fitted law: adds a 95% band around N* and D*.</param>
+    public static PlotModel Create(ScalingLaw law, ResourceAssumptions resources, double centreFlops, IReadOnlyList<LossLaw>? resamples = null)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(resources);
@@ -32,66 +43,229 @@ public static class BudgetViewFigure
         var allocator = law.Allocator();
         var (low, high) = (centreFlops / 100, centreFlops * 100);
         var budgets = Enumerable.Range(0, (4 * PointsPerDecade) + 1).Select(i => low * Math.Pow(10, (double)i / PointsPerDecade)).ToArray();
-        var optima = budgets.Select(allocator.Optimum).ToArray();
-        var resourcePlans = optima.Select(o => ResourcePlan.Create(o.Flops, o.Parameters, resources)).ToArray();
+        var points = budgets.Select(c => Sweep(allocator.Optimum(c), resources)).ToArray();
+        var user = Sweep(allocator.Optimum(centreFlops), resources);
         var rate = resources.Rate;
+        bool clusterGiven = resources.DeadlineDays is not null || resources.Gpus is not null;
+        bool hasEnergy = user.Plan.KilowattHours is not null;
 
         var model = FigureStyle.NewModel(
             $"What a budget buys on {resources.Accelerator.Name}",
             string.Create(CultureInfo.InvariantCulture,
-                $"law {law.Name}; {Precision(resources)} at {resources.Mfu:P0} MFU, €{rate.EurosPerGpuHour:0.00}/GPU-hour (top axis), PUE {resources.Pue:0.0#}, {resources.GridGramsCo2PerKilowattHour:0} gCO₂/kWh"));
+                $"law {law.Name}; {Precision(resources)} at {resources.Mfu:P0} MFU, €{rate.EurosPerGpuHour:0.00}/GPU-hour, PUE {resources.Pue:0.0#}, {resources.GridGramsCo2PerKilowattHour:0} gCO₂/kWh{Cluster(resources)}"));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Training compute C", "FLOPs", low, high));
         var euros = FigureStyle.LogAxis(AxisPosition.Top, "Training cost", "€", rate.EurosForFlops(low), rate.EurosForFlops(high));
         euros.MajorGridlineStyle = LineStyle.None;
         euros.MinorGridlineStyle = LineStyle.None;
+        euros.LabelFormatter = FigureText.Euros;
         euros.Key = "euros";
         model.Axes.Add(euros);
-        var (countMin, countMax) = FigureStyle.Decades(optima.Min(o => o.Parameters), optima.Max(o => o.Tokens));
-        var counts = FigureStyle.LogAxis(AxisPosition.Left, "Compute-optimal size and data", "parameters, tokens", countMin, countMax);
-        counts.Key = LeftKey;
-        model.Axes.Add(counts);
 
-        model.Series.Add(Line("Parameters N*", FigureStyle.Color(0), LineStyle.Solid, LeftKey, budgets, optima.Select(o => o.Parameters)));
-        model.Series.Add(Line("Tokens D*", FigureStyle.Color(1), LineStyle.Solid, LeftKey, budgets, optima.Select(o => o.Tokens)));
-        if (resourcePlans[0].KilowattHours is not null)
+        var panels = new List<Panel>
         {
-            var megawattHours = resourcePlans.Select(p => p.KilowattHours!.Value / 1000).ToArray();
-            var tonnes = resourcePlans.Select(p => p.Co2Tonnes!.Value).ToArray();
-            var positive = megawattHours.Concat(tonnes).Where(v => v > 0).DefaultIfEmpty(1).ToArray();
-            var (energyMin, energyMax) = FigureStyle.Decades(positive.Min(), positive.Max());
-            var energy = FigureStyle.LogAxis(AxisPosition.Right, "Energy and emissions", "MWh, t CO₂", energyMin, energyMax);
-            energy.Key = RightKey;
-            energy.MajorGridlineStyle = LineStyle.None;
-            energy.MinorGridlineStyle = LineStyle.None;
-            model.Axes.Add(energy);
-            model.Series.Add(Line("Energy (MWh, right)", FigureStyle.Color(2), LineStyle.Dash, RightKey, budgets, megawattHours));
-            if (tonnes.All(t => t > 0))
+            new("parameters", "N*", "parameters", "compute-optimal model size", FigureStyle.Color(0), p => p.Optimum.Parameters, FigureText.Count),
+            new("tokens", "D*", "tokens", "compute-optimal training tokens", FigureStyle.Color(1), p => p.Optimum.Tokens, FigureText.Count),
+        };
+        if (clusterGiven)
+        {
+            panels.Add(new("gpus", "GPUs", "count", "accelerators" + (resources.DeadlineDays is { } d ? string.Create(CultureInfo.InvariantCulture, $" to finish in {d:0.#} days") : string.Empty), FigureStyle.Color(3), p => p.Plan.Gpus, FigureText.Whole));
+            panels.Add(new("days", "Days", "days", "wall-clock days", FigureStyle.Color(4), p => p.Plan.Days, v => v.ToString(v < 10 ? "0.0" : "0", CultureInfo.InvariantCulture)));
+        }
+
+        if (hasEnergy)
+        {
+            panels.Add(new("energy", "Energy", "MWh", "energy from the grid", FigureStyle.Color(2), p => p.Plan.KilowattHours!.Value / 1000, v => FigureText.Whole(v) + " MWh"));
+            if (points.All(p => p.Plan.Co2Tonnes > 0))
             {
-                model.Series.Add(Line("CO₂ (t, right)", FigureStyle.Color(5), LineStyle.Dot, RightKey, budgets, tonnes));
+                panels.Add(new("co2", "CO₂", "t", "emissions", FigureStyle.Color(5), p => p.Plan.Co2Tonnes!.Value, v => FigureText.Whole(v) + " t"));
             }
         }
 
-        model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation
+        for (int i = 0; i < panels.Count; i++)
         {
-            Type = OxyPlot.Annotations.LineAnnotationType.Vertical,
-            X = centreFlops,
-            Color = OxyColor.FromArgb(140, 0, 0, 0),
-            LineStyle = LineStyle.Dash,
-            Text = string.Create(CultureInfo.InvariantCulture, $"your budget: {centreFlops:0.00E+00} FLOPs = €{rate.EurosForFlops(centreFlops):#,##0}"),
-            TextOrientation = OxyPlot.Annotations.AnnotationTextOrientation.Vertical,
+            AddPanel(model, panels[i], i, panels.Count, budgets, points, user, centreFlops, resamples, law);
+        }
+
+        if (clusterGiven && points.Any(p => !p.Feasible))
+        {
+            AddInfeasible(model, panels, budgets, points, resources);
+        }
+
+        if (resources.DeadlineDays is { } deadline)
+        {
+            model.Annotations.Add(new LineAnnotation
+            {
+                Type = LineAnnotationType.Horizontal,
+                Y = deadline,
+                YAxisKey = "days",
+                Color = OxyColors.Black,
+                LineStyle = LineStyle.Dot,
+                Text = string.Create(CultureInfo.InvariantCulture, $"deadline {deadline:0.#} days"),
+                TextLinePosition = 0.01,
+                TextHorizontalAlignment = HorizontalAlignment.Left,
+                FontSize = 12,
+            });
+        }
+
+        model.Annotations.Add(new TextAnnotation
+        {
+            Text = $"your budget: {FigureText.Euros(rate.EurosForFlops(centreFlops))} = {FigureText.Power(centreFlops, 2)} FLOPs",
+            TextPosition = new DataPoint(centreFlops, panels[0].Maximum),
+            YAxisKey = panels[0].Key,
+            TextHorizontalAlignment = HorizontalAlignment.Center,
+            TextVerticalAlignment = VerticalAlignment.Top,
+            Background = OxyColor.FromArgb(235, 255, 255, 255),
+            Stroke = OxyColor.FromArgb(140, 0, 0, 0),
+            StrokeThickness = 1,
+            Padding = new OxyThickness(4, 2, 4, 2),
             FontSize = 14,
-            YAxisKey = LeftKey,
+            FontWeight = FontWeights.Bold,
+            Layer = AnnotationLayer.AboveSeries,
         });
         return model;
     }
 
+    // One budget of the sweep: the user's assumptions where they can be met, otherwise relaxed and marked.
+    private static SweepPoint Sweep(ComputeOptimum optimum, ResourceAssumptions resources)
+    {
+        try
+        {
+            return new SweepPoint(optimum, ResourcePlan.Create(optimum.Flops, optimum.Parameters, resources), true);
+        }
+        catch (ArgumentException)
+        {
+            // A budget the user did not ask for: the deadline or GPU count cannot be met there. Plan it on the largest
+            // cluster allowed (a deadline) or on the fewest GPUs that hold it (a GPU count), and draw it hollow.
+            var relaxed = resources with { DeadlineDays = null, Gpus = null, MaxGpus = int.MaxValue };
+            var fewest = ResourcePlan.Create(optimum.Flops, optimum.Parameters, relaxed);
+            var plan = resources.DeadlineDays is not null && fewest.MinimumGpus <= resources.MaxGpus
+                ? ResourcePlan.Create(optimum.Flops, optimum.Parameters, relaxed with { Gpus = resources.MaxGpus })
+                : fewest;
+            return new SweepPoint(optimum, plan, false);
+        }
+    }
+
+    private static void AddPanel(PlotModel model, Panel panel, int index, int count, double[] budgets, SweepPoint[] points, SweepPoint user, double centreFlops, IReadOnlyList<LossLaw>? resamples, ScalingLaw law)
+    {
+        var values = points.Select(panel.Value).ToList();
+        IReadOnlyList<(double Lower, double Upper)>? band = null;
+        if (resamples is { Count: >= 2 } && law is ParametricLaw { LossLaw: var estimate } && panel.Key is "parameters" or "tokens")
+        {
+            band = budgets.Select(c => OptimumIntervals.At(estimate, resamples, c)).Select(o => panel.Key == "parameters"
+                ? (o.Parameters.Lower, o.Parameters.Upper)
+                : (o.Tokens.Lower, o.Tokens.Upper)).ToArray();
+            values.AddRange(band.SelectMany(b => new[] { b.Lower, b.Upper }));
+        }
+
+        var (minimum, maximum) = FigureStyle.Decades(values.Min(), values.Max());
+        panel.Maximum = maximum;
+        var axis = FigureStyle.LogAxis(AxisPosition.Left, panel.Title, panel.Unit, minimum, maximum);
+        axis.Key = panel.Key;
+        axis.StartPosition = 1 - ((index + 1.0) / count) + (PanelGap / 2);
+        axis.EndPosition = 1 - ((double)index / count) - (PanelGap / 2);
+        axis.TitleFontSize = 14;
+        axis.FontSize = 13;
+        axis.AxisTitleDistance = 6;
+        model.Axes.Add(axis);
+
+        if (band is not null)
+        {
+            var area = new AreaSeries
+            {
+                Title = index == 0 ? "95% interval from the fit's bootstrap refits" : null,
+                YAxisKey = panel.Key,
+                Color = OxyColors.Transparent,
+                Fill = OxyColor.FromAColor(60, panel.Color),
+                StrokeThickness = 0,
+            };
+            area.Points.AddRange(budgets.Zip(band, (c, b) => new DataPoint(c, b.Upper)));
+            area.Points2.AddRange(budgets.Zip(band, (c, b) => new DataPoint(c, b.Lower)));
+            model.Series.Add(area);
+        }
+
+        var line = new LineSeries { Color = panel.Color, StrokeThickness = 3, YAxisKey = panel.Key };
+        line.Points.AddRange(budgets.Zip(points, (c, p) => new DataPoint(c, panel.Value(p))));
+        model.Series.Add(line);
+
+        model.Annotations.Add(new LineAnnotation
+        {
+            Type = LineAnnotationType.Vertical,
+            X = centreFlops,
+            YAxisKey = panel.Key,
+            Color = OxyColor.FromArgb(150, 0, 0, 0),
+            LineStyle = LineStyle.Dash,
+            StrokeThickness = 1.5,
+        });
+        double value = panel.Value(user);
+        var marker = new ScatterSeries { YAxisKey = panel.Key, MarkerType = MarkerType.Circle, MarkerSize = 6, MarkerFill = panel.Color, MarkerStroke = OxyColors.White, MarkerStrokeThickness = 1.5, Tag = "your budget" };
+        marker.Points.Add(new ScatterPoint(centreFlops, value));
+        model.Series.Add(marker);
+        model.Annotations.Add(new TextAnnotation
+        {
+            Text = panel.Format(value),
+            TextPosition = new DataPoint(centreFlops, value),
+            YAxisKey = panel.Key,
+            Offset = new ScreenVector(-10, -4),
+            TextHorizontalAlignment = HorizontalAlignment.Right,
+            TextVerticalAlignment = VerticalAlignment.Bottom,
+            Background = OxyColor.FromArgb(220, 255, 255, 255),
+            StrokeThickness = 0,
+            FontSize = 13,
+            FontWeight = FontWeights.Bold,
+            TextColor = panel.Color.ChangeIntensity(0.7),
+        });
+        model.Annotations.Add(new TextAnnotation
+        {
+            Text = panel.Description,
+            TextPosition = new DataPoint(budgets[0], maximum),
+            YAxisKey = panel.Key,
+            Offset = new ScreenVector(6, 4),
+            TextHorizontalAlignment = HorizontalAlignment.Left,
+            TextVerticalAlignment = VerticalAlignment.Top,
+            StrokeThickness = 0,
+            FontSize = 12,
+            TextColor = OxyColor.FromRgb(90, 90, 90),
+        });
+    }
+
+    private static void AddInfeasible(PlotModel model, List<Panel> panels, double[] budgets, SweepPoint[] points, ResourceAssumptions resources)
+    {
+        string title = resources.DeadlineDays is not null
+            ? string.Create(CultureInfo.InvariantCulture, $"deadline missed: on {FigureText.Whole(resources.MaxGpus)} GPUs (the cap)")
+            : "too few GPUs given: the fewest that hold the model";
+        bool first = true;
+        foreach (var panel in panels.Where(p => p.Key is "gpus" or "days"))
+        {
+            var hollow = new ScatterSeries
+            {
+                Title = first ? title : null,
+                YAxisKey = panel.Key,
+                MarkerType = MarkerType.Circle,
+                MarkerSize = 5,
+                MarkerFill = OxyColors.White,
+                MarkerStroke = panel.Color,
+                MarkerStrokeThickness = 2,
+            };
+            hollow.Points.AddRange(budgets.Zip(points).Where(z => !z.Second.Feasible).Select(z => new ScatterPoint(z.First, panel.Value(z.Second))));
+            model.Series.Add(hollow);
+            first = false;
+        }
+    }
+
+    private static string Cluster(ResourceAssumptions resources) => resources switch
+    {
+        { DeadlineDays: { } days } => string.Create(CultureInfo.InvariantCulture, $"; deadline {days:0.#} days"),
+        { Gpus: { } gpus } => $"; {FigureText.Whole(gpus)} GPUs",
+        _ => string.Empty,
+    };
+
     private static string Precision(ResourceAssumptions resources) =>
         Scaling.Hardware.Precisions.Name(resources.TrainingPrecision).ToUpperInvariant();
 
-    private static LineSeries Line(string title, OxyColor color, LineStyle style, string axis, double[] x, IEnumerable<double> y)
+    private sealed record SweepPoint(ComputeOptimum Optimum, ResourcePlan Plan, bool Feasible);
+
+    private sealed record Panel(string Key, string Title, string Unit, string Description, OxyColor Color, Func<SweepPoint, double> Value, Func<double, string> Format)
     {
-        var series = new LineSeries { Title = title, Color = color, LineStyle = style, StrokeThickness = 3, YAxisKey = axis };
-        series.Points.AddRange(x.Zip(y, (a, b) => new DataPoint(a, b)));
-        return series;
+        public double Maximum { get; set; }
     }
 }

@@ -14,6 +14,9 @@ public sealed record FigureExporter
     /// <summary>1600×1000 pixels (PNG) or points (SVG, PDF): readable on a screen and on an A4 page.</summary>
     public static FigureExporter Default { get; } = new(1600, 1000);
 
+    /// <summary>The width of a PDF page in points: 8 inches, with the height in the figure's proportions (5 in for 1600×1000).</summary>
+    public const float PdfPageWidthPoints = 576;
+
     private FigureExporter(int width, int height)
     {
         Width = width;
@@ -89,15 +92,16 @@ public sealed record FigureExporter
         data.SaveTo(stream);
     }
 
-    // PDF pages are measured in points (1/72 in), OxyPlot in device-independent pixels (1/96 in).
+    // A print page 8 inches wide (576 pt at 72 pt/in) showing the PNG's layout scaled down, so fonts and lines keep
+    // their proportions; a page as many points as the PNG has pixels would be 22 inches wide.
     private void ExportPdf(PlotModel model, Stream stream)
     {
-        const float PointsPerPixel = 72f / 96f;
+        float scale = PdfPageWidthPoints / Width;
         using var document = SKDocument.CreatePdf(stream);
-        using (var canvas = document.BeginPage(Width, Height))
-        using (var context = new EmbeddedFontRenderContext(canvas, RenderTarget.VectorGraphic, PointsPerPixel))
+        using (var canvas = document.BeginPage(PdfPageWidthPoints, Height * scale))
+        using (var context = new EmbeddedFontRenderContext(canvas, RenderTarget.VectorGraphic, scale))
         {
-            Render(model, context, canvas, PointsPerPixel);
+            Render(model, context, canvas);
         }
 
         document.EndPage();

@@ -53,8 +53,46 @@ public static class FitFigures
         model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Left, "Residual", "%"));
         model.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = 0, Color = OxyColors.Black, StrokeThickness = 1.5 });
         var scatter = Scatter("Training runs", FigureStyle.Color(5));
-        scatter.Points.AddRange(fit.Runs.Select(r => new ScatterPoint(r.Flops, 100 * (Math.Log(r.Loss) - Math.Log(fit.Law.Loss(r.Parameters, r.Tokens))))));
+        scatter.Points.AddRange(fit.Runs.Select(r => new ScatterPoint(r.Flops, Residual(fit, r))));
         model.Series.Add(scatter);
+        return model;
+    }
+
+    /// <summary>
+    /// Residuals against model size N, coloured by IsoFLOP group (the runs' budgets on a sequential ramp): a trend within
+    /// a group — residuals rising towards small or large N — shows the law's curvature missing the data, which a plot
+    /// against compute hides.
+    /// </summary>
+    public static PlotModel ResidualsAgainstSize(ParametricFitResult fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var model = FigureStyle.NewModel(
+            "Residuals against model size, by IsoFLOP group",
+            "ln L_observed − ln L_predicted; a trend within a group means the law's form misses the data");
+        var (low, high) = FigureStyle.Decades(fit.Runs.Min(r => r.Parameters), fit.Runs.Max(r => r.Parameters));
+        model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", low, high));
+        model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Left, "Residual", "%"));
+        model.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = 0, Color = OxyColors.Black, StrokeThickness = 1.5 });
+        var groups = fit.Runs.GroupBy(Group).OrderBy(g => g.Key).ToArray();
+        var colours = IsoFlopFigure.Ramp(groups.Length);
+        for (int i = 0; i < groups.Length; i++)
+        {
+            var members = groups[i].OrderBy(r => r.Parameters).ToArray();
+            var series = new LineSeries
+            {
+                Title = "C = " + FigureText.Power(groups[i].Key) + " FLOPs",
+                Color = OxyColor.FromAColor(110, colours[i]),
+                StrokeThickness = 1,
+                MarkerType = MarkerType.Circle,
+                MarkerSize = 4,
+                MarkerFill = colours[i],
+                MarkerStroke = OxyColors.White,
+                MarkerStrokeThickness = 0.6,
+            };
+            series.Points.AddRange(members.Select(r => new DataPoint(r.Parameters, Residual(fit, r))));
+            model.Series.Add(series);
+        }
+
         return model;
     }
 
@@ -75,12 +113,36 @@ public static class FitFigures
             Invariant($"{samples.Length} resamples; N* grows as C^a; a = {interval.Estimate:0.000}, {interval.Level * 100:0}% interval [{interval.Lower:0.000}, {interval.Upper:0.000}]"));
         model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Bottom, "Exponent a", "N* ∝ C^a"));
         model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Left, "Resamples", "count"));
-        model.Series.Add(Histogram(samples));
-        model.Annotations.Add(Vertical(interval.Estimate, "estimate", OxyColors.Black, LineStyle.Solid));
-        model.Annotations.Add(Vertical(interval.Lower, "lower", FigureStyle.Color(5), LineStyle.Dash));
-        model.Annotations.Add(Vertical(interval.Upper, "upper", FigureStyle.Color(5), LineStyle.Dash));
+        var histogram = Histogram(samples);
+        model.Series.Add(histogram);
+        double top = histogram.Items.Max(i => i.Count) * 1.08;
+        model.Axes[1].Maximum = top;
+        model.Axes[1].Minimum = 0;
+
+        // The lines are series, so their values read in the legend instead of on the bars.
+        model.Series.Add(Vertical(Invariant($"Estimate a = {interval.Estimate:0.000}"), interval.Estimate, top, OxyColors.Black, LineStyle.Solid));
+        model.Series.Add(Vertical(Invariant($"{interval.Level * 100:0}% interval [{interval.Lower:0.000}, {interval.Upper:0.000}]"), interval.Lower, top, FigureStyle.Color(5), LineStyle.Dash));
+        model.Series.Add(Vertical(null, interval.Upper, top, FigureStyle.Color(5), LineStyle.Dash));
+        foreach (var (name, a, style) in References())
+        {
+            model.Series.Add(Vertical(Invariant($"Reference: {name}, a = {a:0.000}"), a, top, OxyColor.FromRgb(90, 90, 90), style));
+        }
+
         return model;
     }
+
+    // The published laws' allocation exponents, for comparison with the fitted one.
+    private static IEnumerable<(string Name, double A, LineStyle Style)> References()
+    {
+        yield return (Scaling.Laws.LawPresets.Hoffmann2022.Name, Scaling.Laws.LawPresets.Hoffmann2022.Frontier()!.ExponentA, LineStyle.Dot);
+        yield return (Scaling.Laws.LawPresets.Besiroglu2024.Name, Scaling.Laws.LawPresets.Besiroglu2024.Frontier()!.ExponentA, LineStyle.DashDot);
+    }
+
+    private static double Residual(ParametricFitResult fit, TrainingRun run) =>
+        100 * (Math.Log(run.Loss) - Math.Log(fit.Law.Loss(run.Parameters, run.Tokens)));
+
+    private static double Group(TrainingRun run) =>
+        run.BudgetFlops ?? double.Parse(run.Flops.ToString("G2", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static HistogramSeries Histogram(double[] samples)
     {
@@ -105,16 +167,13 @@ public static class FitFigures
         return series;
     }
 
-    private static LineAnnotation Vertical(double x, string text, OxyColor color, LineStyle style) => new()
+    private static LineSeries Vertical(string? title, double x, double top, OxyColor color, LineStyle style)
     {
-        Type = LineAnnotationType.Vertical,
-        X = x,
-        Color = color,
-        LineStyle = style,
-        StrokeThickness = 2.5,
-        Text = Invariant($"{text} {x:0.000}"),
-        FontSize = 14,
-    };
+        var line = new LineSeries { Title = title, Color = color, LineStyle = style, StrokeThickness = 2.5 };
+        line.Points.Add(new DataPoint(x, 0));
+        line.Points.Add(new DataPoint(x, top));
+        return line;
+    }
 
     private static ScatterSeries Scatter(string title, OxyColor color) => new()
     {

@@ -1,73 +1,216 @@
-using System.Globalization;
 using OxyPlot;
+using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Scaling.Allocation;
+using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Reports.Figures;
 
 /// <summary>
 /// Figure 1, IsoFLOP curves (Hoffmann et al. 2022, Fig. 3): the predicted loss against model size for several fixed
-/// budgets, each curve's optimum marked, and the compute-optimal frontier through the optima.
+/// budgets coloured on a sequential ramp (small budgets dark, large light), each curve's optimum marked, the
+/// compute-optimal frontier through the optima, the user's budget drawn bold with the sizes within 0.5% and 1% of
+/// its optimal loss shaded (<see cref="NearOptimalRange"/>). With the runs of a fit, the curves are the runs' own
+/// IsoFLOP budgets plus the user's, and the runs are plotted on them; with bootstrap refits, each optimum carries its
+/// 95% interval of N*.
 /// </summary>
 public static class IsoFlopFigure
 {
-    private const int PointsPerCurve = 120;
+    /// <summary>The loss allowances shaded around the user's optimum: 0.5% and 1%.</summary>
+    public static IReadOnlyList<double> NearOptimalTolerances { get; } = [0.005, 0.01];
+
+    private const int PointsPerCurve = 160;
 
     // Each curve spans this factor either side of its optimum: wide enough to show the valley, narrow enough to read.
     private const double SpanAroundOptimum = 40;
+
+    // The runs' IsoFLOP groups, when they are used as budgets, keep at most this many (the largest), leaving one for the user's.
+    private const int MaxRunGroups = 9;
 
     /// <summary>Seven budgets, one decade apart, centred on <paramref name="flops"/>.</summary>
     public static IReadOnlyList<double> BudgetsAround(double flops) =>
         Enumerable.Range(-3, 7).Select(i => flops * Math.Pow(10, i)).ToArray();
 
+    /// <summary>
+    /// The runs' IsoFLOP budgets (their <c>budget</c> column, or 6·N·D to two significant digits), at most nine, with
+    /// <paramref name="userFlops"/> added: the budgets of the figure when runs are overlaid.
+    /// </summary>
+    public static IReadOnlyList<double> BudgetsOfRuns(IReadOnlyList<TrainingRun> runs, double userFlops)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var groups = runs.Select(Group).Distinct().Order().TakeLast(MaxRunGroups);
+        return groups.Append(userFlops).Distinct().Order().ToArray();
+    }
+
     /// <summary>The figure for <paramref name="law"/> over <paramref name="budgetsFlops"/> (2 to 10 budgets).</summary>
-    public static PlotModel Create(ParametricLaw law, IReadOnlyList<double> budgetsFlops)
+    /// <param name="law">A law that predicts loss.</param>
+    /// <param name="budgetsFlops">The budgets, one curve each.</param>
+    /// <param name="userFlops">The user's budget (one of the budgets or not): drawn bold, its near-optimal sizes shaded.</param>
+    /// <param name="runs">Training runs to overlay, coloured by their IsoFLOP group.</param>
+    /// <param name="resamples">Bootstrap refits of the law: each optimum gets its 95% interval of N*.</param>
+    public static PlotModel Create(ParametricLaw law, IReadOnlyList<double> budgetsFlops, double? userFlops = null, IReadOnlyList<TrainingRun>? runs = null, IReadOnlyList<LossLaw>? resamples = null)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(budgetsFlops);
         var frontier = law.Frontier();
-        if (budgetsFlops.Count is < 2 or > 10)
+        var budgets = budgetsFlops.Concat(userFlops is { } u ? [u] : []).Distinct().Order().ToArray();
+        if (budgets.Length is < 2 or > 10)
         {
-            throw new ArgumentOutOfRangeException(nameof(budgetsFlops), budgetsFlops.Count, "Give between 2 and 10 budgets.");
+            throw new ArgumentOutOfRangeException(nameof(budgetsFlops), budgets.Length, "Give between 2 and 10 budgets.");
         }
 
-        var budgets = budgetsFlops.Order().ToArray();
         var optima = budgets.Select(frontier.Optimum).ToArray();
+        var curves = budgets.Select((c, i) => Curve(frontier, c, optima[i])).ToArray();
         var model = FigureStyle.NewModel(
             "IsoFLOP curves: loss against model size at fixed compute",
-            $"law {law.Name}: L = E + A/N^α + B/D^β with D = C/(6N); the frontier joins each budget's optimum");
-        var (minimum, maximum) = FigureStyle.Decades(optima[0].Parameters / SpanAroundOptimum, optima[^1].Parameters * SpanAroundOptimum);
-        model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", minimum, maximum));
-        model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Left, "Predicted loss", "nats/token"));
+            $"law {law.Name}: L = E + A/N^α + B/D^β with D = C/(6N); dashed: the frontier through each budget's optimum");
 
+        var runPoints = runs ?? [];
+        var xs = curves.SelectMany(c => c.Select(p => p.X)).Concat(runPoints.Select(r => r.Parameters)).ToArray();
+        var ys = optima.Select(o => o.Loss!.Value).Concat(runPoints.Select(r => r.Loss)).ToArray();
+        var (minimum, maximum) = FigureStyle.Decades(xs.Min(), xs.Max());
+        model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", minimum, maximum));
+        var lossAxis = FigureStyle.LinearAxis(AxisPosition.Left, "Predicted loss", "nats/token");
+        // The valleys matter, not the walls: show the highest optimum (and every run) with room above it.
+        double bottom = ys.Min();
+        double top = Math.Max(ys.Max(), optima.Max(o => o.Loss!.Value) + (0.3 * (optima.Max(o => o.Loss!.Value) - bottom)));
+        lossAxis.Minimum = bottom - (0.04 * (top - bottom));
+        lossAxis.Maximum = top + (0.03 * (top - bottom));
+        model.Axes.Add(lossAxis);
+
+        if (userFlops is { } user)
+        {
+            AddNearOptimalShading(model, frontier, user, lossAxis.Maximum);
+        }
+
+        var colours = Ramp(budgets.Length);
         for (int i = 0; i < budgets.Length; i++)
         {
-            model.Series.Add(Curve(frontier, budgets[i], optima[i], FigureStyle.Color(i)));
+            bool isUser = userFlops is { } f && budgets[i] == f;
+            var series = new LineSeries
+            {
+                Title = "C = " + FigureText.Power(budgets[i]) + " FLOPs" + (isUser ? " (your budget)" : string.Empty),
+                Color = colours[i],
+                StrokeThickness = isUser ? 5 : 2.5,
+                Tag = isUser ? "your budget" : null,
+            };
+            series.Points.AddRange(curves[i]);
+            model.Series.Add(series);
+        }
+
+        if (runPoints.Count > 0)
+        {
+            AddRuns(model, runPoints, budgets, colours);
+        }
+
+        if (resamples is { Count: >= 2 })
+        {
+            AddIntervals(model, law.LossLaw, resamples, budgets, optima);
         }
 
         model.Series.Add(Frontier(optima));
         return model;
     }
 
-    private static LineSeries Curve(ComputeOptimalFrontier frontier, double flops, ComputeOptimum optimum, OxyColor color)
+    /// <summary>
+    /// n colours on a sequential ramp, dark violet to green (the viridis map up to 80%, so the lightest budget stays
+    /// visible on white; Hoffmann et al. 2022, Fig. 3, colour budgets sequentially too).
+    /// </summary>
+    public static IReadOnlyList<OxyColor> Ramp(int count)
     {
-        var series = new LineSeries
-        {
-            Title = "C = " + flops.ToString("0.0E+00", CultureInfo.InvariantCulture) + " FLOPs",
-            Color = color,
-            StrokeThickness = 2.5,
-        };
+        var viridis = OxyPalettes.Viridis(256).Colors;
+        return Enumerable.Range(0, count)
+            .Select(i => viridis[(int)Math.Round((count == 1 ? 0 : (double)i / (count - 1)) * 0.8 * 255)])
+            .ToArray();
+    }
+
+    private static double Group(TrainingRun run) => run.BudgetFlops ?? double.Parse(run.Flops.ToString("G2", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DataPoint[] Curve(ComputeOptimalFrontier frontier, double flops, ComputeOptimum optimum)
+    {
         double lo = Math.Log(optimum.Parameters / SpanAroundOptimum);
         double hi = Math.Log(optimum.Parameters * SpanAroundOptimum);
-        for (int j = 0; j < PointsPerCurve; j++)
-        {
-            double parameters = Math.Exp(lo + ((hi - lo) * j / (PointsPerCurve - 1)));
-            series.Points.Add(new DataPoint(parameters, frontier.At(flops, parameters).Loss!.Value));
-        }
+        return Enumerable.Range(0, PointsPerCurve)
+            .Select(j => Math.Exp(lo + ((hi - lo) * j / (PointsPerCurve - 1))))
+            .Select(n => new DataPoint(n, frontier.At(flops, n).Loss!.Value))
+            .ToArray();
+    }
 
-        return series;
+    private static void AddNearOptimalShading(PlotModel model, ComputeOptimalFrontier frontier, double flops, double top)
+    {
+        // Widest first, so the narrower band draws on top of it; labels stack down from the top of the plot.
+        int row = 0;
+        foreach (double tolerance in NearOptimalTolerances.OrderDescending())
+        {
+            var range = NearOptimalRange.Create(frontier, flops, tolerance);
+            model.Annotations.Add(new RectangleAnnotation
+            {
+                MinimumX = range.LowerParameters,
+                MaximumX = range.UpperParameters,
+                Fill = OxyColor.FromArgb(row == 0 ? (byte)22 : (byte)30, 0, 60, 120),
+                Layer = AnnotationLayer.BelowSeries,
+                Tag = tolerance,
+            });
+            model.Annotations.Add(new TextAnnotation
+            {
+                Text = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"sizes within {tolerance * 100:0.#}% of the optimal loss at your budget: {FigureText.Count(range.LowerParameters)}–{FigureText.Count(range.UpperParameters)}"),
+                TextPosition = new DataPoint(Math.Sqrt(range.LowerParameters * range.UpperParameters), top),
+                Offset = new ScreenVector(0, 6 + (row * 22)),
+                TextHorizontalAlignment = HorizontalAlignment.Center,
+                TextVerticalAlignment = VerticalAlignment.Top,
+                Background = OxyColor.FromArgb(225, 255, 255, 255),
+                StrokeThickness = 0,
+                FontSize = 13,
+            });
+            row++;
+        }
+    }
+
+    private static void AddRuns(PlotModel model, IReadOnlyList<TrainingRun> runs, double[] budgets, IReadOnlyList<OxyColor> colours)
+    {
+        bool first = true;
+        for (int i = 0; i < budgets.Length; i++)
+        {
+            var members = runs.Where(r => Math.Abs(Math.Log(Group(r) / budgets[i])) < 0.05).ToArray();
+            if (members.Length == 0)
+            {
+                continue;
+            }
+
+            var scatter = new ScatterSeries
+            {
+                Title = first ? "Training runs (coloured by budget)" : null,
+                MarkerType = MarkerType.Circle,
+                MarkerSize = 4,
+                MarkerFill = OxyColor.FromAColor(200, colours[i]),
+                MarkerStroke = OxyColors.White,
+                MarkerStrokeThickness = 0.6,
+            };
+            scatter.Points.AddRange(members.Select(r => new ScatterPoint(r.Parameters, r.Loss)));
+            model.Series.Add(scatter);
+            first = false;
+        }
+    }
+
+    private static void AddIntervals(PlotModel model, LossLaw estimate, IReadOnlyList<LossLaw> resamples, double[] budgets, ComputeOptimum[] optima)
+    {
+        for (int i = 0; i < budgets.Length; i++)
+        {
+            var interval = OptimumIntervals.At(estimate, resamples, budgets[i]).Parameters;
+            var bar = new LineSeries
+            {
+                Title = i == 0 ? "95% interval of N* (bootstrap refits)" : null,
+                Color = OxyColor.FromArgb(150, 0, 0, 0),
+                StrokeThickness = 7,
+                Tag = "interval",
+            };
+            bar.Points.Add(new DataPoint(interval.Lower, optima[i].Loss!.Value));
+            bar.Points.Add(new DataPoint(interval.Upper, optima[i].Loss!.Value));
+            model.Series.Add(bar);
+        }
     }
 
     private static LineSeries Frontier(IEnumerable<ComputeOptimum> optima)
@@ -81,6 +224,8 @@ public static class IsoFlopFigure
             MarkerType = MarkerType.Diamond,
             MarkerSize = 7,
             MarkerFill = OxyColors.Black,
+            MarkerStroke = OxyColors.White,
+            MarkerStrokeThickness = 1,
         };
         series.Points.AddRange(optima.Select(o => new DataPoint(o.Parameters, o.Loss!.Value)));
         return series;

@@ -11,8 +11,8 @@ internal sealed class LabelLayout
     // The plot area of a 1600×1000 export with the legend outside on the right, in pixels (measured on renders).
     private const double PlotWidth = 1150;
     private const double PlotHeight = 820;
-    private const double CharacterWidth = 7.2;
-    private const double LineHeight = 16;
+    private const double CharacterWidth = 9.6;
+    private const double LineHeight = 19;
     private const double MarkerRadius = 9;
     private const double Gap = 11;
 
@@ -50,19 +50,32 @@ internal sealed class LabelLayout
     {
         var (px, py) = Pixels(x, y);
         double width = text.Length * CharacterWidth;
-        ScreenVector[] candidates = [new(Gap, 0), new(-Gap, 0), new(Gap, -LineHeight), new(Gap, LineHeight), new(-Gap, -LineHeight), new(-Gap, LineHeight)];
+        ScreenVector[] candidates =
+        [
+            new(Gap, 0), new(-Gap, 0), new(Gap, -LineHeight), new(Gap, LineHeight), new(-Gap, -LineHeight), new(-Gap, LineHeight),
+            new(Gap, -2 * LineHeight), new(Gap, 2 * LineHeight), new(-Gap, -2 * LineHeight), new(-Gap, 2 * LineHeight),
+        ];
+        (ScreenVector Offset, (double, double, double, double) Box, int Overlaps) best = default;
+        best.Overlaps = int.MaxValue;
         foreach (var offset in candidates)
         {
             double left = offset.X >= 0 ? px + offset.X : px + offset.X - width;
             var box = (Left: left, Top: py + offset.Y - (LineHeight / 2), Right: left + width, Bottom: py + offset.Y + (LineHeight / 2));
-            if (!taken.Any(t => Overlap(t, box)))
+            int overlaps = taken.Count(t => Overlap(t, box));
+            if (overlaps < best.Overlaps)
             {
-                taken.Add(box);
-                return offset;
+                best = (offset, box, overlaps);
+            }
+
+            if (overlaps == 0)
+            {
+                break;
             }
         }
 
-        return candidates[0];
+        // No free place: the one covering the fewest labels and markers.
+        taken.Add(best.Box);
+        return best.Offset;
     }
 
     private (double X, double Y) Pixels(double x, double y) =>

@@ -1,25 +1,36 @@
-using System.Globalization;
 using OxyPlot;
+using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Scaling.Allocation;
+using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Reports.Figures;
 
 /// <summary>
-/// Figure 2, the loss landscape: contours of L(N, D) over log N × log D, with iso-FLOP lines (N·D = C/6, straight
-/// in log–log) and the compute-optimal frontier crossing each at its lowest contour.
+/// Figure 2, the loss landscape: L(N, D) over log N × log D as a heat map with labelled contours, iso-FLOP lines
+/// (N·D = C/6, straight in log–log, labelled with C) and the compute-optimal frontier crossing each at its lowest
+/// contour; the user's budget and optimum are marked, and a fit's runs plotted where they were trained.
 /// </summary>
+/// <remarks>
+/// The colour scale spans the losses that matter — from just below the lowest optimum shown to a little above the
+/// highest — and saturates beyond, so the region around the frontier gets the whole ramp rather than a third of it.
+/// Each contour is labelled where it crosses the frontier, at C = <see cref="ComputeOptimalFrontier.FlopsForLoss"/>.
+/// </remarks>
 public static class LossLandscapeFigure
 {
-    private const int GridPoints = 90;
+    private const int GridPoints = 120;
 
     /// <summary>
     /// The landscape of <paramref name="law"/> over parameters and tokens spanning the frontier of
     /// <paramref name="budgetsFlops"/> (2 to 10 budgets), with one iso-FLOP line per budget.
     /// </summary>
-    public static PlotModel Create(ParametricLaw law, IReadOnlyList<double> budgetsFlops)
+    /// <param name="law">A law that predicts loss.</param>
+    /// <param name="budgetsFlops">The budgets of the iso-FLOP lines.</param>
+    /// <param name="userFlops">The user's budget: its line bold, its optimum starred.</param>
+    /// <param name="runs">Training runs to plot at their (N, D).</param>
+    public static PlotModel Create(ParametricLaw law, IReadOnlyList<double> budgetsFlops, double? userFlops = null, IReadOnlyList<TrainingRun>? runs = null)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(budgetsFlops);
@@ -30,55 +41,97 @@ public static class LossLandscapeFigure
         }
 
         var budgets = budgetsFlops.Order().ToArray();
-        var first = frontier.Optimum(budgets[0]);
-        var last = frontier.Optimum(budgets[^1]);
-        var (nMin, nMax) = FigureStyle.Decades(first.Parameters / 30, last.Parameters * 30);
-        var (dMin, dMax) = FigureStyle.Decades(first.Tokens / 30, last.Tokens * 30);
+        var optima = budgets.Select(frontier.Optimum).ToArray();
+        var runPoints = runs ?? [];
+        var (nMin, nMax) = FigureStyle.Decades(
+            runPoints.Select(r => r.Parameters).Append(optima[0].Parameters / 30).Min(),
+            runPoints.Select(r => r.Parameters).Append(optima[^1].Parameters * 30).Max());
+        var (dMin, dMax) = FigureStyle.Decades(
+            runPoints.Select(r => r.Tokens).Append(optima[0].Tokens / 30).Min(),
+            runPoints.Select(r => r.Tokens).Append(optima[^1].Tokens * 30).Max());
 
         var model = FigureStyle.NewModel(
             "Loss landscape L(N, D) with iso-FLOP lines",
-            $"law {law.Name}: contours of predicted loss (nats/token); dashed lines hold C = 6·N·D fixed");
+            $"law {law.Name}: predicted loss (nats/token), contours labelled where they cross the frontier; dashed lines hold C = 6·N·D fixed");
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", nMin, nMax));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Left, "Training tokens D", "tokens", dMin, dMax));
-        var (heat, contours) = Surface(law.LossLaw, nMin, nMax, dMin, dMax);
+
+        var (low, high) = ColourRange(optima);
+        var palette = OxyPalettes.Viridis(200);
         model.Axes.Add(new LinearColorAxis
         {
             Position = AxisPosition.Right,
             Title = "Predicted loss",
             Unit = "nats/token",
-            Palette = OxyPalettes.Viridis(200),
-            Minimum = law.LossLaw.E,
-            Maximum = contours.ContourLevels.Max(),
-            HighColor = OxyPalettes.Viridis(200).Colors[^1],
+            Palette = palette,
+            Minimum = low,
+            Maximum = high,
+            LowColor = palette.Colors[0],
+            HighColor = palette.Colors[^1],
             TitleFontSize = 18,
             FontSize = 15,
         });
-        model.Legends[0].LegendPosition = OxyPlot.Legends.LegendPosition.BottomCenter;
-        model.Legends[0].LegendOrientation = OxyPlot.Legends.LegendOrientation.Horizontal;
-        model.Legends[0].LegendBackground = OxyColor.FromRgb(225, 225, 225);
+        var levels = ContourLevels(low, high);
+        var (heat, contours) = Surface(frontier.Law, levels, nMin, nMax, dMin, dMax);
         model.Series.Add(heat);
         model.Series.Add(contours);
+        AddContourLabels(model, frontier, levels, nMin, nMax, dMin, dMax);
 
-        for (int i = 0; i < budgets.Length; i++)
+        foreach (double flops in budgets)
         {
-            model.Series.Add(IsoFlopLine(budgets[i], nMin, nMax, dMin, dMax, FigureStyle.Color(i)));
+            model.Series.Add(IsoFlopLine(flops, flops == userFlops, nMin, nMax, dMin, dMax));
+            AddIsoFlopLabel(model, flops, nMin, nMax, dMin, dMax);
         }
 
-        var optimal = new LineSeries
+        if (runPoints.Count > 0)
         {
-            Title = "Compute-optimal frontier",
-            Color = OxyColors.White,
-            StrokeThickness = 3,
-            MarkerType = MarkerType.Diamond,
-            MarkerSize = 7,
-            MarkerFill = OxyColors.White,
-        };
-        optimal.Points.AddRange(budgets.Select(frontier.Optimum).Select(o => new DataPoint(o.Parameters, o.Tokens)));
-        model.Series.Add(optimal);
+            // Marker-only line series: a scatter series would take its colours from the heat map's colour axis.
+            var scatter = new LineSeries
+            {
+                Title = "Training runs",
+                LineStyle = LineStyle.None,
+                MarkerType = MarkerType.Circle,
+                MarkerSize = 4,
+                MarkerFill = OxyColors.White,
+                MarkerStroke = OxyColors.Black,
+                MarkerStrokeThickness = 1,
+            };
+            scatter.Points.AddRange(runPoints.Select(r => new DataPoint(r.Parameters, r.Tokens)));
+            model.Series.Add(scatter);
+        }
+
+        model.Series.Add(Frontier(frontier, nMin, nMax, dMin, dMax));
+        if (userFlops is { } user)
+        {
+            var optimum = frontier.Optimum(user);
+            var star = new LineSeries
+            {
+                LineStyle = LineStyle.None,
+                Title = $"Your budget's optimum: {FigureText.Count(optimum.Parameters)} parameters, {FigureText.Count(optimum.Tokens)} tokens",
+                MarkerType = MarkerType.Star,
+                MarkerSize = 12,
+                MarkerStroke = OxyColor.FromRgb(213, 94, 0),
+                MarkerStrokeThickness = 3,
+                Tag = "your budget",
+            };
+            star.Points.Add(new DataPoint(optimum.Parameters, optimum.Tokens));
+            model.Series.Add(star);
+        }
+
         return model;
     }
 
-    private static (HeatMapSeries Heat, ContourSeries Contours) Surface(LossLaw law, double nMin, double nMax, double dMin, double dMax)
+    /// <summary>The loss range the colour ramp spans: from just below the lowest optimum to above the highest.</summary>
+    public static (double Low, double High) ColourRange(IReadOnlyList<ComputeOptimum> optima)
+    {
+        ArgumentNullException.ThrowIfNull(optima);
+        double lowest = optima.Min(o => o.Loss!.Value);
+        double highest = optima.Max(o => o.Loss!.Value);
+        double span = Math.Max(highest - lowest, 0.05);
+        return (lowest - (0.1 * span), highest + (0.6 * span));
+    }
+
+    private static (HeatMapSeries Heat, ContourSeries Contours) Surface(LossLaw law, double[] levels, double nMin, double nMax, double dMin, double dMax)
     {
         double[] parameters = LogSpaced(nMin, nMax);
         double[] tokens = LogSpaced(dMin, dMax);
@@ -107,37 +160,63 @@ public static class LossLandscapeFigure
             ColumnCoordinates = parameters,
             RowCoordinates = tokens,
             Data = loss,
-            ContourLevels = ContourLevels(law.E, loss),
-            LabelFormatString = "0.00",
-            LabelBackground = OxyColor.FromArgb(200, 255, 255, 255),
-            ContourColors = [OxyColor.FromArgb(170, 255, 255, 255)],
+            ContourLevels = levels,
+            LabelFormatString = null,
+            ContourColors = [OxyColor.FromArgb(150, 255, 255, 255)],
             StrokeThickness = 1,
-            FontSize = 13,
-            LabelSpacing = 400,
         };
         return (heat, contours);
     }
 
-    // Levels that thin out with height: the interesting part of the landscape lies close to E.
-    private static double[] ContourLevels(double irreducible, double[,] loss)
+    // About ten round levels across the colour range: steps of 0.05, 0.1 or 0.2 nats.
+    private static double[] ContourLevels(double low, double high)
     {
-        double top = Math.Min(loss.Cast<double>().Max(), irreducible + 3);
-        return Enumerable.Range(1, 14)
-            .Select(i => irreducible + ((top - irreducible) * Math.Pow(i / 14.0, 2)))
-            .Select(level => Math.Round(level, 2))
-            .Distinct()
+        double step = new[] { 0.02, 0.05, 0.1, 0.2, 0.5 }.First(s => (high - low) / s <= 12);
+        double first = Math.Ceiling(low / step) * step;
+        return Enumerable.Range(0, (int)Math.Floor((high - first) / step) + 1)
+            .Select(i => Math.Round(first + (i * step), 2))
+            .Where(level => level < high)
             .ToArray();
     }
 
-    private static LineSeries IsoFlopLine(double flops, double nMin, double nMax, double dMin, double dMax, OxyColor color)
+    private static void AddContourLabels(PlotModel model, ComputeOptimalFrontier frontier, double[] levels, double nMin, double nMax, double dMin, double dMax)
+    {
+        foreach (double level in levels.Where(l => l > frontier.Law.E))
+        {
+            var at = frontier.Optimum(frontier.FlopsForLoss(level));
+            if (at.Parameters < nMin * 1.3 || at.Parameters > nMax / 1.3 || at.Tokens < dMin * 1.3 || at.Tokens > dMax / 1.3)
+            {
+                continue;
+            }
+
+            model.Annotations.Add(new TextAnnotation
+            {
+                Text = level.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                TextPosition = new DataPoint(at.Parameters, at.Tokens),
+                Offset = new ScreenVector(8, 10),
+                TextHorizontalAlignment = HorizontalAlignment.Left,
+                TextVerticalAlignment = VerticalAlignment.Top,
+                FontSize = 12,
+                TextColor = OxyColors.Black,
+                Background = OxyColor.FromArgb(200, 255, 255, 255),
+                Padding = new OxyThickness(2, 0, 2, 0),
+                StrokeThickness = 0,
+                Tag = level,
+            });
+        }
+    }
+
+    private static LineSeries IsoFlopLine(double flops, bool isUser, double nMin, double nMax, double dMin, double dMax)
     {
         var series = new LineSeries
         {
-            Title = "C = " + flops.ToString("0.0E+00", CultureInfo.InvariantCulture) + " FLOPs",
-            Color = color,
-            StrokeThickness = 2.5,
+            Title = isUser ? "Your budget, C = " + FigureText.Power(flops) + " FLOPs" : null,
+            Color = isUser ? OxyColor.FromRgb(213, 94, 0) : OxyColor.FromArgb(200, 255, 255, 255),
+            StrokeThickness = isUser ? 3.5 : 1.5,
             LineStyle = LineStyle.Dash,
+            Tag = isUser ? "your budget" : null,
         };
+
         // D = C/(6N) clipped to the plotted box.
         double lo = Math.Max(nMin, flops / (6 * dMax));
         double hi = Math.Min(nMax, flops / (6 * dMin));
@@ -145,6 +224,53 @@ public static class LossLandscapeFigure
         {
             series.Points.Add(new DataPoint(lo, flops / (6 * lo)));
             series.Points.Add(new DataPoint(hi, flops / (6 * hi)));
+        }
+
+        return series;
+    }
+
+    private static void AddIsoFlopLabel(PlotModel model, double flops, double nMin, double nMax, double dMin, double dMax)
+    {
+        // Where the line leaves the box at the top, or else at the right edge.
+        double x = flops / (6 * dMax);
+        bool top = x >= nMin && x <= nMax / 3;
+        var at = top ? new DataPoint(x, dMax) : new DataPoint(nMax, flops / (6 * nMax));
+        if (!top && (at.Y < dMin * 2 || at.Y > dMax))
+        {
+            return;
+        }
+
+        model.Annotations.Add(new TextAnnotation
+        {
+            Text = "C = " + FigureText.Power(flops),
+            TextPosition = at,
+            Offset = top ? new ScreenVector(4, 4) : new ScreenVector(-4, -2),
+            TextHorizontalAlignment = top ? HorizontalAlignment.Left : HorizontalAlignment.Right,
+            TextVerticalAlignment = top ? VerticalAlignment.Top : VerticalAlignment.Bottom,
+            FontSize = 12,
+            TextColor = OxyColors.White,
+            StrokeThickness = 0,
+            Tag = flops,
+        });
+    }
+
+    private static LineSeries Frontier(ComputeOptimalFrontier frontier, double nMin, double nMax, double dMin, double dMax)
+    {
+        var series = new LineSeries
+        {
+            Title = "Compute-optimal frontier (N*, D*)",
+            Color = OxyColor.FromRgb(230, 159, 0),
+            StrokeThickness = 3.5,
+        };
+        double lo = Math.Log(6 * nMin * dMin);
+        double hi = Math.Log(6 * nMax * dMax);
+        for (int i = 0; i < 100; i++)
+        {
+            var optimum = frontier.Optimum(Math.Exp(lo + ((hi - lo) * i / 99)));
+            if (optimum.Parameters >= nMin && optimum.Parameters <= nMax && optimum.Tokens >= dMin && optimum.Tokens <= dMax)
+            {
+                series.Points.Add(new DataPoint(optimum.Parameters, optimum.Tokens));
+            }
         }
 
         return series;
