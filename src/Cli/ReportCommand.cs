@@ -25,6 +25,13 @@ internal static class ReportCommand
         return (fit, ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }));
     }
 
+    // The --law option's law (a loss law) with the bootstrap refits a fit.json carries, for the figures' intervals.
+    private static (ParametricLaw Law, IReadOnlyList<LossLaw> Resamples) FromLawOption(string? text)
+    {
+        var fitted = LawOption.ResolveFitted(text);
+        return (LawOption.RequireLoss(fitted.Law, LawOption.Name, "a report"), fitted.Resamples);
+    }
+
     public static Command Create(CliConsole console)
     {
         var output = CliOptions.Out("Directory to write into (default ./out).", "DIR");
@@ -44,11 +51,12 @@ internal static class ReportCommand
             var hardware = resources.Read(result)!;
             double budget = hardware.Flops(result.GetValue(flops)) ?? DefaultFlops;
             var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsPath ? Fit(runsPath, budget) : (null, null);
-            var namedLaw = result.GetValue(law) is null && fit is not null
-                ? ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns))}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs")
-                : LawOption.RequireLoss(LawOption.Resolve(result.GetValue(law)), LawOption.Name, "a report");
+            var (namedLaw, resamples) = result.GetValue(law) is null && fit is not null
+                ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns))}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [])
+                : FromLawOption(result.GetValue(law));
             var request = ReportRequest.Create(namedLaw, budget) with
             {
+                Resamples = resamples,
                 Fit = fit,
                 FitBootstrap = bootstrap,
                 Formats = result.GetValue(formats) is { } text ? ReportFormats.Parse(text) : ReportFormats.All,

@@ -52,9 +52,9 @@ public static class ReportBuilder
     public static IReadOnlyList<Laws.LossLaw> Resamples(ReportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Law.Resamples.Count >= 2)
+        if (request.Resamples.Count >= 2)
         {
-            return request.Law.Resamples;
+            return request.Resamples;
         }
 
         return request.Fit is { } fit && request.FitBootstrap is { } bootstrap && fit.Law == request.Law.LossLaw
@@ -100,9 +100,9 @@ public static class ReportBuilder
     public static IReadOnlyList<(string Name, Allocation.IComputeAllocator Allocator)> Laws(ReportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new[] { request.Law }
+        return new Scaling.Laws.ScalingLaw[] { request.Law }
             .Concat(Scaling.Laws.LawPresets.All.Where(l => !string.Equals(l.Name, request.Law.Name, StringComparison.OrdinalIgnoreCase)))
-            .Select(l => (l.Name, l.Allocator()))
+            .Select(l => (l.Name, Allocation.ScalingLawAllocation.Allocator(l)))
             .ToArray();
     }
 
@@ -117,10 +117,10 @@ public static class ReportBuilder
         try
         {
             return request.BudgetEuros is { } euros
-                ? Resources.PlanSensitivity.ForEuros(request.Law.Allocator(), euros, assumptions, Laws(request))
-                : Resources.PlanSensitivity.ForFlops(request.Law.Allocator(), request.BudgetFlops, assumptions, Laws(request));
+                ? Resources.PlanSensitivity.ForEuros(Allocation.ScalingLawAllocation.Allocator(request.Law), euros, assumptions, Laws(request))
+                : Resources.PlanSensitivity.ForFlops(Allocation.ScalingLawAllocation.Allocator(request.Law), request.BudgetFlops, assumptions, Laws(request));
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or ScalingException)
         {
             // The CLI checks the plan before rendering; a library caller with an impossible plan gets no sensitivity figure.
             return null;

@@ -32,6 +32,12 @@ public sealed record ReportRequest
     /// <summary>An Approach 3 fit of the user's runs: adds the fit figures and the workbook's <c>Fit</c> sheet.</summary>
     public Fitting.ParametricFitResult? Fit { get; init; }
 
+    /// <summary>
+    /// Bootstrap refits of <see cref="Law"/> (from a fit.json given as the law): the figures then draw the frontier's
+    /// 95% interval. A report's own fit (<see cref="Fit"/>) brings its refits without this.
+    /// </summary>
+    public IReadOnlyList<LossLaw> Resamples { get; init; } = [];
+
     /// <summary>The fit's bootstrap (for intervals and the distribution of a).</summary>
     public Fitting.BootstrapResult? FitBootstrap { get; init; }
 

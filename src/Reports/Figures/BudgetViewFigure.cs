@@ -132,7 +132,7 @@ public static class BudgetViewFigure
         {
             return new SweepPoint(optimum, ResourcePlan.Create(optimum.Flops, optimum.Parameters, resources), true);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or ScalingException)
         {
             // A budget the user did not ask for: the deadline or GPU count cannot be met there. Plan it on the largest
             // cluster allowed (a deadline) or on the fewest GPUs that hold it (a GPU count), and draw it hollow.

@@ -134,8 +134,8 @@ public static class FitFigures
     // The published laws' allocation exponents, for comparison with the fitted one.
     private static IEnumerable<(string Name, double A, LineStyle Style)> References()
     {
-        yield return (Scaling.Laws.LawPresets.Hoffmann2022.Name, Scaling.Laws.LawPresets.Hoffmann2022.Frontier()!.ExponentA, LineStyle.Dot);
-        yield return (Scaling.Laws.LawPresets.Besiroglu2024.Name, Scaling.Laws.LawPresets.Besiroglu2024.Frontier()!.ExponentA, LineStyle.DashDot);
+        yield return (Scaling.Laws.LawPresets.Hoffmann2022.Name, Scaling.Allocation.ScalingLawAllocation.Frontier(Scaling.Laws.LawPresets.Hoffmann2022).ExponentA, LineStyle.Dot);
+        yield return (Scaling.Laws.LawPresets.Besiroglu2024.Name, Scaling.Allocation.ScalingLawAllocation.Frontier(Scaling.Laws.LawPresets.Besiroglu2024).ExponentA, LineStyle.DashDot);
     }
 
     private static double Residual(ParametricFitResult fit, TrainingRun run) =>

@@ -10,7 +10,7 @@ namespace Scaling.Allocation;
 /// interval [<see cref="LowerParameters"/>, <see cref="UpperParameters"/>] around N*; each end solves
 /// <c>L(N) = (1 + ε)·L*</c> by bisection in ln N.
 /// <example><code>
-/// var frontier = ComputeOptimalFrontier.Create(LawPresets.Hoffmann2022.LossLaw!);
+/// var frontier = LawPresets.Hoffmann2022.Frontier();
 /// var range = NearOptimalRange.Create(frontier, 5.76e23, 0.005); // range.LowerParameters … range.UpperParameters
 /// </code></example>
 /// </remarks>

@@ -52,7 +52,7 @@ public class NearOptimalRangeTests
     [Fact]
     public void Tokens_SpendTheBudgetAtBothEnds()
     {
-        var range = NearOptimalRange.Create(LawPresets.Hoffmann2022.Frontier()!, 5.76e23, 0.01);
+        var range = NearOptimalRange.Create(LawPresets.Hoffmann2022.Frontier(), 5.76e23, 0.01);
         Assert.Equal(5.76e23, 6 * range.LowerParameters * range.LowerParametersTokens, 5.76e23 * 1e-12);
         Assert.Equal(5.76e23, 6 * range.UpperParameters * range.UpperParametersTokens, 5.76e23 * 1e-12);
         Assert.True(range.LowerParametersTokens > range.Optimum.Tokens);
@@ -64,5 +64,5 @@ public class NearOptimalRangeTests
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
     public void Create_RejectsAllowancesOutsideZeroToOne(double tolerance) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => NearOptimalRange.Create(LawPresets.Hoffmann2022.Frontier()!, 1e24, tolerance));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NearOptimalRange.Create(LawPresets.Hoffmann2022.Frontier(), 1e24, tolerance));
 }

@@ -17,8 +17,8 @@ public class PlanSensitivityTests
     private static SensitivityFactor Factor(PlanSensitivity s, string name) => s.Factors.Single(f => f.Name == name);
 
     // The published loss laws and budgets from 1e18 to 1e26 FLOPs: plans a real cluster can hold.
-    private static readonly Gen<(NamedLaw Law, double Flops)> Plans =
-        from law in Gen.Elements(LawPresets.All.Where(l => l.LossLaw is not null).ToArray())
+    private static readonly Gen<(ParametricLaw Law, double Flops)> Plans =
+        from law in Gen.Elements(LawPresets.All.OfType<ParametricLaw>().ToArray())
         from flops in Generators.LogUniform(18, 26)
         select (law, flops);
 
@@ -30,7 +30,7 @@ public class PlanSensitivityTests
     public void EuroBudget_NStarRisesWithMfuAndFallsWithPrice_CostStays() =>
         Prop.ForAll(Plans.ToArbitrary(), p => EuroBudgetHolds(p.Law, p.Flops / 1e17)).QuickCheckThrowOnFailure();
 
-    private static Property FlopBudgetHolds(NamedLaw law, double flops)
+    private static Property FlopBudgetHolds(ParametricLaw law, double flops)
     {
         var s = PlanSensitivity.ForFlops(law.Allocator(), flops, Assumptions("H100-SXM"), Laws);
         var (mfu, price, pue, grid) = (Factor(s, "MFU"), Factor(s, "GPU-hour price"), Factor(s, "PUE"), Factor(s, "grid intensity"));
@@ -47,7 +47,7 @@ public class PlanSensitivityTests
             .Label($"{law.Name} at {flops}: baseline cost {cost}, CO₂ {co2}");
     }
 
-    private static Property EuroBudgetHolds(NamedLaw law, double euros)
+    private static Property EuroBudgetHolds(ParametricLaw law, double euros)
     {
         var s = PlanSensitivity.ForEuros(law.Allocator(), euros, Assumptions("A100-80GB"), Laws);
         var (mfu, price) = (Factor(s, "MFU"), Factor(s, "GPU-hour price"));

@@ -10,7 +10,7 @@ namespace Scaling.Tests.Reports.Figures;
 public class FigureTests
 {
     // A quick fit (200 starts, 60 resamples) of the committed synthetic runs, shared by the fit figures' tests.
-    private static readonly Lazy<(Scaling.Fitting.ParametricFitResult Fit, Scaling.Fitting.BootstrapResult Bootstrap)> QuickFit = new(() =>
+    internal static readonly Lazy<(Scaling.Fitting.ParametricFitResult Fit, Scaling.Fitting.BootstrapResult Bootstrap)> QuickFit = new(() =>
     {
         string csv = File.ReadAllText(RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv"));
         var fit = Scaling.Fitting.ParametricFit.Fit(
@@ -19,7 +19,7 @@ public class FigureTests
         return (fit, Scaling.Fitting.ParametricBootstrap.Run(fit, new Scaling.Fitting.BootstrapOptions { Resamples = 60 }));
     });
 
-    public static TheoryData<string> Figures => new() { "isoflop", "landscape", "audit-map", "budget-view", "fit-observed", "fit-residuals", "fit-exponent" };
+    public static TheoryData<string> Figures => new() { "isoflop", "landscape", "audit-map", "budget-view", "fit-observed", "fit-residuals", "fit-residuals-size", "fit-exponent", "law-spread", "sensitivity" };
 
     [Theory]
     [MemberData(nameof(Figures))]
@@ -37,7 +37,13 @@ public class FigureTests
         Assert.Contains(model.Title, svg.Replace("&#39;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
 
         byte[] pdf = exporter.ToBytes(model, FigureFormat.Pdf);
-        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        string text = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.StartsWith("%PDF", text, StringComparison.Ordinal);
+
+        // A print page: 8 × 5 inches in points, not 1600 × 1000 points (22 inches wide).
+        var box = System.Text.RegularExpressions.Regex.Match(text, @"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]");
+        Assert.True(box.Success, "the PDF has a MediaBox");
+        Assert.Equal((576.0, 360.0), (double.Parse(box.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(box.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Theory]
@@ -53,7 +59,7 @@ public class FigureTests
             Assert.False(string.IsNullOrWhiteSpace(axis.Unit));
         });
         Assert.All(model.Axes.OfType<LogarithmicAxis>(), a => Assert.True(a.UseSuperExponentialFormat, "log axes label powers of ten"));
-        if (name is not ("fit-observed" or "fit-exponent"))
+        if (name is not ("fit-observed" or "fit-exponent" or "sensitivity"))
         {
             // Quantities spanning decades (sizes, tokens, compute) sit on a log axis.
             Assert.Contains(model.Axes, a => a is LogarithmicAxis { Position: AxisPosition.Bottom });
@@ -103,19 +109,24 @@ public class FigureTests
     {
         var resources = new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get("A100-80GB"));
         var model = BudgetViewFigure.Create(LawPresets.Hoffmann2022, resources, 1e24);
-        var series = model.Series.OfType<OxyPlot.Series.LineSeries>().ToDictionary(s => s.Title);
-        var parameters = series["Parameters N*"].Points;
+        var lines = model.Series.OfType<OxyPlot.Series.LineSeries>().ToDictionary(s => s.YAxisKey);
+        var parameters = lines["parameters"].Points;
         Assert.Equal(1e22, parameters[0].X, 1e22 * 1e-9);
         Assert.Equal(1e26, parameters[^1].X, 1e26 * 1e-9);
         var frontier = LawPresets.Hoffmann2022.Frontier();
         Assert.All(parameters, p => Assert.Equal(frontier.Optimum(p.X).Parameters, p.Y, p.Y * 1e-12));
 
         // Energy is linear in compute: the ratio of energy to FLOPs is the same at every budget.
-        var energy = series["Energy (MWh, right)"].Points;
+        var energy = lines["energy"].Points;
         double perFlop = energy[0].Y / energy[0].X;
         Assert.All(energy, p => Assert.Equal(perFlop, p.Y / p.X, perFlop * 1e-9));
         var euros = model.Axes.Single(a => a.Key == "euros");
         Assert.Equal(resources.Rate.EurosForFlops(1e26), euros.Maximum, euros.Maximum * 1e-12);
+        Assert.Equal("€20k", euros.LabelFormatter!(2e4));
+
+        // One quantity per axis: no right-hand axis; without a deadline or GPU count, no GPU or day panels.
+        Assert.DoesNotContain(model.Axes, a => a.Position == AxisPosition.Right);
+        Assert.DoesNotContain(model.Axes, a => a.Key is "gpus" or "days");
     }
 
     [Fact]
@@ -145,6 +156,10 @@ public class FigureTests
         "budget-view" => BudgetViewFigure.Create(LawPresets.Default, new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get("A100-80GB")), 1e24),
         "fit-observed" => FitFigures.ObservedVsPredicted(QuickFit.Value.Fit),
         "fit-residuals" => FitFigures.ResidualsAgainstCompute(QuickFit.Value.Fit),
+        "fit-residuals-size" => FitFigures.ResidualsAgainstSize(QuickFit.Value.Fit),
+        "law-spread" => LawSpreadFigure.Create(FigureContentTests.PresetAllocators(), 5.76e23),
+        "sensitivity" => SensitivityFigure.Create(Scaling.Resources.PlanSensitivity.ForFlops(
+            LawPresets.Default.Allocator(), 5.76e23, new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get("H100-SXM")), FigureContentTests.PresetAllocators())),
         "fit-exponent" => FitFigures.ExponentDistribution(QuickFit.Value.Bootstrap),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
