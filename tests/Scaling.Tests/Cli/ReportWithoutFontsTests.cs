@@ -33,7 +33,7 @@ public sealed class ReportWithoutFontsTests : IDisposable
         Assert.True(result.ExitCode == 0, $"scaling report without fonts exited {result.ExitCode}: {result.Error}");
 
         string[] figures = Directory.GetFiles(withFonts, "*.png").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(4, figures.Length);
+        Assert.Equal(6, figures.Length); // isoflop, loss landscape, budget view, law spread, sensitivity, audit map
         foreach (string figure in figures)
         {
             byte[] expected = File.ReadAllBytes(Path.Combine(withFonts, figure));
