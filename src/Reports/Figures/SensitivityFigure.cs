@@ -78,10 +78,12 @@ public static class SensitivityFigure
             LabelPlacement = LabelPlacement.Outside,
             FontSize = 11,
         };
+        int row = 0;
         foreach (double? change in changes)
         {
-            // No bar where the setting changes nothing, or is impossible (the category label says so).
-            series.Items.Add(new BarItem(change is { } c && Moves(c) ? c * 100 : double.NaN));
+            // No bar where the setting changes nothing, or is impossible (the category label says so); the explicit
+            // row keeps later bars in their own row (OxyPlot otherwise numbers only the bars it draws).
+            series.Items.Add(new BarItem(change is { } c && Moves(c) ? c * 100 : double.NaN) { CategoryIndex = row++ });
         }
 
         return series;

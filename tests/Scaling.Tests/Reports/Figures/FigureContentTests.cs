@@ -206,6 +206,9 @@ public class FigureContentTests
         int mfu = Array.FindIndex(factors, f => f.Name == "MFU");
         Assert.Equal(factors[mfu].LowChange(SensitivityOutput.CostEuros, sensitivity.Baseline)!.Value * 100, costLow.Items[mfu].Value, 1e-9);
         Assert.True(costLow.Items[mfu].Value > 0, "30% MFU costs more than 40%");
+
+        // Each bar is drawn in its own factor's row, also when earlier rows have no bar.
+        Assert.All(bars, b => Assert.Equal(Enumerable.Range(0, factors.Length), b.Items.Select(i => i.CategoryIndex)));
     }
 
     [Fact]
