@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Scaling.Allocation;
+using Scaling.Campaign;
 using Scaling.Fitting;
+using Scaling.Laws;
 
 namespace Scaling.Cli;
 
@@ -18,13 +21,14 @@ internal static class BenchCommand
         var starts = CliOptions.Count("--starts", "K", "Starts of the grid fit (default 4500, the paper's grid).", "4500", 1, InitialGrid.Hoffmann2022.Count);
         var resamples = CliOptions.Count("--resamples", "B", "Bootstrap resamples (default 4000).", "4000", 1, CliOptions.MaxResamples);
         var repetitions = CliOptions.Count("--repetitions", "R", "Timed repetitions after the warm-up (default 5).", "5", 1, CliOptions.MaxRepetitions);
+        var trials = CliOptions.Count("--trials", "T", "Simulated campaigns of the 72-run Chinchilla design (default 200).", "200", 2, CliOptions.MaxResamples);
         var scale = new Option<string>("--scale") { Description = "Run counts for the scale table, comma-separated (default 240,2400,24000,240000; 'none' skips it).", HelpName = "N,N,..." };
         var fullUpTo = CliOptions.Count("--full-up-to", "N", "In the scale table, also fit every start on every run up to this many runs and compare (default 0: no comparison).", "24000", 0, 1_000_000);
         var processes = CliOptions.Count("--processes", "P", "Child processes timed for start-up and the whole-process fit (default 10; 0 skips).", "10", 0, 1000);
         var scipy = new Option<string>("--scipy") { Description = "Also time SciPy's L-BFGS-B on the same runs and starts with this script (benchmarks/scipy_approach3.py).", HelpName = "SCRIPT" };
         var command = new Command("bench", "Time the Approach 3 fit (4,500 starts), the bootstrap, start-up, and the fit from 240 to 240,000 runs.")
         {
-            runs, starts, resamples, repetitions, scale, fullUpTo, processes, scipy,
+            runs, starts, resamples, repetitions, scale, fullUpTo, processes, scipy, trials,
         };
         command.SetAction(result =>
         {
@@ -32,6 +36,7 @@ internal static class BenchCommand
             int startCount = result.GetValue(starts) ?? InitialGrid.Hoffmann2022.Count;
             int resampleCount = result.GetValue(resamples) ?? 4000;
             int repeat = result.GetValue(repetitions) ?? 5;
+            int trialCount = result.GetValue(trials) ?? 200;
             if (runCount < 9)
             {
                 throw new UsageException("--runs must be at least 9 (one per IsoFLOP budget); for example --runs 240.");
@@ -54,6 +59,11 @@ internal static class BenchCommand
             BootstrapResult boot = ParametricBootstrap.Run(fit, bootstrapOptions with { Resamples = Math.Min(resampleCount, 200) });
             var bootTimes = Time(repeat, () => boot = ParametricBootstrap.Run(fit, bootstrapOptions), out double[] bootCpu);
             console.Out.WriteLine(Invariant($"  bootstrap: median {Median(bootTimes):0.000} s (min {bootTimes.Min():0.000}, max {bootTimes.Max():0.000}), CPU {Median(bootCpu):0.000} s; {boot.Converged}/{boot.Resamples} refits converged; a in [{boot["exponentA"]!.Lower:0.0000}, {boot["exponentA"]!.Upper:0.0000}]"));
+            if (trialCount >= 2)
+            {
+                Campaign(console, trialCount, Math.Max(2, Math.Min(resampleCount, 200)), repeat);
+            }
+
             int childRuns = result.GetValue(processes) ?? 10;
             if (childRuns > 0)
             {
@@ -69,6 +79,25 @@ internal static class BenchCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // The campaign simulation (scaling campaign --simulate): Chinchilla's 72-run design under hoffmann2022-unrounded, 1%
+    // noise, each trial fitted from the warm start with its own bootstrap and Approach 2, against one full-grid fit of
+    // the same 72 runs.
+    private static void Campaign(CliConsole console, int trials, int resamples, int repeat)
+    {
+        var truth = LawPresets.Hoffmann2022Unrounded.LossLaw!;
+        var design = CampaignDesigner.Design(ComputeOptimalFrontier.Create(truth), 1e24, 4.1e22);
+        var data = CampaignSimulator.Draw(design.Runs, truth, LossNoise.Gaussian(0.01), 1, 0);
+        ParametricFit.Fit(data);
+        var single = Time(repeat, () => ParametricFit.Fit(data), out _);
+        var options = new SimulationOptions { Trials = trials, Resamples = resamples, Seed = 1 };
+        var simulation = CampaignSimulator.Simulate(design, truth, options with { Trials = 2 });
+        var fitsOnly = Time(repeat, () => simulation = CampaignSimulator.Simulate(design, truth, options with { Resamples = 0, Approach2 = false }), out _);
+        var full = Time(repeat, () => simulation = CampaignSimulator.Simulate(design, truth, options), out double[] fullCpu);
+        var check = CampaignSimulator.CheckWarmStart(design.Runs, 1e24, truth, options, 0);
+        console.Out.WriteLine(Invariant($"  campaign:  {trials} simulated campaigns of {design.Runs.Count} runs: Approach 3 fits only median {Median(fitsOnly):0.000} s; with {resamples} bootstrap refits each and Approach 2 median {Median(full):0.000} s (CPU {Median(fullCpu):0.000} s) = {Median(full) / Median(single):0.0}x one 4,500-start fit of the same runs ({Median(single):0.000} s)"));
+        console.Out.WriteLine(Invariant($"             N* at 1e24 within +-{simulation.Approach3.RelativeWidth * 50:0.0}% (95% of trials), per-trial intervals cover the truth in {simulation.Approach3.Coverage * 100:0.0}%; warm start vs grid on trial 0: objectives differ by {check.RelativeObjectiveGap:0.0E+0}, N* by {check.RelativeParametersDifference:0.0E+0}"));
     }
 
     // Wall-clock seconds per repetition; the process's CPU seconds go to cpuSeconds (a check on a busy machine:

@@ -33,6 +33,7 @@ public static class ScalingApp
             SynthCommand.Create(console),
             BenchCommand.Create(console),
             ArchitectureCommand.Create(console),
+            CampaignCommand.Create(console),
         };
 
         // One culture everywhere: numbers parse and print invariantly, and System.CommandLine's own messages come out

@@ -1,0 +1,95 @@
+using Scaling.Allocation;
+using Scaling.Laws;
+
+namespace Scaling.Campaign;
+
+/// <summary>
+/// Chooses a model size for a budget when the law itself is uncertain: over a set of plausible laws (the bootstrap
+/// refits of a fit), the N minimising the <b>expected</b> loss E_k[L_k(N, C/(6N))], or its q-quantile; and, across
+/// published laws that disagree, the N of smallest worst-case regret (<see cref="Consensus"/>).
+/// </summary>
+/// <remarks>
+/// Each L_k(N, C/(6N)) = E_k + A_k·N^(−α_k) + B_k·(6N/C)^(β_k) is convex in ln N, so their mean is too and has one
+/// minimum; the quantile and the largest regret need not be convex, so every criterion is minimised by a scan over ln N
+/// followed by golden-section refinement.
+/// <example><code>
+/// var plan = RobustPlanner.Plan(fit.Law, bootstrap.ResampledLaws(), 1e24);           // expected loss
+/// var cautious = RobustPlanner.Plan(fit.Law, bootstrap.ResampledLaws(), 1e24, 0.9);  // 90th-percentile loss
+/// </code></example>
+/// </remarks>
+public static class RobustPlanner
+{
+    /// <summary>The robust plan at <paramref name="flops"/> over <paramref name="laws"/>, against <paramref name="estimate"/>'s point plan.</summary>
+    /// <param name="estimate">The fitted law (its optimum is the point plan).</param>
+    /// <param name="laws">The plausible laws, e.g. bootstrap refits (at least 2).</param>
+    /// <param name="flops">The budget C.</param>
+    /// <param name="quantile">Null to minimise the mean loss; otherwise the quantile in (0, 1) to minimise.</param>
+    public static RobustPlan Plan(LossLaw estimate, IReadOnlyList<LossLaw> laws, double flops, double? quantile = null)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(laws);
+        Require.PositiveFinite(flops, nameof(flops));
+        if (laws.Count < 2)
+        {
+            throw new ArgumentException($"laws: a robust plan needs at least 2 plausible laws (bootstrap refits), got {laws.Count}; fit with --bootstrap.", nameof(laws));
+        }
+
+        if (quantile is { } q && !(q > 0 && q < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantile), q, "quantile must lie in (0, 1), e.g. 0.9.");
+        }
+
+        double k = FlopsPerParameterToken.Training;
+        var optima = laws.Select(l => ComputeOptimalFrontier.Create(l).Optimum(flops).Parameters).ToArray();
+        double point = ComputeOptimalFrontier.Create(estimate).Optimum(flops).Parameters;
+        var losses = new double[laws.Count];
+        double Criterion(double parameters)
+        {
+            double tokens = flops / (k * parameters);
+            for (int i = 0; i < laws.Count; i++)
+            {
+                losses[i] = laws[i].Loss(parameters, tokens);
+            }
+
+            return quantile is { } level ? Quantile(losses, level) : losses.Average();
+        }
+
+        double best = LogScaleMinimizer.Minimize(Criterion, Math.Min(optima.Min(), point) / 10, Math.Max(optima.Max(), point) * 10);
+        return new RobustPlan(flops, quantile, best, flops / (k * best), Criterion(best), point, Criterion(point), optima);
+    }
+
+    /// <summary>
+    /// The consensus of <paramref name="laws"/> at <paramref name="flops"/>: the N minimising max_k [L_k(N, C/(6N)) − L_k*(C)]
+    /// (minimax regret: each law judged against its own optimum, since their loss levels differ).
+    /// </summary>
+    public static LawConsensus Consensus(IReadOnlyList<(string Name, LossLaw Law)> laws, double flops)
+    {
+        ArgumentNullException.ThrowIfNull(laws);
+        Require.PositiveFinite(flops, nameof(flops));
+        if (laws.Count < 1)
+        {
+            throw new ArgumentException("laws: give at least one law.", nameof(laws));
+        }
+
+        double k = FlopsPerParameterToken.Training;
+        var optima = laws.Select(l => ComputeOptimalFrontier.Create(l.Law).Optimum(flops)).ToArray();
+        double MaxRegret(double parameters) =>
+            laws.Select((l, i) => l.Law.Loss(parameters, flops / (k * parameters)) - optima[i].Loss!.Value).Max();
+
+        double best = LogScaleMinimizer.Minimize(MaxRegret, optima.Min(o => o.Parameters) / 10, optima.Max(o => o.Parameters) * 10);
+        double tokens = flops / (k * best);
+        var views = laws.Select((l, i) => new LawView(l.Name, optima[i].Parameters, optima[i].Loss!.Value, l.Law.Loss(best, tokens))).ToArray();
+        return new LawConsensus(flops, best, tokens, views);
+    }
+
+    // Hyndman & Fan 1996, definition 7 (linear between order statistics), as Interval uses.
+    private static double Quantile(double[] values, double q)
+    {
+        double[] sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        double position = q * (sorted.Length - 1);
+        int below = (int)Math.Floor(position);
+        int above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
+    }
+}
