@@ -28,16 +28,29 @@ internal static class PlanCommand
         var architecture = new Option<bool>(PlanArchitecture.Option) { Description = "Propose a shape for N* with its FLOPs per token, memory, KV cache, learning rate and batch." };
         var flopsPerToken = new Option<string>("--flops-per-token") { Description = "With --architecture: 6n (default) or exact (Hoffmann 2022 App. F count of the proposed shape).", HelpName = "COUNT" };
         var context = new Option<string>("--context") { Description = "With --architecture: the context length in tokens (default 4096).", HelpName = "T" };
+        var robust = new Option<bool>("--robust") { Description = "With --flops: the size minimising the expected loss over a fit's bootstrap refits (--law fit.json), or the consensus of the published laws." };
+        var quantile = CliOptions.Number("--quantile", "Q", "With --robust: minimise this quantile of the loss over the refits instead of its mean, e.g. 0.9.", "0.9", NumberRange.Fraction);
         var resources = new ResourceOptions();
 
         var command = new Command("plan", "The compute-optimal model size and token count for a budget.")
         {
             flops, targetLoss, parameters, maxParameters, maxTokens, uniqueTokens, inferenceTokens, inferenceCostWeight, inferenceMfu, inferencePrice, law, json,
-            architecture, flopsPerToken, context,
+            architecture, flopsPerToken, context, robust, quantile,
         };
         resources.AddTo(command);
         command.SetAction(result =>
         {
+            if (result.GetValue(robust))
+            {
+                console.Out.WriteLine(RobustPlanReport.Run(LawOption.ResolveFitted(result.GetValue(law)), result.GetValue(flops), result.GetValue(quantile), result.GetValue(json)));
+                return ExitCodes.Success;
+            }
+
+            if (result.GetValue(quantile) is not null)
+            {
+                throw new UsageException("--quantile: only applies with --robust.");
+            }
+
             double? unique = result.GetValue(uniqueTokens);
             double? inference = result.GetValue(inferenceTokens);
             if (unique is not null || inference is not null)

@@ -44,4 +44,14 @@ public class BenchCommandTests
         Assert.Contains("start-up (", output, StringComparison.Ordinal);
         Assert.Contains("whole-process fit (30 runs, 20 starts", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bench_Campaign_ReportsTheRatioToOneFitAndTheWarmStartCheck()
+    {
+        var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "20", "--resamples", "20", "--repetitions", "1", "--processes", "0", "--scale", "none", "--trials", "4");
+        Assert.Equal(0, code);
+        string line = output.Split('\n').Single(l => l.Contains("simulated campaigns of 72 runs", StringComparison.Ordinal));
+        Assert.Contains("x one 4,500-start fit", line, StringComparison.Ordinal);
+        Assert.Contains("warm start vs grid", output, StringComparison.Ordinal);
+    }
 }
