@@ -24,7 +24,7 @@ internal static class CampaignCommand
         var sizes = new Option<string>("--sizes-per-budget") { Description = "Model sizes per budget (default 8).", HelpName = "K" };
         var span = new Option<string>("--span-decades") { Description = "Sizes from N*/10^s to N*·10^s around each budget's optimum (default 0.75).", HelpName = "S" };
         var spacing = new Option<string>("--spacing") { Description = "ladder: budgets 1, 3, 6 x 10^k like Chinchilla's (default); even: log-even over a 500x span, spending the whole campaign.", HelpName = "ladder|even" };
-        var output = new Option<string>("--out") { Description = "Write the runs as a CSV to fill in with losses for 'scaling fit'.", HelpName = "plan.csv" };
+        var output = new Option<string>("--out") { Description = "Write the runs as a CSV (or, for a .xlsx name, a workbook) to fill in with losses for 'scaling fit'.", HelpName = "plan.csv|plan.xlsx" };
         var force = new Option<bool>("--force") { Description = "Replace an existing --out file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose." };
         var simulate = new Option<bool>("--simulate") { Description = "Draw the campaign's losses from the law with noise many times and fit each: how precise will N* be?" };
@@ -106,8 +106,19 @@ internal static class CampaignCommand
 
             if (result.GetValue(output) is { } outPath)
             {
-                OutputFile.Write("--out", outPath, CampaignCsv.Format(design, Comments(named, design)), result.GetValue(force));
-                memo += $"\n\nWrote {outPath}: fill in the loss column as the runs finish, then 'scaling fit {outPath}'.";
+                bool workbook = outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+                if (workbook)
+                {
+                    OutputFile.Write("--out", outPath, Scaling.Reports.Workbooks.CampaignWorkbook.ToBytes(design, named.Name), result.GetValue(force));
+                }
+                else
+                {
+                    OutputFile.Write("--out", outPath, CampaignCsv.Format(design, Comments(named, design)), result.GetValue(force));
+                }
+
+                memo += workbook
+                    ? $"\n\nWrote {outPath}: fill in the loss column as the runs finish, save columns A-E as CSV, then 'scaling fit FILE.csv'."
+                    : $"\n\nWrote {outPath}: fill in the loss column as the runs finish, then 'scaling fit {outPath}'.";
             }
 
             console.Out.WriteLine(asJson ? report.ToJsonString() : memo);

@@ -3,7 +3,10 @@ namespace Scaling.Cli;
 /// <summary>Writes an output file whole or not at all: a temp file in the same directory, then a rename.</summary>
 internal static class OutputFile
 {
-    public static void Write(string option, string path, string content, bool force)
+    public static void Write(string option, string path, string content, bool force) =>
+        Write(option, path, System.Text.Encoding.UTF8.GetBytes(content), force);
+
+    public static void Write(string option, string path, byte[] content, bool force)
     {
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full) ?? ".";
@@ -20,7 +23,7 @@ internal static class OutputFile
         string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temp, content);
+            File.WriteAllBytes(temp, content);
             File.Move(temp, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -74,6 +74,8 @@ public static class PlanWorkbook
             CatalogSheet.Write(workbook, content, resources);
         }
 
+        if (content.Campaign is { } campaign) { CampaignSheet.Write(workbook, campaign, content.Law.Name); }
+
         SummarySheet.Wrap(workbook);
         workbook.Worksheet(SummarySheet.SheetName).SetTabActive();
         return workbook;

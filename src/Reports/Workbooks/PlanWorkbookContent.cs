@@ -63,6 +63,9 @@ public sealed record PlanWorkbookContent
     /// <summary>The fit's bootstrap, for the intervals on the <c>Fit</c> sheet.</summary>
     public Fitting.BootstrapResult? FitBootstrap { get; init; }
 
+    /// <summary>An IsoFLOP campaign to list on a <c>Campaign</c> sheet (the runs to train), or null for none.</summary>
+    public Scaling.Campaign.CampaignDesign? Campaign { get; init; }
+
     /// <summary>The library's plan for the budget, which the workbook's formulas reproduce.</summary>
     public ComputeOptimum Optimum => ComputeOptimalFrontier.Create(LossLaw, FlopsPerParameterToken).Optimum(BudgetFlops);
 
