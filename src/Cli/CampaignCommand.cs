@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Fitting;
 using Scaling.Laws;
@@ -75,8 +76,9 @@ internal static class CampaignCommand
             string memo = DescribeDesign(named, design, options);
             if (result.GetValue(simulate))
             {
-                var truth = named.LossLaw
-                    ?? throw new UsageException($"--simulate: the law '{named.Name}' is an allocation rule and predicts no loss; simulate under a loss law such as hoffmann2022-unrounded.");
+                var truth = named is ParametricLaw parametric
+                    ? parametric.LossLaw
+                    : throw new UsageException($"--simulate: the law '{named.Name}' is an allocation rule and predicts no loss; simulate under a loss law such as hoffmann2022-unrounded.");
                 var simulation = new SimulationOptions
                 {
                     Noise = Noise(result.GetValue(noiseKind), result.GetValue(noise)),
@@ -127,13 +129,13 @@ internal static class CampaignCommand
         return command;
     }
 
-    private static CampaignDesign Design(NamedLaw named, double targetFlops, double campaignFlops, CampaignOptions options)
+    private static CampaignDesign Design(ScalingLaw named, double targetFlops, double campaignFlops, CampaignOptions options)
     {
         try
         {
             return CampaignDesigner.Design(named.Allocator(), targetFlops, campaignFlops, options);
         }
-        catch (ArgumentOutOfRangeException)
+        catch (InfeasiblePlanException)
         {
             throw new UsageException($"--campaign-flops {Humanize.Scientific(campaignFlops)} is too small for {options.Budgets} budgets of {options.SizesPerBudget} runs; give more compute or fewer runs.");
         }
@@ -151,7 +153,7 @@ internal static class CampaignCommand
         return (CampaignReport.NextRunsJson(advice), CampaignReport.DescribeNextRuns(path, trained.Count, advice));
     }
 
-    private static JsonObject DesignJson(NamedLaw named, CampaignDesign design, CampaignOptions options) => new()
+    private static JsonObject DesignJson(ScalingLaw named, CampaignDesign design, CampaignOptions options) => new()
     {
         ["law"] = named.Name,
         ["targetFlops"] = design.TargetFlops,
@@ -171,7 +173,7 @@ internal static class CampaignCommand
         }).ToArray()),
     };
 
-    private static string DescribeDesign(NamedLaw named, CampaignDesign design, CampaignOptions options)
+    private static string DescribeDesign(ScalingLaw named, CampaignDesign design, CampaignOptions options)
     {
         var allocator = named.Allocator();
         string rule = options.Spacing == BudgetSpacing.Ladder ? "the 1-3-6 ladder of Chinchilla's design" : "log-even over a 500x span";
@@ -193,7 +195,7 @@ internal static class CampaignCommand
         return string.Join('\n', lines);
     }
 
-    private static IEnumerable<string> Comments(NamedLaw named, CampaignDesign design) =>
+    private static IEnumerable<string> Comments(ScalingLaw named, CampaignDesign design) =>
     [
         Invariant($"IsoFLOP campaign for a {design.TargetFlops:0.###E+0}-FLOP run, designed by 'scaling campaign' under '{named.Name}'."),
         Invariant($"{design.Runs.Count} runs, {design.TotalFlops:0.###E+0} FLOPs in all of {design.CampaignFlops:0.###E+0}. Fill in each run's final loss (nats/token), then: scaling fit FILE"),

@@ -13,16 +13,17 @@ namespace Scaling.Cli;
 /// </summary>
 internal static class RobustPlanReport
 {
-    public static string Run(NamedLaw law, string? flopsText, string? quantileText, bool asJson)
+    public static string Run(FittedLaw fitted, string? flopsText, string? quantileText, bool asJson)
     {
         double flops = flopsText is null
             ? throw new UsageException("--robust: give the budget with --flops C, e.g. --robust --flops 1e24.")
             : CliParse.Positive("--flops", flopsText, "1e24");
         double? quantile = quantileText is null ? null : Quantile(quantileText);
-        if (law.LossLaw is { } estimate && law.Resamples.Count >= 2)
+        var law = fitted.Law;
+        if (law is ParametricLaw parametric && fitted.Resamples.Count >= 2)
         {
-            var plan = RobustPlanner.Plan(estimate, law.Resamples, flops, quantile);
-            return asJson ? Json(law, plan).ToJsonString() : Describe(law, plan);
+            var plan = RobustPlanner.Plan(parametric.LossLaw, fitted.Resamples, flops, quantile);
+            return asJson ? Json(fitted, plan).ToJsonString() : Describe(fitted, plan);
         }
 
         if (quantile is not null)
@@ -30,7 +31,7 @@ internal static class RobustPlanReport
             throw new UsageException($"--quantile: the law '{law.Name}' carries no bootstrap refits; give a fit with them (scaling fit runs.csv --out fit.json, then --law fit.json).");
         }
 
-        var published = LawPresets.All.Where(l => l.LossLaw is not null).Select(l => (l.Name, l.LossLaw!)).ToArray();
+        var published = LawPresets.All.OfType<ParametricLaw>().Select(l => (l.Name, l.LossLaw)).ToArray();
         var consensus = RobustPlanner.Consensus(published, flops);
         return asJson ? Json(consensus).ToJsonString() : Describe(consensus);
     }
@@ -41,21 +42,21 @@ internal static class RobustPlanReport
     private static string Criterion(RobustPlan plan) =>
         plan.Quantile is { } q ? string.Create(CultureInfo.InvariantCulture, $"{q * 100:0.#}th-percentile loss") : "expected loss";
 
-    private static string Describe(NamedLaw law, RobustPlan plan)
+    private static string Describe(FittedLaw law, RobustPlan plan)
     {
         var spread = Interval.FromSamples(plan.PointParameters, plan.LawsOptimalParameters);
-        return string.Create(CultureInfo.InvariantCulture, $"Robust plan for {Humanize.Scientific(plan.Flops)} FLOPs over the {law.Resamples.Count} bootstrap refits in '{law.Name}': ")
+        return string.Create(CultureInfo.InvariantCulture, $"Robust plan for {Humanize.Scientific(plan.Flops)} FLOPs over the {law.Resamples.Count} bootstrap refits in '{law.Law.Name}': ")
             + string.Create(CultureInfo.InvariantCulture, $"{Humanize.Count(plan.Parameters)} parameters on {Humanize.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({plan.Loss:0.0000}).\n")
             + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({Humanize.Count(plan.PointParameters)}, the fitted law's own N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")
             + $"  The refits' own N* spread over [{Humanize.Count(spread.Lower)}, {Humanize.Count(spread.Upper)}] (95%).";
     }
 
-    private static JsonObject Json(NamedLaw law, RobustPlan plan)
+    private static JsonObject Json(FittedLaw law, RobustPlan plan)
     {
         var spread = Interval.FromSamples(plan.PointParameters, plan.LawsOptimalParameters);
         return new JsonObject
         {
-            ["law"] = law.Name,
+            ["law"] = law.Law.Name,
             ["flops"] = plan.Flops,
             ["criterion"] = plan.Quantile is null ? "expected" : "quantile",
             ["quantile"] = plan.Quantile,

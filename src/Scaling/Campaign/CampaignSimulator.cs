@@ -129,52 +129,49 @@ public static class CampaignSimulator
 
     private static SimulatedTrial FitApproach3(IReadOnlyList<TrainingRun> data, double targetFlops, ParametricFitOptions fitOptions, SimulationOptions options, int trial)
     {
-        ParametricFitResult fit;
         try
         {
-            fit = ParametricFit.Fit(data, fitOptions);
+            var fit = ParametricFit.Fit(data, fitOptions);
+            var optimum = ComputeOptimalFrontier.Create(fit.Law).Optimum(targetFlops);
+            if (options.Resamples == 0)
+            {
+                return new SimulatedTrial(optimum.Parameters, double.NaN, double.NaN, optimum.Loss!.Value);
+            }
+
+            var boot = ParametricBootstrap.Run(
+                fit,
+                new BootstrapOptions { Resamples = options.Resamples, Seed = TrialSeed(options.Seed, trial), Level = options.Level, MaxDegreeOfParallelism = 1 },
+                fitOptions);
+            var laws = boot.ResampledLaws();
+            if (laws.Count < 2)
+            {
+                return new SimulatedTrial(optimum.Parameters, double.NaN, double.NaN, optimum.Loss!.Value);
+            }
+
+            var interval = OptimumIntervals.At(fit.Law, laws, targetFlops, options.Level).Parameters;
+            return new SimulatedTrial(optimum.Parameters, interval.Lower, interval.Upper, optimum.Loss!.Value);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or ScalingException)
         {
-            // The noise left the runs unable to identify a valid law (α or β ≤ 0): a failed campaign.
+            // The noise left the runs unable to identify a valid law (α or β ≤ 0, a degenerate frontier): a failed campaign.
             return SimulatedTrial.Failed;
         }
-
-        var optimum = ComputeOptimalFrontier.Create(fit.Law).Optimum(targetFlops);
-        if (options.Resamples == 0)
-        {
-            return new SimulatedTrial(optimum.Parameters, double.NaN, double.NaN, optimum.Loss!.Value);
-        }
-
-        var boot = ParametricBootstrap.Run(
-            fit,
-            new BootstrapOptions { Resamples = options.Resamples, Seed = TrialSeed(options.Seed, trial), Level = options.Level, MaxDegreeOfParallelism = 1 },
-            fitOptions);
-        var laws = boot.ResampledLaws();
-        if (laws.Count < 2)
-        {
-            return new SimulatedTrial(optimum.Parameters, double.NaN, double.NaN, optimum.Loss!.Value);
-        }
-
-        var interval = OptimumIntervals.At(fit.Law, laws, targetFlops, options.Level).Parameters;
-        return new SimulatedTrial(optimum.Parameters, interval.Lower, interval.Upper, optimum.Loss!.Value);
     }
 
     private static SimulatedTrial FitApproach2(IReadOnlyList<TrainingRun> data, double targetFlops, SimulationOptions options, int trial)
     {
-        IsoFlopFitResult fit;
         try
         {
-            fit = IsoFlopFitter.Fit(data, new IsoFlopFitOptions { Resamples = options.Resamples, Seed = (int)(TrialSeed(options.Seed, trial) & int.MaxValue), Level = options.Level });
+            var fit = IsoFlopFitter.Fit(data, new IsoFlopFitOptions { Resamples = options.Resamples, Seed = (int)(TrialSeed(options.Seed, trial) & int.MaxValue), Level = options.Level });
+            double parameters = fit.Frontier.Optimum(targetFlops).Parameters;
+            var interval = fit.Bootstrap?.At(targetFlops).Parameters;
+            return new SimulatedTrial(parameters, interval?.Lower ?? double.NaN, interval?.Upper ?? double.NaN, double.NaN);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or ScalingException)
         {
+            // Fewer than three IsoFLOP groups with a parabola that opens upward: a failed campaign.
             return SimulatedTrial.Failed;
         }
-
-        double parameters = fit.Rule.Optimum(targetFlops).Parameters;
-        var interval = fit.Bootstrap?.At(targetFlops).Parameters;
-        return new SimulatedTrial(parameters, interval?.Lower ?? double.NaN, interval?.Upper ?? double.NaN, double.NaN);
     }
 
     private static long TrialSeed(long seed, int trial) => unchecked((seed * 1_000_003L) + trial);
@@ -184,7 +181,11 @@ public static class CampaignSimulator
         var succeeded = trials.Where(t => t.Succeeded).ToArray();
         if (succeeded.Length < 2)
         {
-            throw new ArgumentException($"runs: only {succeeded.Length} of {trials.Length} simulated campaigns could be fitted with {approach}; the design cannot identify the law - add budgets or sizes.", "runs");
+            throw new UnusableRunsException(
+                "campaigns",
+                succeeded.Length,
+                "at least 2",
+                $"runs: only {succeeded.Length} of {trials.Length} simulated campaigns could be fitted with {approach}; the design cannot identify the law - add budgets or sizes.");
         }
 
         double[] estimates = succeeded.Select(t => t.Parameters).ToArray();

@@ -26,7 +26,7 @@ public static class NextRunAdvisor
     private const int Dimension = 5;
 
     /// <summary>The next <see cref="NextRunsOptions.Runs"/> runs for <paramref name="runs"/>, judged at <paramref name="targetFlops"/>.</summary>
-    /// <exception cref="ArgumentException">The runs cannot be fitted.</exception>
+    /// <exception cref="UnusableRunsException">The runs cannot be fitted, or too few refits give a valid law.</exception>
     public static NextRunsAdvice Propose(IReadOnlyList<TrainingRun> runs, double targetFlops, NextRunsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
@@ -37,7 +37,11 @@ public static class NextRunAdvisor
         var refits = boot.ResampledLaws();
         if (refits.Count < 10)
         {
-            throw new ArgumentException($"runs: only {refits.Count} of {options.Resamples} bootstrap refits gave a valid law; the runs cannot say which run would help - add runs across sizes and budgets.", nameof(runs));
+            throw new UnusableRunsException(
+                "refits",
+                refits.Count,
+                "at least 10",
+                $"runs: only {refits.Count} of {options.Resamples} bootstrap refits gave a valid law; the runs cannot say which run would help - add runs across sizes and budgets.");
         }
 
         var law = fit.Law;

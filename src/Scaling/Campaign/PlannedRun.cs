@@ -16,7 +16,8 @@ public sealed record PlannedRun(double BudgetFlops, double Parameters, double To
     public double Flops => FlopsPerParameterToken.Training * Parameters * Tokens;
 
     /// <summary>The planned run for a budget and a model size: D = ⌊C/(6N)⌋, so 6·N·D ≤ C.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A non-positive budget or size, or a budget too small for one token.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A non-positive budget or size.</exception>
+    /// <exception cref="InfeasiblePlanException">The budget is too small for one token.</exception>
     public static PlannedRun Create(double budgetFlops, double parameters)
     {
         Require.PositiveFinite(budgetFlops, nameof(budgetFlops));
@@ -25,7 +26,11 @@ public sealed record PlannedRun(double BudgetFlops, double Parameters, double To
         double tokens = Math.Floor(budgetFlops / (FlopsPerParameterToken.Training * wholeParameters));
         if (tokens < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(budgetFlops), budgetFlops, $"a budget of {budgetFlops:G3} FLOPs cannot train {wholeParameters:G3} parameters on a single token.");
+            throw new InfeasiblePlanException(
+                "tokens",
+                tokens,
+                "at least 1",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a budget of {budgetFlops:G3} FLOPs cannot train {wholeParameters:G3} parameters on a single token; give the campaign more compute or fewer runs."));
         }
 
         return new PlannedRun(budgetFlops, wholeParameters, tokens);
