@@ -30,9 +30,10 @@ internal static class FitCommand
         var output = CliOptions.Out("Write the fit as JSON for 'scaling plan --law FILE'.", "fit.json");
         var json = CliOptions.Json("Print one JSON object instead of prose (nothing on stderr).");
         var force = CliOptions.Force();
+        var overPrediction = CliOptions.Number("--over-prediction-weight", "K", "Weight of runs the law over-predicts (default 1, the paper's symmetric loss); e.g. 10 for one-sided noise, where runs only come out worse than the law.", "10", NumberRange.Positive);
         var command = new Command("fit", "Fit the loss law L = E + A/N^alpha + B/D^beta to training runs, with bootstrap intervals.")
         {
-            runsFile, approach, bootstrap, exclude, seed, flops, delta, starts, output, json, force,
+            runsFile, approach, bootstrap, exclude, seed, flops, delta, overPrediction, starts, output, json, force,
         };
         command.SetAction(result =>
         {
@@ -43,6 +44,7 @@ internal static class FitCommand
             long seedValue = result.GetValue(seed) ?? 0;
             double? budget = result.GetValue(flops);
             double huber = result.GetValue(delta) ?? ParametricFitOptions.Hoffmann2022HuberDelta;
+            double overWeight = result.GetValue(overPrediction) is { } weight ? OverPredictionWeight(weight) : 1;
             var grid = result.GetValue(starts) is { } startCount ? InitialGrid.Hoffmann2022.Sample(startCount) : InitialGrid.Hoffmann2022;
             bool asJson = result.GetValue(json);
             string? outPath = result.GetValue(output);
@@ -57,7 +59,7 @@ internal static class FitCommand
             switch (which)
             {
                 case "3":
-                    (report, memo) = Approach3(console, path, runs, new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid }, resamples, seedValue, budget, asJson);
+                    (report, memo) = Approach3(console, path, runs, new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid, OverPredictionWeight = overWeight }, resamples, seedValue, budget, asJson);
                     break;
 
                 case "2":
@@ -67,7 +69,7 @@ internal static class FitCommand
                     (report, memo) = AllocationFitReport.Approach1(console, path, runs, resamples, seedValue, budget, asJson);
                     break;
                 case "all":
-                    (report, memo) = All(console, path, runs, new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid }, resamples, seedValue, budget, asJson);
+                    (report, memo) = All(console, path, runs, new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid, OverPredictionWeight = overWeight }, resamples, seedValue, budget, asJson);
                     break;
                 default:
                     throw new UsageException($"--approach: '{which}' is not an approach; use {AvailableApproaches}.");
@@ -180,6 +182,7 @@ internal static class FitCommand
             ["runsUsed"] = fit.RunsUsed,
             ["runsExcluded"] = fit.RunsExcluded,
             ["huberDelta"] = fit.HuberDelta,
+            ["overPredictionWeight"] = fit.OverPredictionWeight,
             ["residuals"] = new JsonObject
             {
                 ["rmse"] = fit.Residuals.RootMeanSquare,
@@ -231,7 +234,9 @@ internal static class FitCommand
         {
             Invariant($"Approach 3 fit (Hoffmann et al. 2022) to {fit.RunsUsed} runs from {path}")
                 + (fit.RunsExcluded > 0 ? Invariant($" ({fit.RunsExcluded} highest-loss runs left out)") : string.Empty)
-                + Invariant($", Huber delta {fit.HuberDelta:G3}, {fit.Starts} starts:"),
+                + Invariant($", Huber delta {fit.HuberDelta:G3}")
+                + (fit.OverPredictionWeight != 1 ? Invariant($", over-predicted runs weighted {fit.OverPredictionWeight:G3}x (one-sided noise)") : string.Empty)
+                + Invariant($", {fit.Starts} starts:"),
             $"  L = {Humanize.Exponent(law.E)} + {Humanize.Significant(law.A)}/N^{Humanize.Exponent(law.Alpha)} + {Humanize.Significant(law.B)}/D^{Humanize.Exponent(law.Beta)}",
         };
         string level = boot is null ? string.Empty : Invariant($"{boot.Intervals[0].Value.Level * 100:0}% interval");
@@ -297,6 +302,9 @@ internal static class FitCommand
             throw new UsageException($"runs.csv: cannot read '{path}': {e.Message}");
         }
     }
+
+    private static double OverPredictionWeight(double value) =>
+        value >= 1 ? value : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--over-prediction-weight must be at least 1 (1 is symmetric), got {value}; for example --over-prediction-weight 10."));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,10 +3,10 @@ namespace Scaling.Fitting;
 /// <summary>One thread's objective, optimiser and buffers, so the hot loop allocates nothing.</summary>
 internal sealed class FitWorkspace
 {
-    public FitWorkspace(FitData data, double delta, int maxRows)
+    public FitWorkspace(FitData data, double delta, int maxRows, double overPredictionWeight = 1)
     {
         Data = data;
-        Objective = new HuberLogLossObjective(maxRows, delta, data.LogParametersCenter, data.LogTokensCenter);
+        Objective = new HuberLogLossObjective(maxRows, delta, data.LogParametersCenter, data.LogTokensCenter, overPredictionWeight);
         Optimizer = new Lbfgs(HuberLogLossObjective.Dimension);
         Counts = new int[data.Count];
         LogN = new double[data.Count];

@@ -15,6 +15,9 @@ namespace Scaling.Fitting;
 /// quasi-Newton iteration rewards. With s_i = e^(a−α ln N_i) + e^(b−β ln D_i) + e^e and r_i = ln s_i − ln L_i,
 /// ∂f/∂a_c = Σ w_i h'(r_i)·e^(a−α ln N_i)/s_i and ∂f/∂α = −Σ w_i h'(r_i)·(ln N_i − m_N)·e^(a−α ln N_i)/s_i (likewise
 /// for b, β), ∂f/∂e = Σ w_i h'(r_i)·e^e/s_i, where h'(r) = clamp(r, −δ, δ).
+/// With an over-prediction weight k ≠ 1 each term with r_i &gt; 0 (the law predicts more loss than observed) counts k
+/// times: for one-sided noise, where runs only ever come out worse than the law, k &gt; 1 pulls the fit towards the lower
+/// envelope of the losses (the asymmetric loss kyo-takano/chinchilla fits with by default).
 /// One instance per thread: it owns its buffers.
 /// </remarks>
 internal sealed class HuberLogLossObjective
@@ -27,8 +30,9 @@ internal sealed class HuberLogLossObjective
     private readonly ObjectiveColumns<float> singleColumns;
     private double smallestLogN, largestLogN, smallestLogD, largestLogD;
 
-    public HuberLogLossObjective(int capacity, double delta, double logParametersCenter, double logTokensCenter)
+    public HuberLogLossObjective(int capacity, double delta, double logParametersCenter, double logTokensCenter, double overPredictionWeight = 1)
     {
+        OverPredictionWeight = overPredictionWeight;
         logParameters = new double[capacity];
         logTokens = new double[capacity];
         doubleColumns = new ObjectiveColumns<double>(capacity);
@@ -39,6 +43,9 @@ internal sealed class HuberLogLossObjective
     }
 
     public double Delta { get; }
+
+    /// <summary>The weight of a term whose residual is positive (over-prediction); 1 for the symmetric Huber loss.</summary>
+    public double OverPredictionWeight { get; }
 
     public double LogParametersCenter { get; }
 
@@ -141,6 +148,8 @@ internal sealed class HuberLogLossObjective
         var e = Vector.Create(T.CreateTruncating(irreducible));
         var delta = Vector.Create(T.CreateTruncating(Delta));
         var minusHalf = Vector.Create(T.CreateTruncating(-0.5));
+        bool asymmetric = OverPredictionWeight != 1;
+        var overPrediction = Vector.Create(T.CreateTruncating(OverPredictionWeight));
         Vector<T> f = Vector<T>.Zero, ga = f, gb = f, ge = f, gAlpha = f, gBeta = f;
         int padded = columns.PaddedCount;
         ref T lnN = ref MemoryMarshal.GetArrayDataReference(columns.LogParameters);
@@ -158,6 +167,11 @@ internal sealed class HuberLogLossObjective
             // Huber_δ(r) = c·(r − c/2) and Huber_δ'(r) = c, with c = clamp(r, −δ, δ).
             var clamped = Vector.MinNative(Vector.MaxNative(r, -delta), delta);
             var weighted = Vector.LoadUnsafe(ref w, (nuint)i) * clamped;
+            if (asymmetric)
+            {
+                weighted *= Vector.ConditionalSelect(Vector.GreaterThan(r, Vector<T>.Zero), overPrediction, Vector<T>.One);
+            }
+
             f = TMath.MultiplyAdd(weighted, TMath.MultiplyAdd(clamped, minusHalf, r), f);
             var c = weighted / s;
             var cn = c * parameterTerm;

@@ -26,7 +26,7 @@ public static class ParametricBootstrap
         ArgumentNullException.ThrowIfNull(fit);
         options ??= new BootstrapOptions();
         options.Validate();
-        fitOptions ??= new ParametricFitOptions { HuberDelta = fit.HuberDelta };
+        fitOptions ??= new ParametricFitOptions { HuberDelta = fit.HuberDelta, OverPredictionWeight = fit.OverPredictionWeight };
         fitOptions.Validate();
 
         var data = new FitData(fit.Runs);
@@ -47,7 +47,7 @@ public static class ParametricBootstrap
             0,
             resamples,
             ParametricFit.ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken),
-            () => new FitWorkspace(data, fit.HuberDelta, data.Count),
+            () => new FitWorkspace(data, fit.HuberDelta, data.Count, fitOptions.OverPredictionWeight),
             (index, _, workspace) =>
             {
                 workspace.LoadResample(options.Seed, index);

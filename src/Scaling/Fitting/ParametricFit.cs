@@ -67,7 +67,7 @@ public static class ParametricFit
             ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken),
             () =>
             {
-                var workspace = new FitWorkspace(gridData, options.HuberDelta, gridData.Count);
+                var workspace = new FitWorkspace(gridData, options.HuberDelta, gridData.Count, options.OverPredictionWeight);
                 workspace.LoadAll();
                 return workspace;
             },
@@ -154,6 +154,7 @@ public static class ParametricFit
             Runs = used,
             RunsExcluded = runs.Count - used.Count,
             HuberDelta = options.HuberDelta,
+            OverPredictionWeight = options.OverPredictionWeight,
             Residuals = ResidualStatistics.Of(law, used),
         };
     }
@@ -164,7 +165,7 @@ public static class ParametricFit
     private static (double Value, LbfgsOutcome Outcome) Restart(
         FitData data, ParametricFitOptions options, Span<double> point, double value, LbfgsOutcome outcome, double tolerance)
     {
-        var polish = new FitWorkspace(data, options.HuberDelta, data.Count);
+        var polish = new FitWorkspace(data, options.HuberDelta, data.Count, options.OverPredictionWeight);
         polish.LoadAll();
         polish.Objective.ToCentered(point, polish.Centered);
         var polished = polish.Optimizer.Minimize(polish.Objective, polish.Centered, tolerance, options.MaxIterations);

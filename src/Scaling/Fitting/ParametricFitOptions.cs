@@ -16,6 +16,13 @@ public sealed record ParametricFitOptions
     /// <summary>The starting points; each start is one L-BFGS run and the best result wins.</summary>
     public InitialGrid Grid { get; init; } = InitialGrid.Hoffmann2022;
 
+    /// <summary>
+    /// The weight of a run the law over-predicts (ln L̂ &gt; ln L) relative to one it under-predicts: 1 (default) is the
+    /// paper's symmetric Huber loss; k &gt; 1 suits one-sided noise (runs that only ever come out worse than the law), pulling
+    /// the law towards the lower envelope of the losses. Example: <c>OverPredictionWeight = 10</c>. At least 1.
+    /// </summary>
+    public double OverPredictionWeight { get; init; } = 1;
+
     /// <summary>Leave out the k runs with the highest loss (Besiroglu et al. 2024 study the effect of such outliers).</summary>
     public int ExcludeTopLoss { get; init; }
 
@@ -61,6 +68,11 @@ public sealed record ParametricFitOptions
     {
         Require.PositiveFinite(HuberDelta, nameof(HuberDelta));
         Require.PositiveFinite(GradientTolerance, nameof(GradientTolerance));
+        if (!double.IsFinite(OverPredictionWeight) || OverPredictionWeight < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OverPredictionWeight), OverPredictionWeight, "OverPredictionWeight must be finite and at least 1, e.g. 10 for one-sided noise.");
+        }
+
         ArgumentNullException.ThrowIfNull(Grid, nameof(Grid));
         ArgumentOutOfRangeException.ThrowIfNegative(ExcludeTopLoss, nameof(ExcludeTopLoss));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxIterations, 1, nameof(MaxIterations));

@@ -79,6 +79,9 @@ public sealed record ParametricFitResult
     /// <summary>The Huber δ used.</summary>
     public required double HuberDelta { get; init; }
 
+    /// <summary>The weight of over-predicted runs in the objective (1: the paper's symmetric loss).</summary>
+    public double OverPredictionWeight { get; init; } = 1;
+
     /// <summary>Log residuals of the fitted law on the runs used.</summary>
     public required ResidualStatistics Residuals { get; init; }
 }

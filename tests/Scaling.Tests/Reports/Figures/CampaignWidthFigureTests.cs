@@ -17,7 +17,7 @@ public class CampaignWidthFigureTests
     public void Create_PlotsEveryWidthInPercentWithItsMonteCarloBand()
     {
         var model = CampaignWidthFigure.Create(Points, 1e24, "hoffmann2022-unrounded");
-        var line = model.Series.OfType<LineSeries>().Single();
+        var line = model.Series.OfType<LineSeries>().Single(s => s is not AreaSeries);
         Assert.Equal(Points.Select(p => (p.CampaignFlops, 100 * p.RelativeWidth)), line.Points.Select(p => (p.X, p.Y)));
         var band = model.Series.OfType<AreaSeries>().Single();
         Assert.Equal(Points.Select(p => 100 * (p.RelativeWidth + (2 * p.RelativeWidthStandardError))), band.Points.Select(p => p.Y));

@@ -1,0 +1,68 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Scaling.Fitting;
+using Scaling.Laws;
+
+namespace Scaling.Tests.Fitting;
+
+/// <summary>The over-prediction weight of the Approach 3 objective against its formula and its own finite differences.</summary>
+public class AsymmetricObjectiveTests
+{
+    private static (HuberLogLossObjective Objective, IReadOnlyList<TrainingRun> Runs) Load(LossLaw truth, int seed, double delta, double weight)
+    {
+        var runs = SyntheticRuns.Generate(SyntheticRunsDesign.Hoffmann2022 with { Law = truth, Seed = seed, TotalRuns = 37, LogNoise = 0.02 });
+        var data = new FitData(runs);
+        var objective = new HuberLogLossObjective(runs.Count, delta, data.LogParametersCenter, data.LogTokensCenter, weight);
+        objective.Load(data.LogN, data.LogD, data.LogL, data.Ones);
+        return (objective, runs);
+    }
+
+    private static double[] Centered(HuberLogLossObjective objective, LossLaw law)
+    {
+        var theta = new double[5];
+        objective.ToCentered([Math.Log(law.A), Math.Log(law.B), Math.Log(law.E), law.Alpha, law.Beta], theta);
+        return theta;
+    }
+
+    private static double Huber(double r, double delta) => Math.Abs(r) <= delta ? 0.5 * r * r : delta * (Math.Abs(r) - (0.5 * delta));
+
+    [MathProperty(MaxTest = 100)]
+    public Property Evaluate_WeightsOnlyTheOverPredictedRuns(LossLaw truth, LossLaw guess) =>
+        Prop.ForAll(Gen.Choose(1, 1000).ToArbitrary(), Gen.Elements(2.0, 10.0).ToArbitrary(), (seed, weight) =>
+        {
+            var (objective, runs) = Load(truth, seed, 1e-2, weight);
+            double expected = runs.Sum(r =>
+            {
+                double residual = Math.Log(guess.Loss(r.Parameters, r.Tokens)) - Math.Log(r.Loss);
+                return (residual > 0 ? weight : 1) * Huber(residual, 1e-2);
+            });
+            double actual = objective.Evaluate(Centered(objective, guess), new double[5]);
+            return Math.Abs(actual - expected) <= 1e-12 * Math.Max(1, expected);
+        });
+
+    [MathProperty(MaxTest = 100)]
+    public Property Gradient_EqualsCentralFiniteDifferences(LossLaw truth, LossLaw guess) =>
+        Prop.ForAll(Gen.Choose(1, 1000).ToArbitrary(), seed =>
+        {
+            var (objective, _) = Load(truth, seed, 1.0, 10);
+            var theta = Centered(objective, guess);
+            var gradient = new double[5];
+            objective.Evaluate(theta, gradient);
+            var scratch = new double[5];
+            for (int k = 0; k < 5; k++)
+            {
+                double h = 1e-6 * (1 + Math.Abs(theta[k]));
+                var plus = (double[])theta.Clone();
+                var minus = (double[])theta.Clone();
+                plus[k] += h;
+                minus[k] -= h;
+                double numeric = (objective.Evaluate(plus, scratch) - objective.Evaluate(minus, scratch)) / (2 * h);
+                if (Math.Abs(numeric - gradient[k]) > 1e-5 * Math.Max(1, Math.Abs(gradient[k])) * 37 * 10)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+}
