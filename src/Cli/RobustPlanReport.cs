@@ -13,12 +13,10 @@ namespace Scaling.Cli;
 /// </summary>
 internal static class RobustPlanReport
 {
-    public static string Run(FittedLaw fitted, string? flopsText, string? quantileText, bool asJson)
+    public static string Run(FittedLaw fitted, double? flopsGiven, double? quantileGiven, bool asJson)
     {
-        double flops = flopsText is null
-            ? throw new UsageException("--robust: give the budget with --flops C, e.g. --robust --flops 1e24.")
-            : CliParse.Positive("--flops", flopsText, "1e24");
-        double? quantile = quantileText is null ? null : Quantile(quantileText);
+        double flops = flopsGiven ?? throw new UsageException("--robust: give the budget with --flops C, e.g. --robust --flops 1e24.");
+        double? quantile = quantileGiven is { } q ? Quantile(q) : null;
         var law = fitted.Law;
         if (law is ParametricLaw parametric && fitted.Resamples.Count >= 2)
         {
