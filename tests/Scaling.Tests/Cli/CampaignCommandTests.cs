@@ -46,7 +46,7 @@ public class CampaignCommandTests
         }));
         File.WriteAllText(plan, filled);
 
-        Assert.Throws<FormatException>(() => RunsCsv.Parse(File.ReadAllText(plan).Replace("b1-s1,", "b1-s1,,", StringComparison.Ordinal), "plan.csv"));
+        Assert.Throws<Scaling.UnreadableFileException>(() => RunsCsv.Parse(File.ReadAllText(plan).Replace("b1-s1,", "b1-s1,,", StringComparison.Ordinal), "plan.csv"));
         Assert.Equal(72, RunsCsv.Parse(File.ReadAllText(plan), "plan.csv").Count);
         var (fitCode, fitOutput, _) = CliRunner.Run("fit", plan, "--starts", "100", "--bootstrap", "0", "--json");
         Assert.Equal(0, fitCode);
