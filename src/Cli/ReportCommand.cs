@@ -3,6 +3,7 @@ using Scaling.Allocation;
 using Scaling.Fitting;
 using Scaling.Laws;
 using Scaling.Reports;
+using Scaling.Reports.Html;
 
 namespace Scaling.Cli;
 
@@ -36,7 +37,7 @@ internal static class ReportCommand
     {
         var output = CliOptions.Out("Directory to write into (default ./out).", "DIR");
         var flops = CliOptions.Flops($"Training budget in FLOPs (default {Humanize.Scientific(DefaultFlops)}).");
-        var formats = new Option<string>("--formats") { Description = "Comma-separated: png, svg, pdf, xlsx (default all).", HelpName = "LIST" };
+        var formats = new Option<string>("--formats") { Description = "Comma-separated: html, png, svg, pdf, xlsx (default all).", HelpName = "LIST" };
         var force = CliOptions.Force("Overwrite files in DIR that 'scaling report' did not write.");
         var fitRuns = new Option<string>("--fit-runs") { Description = "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples): adds the fit figures and sheet; without --law the plan uses the fit.", HelpName = "runs.csv" };
         var law = LawOption.Create();
@@ -76,6 +77,13 @@ internal static class ReportCommand
             for (int i = 0; i < paths.Count; i++)
             {
                 console.Out.WriteLine($"  {paths[i]}  ({files[i].Description})");
+            }
+
+            // The page ties the files together; its path is the last line, the one a newcomer copies into a browser.
+            if (files.Count > 0 && files[0].FileName == HtmlReport.FileName)
+            {
+                console.Out.WriteLine();
+                console.Out.WriteLine($"Open the report in a browser: {Path.GetFullPath(paths[0])}");
             }
 
             return ExitCodes.Success;

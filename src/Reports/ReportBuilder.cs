@@ -1,6 +1,7 @@
 using OxyPlot;
 using Scaling.Audit;
 using Scaling.Reports.Figures;
+using Scaling.Reports.Html;
 using Scaling.Reports.Workbooks;
 
 namespace Scaling.Reports;
@@ -8,17 +9,23 @@ namespace Scaling.Reports;
 /// <summary>Renders every file of a report in memory: the figures in each requested format, and the workbook.</summary>
 public static class ReportBuilder
 {
-    /// <summary>The report's files, in the order they are listed.</summary>
+    /// <summary>The report's files, in the order they are listed: the page (<c>index.html</c>) first, which ties the rest together.</summary>
     public static IReadOnlyList<ReportFile> Build(ReportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var files = new List<ReportFile>();
+        var pageFigures = new List<HtmlFigure>();
         var exporter = FigureExporter.Default;
         foreach (var (name, description, model) in Figures(request))
         {
             foreach (var format in request.Formats.Figures.Order())
             {
                 files.Add(new ReportFile($"{name}.{Extension(format)}", description, exporter.ToBytes(model, format)));
+            }
+
+            if (request.Formats.Html)
+            {
+                pageFigures.Add(new HtmlFigure(name, model.Title, FigureTakeaways.For(name, request), exporter.ToInlineSvg(model)));
             }
         }
 
@@ -33,6 +40,12 @@ public static class ReportBuilder
                 FitBootstrap = request.FitBootstrap,
             };
             files.Add(new ReportFile("plan.xlsx", "the planning workbook: change the inputs, the plan recalculates", PlanWorkbook.ToBytes(content)));
+        }
+
+        if (request.Formats.Html)
+        {
+            var page = new HtmlReportContent { Request = request, Figures = pageFigures, Files = files.Select(f => f.FileName).ToList() };
+            files.Insert(0, new ReportFile(HtmlReport.FileName, "the report to open in a browser: the plan, its figures, the audit and the sources in one page", HtmlReport.ToBytes(page)));
         }
 
         return files;

@@ -1,0 +1,118 @@
+using Scaling.Hardware;
+using Scaling.Resources;
+
+namespace Scaling.Reports.Html;
+
+/// <summary>What the budget buys on the chosen accelerator (GPUs, days, cost, energy, CO₂) and every assumption behind it.</summary>
+internal static class BudgetSection
+{
+    /// <summary>Chowdhery et al. 2022 (PaLM): 46.2% model FLOPs utilisation (Table 3).</summary>
+    public const string PalmSource = "Chowdhery et al. 2022, \"PaLM: Scaling Language Modeling with Pathways\", arXiv 2204.02311, Table 3 (46.2% MFU)";
+
+    /// <summary>Llama Team 2024 (Llama 3): 38–43% MFU on 16K H100s (Table 4).</summary>
+    public const string Llama3Source = "Llama Team 2024, \"The Llama 3 Herd of Models\", arXiv 2407.21783, Table 4 (38-43% MFU)";
+
+    public static void Write(HtmlWriter html, PlanFacts facts, Citations citations, IReadOnlyList<string> files)
+    {
+        html.Open("section", ("id", "budget"), ("aria-labelledby", "budget-title"));
+        html.Element("h2", "What the budget buys", ("id", "budget-title"));
+        if (facts.Budget?.Resources is not { } r)
+        {
+            html.Element("p", "No accelerator was given, so the plan stops at FLOPs; add --gpu NAME for GPUs, days, cost, energy and CO₂.");
+            html.Close("section");
+            return;
+        }
+
+        var a = r.Assumptions;
+        string gpu = a.Accelerator.Name;
+        html.Open("p").Text("Training takes ").Number("gpuHours", r.GpuHours, HtmlNumbers.Count(r.GpuHours)).Text($" GPU-hours of {gpu}: ")
+            .Number("budget-days", r.Days, HtmlNumbers.Days(r.Days)).Text(" on ").Number("budget-gpus", r.Gpus, HtmlNumbers.Whole(r.Gpus))
+            .Text($" GPUs ({CountReason(r)}). It costs ").Number("budget-cost", r.CostEuros, HtmlNumbers.Euros(r.CostEuros)).Text(" at ")
+            .Number("eurPerGpuHour", r.Rate.EurosPerGpuHour, HtmlNumbers.Euros(r.Rate.EurosPerGpuHour)).Text(" per GPU-hour");
+        if (r.KilowattHours is { } kwh && r.Co2Tonnes is { } co2)
+        {
+            html.Text(", draws ").Number("budget-energy", kwh, HtmlNumbers.KilowattHours(kwh)).Text(" from the grid and emits ")
+                .Number("budget-co2", co2, HtmlNumbers.Tonnes(co2)).Text(" of CO₂.");
+        }
+        else
+        {
+            html.Text($". Energy and CO₂ are unknown: the catalog has no power figure for {gpu} (give --watts-per-gpu W).");
+        }
+
+        html.Close("p");
+        if (r.Days > 365 && r.GpuCountReason != GpuCountReason.MeetsDeadline)
+        {
+            html.Element("p", "That is more than a year: give --days T for the GPUs that meet a deadline, or --gpus N.", ("class", "note"));
+        }
+
+        Assumptions(html, r, citations);
+        html.Element("p", "Not included: activations (batch size, sequence length and checkpointing decide them), evaluation, data preparation, restarts after failures, storage and networking.", ("class", "note"));
+        if (files.Contains("plan.xlsx"))
+        {
+            html.Open("p", ("class", "beside")).Text("Change any assumption in the workbook's Inputs sheet: ").Link("plan.xlsx", "plan.xlsx").Text(".").Close("p");
+        }
+
+        html.Close("section");
+    }
+
+    private static void Assumptions(HtmlWriter html, ResourcePlan r, Citations citations)
+    {
+        var a = r.Assumptions;
+        string precision = Precisions.Name(a.TrainingPrecision).ToUpperInvariant();
+        html.Open("div", ("class", "table-scroll")).Open("table", ("id", "assumptions"));
+        html.Element("caption", "The assumptions behind these numbers, and the option that changes each");
+        html.Open("thead").Open("tr").Element("th", "Assumption", ("scope", "col")).Element("th", "Value", ("scope", "col"))
+            .Element("th", "Basis", ("scope", "col")).Close("tr").Close("thead");
+        html.Open("tbody");
+        Row(html, "Accelerator", a.Accelerator.Name, () =>
+        {
+            html.Text("--gpu; ");
+            PlanSection.CiteOrName(html, citations, a.Accelerator.Source);
+        });
+        Row(html, "Dense peak", () => html.Number("peakTeraflops", r.Rate.PeakFlopsPerSecond / 1e12, HtmlNumbers.Significant(r.Rate.PeakFlopsPerSecond / 1e12)).Text($" TFLOP/s in {precision}"), () => html.Text("--precision, --peak-tflops"));
+        Row(html, "Model FLOPs utilisation", () => html.Number("mfu", r.Rate.Mfu, HtmlNumbers.Percent(r.Rate.Mfu)), () =>
+        {
+            html.Text("--mfu; PaLM reported 46% ");
+            citations.Cite(html, PalmSource);
+            html.Text(", Llama 3 38–43% ");
+            citations.Cite(html, Llama3Source);
+        });
+        Row(html, "Price", () => html.Number("price", r.Rate.EurosPerGpuHour, HtmlNumbers.Euros(r.Rate.EurosPerGpuHour)).Text(" per GPU-hour"), () =>
+            html.Text(a.EurosPerGpuHour is null
+                ? $"--eur-per-gpu-hour; a dated assumption ({a.Accelerator.PriceDate}): {a.Accelerator.PriceNote}"
+                : "--eur-per-gpu-hour, as given"));
+        Row(html, "GPUs", () => html.Number("gpus-assumed", r.Gpus, HtmlNumbers.Whole(r.Gpus)), () => html.Text($"--gpus, --days; {CountReason(r)}"));
+        Row(html, "Training state", () => html.Number("trainingBytesPerParameter", r.Memory.TrainingBytesPerParameter, HtmlNumbers.Significant(r.Memory.TrainingBytesPerParameter)).Text(" bytes/parameter = ")
+            .Number("trainingMemoryBytes", r.Memory.TrainingStateBytes, HtmlNumbers.Bytes(r.Memory.TrainingStateBytes)), () =>
+            html.Text($"--bytes-per-parameter; {a.Recipe.Description}; {HtmlNumbers.Percent(a.UsableMemoryFraction)} of {HtmlNumbers.Significant(a.Accelerator.MemoryGigabytes)} GB usable (--usable-memory)"));
+        if (r.Energy is { } energy)
+        {
+            Row(html, "Power", () => html.Number("wattsPerGpu", energy.WattsPerGpu, HtmlNumbers.Significant(energy.WattsPerGpu)).Text(" W per GPU, overhead ")
+                .Number("overhead", energy.Overhead, HtmlNumbers.Percent(energy.Overhead)).Text(", PUE ").Number("pue", energy.Pue, HtmlNumbers.Exponent(energy.Pue)),
+                () => html.Text("--watts-per-gpu, --overhead, --pue; kWh = GPU-hours × W/1000 × (1 + overhead) × PUE"));
+        }
+
+        Row(html, "Grid", () => html.Number("gridGramsCo2PerKilowattHour", r.Carbon.GramsCo2PerKilowattHour, HtmlNumbers.Significant(r.Carbon.GramsCo2PerKilowattHour)).Text(" gCO₂/kWh"),
+            () => html.Text("--grid-gco2-per-kwh"));
+        Row(html, "Compute", "C = 6·N·D", () => html.Text("GPU-hours = C / (3600 × peak × MFU); no failed runs"));
+        html.Close("tbody").Close("table").Close("div");
+    }
+
+    private static void Row(HtmlWriter html, string name, string value, Action basis) => Row(html, name, () => html.Text(value), basis);
+
+    private static void Row(HtmlWriter html, string name, Action value, Action basis)
+    {
+        html.Open("tr").Element("th", name, ("scope", "row")).Open("td");
+        value();
+        html.Close("td").Open("td");
+        basis();
+        html.Close("td").Close("tr");
+    }
+
+    private static string CountReason(ResourcePlan r) => r.GpuCountReason switch
+    {
+        GpuCountReason.Given => "the count given",
+        GpuCountReason.MeetsDeadline => $"the fewest that finish within {HtmlNumbers.Days(r.Assumptions.DeadlineDays!.Value)}",
+        _ => "the fewest whose memory holds the training state",
+    };
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Scaling.Fitting;
+
+namespace Scaling.Reports.Html;
+
+/// <summary>With <c>--fit-runs</c>: the fitted coefficients with their bootstrap intervals, and the optimiser's diagnostics.</summary>
+internal static class FitSection
+{
+    /// <summary>Hoffmann et al. 2022, App. D.2: Approach 3 fits with a Huber loss on log-loss residuals, L-BFGS from a grid of starts.</summary>
+    public const string ApproachSource = "Hoffmann et al. 2022, arXiv 2203.15556, Section 3.3 and Appendix D.2 (Approach 3: Huber loss on log residuals, L-BFGS from a grid of starts)";
+
+    /// <summary>Efron and Tibshirani 1993: percentile intervals (§13.3) and bootstrap standard errors (§6.2).</summary>
+    public const string BootstrapSource = "Efron and Tibshirani 1993, \"An Introduction to the Bootstrap\", §6.2 and §13.3, doi 10.1201/9780429246593";
+
+    private static readonly (string Key, string Label)[] Quantities =
+    [
+        ("E", "E (irreducible loss)"), ("A", "A"), ("B", "B"), ("alpha", "α"), ("beta", "β"),
+        ("exponentA", "a = β/(α+β)"), ("exponentB", "b = α/(α+β)"),
+        ("parameters", "N* at the budget"), ("tokens", "D* at the budget"), ("tokensPerParameter", "D*/N* at the budget"),
+    ];
+
+    public static void Write(HtmlWriter html, ReportRequest request, Citations citations, IReadOnlyList<HtmlFigure> figures, IReadOnlyList<string> files)
+    {
+        if (request.Fit is not { } fit)
+        {
+            return;
+        }
+
+        html.Open("section", ("id", "fit"), ("aria-labelledby", "fit-title"));
+        html.Element("h2", "The fit of your runs", ("id", "fit-title"));
+        html.Open("p").Text("The law was fitted to ").Number("fit-runs", fit.RunsUsed, fit.RunsUsed.ToString(CultureInfo.InvariantCulture))
+            .Text(" runs with Approach 3 ");
+        citations.Cite(html, ApproachSource);
+        if (request.FitBootstrap is { } bootstrap)
+        {
+            html.Text($"; the intervals are 95% percentile intervals from {bootstrap.Resamples.ToString(CultureInfo.InvariantCulture)} bootstrap resamples ");
+            citations.Cite(html, BootstrapSource);
+        }
+
+        html.Text(".").Close("p");
+        if (files.Contains("plan.xlsx"))
+        {
+            html.Open("p", ("class", "beside")).Text("Every run with its residual: the Fit sheet of ").Link("plan.xlsx", "plan.xlsx").Text(".").Close("p");
+        }
+
+        Coefficients(html, fit, request.FitBootstrap);
+        Diagnostics(html, fit, request.FitBootstrap);
+        foreach (var figure in figures.Where(f => f.Name.StartsWith("fit-", StringComparison.Ordinal)))
+        {
+            FiguresSection.WriteFigure(html, figure, files);
+        }
+
+        html.Close("section");
+    }
+
+    private static void Coefficients(HtmlWriter html, ParametricFitResult fit, BootstrapResult? bootstrap)
+    {
+        html.Open("div", ("class", "table-scroll")).Open("table", ("id", "fit-coefficients"));
+        html.Element("caption", "Fitted coefficients and the plan they imply, with 95% bootstrap intervals");
+        html.Open("thead").Open("tr");
+        foreach (string header in new[] { "Quantity", "Estimate", "95% interval", "Standard error" })
+        {
+            html.Element("th", header, ("scope", "col"), ("class", header == "Quantity" ? null : "number"));
+        }
+
+        html.Close("tr").Close("thead").Open("tbody");
+        foreach (var (key, label) in Quantities)
+        {
+            var interval = bootstrap?[key];
+            double? estimate = interval?.Estimate ?? Estimate(fit, key);
+            if (estimate is not { } value)
+            {
+                continue;
+            }
+
+            html.Open("tr").Element("th", label, ("scope", "row"));
+            html.Open("td", ("class", "number")).Number($"fit-{key}", value, Format(key, value)).Close("td");
+            if (interval is not null)
+            {
+                html.Open("td", ("class", "number")).Text("[").Number($"fit-{key}-lower", interval.Lower, Format(key, interval.Lower)).Text(", ")
+                    .Number($"fit-{key}-upper", interval.Upper, Format(key, interval.Upper)).Text("]").Close("td");
+                html.Open("td", ("class", "number")).Number($"fit-{key}-standardError", interval.StandardError, Format(key, interval.StandardError)).Close("td");
+            }
+            else
+            {
+                html.Element("td", "—", ("class", "number")).Element("td", "—", ("class", "number"));
+            }
+
+            html.Close("tr");
+        }
+
+        html.Close("tbody").Close("table").Close("div");
+    }
+
+    private static double? Estimate(ParametricFitResult fit, string key) => key switch
+    {
+        "E" => fit.Law.E,
+        "A" => fit.Law.A,
+        "B" => fit.Law.B,
+        "alpha" => fit.Law.Alpha,
+        "beta" => fit.Law.Beta,
+        "exponentA" => fit.ExponentA,
+        "exponentB" => fit.ExponentB,
+        _ => null,
+    };
+
+    private static string Format(string key, double value) => key switch
+    {
+        "parameters" or "tokens" => HtmlNumbers.Count(value),
+        "tokensPerParameter" => HtmlNumbers.Significant(value),
+        "A" or "B" => HtmlNumbers.Significant(value),
+        _ => HtmlNumbers.Exponent(value),
+    };
+
+    private static void Diagnostics(HtmlWriter html, ParametricFitResult fit, BootstrapResult? bootstrap)
+    {
+        html.Element("h3", "Can the fit be trusted?");
+        html.Open("ul", ("id", "fit-diagnostics"));
+        html.Open("li").Text(fit.Converged ? "Converged: " : "Not converged: ").Text("the largest gradient component is ")
+            .Number("fit-gradientNorm", fit.GradientNorm, fit.GradientNorm.ToString("0.0E+0", CultureInfo.InvariantCulture))
+            .Text($" after {fit.Iterations.ToString(CultureInfo.InvariantCulture)} L-BFGS iterations.").Close("li");
+        html.Open("li").Number("fit-startsAtBest", fit.StartsAtBest, fit.StartsAtBest.ToString(CultureInfo.InvariantCulture))
+            .Text($" of {fit.Starts.ToString(CultureInfo.InvariantCulture)} starts reached the best objective ({fit.StartsConverged.ToString(CultureInfo.InvariantCulture)} converged).").Close("li");
+        html.Element("li", fit.OnGridBoundary
+            ? $"The optimum lies on the boundary of the grid of starts in {string.Join(", ", fit.GridBoundaryAxes)}: widen the grid before trusting it."
+            : "The optimum lies inside the grid of starts.");
+        html.Open("li").Text("Log residuals: root mean square ").Number("fit-residualRms", fit.Residuals.RootMeanSquare, HtmlNumbers.Exponent(fit.Residuals.RootMeanSquare))
+            .Text(", largest ").Number("fit-residualMax", fit.Residuals.MaxAbsolute, HtmlNumbers.Exponent(fit.Residuals.MaxAbsolute))
+            .Text($", over {fit.RunsUsed.ToString(CultureInfo.InvariantCulture)} runs ({fit.RunsExcluded.ToString(CultureInfo.InvariantCulture)} highest-loss runs left out); Huber δ = {fit.HuberDelta.ToString("G3", CultureInfo.InvariantCulture)}.").Close("li");
+        if (bootstrap is not null)
+        {
+            html.Element("li", $"Bootstrap: {bootstrap.Converged.ToString(CultureInfo.InvariantCulture)} of {bootstrap.Resamples.ToString(CultureInfo.InvariantCulture)} refits converged (seed {bootstrap.Seed.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        html.Close("ul");
+    }
+}
