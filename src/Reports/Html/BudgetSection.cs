@@ -59,7 +59,7 @@ internal static class BudgetSection
     {
         var a = r.Assumptions;
         string precision = Precisions.Name(a.TrainingPrecision).ToUpperInvariant();
-        html.Open("div", ("class", "table-scroll")).Open("table", ("id", "assumptions"));
+        html.Open("div", ("class", "table-scroll")).Open("table", ("id", "assumptions"), ("class", "reflow"));
         html.Element("caption", "The assumptions behind these numbers, and the option that changes each");
         html.Open("thead").Open("tr").Element("th", "Assumption", ("scope", "col")).Element("th", "Value", ("scope", "col"))
             .Element("th", "Basis", ("scope", "col")).Close("tr").Close("thead");

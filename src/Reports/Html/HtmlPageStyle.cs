@@ -41,9 +41,11 @@ internal static class HtmlPageStyle
         table.wide { min-width: 40rem; }
         caption { text-align: left; padding: 0.5rem 0.6rem; color: var(--muted); font-size: 0.88rem; caption-side: top; }
         th, td { padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; border-top: 1px solid var(--rule); }
-        thead th { background: var(--tint); border-top: none; white-space: nowrap; }
-        td.number, th.number { text-align: right; white-space: nowrap; }
-        th button { font: inherit; font-weight: 700; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
+        thead th { background: var(--tint); border-top: none; vertical-align: bottom; }
+        table.wide tbody th[scope=row] { white-space: nowrap; }
+        td.number, th.number { text-align: right; }
+        td.number { white-space: nowrap; }
+        th button { font: inherit; font-weight: 700; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
         th button::after { content: " \2195"; color: var(--muted); font-weight: 400; }
         th[aria-sort="ascending"] button::after { content: " \2191"; color: var(--ink); }
         th[aria-sort="descending"] button::after { content: " \2193"; color: var(--ink); }
@@ -68,6 +70,10 @@ internal static class HtmlPageStyle
           h1 { font-size: 1.4rem; }
           .lead { font-size: 1.05rem; }
           dl.key-numbers dd { font-size: 1.1rem; }
+          table.reflow thead { display: none; }
+          table.reflow tr { display: block; border-top: 1px solid var(--rule); padding: 0.3rem 0; }
+          table.reflow th, table.reflow td { display: block; border: none; padding: 0.1rem 0.6rem; }
+          table.reflow td:last-child { color: var(--muted); font-size: 0.85rem; }
         }
         @page { margin: 14mm 12mm; }
         @media print {

@@ -34,6 +34,18 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_ListsThePageFirstAndEndsWithItsPath()
+    {
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "html,svg");
+        Assert.True(code == 0, error);
+        string page = Path.Combine(directory, "index.html");
+        var listed = output.Split('\n').Where(l => l.StartsWith("  " + directory, StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("  " + page + "  (", listed[0], StringComparison.Ordinal);
+        Assert.Equal($"Open the report in a browser: {Path.GetFullPath(page)}", output.TrimEnd().Split('\n')[^1]);
+        Assert.Contains("<svg", File.ReadAllText(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_ReplacesItsOwnFilesButRefusesOthers()
     {
         Assert.Equal(0, CliRunner.Run("report", "--out", directory, "--formats", "svg").ExitCode);

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Scaling.Laws;
+using Scaling.Reports;
+using Scaling.Reports.Html;
+
+namespace Scaling.Tests.Reports.Html;
+
+/// <summary>The page as text: encoded, culture-proof, self-contained, with figures that can share one document.</summary>
+public sealed partial class HtmlReportTests
+{
+    private static readonly ReportRequest PageOnly = ReportRequest.Create(LawPresets.Default, 5.76e23) with
+    {
+        Formats = ReportFormats.Parse("html"),
+        Resources = new Scaling.Resources.ResourceAssumptions(Scaling.Hardware.HardwareCatalog.Default.Get("H100-SXM")),
+    };
+
+    private static readonly Lazy<string> Page = new(() => Encoding.UTF8.GetString(ReportBuilder.Build(PageOnly).Single().Bytes));
+
+    [Fact]
+    public void Build_PageOnly_WritesIndexHtml()
+    {
+        var files = ReportBuilder.Build(PageOnly);
+        Assert.Equal([HtmlReport.FileName], files.Select(f => f.FileName));
+        Assert.StartsWith("<!DOCTYPE html>", Page.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_EncodesTheTextItShows()
+    {
+        var law = NamedLaw.Parametric("<script>alert(1)</script>", LawPresets.Default.LossLaw!, "a \"quoted\" & <b>bold</b> source", "x");
+        string page = HtmlReport.Render(new HtmlReportContent { Request = ReportRequest.Create(law, 1e22) });
+        Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>bold", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);
+        Assert.Contains("&quot;quoted&quot; &amp; &lt;b&gt;bold", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_IsTheSameUnderAGermanCulture()
+    {
+        var request = ReportRequest.Create(LawPresets.Default, 5.76e23) with { Resources = PageOnly.Resources };
+        string invariant = HtmlReport.Render(new HtmlReportContent { Request = request });
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Assert.Equal(invariant, HtmlReport.Render(new HtmlReportContent { Request = request }));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Figures_IdsAreUniqueAndEveryReferenceResolvesInThePage()
+    {
+        var ids = IdAttribute().Matches(Page.Value).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        var references = LocalReference().Matches(Page.Value).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Distinct().ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, reference => Assert.Contains(reference, ids));
+    }
+
+    [Fact]
+    public void Page_LoadsNothingFromElsewhere()
+    {
+        Assert.Contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';", System.Net.WebUtility.HtmlDecode(Page.Value), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"<(link|iframe|img|object|embed)\b", Page.Value);
+        Assert.DoesNotMatch(@"\bsrc=""(?!data:)", Page.Value);
+        Assert.DoesNotMatch(@"url\((?!#|data:)", Page.Value);
+    }
+
+    [GeneratedRegex(@"\bid=""([^""]+)""")]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex(@"url\(#([^)]+)\)|href=""#([^""]+)""")]
+    private static partial Regex LocalReference();
+}
