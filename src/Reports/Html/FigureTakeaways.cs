@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scaling.Allocation;
 using Scaling.Audit;
 
 namespace Scaling.Reports.Html;

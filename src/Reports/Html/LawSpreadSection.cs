@@ -46,7 +46,7 @@ internal static class LawSpreadSection
             .Number($"near-{tolerance}-upper", range.UpperParameters, HtmlNumbers.Count(range.UpperParameters));
     }
 
-    private static void LawTable(HtmlWriter html, PlanFacts facts, IReadOnlyList<(NamedLaw Law, ComputeOptimum Optimum)> rows, Citations citations)
+    private static void LawTable(HtmlWriter html, PlanFacts facts, IReadOnlyList<(ScalingLaw Law, ComputeOptimum Optimum)> rows, Citations citations)
     {
         double planned = facts.Optimum.Parameters;
         html.Open("div", ("class", "table-scroll")).Open("table", ("id", "law-spread"), ("class", "wide"));
@@ -110,7 +110,7 @@ internal static class LawSpreadSection
         html.Close("tbody").Close("table").Close("div");
     }
 
-    private static bool SameLaw(NamedLaw law, NamedLaw other) => string.Equals(law.Name, other.Name, StringComparison.OrdinalIgnoreCase);
+    private static bool SameLaw(ScalingLaw law, ScalingLaw other) => string.Equals(law.Name, other.Name, StringComparison.OrdinalIgnoreCase);
 
     private static void Cell(HtmlWriter html, string key, double value, string display) =>
         html.Open("td", ("class", "number")).Number(key, value, display).Close("td");

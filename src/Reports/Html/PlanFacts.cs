@@ -34,7 +34,7 @@ internal sealed record PlanFacts
     public static PlanFacts Of(ReportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var frontier = request.Law.Frontier()!;
+        var frontier = request.Law.Frontier();
         var optimum = request.Law.Allocator().Optimum(request.BudgetFlops);
         var budget = request.Resources is { } resources ? BudgetPlan.For(optimum, resources, request.BudgetEuros) : null;
         var ranges = NearOptimalTolerances.Select(t => NearOptimalRange.Create(frontier, request.BudgetFlops, t)).ToArray();

@@ -100,7 +100,7 @@ public sealed partial class HtmlReportBrowserTests(Browser browser, ReportPages 
             ["energyKilowattHours"] = resources.KilowattHours!.Value,
             ["co2Tonnes"] = resources.Co2Tonnes!.Value,
             ["gpuHours"] = resources.GpuHours,
-            ["exponentA"] = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw!).ExponentA,
+            ["exponentA"] = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw).ExponentA,
         };
         foreach (var law in LawPresets.All)
         {
@@ -110,7 +110,7 @@ public sealed partial class HtmlReportBrowserTests(Browser browser, ReportPages 
 
         foreach (double tolerance in new[] { 0.005, 0.01 })
         {
-            var range = NearOptimalRange.Create(LawPresets.Default.Frontier()!, DefaultFlops, tolerance);
+            var range = NearOptimalRange.Create(LawPresets.Default.Frontier(), DefaultFlops, tolerance);
             string key = tolerance.ToString("R", CultureInfo.InvariantCulture);
             expected[$"range-{key}-lowerParameters"] = range.LowerParameters;
             expected[$"range-{key}-upperParameters"] = range.UpperParameters;

@@ -29,7 +29,7 @@ public sealed partial class HtmlReportTests
     [Fact]
     public void Render_EncodesTheTextItShows()
     {
-        var law = NamedLaw.Parametric("<script>alert(1)</script>", LawPresets.Default.LossLaw!, "a \"quoted\" & <b>bold</b> source", "x");
+        var law = ScalingLaw.Parametric("<script>alert(1)</script>", LawPresets.Default.LossLaw, "a \"quoted\" & <b>bold</b> source", "x");
         string page = HtmlReport.Render(new HtmlReportContent { Request = ReportRequest.Create(law, 1e22) });
         Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>bold", page, StringComparison.Ordinal);
