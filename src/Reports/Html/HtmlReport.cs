@@ -42,7 +42,7 @@ public static class HtmlReport
         PlanSection.Write(html, facts, citations, content.Files);
         Contents(html, content, plotted);
         BudgetSection.Write(html, facts, citations, content.Files);
-        LawSpreadSection.Write(html, facts, citations);
+        LawSpreadSection.Write(html, facts, citations, content.Files);
         FiguresSection.Write(html, plotted, content.Files);
         AuditSection.Write(html, facts, citations, content.Figures, content.Files);
         FitSection.Write(html, content.Request, citations, content.Figures, content.Files);

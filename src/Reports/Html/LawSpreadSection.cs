@@ -9,7 +9,7 @@ namespace Scaling.Reports.Html;
 /// </summary>
 internal static class LawSpreadSection
 {
-    public static void Write(HtmlWriter html, PlanFacts facts, Citations citations)
+    public static void Write(HtmlWriter html, PlanFacts facts, Citations citations, IReadOnlyList<string> files)
     {
         var optimum = facts.Optimum;
         var rows = LawPresets.All.Select(law => (Law: law, Optimum: law.Allocator().Optimum(optimum.Flops))).ToList();
@@ -34,6 +34,11 @@ internal static class LawSpreadSection
         var table = LawPresets.All.Any(l => SameLaw(l, facts.Request.Law))
             ? rows
             : [(facts.Request.Law, optimum), .. rows];
+        if (files.Contains("plan.xlsx"))
+        {
+            html.Open("p", ("class", "beside")).Text("The same as live formulas: the Law spread and Near-optimal sheets of ").Link("plan.xlsx", "plan.xlsx").Text(".").Close("p");
+        }
+
         LawTable(html, facts, table, citations);
         RangeTable(html, facts);
         html.Close("section");
