@@ -25,7 +25,9 @@ public static class ReportBuilder
 
             if (request.Formats.Html)
             {
-                pageFigures.Add(new HtmlFigure(name, model.Title, FigureTakeaways.For(name, request), exporter.ToInlineSvg(model)));
+                // A figure without a takeaway of its own yet is captioned with its description.
+                string takeaway = FigureTakeaways.For(name, request) is { Length: > 0 } text ? text : char.ToUpperInvariant(description[0]) + description[1..] + ".";
+                pageFigures.Add(new HtmlFigure(name, model.Title, takeaway, exporter.ToInlineSvg(model)));
             }
         }
 
