@@ -16,7 +16,7 @@ internal static class LawSpreadSection
         var smallest = rows.MinBy(r => r.Optimum.Parameters);
         var largest = rows.MaxBy(r => r.Optimum.Parameters);
         var widest = facts.NearOptimal[^1];
-        int inside = rows.Count(r => widest.Contains(r.Optimum.Parameters));
+        int inside = rows.Count(r => r.Optimum.Parameters >= widest.LowerParameters && r.Optimum.Parameters <= widest.UpperParameters);
 
         html.Open("section", ("id", "laws"), ("aria-labelledby", "laws-title"));
         html.Element("h2", "How much the choice of law moves N*", ("id", "laws-title"));
@@ -105,9 +105,9 @@ internal static class LawSpreadSection
             string tolerance = range.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             html.Open("tr").Element("th", HtmlNumbers.Percent(range.Tolerance) + " of the optimal loss", ("scope", "row"));
             Cell(html, $"range-{tolerance}-lowerParameters", range.LowerParameters, HtmlNumbers.Count(range.LowerParameters));
-            Cell(html, $"range-{tolerance}-upperTokens", range.UpperTokens, HtmlNumbers.Count(range.UpperTokens));
+            Cell(html, $"range-{tolerance}-upperTokens", range.LowerParametersTokens, HtmlNumbers.Count(range.LowerParametersTokens));
             Cell(html, $"range-{tolerance}-upperParameters", range.UpperParameters, HtmlNumbers.Count(range.UpperParameters));
-            Cell(html, $"range-{tolerance}-lowerTokens", range.LowerTokens, HtmlNumbers.Count(range.LowerTokens));
+            Cell(html, $"range-{tolerance}-lowerTokens", range.UpperParametersTokens, HtmlNumbers.Count(range.UpperParametersTokens));
             Cell(html, $"range-{tolerance}-loss", range.LossLimit, HtmlNumbers.Loss(range.LossLimit));
             html.Close("tr");
         }
