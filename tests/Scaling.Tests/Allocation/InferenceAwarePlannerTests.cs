@@ -36,9 +36,13 @@ public class InferenceAwarePlannerTests
         var chinchilla = planner.Frontier.Optimum(c.Flops);
         double[] gaps = [.. Enumerable.Range(2, 6).Select(k =>
             1 - (planner.Optimum(c.Flops, chinchilla.Tokens * Math.Pow(10, -k)).Optimum.Parameters / none.Parameters))];
-        // Up to rounding (1e-12) every gap is non-negative (inference only shrinks the model) and smaller than the last.
-        bool shrinking = gaps.Zip(gaps.Skip(1)).All(p => p.Second <= p.First + 1e-12);
-        return (none == chinchilla && gaps.All(g => g >= -1e-12) && shrinking && gaps[^1] <= 1e-6).Label($"gaps {string.Join(", ", gaps)}");
+        // Up to the solver's rounding (1e-9 of N: a bisection on a flat iso-loss cost) every gap is non-negative
+        // (inference only shrinks the model) and no larger than the last, and the gap vanishes with T: five decades less
+        // inference leave at most a thousandth of the first gap (it falls in proportion to T near T = 0).
+        const double rounding = 1e-9;
+        bool shrinking = gaps.Zip(gaps.Skip(1)).All(p => p.Second <= p.First + rounding);
+        bool vanishing = gaps[^1] <= (1e-3 * gaps[0]) + rounding;
+        return (none == chinchilla && gaps.All(g => g >= -rounding) && shrinking && vanishing).Label($"gaps {string.Join(", ", gaps)}");
     }
 
     [MathProperty]
