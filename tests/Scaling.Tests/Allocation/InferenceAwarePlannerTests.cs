@@ -36,10 +36,12 @@ public class InferenceAwarePlannerTests
         var chinchilla = planner.Frontier.Optimum(c.Flops);
         double[] gaps = [.. Enumerable.Range(2, 6).Select(k =>
             1 - (planner.Optimum(c.Flops, chinchilla.Tokens * Math.Pow(10, -k)).Optimum.Parameters / none.Parameters))];
-        // Up to the solver's rounding (1e-9 of N: a bisection on a flat iso-loss cost) every gap is non-negative
-        // (inference only shrinks the model) and no larger than the last, and the gap vanishes with T: five decades less
-        // inference leave at most a thousandth of the first gap (it falls in proportion to T near T = 0).
-        const double rounding = 1e-9;
+        // Up to the solver's rounding (1e-9 of N, or more where the iso-loss curve is known only to ε·L/(L − E)) every gap
+        // is non-negative (inference only shrinks the model) and no larger than the last, and the gap vanishes with T:
+        // five decades less inference leave at most a thousandth of the first gap (it falls in proportion to T near 0).
+        const double machineEpsilon = 2.220446049250313e-16;
+        double loss = chinchilla.Loss!.Value;
+        double rounding = Math.Max(1e-9, 100 * machineEpsilon * loss / (loss - law.E));
         bool shrinking = gaps.Zip(gaps.Skip(1)).All(p => p.Second <= p.First + rounding);
         bool vanishing = gaps[^1] <= (1e-3 * gaps[0]) + rounding;
         return (none == chinchilla && gaps.All(g => g >= -rounding) && shrinking && vanishing).Label($"gaps {string.Join(", ", gaps)}");
@@ -73,9 +75,13 @@ public class InferenceAwarePlannerTests
         double tokens = planner.Frontier.Optimum(c.Flops).Tokens * t.Value;
         var plan = planner.Optimum(c.Flops, tokens);
         double target = plan.Chinchilla.Loss!.Value;
+        // The iso-loss curve is known only to about ε·L/(L − E) relative: where the reducible loss is a sliver of E (huge
+        // budgets under steep generated laws), a plan may cost more than Chinchilla's by that rounding, never by more.
+        const double machineEpsilon = 2.220446049250313e-16;
+        double rounding = Math.Max(1e-12, 100 * machineEpsilon * target / (target - law.E));
         return (Math.Abs(plan.Optimum.Loss!.Value - target) <= 1e-9 * target
-                && plan.SavingFraction >= -1e-12
-                && plan.TotalFlops <= plan.ChinchillaTotalFlops * (1 + 1e-12))
+                && plan.SavingFraction >= -rounding
+                && plan.TotalFlops <= plan.ChinchillaTotalFlops * (1 + rounding))
             .Label($"{plan}");
     }
 
