@@ -107,21 +107,10 @@ public static class BudgetViewFigure
             });
         }
 
-        model.Annotations.Add(new TextAnnotation
-        {
-            Text = $"your budget: {FigureText.Euros(rate.EurosForFlops(centreFlops))} = {FigureText.Power(centreFlops, 2)} FLOPs",
-            TextPosition = new DataPoint(centreFlops, panels[0].Maximum),
-            YAxisKey = panels[0].Key,
-            TextHorizontalAlignment = HorizontalAlignment.Center,
-            TextVerticalAlignment = VerticalAlignment.Top,
-            Background = OxyColor.FromArgb(235, 255, 255, 255),
-            Stroke = OxyColor.FromArgb(140, 0, 0, 0),
-            StrokeThickness = 1,
-            Padding = new OxyThickness(4, 2, 4, 2),
-            FontSize = 14,
-            FontWeight = FontWeights.Bold,
-            Layer = AnnotationLayer.AboveSeries,
-        });
+        model.Annotations.Add(FigureStyle.BudgetLabel(
+            $"your budget: {FigureText.Euros(rate.EurosForFlops(centreFlops))} = {FigureText.Power(centreFlops, 2)} FLOPs",
+            new DataPoint(centreFlops, panels[0].Maximum),
+            panels[0].Key));
         return model;
     }
 

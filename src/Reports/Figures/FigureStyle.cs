@@ -1,5 +1,6 @@
 using System.Globalization;
 using OxyPlot;
+using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Legends;
 
@@ -98,4 +99,23 @@ public static class FigureStyle
     /// <summary>Powers of ten spanning [<paramref name="low"/>, <paramref name="high"/>] exactly, for axis limits.</summary>
     public static (double Minimum, double Maximum) Decades(double low, double high) =>
         (Math.Pow(10, Math.Floor(Math.Log10(low))), Math.Pow(10, Math.Ceiling(Math.Log10(high))));
+
+    /// <summary>
+    /// The boxed, bold "your budget" label at the top of a panel, so every figure marks the user's budget alike.
+    /// </summary>
+    public static TextAnnotation BudgetLabel(string text, DataPoint at, string yAxisKey) => new()
+    {
+        Text = text,
+        TextPosition = at,
+        YAxisKey = yAxisKey,
+        TextHorizontalAlignment = HorizontalAlignment.Center,
+        TextVerticalAlignment = VerticalAlignment.Top,
+        Background = OxyColor.FromArgb(235, 255, 255, 255),
+        Stroke = OxyColor.FromArgb(140, 0, 0, 0),
+        StrokeThickness = 1,
+        Padding = new OxyThickness(4, 2, 4, 2),
+        FontSize = 14,
+        FontWeight = FontWeights.Bold,
+        Layer = AnnotationLayer.AboveSeries,
+    };
 }

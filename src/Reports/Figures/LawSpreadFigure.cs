@@ -91,19 +91,7 @@ public static class LawSpreadFigure
             });
         }
 
-        model.Annotations.Add(new TextAnnotation
-        {
-            Text = "your budget: " + FigureText.Power(userFlops, 2) + " FLOPs",
-            TextPosition = new DataPoint(userFlops, nMax),
-            YAxisKey = "size",
-            TextVerticalAlignment = VerticalAlignment.Top,
-            Background = OxyColor.FromArgb(235, 255, 255, 255),
-            Stroke = OxyColor.FromArgb(140, 0, 0, 0),
-            StrokeThickness = 1,
-            Padding = new OxyThickness(4, 2, 4, 2),
-            FontSize = 14,
-            FontWeight = FontWeights.Bold,
-        });
+        model.Annotations.Add(FigureStyle.BudgetLabel("your budget: " + FigureText.Power(userFlops, 2) + " FLOPs", new DataPoint(userFlops, nMax), "size"));
         return model;
     }
 }
