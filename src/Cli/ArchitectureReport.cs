@@ -37,6 +37,19 @@ internal static class ArchitectureReport
                 + $"Step Law 2025 says {Humanize.Scientific(alt.LearningRate)} and {Humanize.Count(alt.BatchTokens)} tokens.");
         }
 
+        if (p.CriticalBatchTokens is { } critical && p.Hyperparameters is { } h2)
+        {
+            lines.Add($"  Kaplan 2020's critical batch (Eq. 1.4) is {Humanize.Count(critical)} tokens: DeepSeek's batch is {(h2.BatchTokens / critical).ToString("0.00", i)}× it"
+                + (h2.BatchTokens > critical ? " (past it, more batch buys little per step)." : "."));
+        }
+
+        if (p.Ptq is { } ptq)
+        {
+            lines.Add($"  Post-training quantisation (Kumar 2024, Eq. 2): +{ptq.Int4LossPenalty.ToString("0.000", i)} nats/token at INT4, +{ptq.Int8LossPenalty.ToString("0.0E+0", i)} at INT8, "
+                + $"{ptq.GrowthOverChinchilla.ToString("0.00", i)}× the penalty at 20 tokens/parameter; INT4 critical data {Humanize.Count(ptq.Int4CriticalTokens)} tokens"
+                + (ptq.PastInt4CriticalTokens ? ", which these tokens pass (more training makes the INT4 model worse)." : "."));
+        }
+
         if (p.PtqWarning is { } warning)
         {
             lines.Add("  Warning: " + warning);
@@ -81,6 +94,17 @@ internal static class ArchitectureReport
             },
             ["learningRate"] = p.Hyperparameters?.LearningRate,
             ["batchTokens"] = p.Hyperparameters?.BatchTokens,
+            ["kaplanCriticalBatchTokens"] = p.CriticalBatchTokens,
+            ["ptq"] = p.Ptq is { } ptq ? new JsonObject
+            {
+                ["tokensPerParameter"] = ptq.TokensPerParameter,
+                ["growthOverChinchilla"] = ptq.GrowthOverChinchilla,
+                ["int8LossPenalty"] = ptq.Int8LossPenalty,
+                ["int4LossPenalty"] = ptq.Int4LossPenalty,
+                ["int4CriticalTokens"] = ptq.Int4CriticalTokens,
+                ["costly"] = ptq.Costly,
+                ["source"] = "Kumar et al. 2024 (arXiv 2411.04330), Eq. 2 with Table 2: δ_PTQ = C_T·D^γ_D/N^γ_N·e^(−P/γ_post); nats/token on its Dolma runs",
+            } : null,
             ["ptqWarning"] = p.PtqWarning,
             ["leftOut"] = LeftOut,
         };

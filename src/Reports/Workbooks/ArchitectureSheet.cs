@@ -8,7 +8,8 @@ namespace Scaling.Reports.Workbooks;
 /// The <c>Architecture</c> sheet: a shape proposed for the plan's N* (Llama conventions: SwiGLU, RMSNorm, untied
 /// embeddings) as shaded inputs, and live formulas for its exact parameters, training FLOPs per token (Hoffmann et al.
 /// 2022, App. F), weights per precision, training state, activations (Korthikanti et al. 2022, Table 2), KV cache,
-/// and the learning rate and batch of DeepSeek LLM (Eq. 1) and Step Law for the plan's tokens.
+/// the learning rate and batch of DeepSeek LLM (Eq. 1) and Step Law and Kaplan et al. 2020's critical batch for the plan's
+/// tokens, and the post-training-quantisation penalty of Kumar et al. 2024 (Eq. 2) at INT4 and INT8.
 /// </summary>
 internal static class ArchitectureSheet
 {
@@ -17,7 +18,7 @@ internal static class ArchitectureSheet
     private const string Layers = "Arch_layers", DModel = "Arch_dModel", Heads = "Arch_heads", KvHeads = "Arch_kvHeads",
         HeadSize = "Arch_headSize", Ffn = "Arch_ffnSize", Vocabulary = "Arch_vocabulary", Context = "Arch_context",
         PerLayer = "Arch_parametersPerLayer", NonEmbedding = "Arch_nonEmbeddingParameters", Parameters = "Arch_parameters",
-        Flops = "Arch_flopsPerToken", DeepSeekM = "Arch_deepSeekFlopsPerToken";
+        Flops = "Arch_flopsPerToken", DeepSeekM = "Arch_deepSeekFlopsPerToken", KaplanLoss = "Arch_kaplanLoss";
 
     /// <summary>The proposed shape for the workbook's plan.</summary>
     public static TransformerShape Shape(PlanWorkbookContent content) =>
@@ -29,6 +30,7 @@ internal static class ArchitectureSheet
         var s = Shape(content);
         string tokens = WorkbookNames.PlanTokens;
         string q = $"({Heads}*{HeadSize})", kv = $"({KvHeads}*{HeadSize})";
+        string ptqScale = $"0.0598*POWER({tokens},0.5068)/POWER({Parameters},0.3439)";
         return
         [
             Input("Layers", Layers, s.Layers, "Transformer blocks; proposed for N* at d_model/layers ≈ 100 (Kaplan et al. 2020 §3.1; Hoffmann et al. 2022 Table A9)."),
@@ -59,8 +61,18 @@ internal static class ArchitectureSheet
             Computed("Batch (DeepSeek)", "Arch_batchTokens", $"0.292*POWER({DeepSeekM}*{tokens},0.3271)", "tokens", WorkbookFormats.Scientific, "DeepSeek LLM, Eq. 1: 0.2920·C^0.3271."),
             Computed("Learning rate (Step Law)", "Arch_learningRateStepLaw", $"1.79*POWER({NonEmbedding},-0.713)*POWER({tokens},0.307)", "-", WorkbookFormats.Scientific, "Li et al. 2025 (arXiv 2503.04715): 1.79·N^−0.713·D^0.307."),
             Computed("Batch (Step Law)", "Arch_batchTokensStepLaw", $"0.58*POWER({tokens},0.571)", "tokens", WorkbookFormats.Scientific, "Li et al. 2025: 0.58·D^0.571."),
+            Computed("Loss by Kaplan's L(N, D)", KaplanLoss, $"POWER(POWER(6.4E+13/{NonEmbedding},0.076/0.103)+1.8E+13/{tokens},0.103)", "nats/token", WorkbookFormats.Plain,
+                "Kaplan et al. 2020, Eq. 1.5 (§4 fit): α_N 0.076, α_D 0.103, N_c 6.4e13, D_c 1.8e13; WebText2 loss, used only for the critical batch."),
+            Computed("Critical batch (Kaplan)", "Arch_criticalBatchTokens", $"2E+8/POWER({KaplanLoss},1/0.21)", "tokens", WorkbookFormats.Scientific,
+                "Kaplan et al. 2020, Eq. 1.4: B_crit = B*/L^(1/α_B), B* 2e8 tokens, α_B 0.21; beyond it more batch buys little per step."),
             Computed("PTQ degradation vs 20 tokens/parameter", "Arch_ptqGrowth", $"POWER({tokens}/{Parameters}/20,0.5068)", "×", WorkbookFormats.Ratio,
                 "Kumar et al. 2024 (arXiv 2411.04330): δ_PTQ ∝ D^0.5068/N^0.3439 (Table 2); above 2× quantise with calibration or train quantisation-aware."),
+            Computed("PTQ loss penalty at INT4", "Arch_ptqInt4", $"{ptqScale}*EXP(-4/0.5907)", "nats/token", WorkbookFormats.Scientific,
+                "Kumar et al. 2024, Eq. 2: C_T·D^γ_D/N^γ_N·e^(−P/γ_post), C_T 0.0598, γ_D 0.5068, γ_N 0.3439, γ_post 0.5907 (Table 2); on its Dolma runs."),
+            Computed("PTQ loss penalty at INT8", "Arch_ptqInt8", $"{ptqScale}*EXP(-8/0.5907)", "nats/token", WorkbookFormats.Scientific, "The same at 8 bits."),
+            Computed("INT4 critical data size", "Arch_ptqCriticalTokensInt4",
+                $"POWER(0.4965*18060*POWER({Parameters},0.3439)*EXP(4/0.5907)/(0.5068*0.0598),1/(0.4965+0.5068))", "tokens", WorkbookFormats.Scientific,
+                "Kumar et al. 2024, §3.1: past these tokens more training raises the INT4 model's loss (B·D^−β + δ_PTQ least; B 1.806e4, β 0.4965)."),
         ];
     }
 

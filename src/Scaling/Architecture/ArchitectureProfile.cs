@@ -6,7 +6,8 @@ namespace Scaling.Architecture;
 /// <summary>
 /// Everything the shape of a model decides for training and serving at a context length: exact parameters, FLOPs per
 /// token by each published count, weights per precision, training state, activations, KV cache and — given the
-/// training tokens — learning rate and batch size and a post-training-quantisation warning.
+/// training tokens — learning rate and batch size (DeepSeek, Step Law, Kaplan's critical batch) and what
+/// post-training quantisation would cost.
 /// </summary>
 /// <remarks>
 /// Left out: optimiser and communication buffers beyond the recipe's bytes per parameter, allocator fragmentation,
@@ -33,7 +34,8 @@ public sealed record ArchitectureProfile
         TrainingStateBytes = MemoryFootprint.Create(shape.Parameters, recipe, precision).TrainingStateBytes;
         Hyperparameters = tokens is { } d ? HyperparameterLaws.DeepSeek(shape, contextTokens, d) : null;
         AlternativeHyperparameters = tokens is { } d2 ? HyperparameterLaws.StepLaw(shape, d2) : null;
-        PtqWarning = tokens is { } d3 ? PrecisionLaw.Kumar2024.PtqWarning(d3 / shape.Parameters) : null;
+        CriticalBatchTokens = tokens is { } d3 ? HyperparameterLaws.KaplanCriticalBatchTokens(shape, d3) : null;
+        Ptq = tokens is { } d4 ? PrecisionLaw.Kumar2024.Outlook(shape.Parameters, d4) : null;
     }
 
     /// <summary>The shape.</summary>
@@ -66,8 +68,14 @@ public sealed record ArchitectureProfile
     /// <summary>Step Law's learning rate and batch for comparison, when the tokens are known.</summary>
     public Hyperparameters? AlternativeHyperparameters { get; }
 
+    /// <summary>Kaplan et al. 2020's critical batch (Eq. 1.4) in tokens for the run, when the tokens are known.</summary>
+    public double? CriticalBatchTokens { get; }
+
+    /// <summary>What post-training quantisation to INT8/INT4 costs (Kumar et al. 2024, Eq. 2), when the tokens are known.</summary>
+    public PtqOutlook? Ptq { get; }
+
     /// <summary>A warning when the tokens per parameter make post-training quantisation costly, else null.</summary>
-    public string? PtqWarning { get; }
+    public string? PtqWarning => Ptq?.Warning;
 
     /// <summary>Builds the profile; <paramref name="tokens"/> (optional) are the training tokens.</summary>
     public static ArchitectureProfile Create(

@@ -33,6 +33,23 @@ public class ArchitectureCommandTests
     }
 
     [Fact]
+    public void Architecture_OvertrainedLikeLlama3_JsonCarriesThePtqPenaltyAndWarning()
+    {
+        // Llama 3 8B's 15T tokens on 8B parameters (1875 tokens/parameter): Kumar et al. 2024, Eq. 2 with Table 2.
+        var (code, output, _) = CliRunner.Run("architecture", "--parameters", "8e9", "--tokens", "15e12", "--json");
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        var ptq = root.GetProperty("ptq");
+        double parameters = root.GetProperty("parameters").GetDouble();
+        var expected = Scaling.Architecture.PrecisionLaw.Kumar2024.Outlook(parameters, 15e12);
+        Assert.True(ptq.GetProperty("costly").GetBoolean());
+        Assert.Equal(expected.Int4LossPenalty, ptq.GetProperty("int4LossPenalty").GetDouble(), 12);
+        Assert.Equal(expected.Int8LossPenalty, ptq.GetProperty("int8LossPenalty").GetDouble(), 15);
+        Assert.Contains("INT4", root.GetProperty("ptqWarning").GetString(), StringComparison.Ordinal);
+        Assert.True(root.GetProperty("kaplanCriticalBatchTokens").GetDouble() > 1e6);
+    }
+
+    [Fact]
     public void Architecture_Prose_SaysWhatIsLeftOut()
     {
         var (code, output, _) = CliRunner.Run("architecture", "--layers", "80", "--d-model", "8192", "--heads", "64", "--kv-heads", "8", "--ffn", "28672");

@@ -38,6 +38,10 @@ public class ArchitectureSheetTests
         AssertClose(profile.Hyperparameters.BatchTokens, Named(workbook, "Arch_batchTokens"));
         AssertClose(profile.AlternativeHyperparameters!.LearningRate, Named(workbook, "Arch_learningRateStepLaw"));
         AssertClose(PrecisionLaw.Kumar2024.PtqGrowth(Content.Optimum.Tokens / shape.Parameters), Named(workbook, "Arch_ptqGrowth"));
+        AssertClose(profile.CriticalBatchTokens!.Value, Named(workbook, "Arch_criticalBatchTokens"));
+        AssertClose(profile.Ptq!.Int4LossPenalty, Named(workbook, "Arch_ptqInt4"));
+        AssertClose(profile.Ptq.Int8LossPenalty, Named(workbook, "Arch_ptqInt8"));
+        AssertClose(profile.Ptq.Int4CriticalTokens, Named(workbook, "Arch_ptqCriticalTokensInt4"));
     }
 
     [Fact]
