@@ -1,4 +1,5 @@
 using Scaling.Allocation;
+using Scaling.Fitting.Optimization;
 
 namespace Scaling.Fitting;
 

@@ -1,3 +1,5 @@
+using Scaling.Fitting.Optimization;
+
 namespace Scaling.Fitting;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Scaling.Laws;
+using Scaling.Fitting.Optimization;
 
 namespace Scaling.Fitting;
 

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Scaling.Fitting;
+using Scaling.Fitting.Optimization;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Fitting;

@@ -1,4 +1,4 @@
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>One thread's objective, optimiser and buffers, so the hot loop allocates nothing.</summary>
 internal sealed class FitWorkspace

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary><see cref="VectorMath"/>: double precision on |x| ≤ 700.</summary>
 internal readonly struct FastDoubleMath : IVectorMath<double>

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>
 /// exp and ln on a SIMD vector of doubles (<see cref="Vector{T}"/>: four lanes with AVX2, two with NEON or SSE), for the

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>
 /// The objective's data in one precision: centred ln N and ln D, ln L and weights, padded to a whole number of SIMD

@@ -1,25 +1,5 @@
 using System.Runtime.CompilerServices;
-namespace Scaling.Fitting;
-
-/// <summary>Why <see cref="Lbfgs.Minimize"/> stopped.</summary>
-internal enum LbfgsStop
-{
-    /// <summary>The largest gradient component fell to the tolerance: a strict stationarity check, not a progress heuristic.</summary>
-    GradientTolerance,
-
-    /// <summary>The iteration limit was reached first.</summary>
-    IterationLimit,
-
-    /// <summary>No step along the search direction lowered the objective any more (the point is as good as rounding allows).</summary>
-    NoProgress,
-
-    /// <summary>The objective was not finite at the start.</summary>
-    NotFinite,
-}
-
-/// <summary>The outcome of one minimisation.</summary>
-/// <remarks><see cref="Evaluations"/> counts every evaluation; <see cref="SingleEvaluations"/> those of them made in single precision.</remarks>
-internal readonly record struct LbfgsOutcome(double Value, double GradientNorm, int Iterations, int Evaluations, LbfgsStop Stop, int SingleEvaluations = 0);
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>
 /// Limited-memory BFGS (Nocedal &amp; Wright 2006, "Numerical Optimization", Alg. 7.4 and 7.5) with a line search that
@@ -27,7 +7,7 @@ internal readonly record struct LbfgsOutcome(double Value, double GradientNorm, 
 /// condition, which on this nearly piecewise-linear Huber objective saves a fifth of the evaluations), for the 5-dimensional fit
 /// objective. It stops only when the largest gradient component is at most the tolerance, at the iteration limit, or
 /// when no step can lower the objective; it never claims convergence it did not check.
-/// Optionally it works in single precision (<see cref="HuberLogLossObjective.EvaluateSingle"/>, about 40% of the cost)
+/// Optionally it works with the coarse evaluation (<see cref="IObjective.EvaluateCoarse"/>: for the fit, single precision at about 40% of the cost)
 /// while the largest gradient component exceeds a coarse tolerance, and in double precision otherwise, keeping its
 /// curvature memory across the change; after a single-precision line search fails it stays in double precision. Every
 /// stopping decision, and every reported value, is made in double precision.
@@ -86,7 +66,7 @@ internal sealed class Lbfgs
     /// <param name="singlePrecisionTolerance">0 to work in double precision throughout; otherwise the largest gradient
     /// component (at least <paramref name="gradientTolerance"/>) above which iterations run in single precision.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public LbfgsOutcome Minimize(HuberLogLossObjective objective, Span<double> x, double gradientTolerance, int maxIterations, double singlePrecisionTolerance = 0)
+    public LbfgsOutcome Minimize(IObjective objective, Span<double> x, double gradientTolerance, int maxIterations, double singlePrecisionTolerance = 0)
     {
         singlePrecision = singlePrecisionTolerance > 0;
         bool singleAllowed = singlePrecision;
@@ -218,18 +198,18 @@ internal sealed class Lbfgs
     private LbfgsOutcome Outcome(double value, double gradientNorm, int iterations, int evaluations, LbfgsStop stop) =>
         new(value, gradientNorm, iterations, evaluations, stop, singleEvaluations);
 
-    private double Evaluate(HuberLogLossObjective objective, ReadOnlySpan<double> at, Span<double> gradientAt)
+    private double Evaluate(IObjective objective, ReadOnlySpan<double> at, Span<double> gradientAt)
     {
         if (singlePrecision)
         {
             singleEvaluations++;
-            return objective.EvaluateSingle(at, gradientAt);
+            return objective.EvaluateCoarse(at, gradientAt);
         }
 
         return objective.Evaluate(at, gradientAt);
     }
 
-    private double ToDoublePrecision(HuberLogLossObjective objective, ReadOnlySpan<double> at, ref int evaluations)
+    private double ToDoublePrecision(IObjective objective, ReadOnlySpan<double> at, ref int evaluations)
     {
         singlePrecision = false;
         evaluations++;
@@ -269,7 +249,7 @@ internal sealed class Lbfgs
 
     // Returns the new objective value with the point in trialX/trialGradient, or NaN when no step gave sufficient decrease.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double LineSearch(HuberLogLossObjective objective, ReadOnlySpan<double> x, double f0, double slope0, double initialStep, ref int evaluations, out double step)
+    private double LineSearch(IObjective objective, ReadOnlySpan<double> x, double f0, double slope0, double initialStep, ref int evaluations, out double step)
     {
         double previousStep = 0, previousValue = f0, previousSlope = slope0;
         step = initialStep;
@@ -316,7 +296,7 @@ internal sealed class Lbfgs
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Zoom(
-        HuberLogLossObjective objective, ReadOnlySpan<double> x, double f0, double slope0,
+        IObjective objective, ReadOnlySpan<double> x, double f0, double slope0,
         double lo, double fLo, double slopeLo, double hi, double fHi, double slopeHi, ref int evaluations, out double step)
     {
         // Invariant: when lo is not 0, loX/loGradient hold the point at step lo.
@@ -392,7 +372,7 @@ internal sealed class Lbfgs
         && slope <= ((2 * SufficientDecrease) - 1) * slope0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double Trial(HuberLogLossObjective objective, ReadOnlySpan<double> x, double step, ref int evaluations, out double slope)
+    private double Trial(IObjective objective, ReadOnlySpan<double> x, double step, ref int evaluations, out double slope)
     {
         for (int i = 0; i < n; i++)
         {

@@ -1,4 +1,4 @@
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>The runs as log columns, ready for the objective; the centres are the mean log N and log D.</summary>
 internal sealed class FitData

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>
 /// The Approach 3 objective of Hoffmann et al. 2022 (§3.3, App. D.2) with its analytic gradient, evaluated without
@@ -18,9 +18,9 @@ namespace Scaling.Fitting;
 /// With an over-prediction weight k ≠ 1 each term with r_i &gt; 0 (the law predicts more loss than observed) counts k
 /// times: for one-sided noise, where runs only ever come out worse than the law, k &gt; 1 pulls the fit towards the lower
 /// envelope of the losses (the asymmetric loss kyo-takano/chinchilla fits with by default).
-/// One instance per thread: it owns its buffers.
+/// One instance per thread: it owns its buffers. <see cref="ReferenceObjective"/> is the same function written plainly.
 /// </remarks>
-internal sealed class HuberLogLossObjective
+internal sealed class HuberLogLossObjective : IObjective
 {
     public const int Dimension = 5;
 
@@ -41,6 +41,8 @@ internal sealed class HuberLogLossObjective
         LogParametersCenter = logParametersCenter;
         LogTokensCenter = logTokensCenter;
     }
+
+    int IObjective.Dimension => Dimension;
 
     public double Delta { get; }
 
@@ -111,7 +113,7 @@ internal sealed class HuberLogLossObjective
     /// 1e-6 relative, for the optimiser's coarse first phase, never for a convergence decision. Falls back to
     /// <see cref="Evaluate"/> where an exponent leaves the single-precision domain (|x| ≤ 80).
     /// </summary>
-    public double EvaluateSingle(ReadOnlySpan<double> theta, Span<double> gradient) =>
+    public double EvaluateCoarse(ReadOnlySpan<double> theta, Span<double> gradient) =>
         InDomain<FastSingleMath, float>(theta)
             ? Accumulate<float, FastSingleMath>(singleColumns, theta, gradient)
             : Evaluate(theta, gradient);

@@ -1,4 +1,4 @@
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>Counts finished work items across threads and reports the count about 200 times in all.</summary>
 internal sealed class ProgressCounter(IProgress<int>? progress, int total)

@@ -1,11 +1,11 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>
 /// exp and ln on a SIMD vector of floats (eight lanes with AVX2, four with NEON or SSE): the single-precision counterparts of <see cref="VectorMath"/>, for the coarse
-/// first phase of each fit start (see <see cref="HuberLogLossObjective.EvaluateSingle"/>). Twice the lanes and half the
+/// first phase of each fit start (see <see cref="HuberLogLossObjective.EvaluateCoarse"/>). Twice the lanes and half the
 /// polynomial degree of the double versions.
 /// </summary>
 /// <remarks>

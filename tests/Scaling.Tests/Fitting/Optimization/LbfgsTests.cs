@@ -1,6 +1,7 @@
 using Scaling.Fitting;
+using Scaling.Fitting.Optimization;
 
-namespace Scaling.Tests.Fitting;
+namespace Scaling.Tests.Fitting.Optimization;
 
 public class LbfgsTests
 {

@@ -1,9 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Scaling.Fitting;
+using Scaling.Fitting.Optimization;
 using Scaling.Laws;
 
-namespace Scaling.Tests.Fitting;
+namespace Scaling.Tests.Fitting.Optimization;
 
 public class HuberLogLossObjectiveTests
 {
@@ -89,7 +90,7 @@ public class HuberLogLossObjectiveTests
         });
 
     [MathProperty]
-    public Property EvaluateSingle_AgreesWithDoublePrecisionToItsNoise(LossLaw truth, LossLaw guess) =>
+    public Property EvaluateCoarse_AgreesWithDoublePrecisionToItsNoise(LossLaw truth, LossLaw guess) =>
         Prop.ForAll(Gen.Choose(1, 1000).ToArbitrary(), Gen.Choose(9, 45).ToArbitrary(), (seed, count) =>
         {
             // Any row count, so the padding to whole vectors is exercised; weights as a bootstrap resample gives them.
@@ -99,7 +100,7 @@ public class HuberLogLossObjectiveTests
             var theta = Centered(objective, guess);
             var single = new double[5];
             var exact = new double[5];
-            double singleValue = objective.EvaluateSingle(theta, single);
+            double singleValue = objective.EvaluateCoarse(theta, single);
             double exactValue = objective.Evaluate(theta, exact);
 
             // Single precision moves each residual by ~1e-6 against δ = 1e-3; a padding or lane error moves it by O(1).

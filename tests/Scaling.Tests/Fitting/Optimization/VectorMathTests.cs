@@ -2,8 +2,9 @@ using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
 using Scaling.Fitting;
+using Scaling.Fitting.Optimization;
 
-namespace Scaling.Tests.Fitting;
+namespace Scaling.Tests.Fitting.Optimization;
 
 public class VectorMathTests
 {

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>
 /// The exp, ln and multiply-add (fused where the hardware has FMA) that <see cref="HuberLogLossObjective"/>'s SIMD

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>The runtime's exp and ln: every double, overflowing to +∞; the fallback outside the fast domain.</summary>
 internal readonly struct RuntimeDoubleMath : IVectorMath<double>

@@ -1,4 +1,4 @@
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary>Compute-optimal points (C, N_opt, D_opt) as parallel arrays, the input of the power-law fits.</summary>
 internal sealed class CompactOptima(double[] flops, double[] parameters, double[] tokens, int count)

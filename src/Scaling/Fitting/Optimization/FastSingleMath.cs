@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Scaling.Fitting;
+namespace Scaling.Fitting.Optimization;
 
 /// <summary><see cref="VectorMathSingle"/>: single precision on |x| ≤ 80.</summary>
 internal readonly struct FastSingleMath : IVectorMath<float>
