@@ -33,35 +33,24 @@ public static class ParametricBootstrap
 
         var data = new FitData(fit.Runs);
         int resamples = options.Resamples;
-        var samples = new double[resamples * Quantities];
-        var converged = new bool[resamples];
-        double tolerance = fitOptions.GradientTolerance * fit.HuberDelta * data.Count;
-        Span<double> start = stackalloc double[HuberLogLossObjective.Dimension];
-        start[0] = Math.Log(fit.Law.A);
-        start[1] = Math.Log(fit.Law.B);
-        start[2] = Math.Log(fit.Law.E);
-        start[3] = fit.Law.Alpha;
-        start[4] = fit.Law.Beta;
-        double[] startPoint = start.ToArray();
-        var counter = new ProgressCounter(progress, resamples);
-
-        Parallel.For(
-            0,
+        double[] startPoint = [Math.Log(fit.Law.A), Math.Log(fit.Law.B), Math.Log(fit.Law.E), fit.Law.Alpha, fit.Law.Beta];
+        var refits = MultiStart.Run(
             resamples,
-            ParametricFit.ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken),
             () => new FitWorkspace(data, fit.HuberDelta, data.Count, fitOptions.OverPredictionWeight),
-            (index, _, workspace) =>
+            (index, workspace) =>
             {
                 workspace.LoadResample(options.Seed, index);
-                workspace.Objective.ToCentered(startPoint, workspace.Centered);
-                var outcome = workspace.Optimizer.Minimize(workspace.Objective, workspace.Centered, tolerance, fitOptions.MaxIterations);
-                converged[index] = outcome.Stop == LbfgsStop.GradientTolerance;
-                workspace.Objective.ToNatural(workspace.Centered, workspace.Natural);
-                Quantify(workspace.Natural, samples.AsSpan(index * Quantities, Quantities));
-                counter.Increment();
-                return workspace;
+                startPoint.CopyTo(workspace.Natural, 0);
             },
-            _ => { });
+            new MultiStartTolerances(fitOptions.GradientTolerance * fit.HuberDelta * data.Count, fitOptions.MaxIterations),
+            ParametricFit.ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken),
+            new ProgressCounter(progress, resamples));
+
+        var samples = new double[resamples * Quantities];
+        for (int index = 0; index < resamples; index++)
+        {
+            Quantify(refits.Point(index), samples.AsSpan(index * Quantities, Quantities));
+        }
 
         Span<double> estimate = stackalloc double[Quantities];
         Quantify(startPoint, estimate);
@@ -93,7 +82,7 @@ public static class ParametricBootstrap
         return new BootstrapResult
         {
             Resamples = resamples,
-            Converged = converged.Count(c => c),
+            Converged = refits.Converged(),
             Seed = options.Seed,
             Flops = options.Flops,
             Intervals = intervals,

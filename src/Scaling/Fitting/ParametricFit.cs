@@ -55,87 +55,58 @@ public static class ParametricFit
         var gridData = subsampled ? new FitData(StratifiedSubsample(used, options.SubsampleRuns)) : data;
         var grid = options.Grid;
         int starts = grid.Count;
-        var values = new double[starts];
-        var points = new double[starts * HuberLogLossObjective.Dimension];
-        var outcomes = new LbfgsOutcome[starts];
-        double gridTolerance = Tolerance(options, gridData.Count);
-        double gridCoarseTolerance = CoarseTolerance(options, gridData.Count);
         var counter = new ProgressCounter(progress, options.ProgressTotal(used.Count));
-
-        Parallel.For(
-            0,
+        var parallel = ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken);
+        var gridStarts = MultiStart.Run(
             starts,
-            ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken),
-            () =>
-            {
-                var workspace = new FitWorkspace(gridData, options.HuberDelta, gridData.Count, options.OverPredictionWeight);
-                workspace.LoadAll();
-                return workspace;
-            },
-            (index, _, workspace) =>
-            {
-                grid.Point(index, workspace.Natural);
-                workspace.Objective.ToCentered(workspace.Natural, workspace.Centered);
-                var outcome = workspace.Optimizer.Minimize(workspace.Objective, workspace.Centered, gridTolerance, options.MaxIterations, gridCoarseTolerance);
-                outcomes[index] = outcome;
-                values[index] = double.IsFinite(outcome.Value) ? outcome.Value : double.PositiveInfinity;
-                workspace.Objective.ToNatural(workspace.Centered, points.AsSpan(index * HuberLogLossObjective.Dimension, HuberLogLossObjective.Dimension));
-                counter.Increment();
-                return workspace;
-            },
-            _ => { });
+            () => FitWorkspace.OnAllRuns(gridData, options),
+            (index, workspace) => grid.Point(index, workspace.Natural),
+            Tolerances(options, gridData.Count),
+            parallel,
+            counter);
 
-        int best = 0;
-        for (int i = 1; i < starts; i++)
-        {
-            if (values[i] < values[best])
-            {
-                best = i;
-            }
-        }
-
+        var values = gridStarts.Values;
+        int best = gridStarts.Best();
         if (!double.IsFinite(values[best]))
         {
             throw UnusableRunsException.Because(
                 "runs: no start of the fit gave a finite objective; check that losses are in nats per token and sizes in parameters and tokens.");
         }
 
-        double tolerance = Tolerance(options, data.Count);
         int polishedStarts = 0;
         int atBest;
         double bestValue;
         LbfgsOutcome outcome;
-        var p = points.AsSpan(best * HuberLogLossObjective.Dimension, HuberLogLossObjective.Dimension);
+        Span<double> p = gridStarts.Point(best);
         if (!subsampled)
         {
-            (bestValue, outcome) = Restart(data, options, p, values[best], outcomes[best], tolerance);
+            (bestValue, outcome) = Restart(data, options, p, values[best], gridStarts.Outcomes[best]);
             values[best] = bestValue;
-            atBest = values.Count(v => v - bestValue <= SameObjectiveTolerance * Math.Abs(bestValue));
+            atBest = gridStarts.Reaching(bestValue, SameObjectiveTolerance);
         }
         else
         {
-            double gridBest = values[best];
-            atBest = values.Count(v => v - gridBest <= SameObjectiveTolerance * Math.Abs(gridBest));
-            int[] candidates = DistinctBest(values, points, options.PolishStarts);
+            atBest = gridStarts.Reaching(values[best], SameObjectiveTolerance);
+            int[] candidates = DistinctBest(values, gridStarts.Points, options.PolishStarts);
             polishedStarts = candidates.Length;
-            var polished = PolishOnAllRuns(data, options, points, candidates, tolerance, CoarseTolerance(options, data.Count), counter, cancellationToken);
-            int winner = 0;
-            for (int k = 1; k < polished.Length; k++)
-            {
-                if (polished[k].Value < polished[winner].Value)
-                {
-                    winner = k;
-                }
-            }
 
-            if (!double.IsFinite(polished[winner].Value))
+            // The subsample's distinct optima, each minimised again on all runs.
+            var polished = MultiStart.Run(
+                candidates.Length,
+                () => FitWorkspace.OnAllRuns(data, options),
+                (k, workspace) => gridStarts.Point(candidates[k]).CopyTo(workspace.Natural),
+                Tolerances(options, data.Count),
+                parallel,
+                counter);
+            int winner = polished.Best();
+            if (!double.IsFinite(polished.Values[winner]))
             {
                 throw UnusableRunsException.Because(
                     "runs: no optimum of the subsample gave a finite objective on all runs; check that losses are in nats per token and sizes in parameters and tokens.");
             }
 
-            p = polished[winner].Point;
-            (bestValue, outcome) = Restart(data, options, p, polished[winner].Value, polished[winner].Outcome, tolerance);
+            p = polished.Point(winner);
+            (bestValue, outcome) = Restart(data, options, p, polished.Values[winner], polished.Outcomes[winner]);
         }
 
         var law = ToLaw(p);
@@ -150,7 +121,7 @@ public static class ParametricFit
             GridRuns = gridData.Count,
             PolishedStarts = polishedStarts,
             StartsAtBest = atBest,
-            StartsConverged = outcomes.Count(o => o.Stop == LbfgsStop.GradientTolerance),
+            StartsConverged = gridStarts.Converged(),
             GridBoundaryAxes = grid.BoundaryAxes(p[0], p[1], p[2], p[3], p[4]),
             Runs = used,
             RunsExcluded = runs.Count - used.Count,
@@ -160,54 +131,27 @@ public static class ParametricFit
         };
     }
 
-    // Polish: restart L-BFGS from a point with a fresh curvature memory, on all runs. When the start stalled just short of
-    // the tolerance (rounding of f), the restart usually completes it; it is kept only if no worse. The point is updated
-    // in place.
+    // Polish: restart L-BFGS from a point with a fresh curvature memory, on all runs and in double precision. When the
+    // start stalled just short of the tolerance (rounding of f), the restart usually completes it; it is kept only if no
+    // worse. The point is updated in place.
     private static (double Value, LbfgsOutcome Outcome) Restart(
-        FitData data, ParametricFitOptions options, Span<double> point, double value, LbfgsOutcome outcome, double tolerance)
+        FitData data, ParametricFitOptions options, Span<double> point, double value, LbfgsOutcome outcome)
     {
-        var polish = new FitWorkspace(data, options.HuberDelta, data.Count, options.OverPredictionWeight);
-        polish.LoadAll();
-        polish.Objective.ToCentered(point, polish.Centered);
-        var polished = polish.Optimizer.Minimize(polish.Objective, polish.Centered, tolerance, options.MaxIterations);
+        double[] from = point.ToArray();
+        var restart = MultiStart.Run(
+            1,
+            () => FitWorkspace.OnAllRuns(data, options),
+            (_, workspace) => from.CopyTo(workspace.Natural, 0),
+            Tolerances(options, data.Count) with { Coarse = 0 },
+            new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        var polished = restart.Outcomes[0];
         if (polished.Value <= value)
         {
-            polish.Objective.ToNatural(polish.Centered, point);
+            restart.Point(0).CopyTo(point);
             return (polished.Value, polished with { Iterations = outcome.Iterations + polished.Iterations });
         }
 
         return (value, outcome);
-    }
-
-    // The subsample's optima at the given start indices, each minimised again on all runs (in parallel).
-    private static (double[] Point, double Value, LbfgsOutcome Outcome)[] PolishOnAllRuns(
-        FitData data, ParametricFitOptions options, double[] points, int[] candidates, double tolerance, double coarseTolerance, ProgressCounter counter, CancellationToken cancellationToken)
-    {
-        const int dimension = HuberLogLossObjective.Dimension;
-        var results = new (double[] Point, double Value, LbfgsOutcome Outcome)[candidates.Length];
-        Parallel.For(
-            0,
-            candidates.Length,
-            ParallelOptionsFor(options.MaxDegreeOfParallelism, cancellationToken),
-            () =>
-            {
-                var objective = new HuberLogLossObjective(data.Count, options.HuberDelta, data.LogParametersCenter, data.LogTokensCenter);
-                objective.Load(data.LogN, data.LogD, data.LogL, data.Ones);
-                return (Objective: objective, Optimizer: new Lbfgs(dimension));
-            },
-            (k, _, local) =>
-            {
-                var centered = new double[dimension];
-                local.Objective.ToCentered(points.AsSpan(candidates[k] * dimension, dimension), centered);
-                var outcome = local.Optimizer.Minimize(local.Objective, centered, tolerance, options.MaxIterations, coarseTolerance);
-                var natural = new double[dimension];
-                local.Objective.ToNatural(centered, natural);
-                results[k] = (natural, double.IsFinite(outcome.Value) ? outcome.Value : double.PositiveInfinity, outcome);
-                counter.Increment();
-                return local;
-            },
-            _ => { });
-        return results;
     }
 
     /// <summary>
@@ -216,7 +160,7 @@ public static class ParametricFit
     /// </summary>
     internal static int[] DistinctBest(double[] values, double[] points, int count)
     {
-        const int dimension = HuberLogLossObjective.Dimension;
+        const int dimension = MultiStartResult.Dimension;
         var kept = new List<int>(count);
         foreach (int i in Enumerable.Range(0, values.Length).Where(i => double.IsFinite(values[i])).OrderBy(i => values[i]).ThenBy(i => i))
         {
@@ -279,10 +223,13 @@ public static class ParametricFit
         return picked;
     }
 
-    private static double Tolerance(ParametricFitOptions options, int runs) => options.GradientTolerance * options.HuberDelta * runs;
-
-    private static double CoarseTolerance(ParametricFitOptions options, int runs) =>
-        options.SinglePrecisionPhase ? Math.Max(SinglePrecisionTolerance * options.HuberDelta * runs, Tolerance(options, runs)) : 0;
+    // The gradient tolerance scales with δ and the runs: each run adds at most δ·|∂r/∂θ| to a gradient component.
+    internal static MultiStartTolerances Tolerances(ParametricFitOptions options, int runs)
+    {
+        double gradient = options.GradientTolerance * options.HuberDelta * runs;
+        double coarse = options.SinglePrecisionPhase ? Math.Max(SinglePrecisionTolerance * options.HuberDelta * runs, gradient) : 0;
+        return new MultiStartTolerances(gradient, options.MaxIterations, coarse);
+    }
 
     /// <summary>The runs left after dropping the <paramref name="excludeTopLoss"/> highest-loss ones (ties: later rows first).</summary>
     public static IReadOnlyList<TrainingRun> UsedRuns(IReadOnlyList<TrainingRun> runs, int excludeTopLoss)

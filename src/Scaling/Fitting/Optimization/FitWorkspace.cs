@@ -15,6 +15,14 @@ internal sealed class FitWorkspace
         Weights = new double[data.Count];
     }
 
+    /// <summary>A workspace with all of <paramref name="data"/> loaded, for the fit's starts.</summary>
+    public static FitWorkspace OnAllRuns(FitData data, ParametricFitOptions options)
+    {
+        var workspace = new FitWorkspace(data, options.HuberDelta, data.Count, options.OverPredictionWeight);
+        workspace.LoadAll();
+        return workspace;
+    }
+
     public FitData Data { get; }
 
     public HuberLogLossObjective Objective { get; }
