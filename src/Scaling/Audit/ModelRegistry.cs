@@ -54,7 +54,7 @@ public static class ModelRegistry
                 continue;
             }
 
-            var fields = CsvLine.Split(line, problem => new FormatException($"{origin}:{lineNumber}: {problem}."));
+            var fields = CsvLine.Split(line, (column, problem) => new FormatException($"{origin}:{lineNumber}:{column}: {problem}."));
             if (columns is null)
             {
                 columns = Header(fields, origin, lineNumber);

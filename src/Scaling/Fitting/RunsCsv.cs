@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Scaling.Allocation;
+using Scaling.Text;
 
 namespace Scaling.Fitting;
 
@@ -68,12 +69,12 @@ public static class RunsCsv
                 continue;
             }
 
-            SplitFields(line, origin, lineNumber, fields);
+            CsvLine.Split(line, fields, (column, problem) => new UnreadableFileException(origin, lineNumber, column, Expected, problem + "."));
             if (columns is null)
             {
                 names = fields.Select(f => f.Trim()).ToArray();
                 RequireCommas(names, origin, lineNumber);
-                columns = ReadHeader(names, origin, lineNumber);
+                columns = ReadHeader(names, line, origin, lineNumber);
                 continue;
             }
 
@@ -82,7 +83,7 @@ public static class RunsCsv
                 throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"expected {columns.Length} fields like the header ({string.Join(',', names)}), found {fields.Count}.");
             }
 
-            runs.Add(ReadRow(fields, columns, names, origin, lineNumber));
+            runs.Add(ReadRow(fields, columns, names, line, origin, lineNumber));
         }
 
         if (columns is null)
@@ -145,7 +146,7 @@ public static class RunsCsv
         }
     }
 
-    private static Column[] ReadHeader(string[] names, string origin, int lineNumber)
+    private static Column[] ReadHeader(string[] names, string line, string origin, int lineNumber)
     {
         var columns = new Column[names.Length];
         for (int i = 0; i < names.Length; i++)
@@ -162,7 +163,7 @@ public static class RunsCsv
             };
             if (columns[i] != Column.Ignored && Array.IndexOf(columns, columns[i]) < i)
             {
-                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"column '{names[i]}' appears twice (aliases: N = parameters, D = tokens, model = run); keep one.");
+                throw new UnreadableFileException(origin, lineNumber, CsvLine.ColumnOf(line, i), Expected, $"column '{names[i]}' appears twice (aliases: N = parameters, D = tokens, model = run); keep one.");
             }
         }
 
@@ -184,7 +185,7 @@ public static class RunsCsv
         return columns;
     }
 
-    private static TrainingRun ReadRow(List<string> fields, Column[] columns, string[] names, string origin, int lineNumber)
+    private static TrainingRun ReadRow(List<string> fields, Column[] columns, string[] names, string line, string origin, int lineNumber)
     {
         double? parameters = null, tokens = null, loss = null, flops = null, budget = null;
         string? run = null;
@@ -194,19 +195,19 @@ public static class RunsCsv
             switch (columns[i])
             {
                 case Column.Parameters:
-                    parameters = Positive(field, names[i], origin, lineNumber, required: true);
+                    parameters = Positive(field, names[i], origin, lineNumber, line, i, required: true);
                     break;
                 case Column.Tokens:
-                    tokens = Positive(field, names[i], origin, lineNumber, required: !columns.Contains(Column.Flops));
+                    tokens = Positive(field, names[i], origin, lineNumber, line, i, required: !columns.Contains(Column.Flops));
                     break;
                 case Column.Loss:
-                    loss = Positive(field, names[i], origin, lineNumber, required: true);
+                    loss = Positive(field, names[i], origin, lineNumber, line, i, required: true);
                     break;
                 case Column.Flops:
-                    flops = Positive(field, names[i], origin, lineNumber, required: false);
+                    flops = Positive(field, names[i], origin, lineNumber, line, i, required: false);
                     break;
                 case Column.Budget:
-                    budget = Positive(field, names[i], origin, lineNumber, required: false);
+                    budget = Positive(field, names[i], origin, lineNumber, line, i, required: false);
                     break;
                 case Column.Run:
                     run = field.Length == 0 ? null : field;
@@ -231,82 +232,24 @@ public static class RunsCsv
         return TrainingRun.Create(parameters!.Value, tokens.Value, loss!.Value, run, budget);
     }
 
-    private static double? Positive(string field, string column, string origin, int lineNumber, bool required)
+    private static double? Positive(string field, string column, string origin, int lineNumber, string line, int index, bool required)
     {
         if (field.Length == 0)
         {
-            return required ? throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"{column} is empty; every run needs a value.") : null;
+            return required ? throw new UnreadableFileException(origin, lineNumber, CsvLine.ColumnOf(line, index), Expected, $"{column} is empty; every run needs a value.") : null;
         }
 
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
-            throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"{column} '{field}' is not a number (write numbers like 4e8 or 2.91, with a dot).");
+            throw new UnreadableFileException(origin, lineNumber, CsvLine.ColumnOf(line, index), Expected, $"{column} '{field}' is not a number (write numbers like 4e8 or 2.91, with a dot).");
         }
 
         if (!double.IsFinite(value) || value <= 0)
         {
-            throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"{column} '{field}' must be a finite number greater than 0.");
+            throw new UnreadableFileException(origin, lineNumber, CsvLine.ColumnOf(line, index), Expected, $"{column} '{field}' must be a finite number greater than 0.");
         }
 
         return value;
-    }
-
-    // Fills fields (cleared first); a line without quotes is cut at its commas directly.
-    private static void SplitFields(string line, string origin, int lineNumber, List<string> fields)
-    {
-        fields.Clear();
-        if (!line.Contains('"', StringComparison.Ordinal))
-        {
-            foreach (var range in line.AsSpan().Split(','))
-            {
-                fields.Add(line[range]);
-            }
-
-            return;
-        }
-
-        var current = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"a quoted field is not closed; end it with \".");
-        }
-
-        fields.Add(current.ToString());
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

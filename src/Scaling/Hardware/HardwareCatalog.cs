@@ -98,7 +98,7 @@ public sealed record HardwareCatalog
 
             int lineNumber = i + 1;
             FormatException Error(string what) => new($"{origin}:{lineNumber}: {what}.");
-            var fields = CsvLine.Split(line, Error);
+            var fields = CsvLine.Split(line, (column, problem) => new FormatException($"{origin}:{lineNumber}:{column}: {problem}."));
             if (columns is null)
             {
                 columns = Header(fields, Error);

@@ -60,7 +60,8 @@ public class RunsCsvTests
     public void Parse_NotANumber_NamesFileLineAndColumn()
     {
         var e = Assert.Throws<UnreadableFileException>(() => RunsCsv.Parse("# c\nparameters,tokens,loss\n1e8,2e9,3.1\nabc\n".Replace("abc", "1e8,2e9,abc"), "runs.csv"));
-        Assert.StartsWith("runs.csv:4: loss 'abc' is not a number", e.Message);
+        Assert.StartsWith("runs.csv:4:9: loss 'abc' is not a number", e.Message);
+        Assert.Equal((4, 9), (e.Line, e.Column));
     }
 
     [Theory]
@@ -72,18 +73,18 @@ public class RunsCsvTests
     public void Parse_NonPositiveOrNonFinite_IsAnErrorNotDropped(string value)
     {
         var e = Assert.Throws<UnreadableFileException>(() => RunsCsv.Parse($"N,D,loss\n1e8,2e9,3\n{value},2e9,3\n", "runs.csv"));
-        Assert.StartsWith($"runs.csv:3: N '{value}' must be a finite number greater than 0", e.Message);
+        Assert.StartsWith($"runs.csv:3:1: N '{value}' must be a finite number greater than 0", e.Message);
     }
 
     [Theory]
     [InlineData("parameters,tokens\n1,2\n", "runs.csv:1: the header has no 'loss'")]
     [InlineData("tokens,loss\n1,2\n", "runs.csv:1: the header has no 'parameters'")]
     [InlineData("parameters,loss\n1,2\n", "runs.csv:1: the header has neither 'tokens'")]
-    [InlineData("N,parameters,D,loss\n1,1,2,3\n", "runs.csv:1: column 'parameters' appears twice")]
+    [InlineData("N,parameters,D,loss\n1,1,2,3\n", "runs.csv:1:3: column 'parameters' appears twice")]
     [InlineData("N,D,loss\n1,2\n", "runs.csv:2: expected 3 fields")]
-    [InlineData("N,D,loss\n1,,3\n", "runs.csv:2: D is empty")]
+    [InlineData("N,D,loss\n1,,3\n", "runs.csv:2:3: D is empty")]
     [InlineData("# only a comment\n", "runs.csv: no header line")]
-    [InlineData("run,N,D,loss\n\"open,1,2,3\n", "runs.csv:2: a quoted field is not closed")]
+    [InlineData("run,N,D,loss\n\"open,1,2,3\n", "runs.csv:2:1: a quoted field is not closed")]
     public void Parse_MalformedText_SaysWhereAndWhat(string text, string expected)
     {
         var e = Assert.Throws<UnreadableFileException>(() => RunsCsv.Parse(text, "runs.csv"));
@@ -144,7 +145,7 @@ public class RunsCsvTests
     {
         using var reader = new StringReader("# c\r\nN,D,loss\r\n1e9,2e10,2.5\r\n1e9,x,2.5\r\n");
         var e = Assert.Throws<Scaling.UnreadableFileException>(() => RunsCsv.Read(reader, "r.csv"));
-        Assert.StartsWith("r.csv:4: D 'x'", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("r.csv:4:5: D 'x'", e.Message, StringComparison.Ordinal);
     }
 
     private sealed class GeneratedLines(int rows) : TextReader

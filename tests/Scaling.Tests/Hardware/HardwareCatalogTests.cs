@@ -92,7 +92,7 @@ public class HardwareCatalogTests
     public void Parse_MalformedRow_NamesFileAndLine(string rows, int line, string detail)
     {
         var e = Assert.Throws<FormatException>(() => HardwareCatalog.Parse($"# comment\n{Header}\n{rows}\n", "my.csv"));
-        Assert.StartsWith($"my.csv:{line}: ", e.Message, StringComparison.Ordinal);
+        Assert.Matches($@"^my\.csv:{line}:(\d+:)? ", e.Message);
         Assert.Contains(detail, e.Message, StringComparison.Ordinal);
     }
 
