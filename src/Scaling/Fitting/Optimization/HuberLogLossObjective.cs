@@ -103,6 +103,10 @@ internal sealed class HuberLogLossObjective : IObjective
     /// In double precision with <see cref="VectorMath"/>; where an exponent leaves its domain (a far excursion of the
     /// line search), with the runtime's exp and log, which overflow to +∞ and make the line search step back.
     /// </remarks>
+    // Called through IObjective, so the optimiser cannot inline them: compiled optimised at once, as the optimiser is, or
+    // a whole-process fit spends its first tenths of a second in unoptimised code (measured: 0.85 s CPU instead of
+    // 0.65 s for 4,500 starts on 240 runs, median of 15 processes).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient) =>
         InDomain<FastDoubleMath, double>(theta)
             ? Accumulate<double, FastDoubleMath>(doubleColumns, theta, gradient)
@@ -113,12 +117,14 @@ internal sealed class HuberLogLossObjective : IObjective
     /// 1e-6 relative, for the optimiser's coarse first phase, never for a convergence decision. Falls back to
     /// <see cref="Evaluate"/> where an exponent leaves the single-precision domain (|x| ≤ 80).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double EvaluateCoarse(ReadOnlySpan<double> theta, Span<double> gradient) =>
         InDomain<FastSingleMath, float>(theta)
             ? Accumulate<float, FastSingleMath>(singleColumns, theta, gradient)
             : Evaluate(theta, gradient);
 
     /// <summary>The same function with the runtime's exp and log: outside VectorMath's domain, and for the tests.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal double EvaluateWithRuntimeMath(ReadOnlySpan<double> theta, Span<double> gradient) =>
         Accumulate<double, RuntimeDoubleMath>(doubleColumns, theta, gradient);
 
