@@ -99,6 +99,9 @@ public sealed record InferenceAwarePlanner
         return double.IsNaN(slope) ? double.NegativeInfinity : slope;
     }
 
+    // Our bisection, not MathNet's Bisection.FindRoot (used by NearOptimalRange): the answer must be the upper end of the
+    // last bracket, where the slope is positive and the size can still reach the loss; MathNet returns a midpoint or
+    // either end, and the lower end can lie below the smallest size that reaches the loss (infinite tokens).
     private double Bisect(double loss, double chinchillaParameters, double weightedInferenceTokens)
     {
         var law = Frontier.Law;

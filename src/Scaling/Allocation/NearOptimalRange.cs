@@ -1,3 +1,5 @@
+using MathNet.Numerics.RootFinding;
+
 namespace Scaling.Allocation;
 
 /// <summary>
@@ -16,8 +18,6 @@ namespace Scaling.Allocation;
 /// </remarks>
 public sealed record NearOptimalRange
 {
-    private const int BisectionSteps = 200;
-
     private NearOptimalRange(ComputeOptimum optimum, double flopsPerParameterToken, double tolerance, double lowerParameters, double upperParameters)
     {
         Optimum = optimum;
@@ -79,7 +79,8 @@ public sealed record NearOptimalRange
             Math.Exp(Edge(Excess, centre, +1)));
     }
 
-    // Walks from the optimum in doubling steps of ln N until the loss exceeds the limit, then bisects.
+    // Walks from the optimum in doubling steps of ln N until the loss exceeds the limit, then bisects the last step
+    // (MathNet's Bisection) until the bracket is 2e-12·ln N wide and |L − limit| ≤ 1e-12·ln N.
     private static double Edge(Func<double, double> excess, double centre, int direction)
     {
         double inside = centre;
@@ -92,19 +93,6 @@ public sealed record NearOptimalRange
             outside = centre + (direction * step);
         }
 
-        for (int i = 0; i < BisectionSteps && Math.Abs(outside - inside) > 1e-13 * Math.Max(1, Math.Abs(centre)); i++)
-        {
-            double middle = (inside + outside) / 2;
-            if (excess(middle) <= 0)
-            {
-                inside = middle;
-            }
-            else
-            {
-                outside = middle;
-            }
-        }
-
-        return (inside + outside) / 2;
+        return Bisection.FindRoot(excess, inside, outside, accuracy: 1e-12 * Math.Max(1, Math.Abs(centre)), maxIterations: 200);
     }
 }

@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using Scaling.Allocation;
 using Scaling.Laws;
 
@@ -83,13 +84,5 @@ public static class RobustPlanner
     }
 
     // Hyndman & Fan 1996, definition 7 (linear between order statistics), as Interval uses.
-    private static double Quantile(double[] values, double q)
-    {
-        double[] sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        double position = q * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
-    }
+    private static double Quantile(double[] values, double q) => values.QuantileCustom(q, QuantileDefinition.R7);
 }

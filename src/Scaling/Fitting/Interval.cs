@@ -1,3 +1,5 @@
+using MathNet.Numerics.Statistics;
+
 namespace Scaling.Fitting;
 
 /// <summary>
@@ -55,18 +57,15 @@ public sealed record Interval
             throw new ArgumentException("samples: at least two finite resampled estimates are needed for an interval.", nameof(samples));
         }
 
-        double mean = sorted.Average();
-        double variance = sorted.Sum(s => (s - mean) * (s - mean)) / (sorted.Length - 1);
+        // Percentiles by linear interpolation between order statistics (Hyndman & Fan 1996, definition 7, as in R and
+        // numpy's default; MathNet's plain Quantile is definition 8, so the definition is named).
         double tail = (1 - level) / 2;
-        return new Interval(estimate, Math.Sqrt(variance), Percentile(sorted, tail), Percentile(sorted, 1 - tail), level, sorted.Length);
-    }
-
-    // Linear interpolation between order statistics (Hyndman & Fan 1996, definition 7, as in R and numpy's default).
-    private static double Percentile(double[] sorted, double p)
-    {
-        double position = p * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return new Interval(
+            estimate,
+            sorted.StandardDeviation(),
+            SortedArrayStatistics.QuantileCustom(sorted, tail, QuantileDefinition.R7),
+            SortedArrayStatistics.QuantileCustom(sorted, 1 - tail, QuantileDefinition.R7),
+            level,
+            sorted.Length);
     }
 }

@@ -69,29 +69,26 @@ public sealed record PowerLawFit
     internal static PowerLawFit FitUnchecked(ReadOnlySpan<double> flops, ReadOnlySpan<double> values)
     {
         int n = flops.Length;
-        double meanX = 0, meanY = 0;
+        var logFlops = new double[n];
+        var logValues = new double[n];
         for (int i = 0; i < n; i++)
         {
-            meanX += Math.Log(flops[i]);
-            meanY += Math.Log(values[i]);
+            logFlops[i] = Math.Log(flops[i]);
+            logValues[i] = Math.Log(values[i]);
         }
 
-        meanX /= n;
-        meanY /= n;
-        double sxx = 0, sxy = 0, syy = 0;
+        // Simple regression of ln y on ln C about their means (MathNet's Fit.Line, the closed form; Fit.Power reaches
+        // the same line through a QR solve).
+        var (intercept, exponent) = MathNet.Numerics.Fit.Line(logFlops, logValues);
+        double residual = 0, total = 0, meanLogValue = logValues.Average();
         for (int i = 0; i < n; i++)
         {
-            double dx = Math.Log(flops[i]) - meanX;
-            double dy = Math.Log(values[i]) - meanY;
-            sxx += dx * dx;
-            sxy += dx * dy;
-            syy += dy * dy;
+            double r = logValues[i] - (intercept + (exponent * logFlops[i]));
+            residual += r * r;
+            total += (logValues[i] - meanLogValue) * (logValues[i] - meanLogValue);
         }
 
-        double exponent = sxy / sxx;
-        double intercept = meanY - (exponent * meanX);
-        double residual = Math.Max(0, syy - (exponent * sxy));
-        double rSquared = syy > 0 ? 1 - (residual / syy) : 1;
+        double rSquared = total > 0 ? 1 - (residual / total) : 1;
         double residualStandardDeviation = n > 2 ? Math.Sqrt(residual / (n - 2)) : 0;
         return new PowerLawFit(Math.Exp(intercept), exponent, rSquared, residualStandardDeviation, n);
     }

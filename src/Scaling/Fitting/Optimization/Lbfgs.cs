@@ -13,6 +13,15 @@ namespace Scaling.Fitting.Optimization;
 /// stopping decision, and every reported value, is made in double precision.
 /// One instance per thread; after construction it allocates nothing.
 /// </summary>
+/// <remarks>
+/// Kept instead of MathNet.Numerics' minimisers, for speed and for its stopping rule. Measured with
+/// <c>dotnet run -c Release --project benchmarks/MathNetComparison -- lbfgs</c> (the 4,500-start grid on 240 synthetic
+/// runs, one thread, double precision throughout, the same objective and gradient tolerance; CPU time, load average 6 on
+/// 2 cores): this class 0.62 s with all 4,500 starts converged; MathNet's BfgsMinimizer 2.17 s with 63 starts throwing,
+/// its LimitedMemoryBfgsMinimizer 1.81 s with 130 throwing ("not a descent direction"). The single-precision phase, which
+/// MathNet's minimisers cannot use, saves a further quarter (scaling bench: grid fit 0.58 s CPU, 0.77 s in double
+/// precision). MathNet's L-BFGS also reports convergence past its iteration limit without checking the gradient.
+/// </remarks>
 internal sealed class Lbfgs
 {
     private const double SufficientDecrease = 1e-4;
