@@ -11,88 +11,104 @@ namespace Scaling.Cli;
 /// </summary>
 internal static class ArchitectureCommand
 {
-    private static readonly string[] ConventionNames = ["llama", "qwen2", "gpt2", "gpt-neox", "hoffmann2022"];
+    // Documented upper bounds, far beyond any model trained (Llama 3.1 405B: 126 layers, d_model 16,384, 128 heads,
+    // FFN 53,248, a 128,256-token vocabulary and a 131,072-token context; Meta 2024, "The Llama 3 Herd of Models",
+    // Table 3), and small enough that every count, FLOP and byte stays finite and exact to the digit in a double.
+    private const int MaxLayers = 10_000;
+    private const int MaxWidth = 1 << 20;
+    private const int MaxHeads = 1 << 16;
+    private const int MaxVocabulary = 100_000_000;
+    private const int MaxContext = 1 << 30;
 
     public static Command Create(CliConsole console)
     {
-        var parameters = new Option<string>("--parameters") { Description = "Propose a shape for this many parameters, e.g. 70e9.", HelpName = "N" };
+        var parameters = CliOptions.Number("--parameters", "N", "Propose a shape for this many parameters, e.g. 70e9.", "70e9", NumberRange.Positive);
         var config = new Option<string>("--config") { Description = "Read a Hugging Face config.json (llama, mistral, qwen2, gpt2, gpt_neox).", HelpName = "FILE" };
-        var layers = new Option<string>("--layers") { Description = "Transformer blocks.", HelpName = "L" };
-        var dModel = new Option<string>("--d-model") { Description = "Residual width d_model.", HelpName = "D" };
-        var heads = new Option<string>("--heads") { Description = "Query heads.", HelpName = "H" };
-        var kvHeads = new Option<string>("--kv-heads") { Description = "Key/value heads (grouped-query attention; default: --heads).", HelpName = "K" };
-        var headSize = new Option<string>("--head-size") { Description = "Head size (default d_model / heads).", HelpName = "S" };
-        var ffn = new Option<string>("--ffn") { Description = "Feed-forward size (default 8/3·d_model rounded to 256 when gated, else 4·d_model).", HelpName = "F" };
-        var vocabulary = new Option<string>("--vocabulary") { Description = "Vocabulary (default 32000).", HelpName = "V" };
-        var conventions = new Option<string>("--conventions") { Description = "Parameter conventions of an explicit or proposed shape: llama (default), qwen2, gpt2, gpt-neox, hoffmann2022.", HelpName = "NAME" };
-        var groupSize = new Option<string>("--group-size") { Description = "With --parameters: query heads per key/value head (default 1).", HelpName = "G" };
-        var context = new Option<string>("--context") { Description = "Context (sequence) length in tokens (default 4096, or the config's).", HelpName = "T" };
-        var precision = new Option<string>("--precision") { Description = "Training and serving precision for state and KV cache (default bf16).", HelpName = "P" };
-        var tokens = new Option<string>("--tokens") { Description = "Training tokens: adds learning rate and batch (DeepSeek LLM Eq. 1; Step Law) and a quantisation warning.", HelpName = "D" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of prose." };
+        var layers = CliOptions.Count("--layers", "L", "Transformer blocks.", "32", 1, MaxLayers);
+        var dModel = CliOptions.Count("--d-model", "D", "Residual width d_model.", "4096", 1, MaxWidth);
+        var heads = CliOptions.Count("--heads", "H", "Query heads.", "32", 1, MaxHeads);
+        var kvHeads = CliOptions.Count("--kv-heads", "K", "Key/value heads (grouped-query attention; default: --heads).", "8", 1, MaxHeads);
+        var headSize = CliOptions.Count("--head-size", "S", "Head size (default d_model / heads).", "128", 1, MaxWidth);
+        var ffn = CliOptions.Count("--ffn", "F", "Feed-forward size (default 8/3·d_model rounded to 256 when gated, else 4·d_model).", "11008", 1, 4 * MaxWidth);
+        var vocabulary = CliOptions.Count("--vocabulary", "V", "Vocabulary (default 32000).", "32000", 1, MaxVocabulary);
+        var conventions = CliOptions.Choice<ParameterConventions?>(
+            "--conventions",
+            "Parameter conventions of an explicit or proposed shape: llama (default), qwen2, gpt2, gpt-neox, hoffmann2022.",
+            null,
+            ("llama", ParameterConventions.Llama),
+            ("qwen2", ParameterConventions.Qwen2),
+            ("gpt2", ParameterConventions.Gpt2),
+            ("gpt-neox", ParameterConventions.GptNeoX),
+            ("hoffmann2022", ParameterConventions.Hoffmann2022));
+        var groupSize = CliOptions.Count("--group-size", "G", "With --parameters: query heads per key/value head (default 1).", "8", 1, MaxHeads);
+        var context = CliOptions.Count("--context", "T", "Context (sequence) length in tokens (default 4096, or the config's).", "4096", 1, MaxContext);
+        var precision = CliOptions.TrainingPrecision("Training and serving precision for state and KV cache (default bf16).");
+        var tokens = CliOptions.Number("--tokens", "D", "Training tokens: adds learning rate and batch (DeepSeek LLM Eq. 1; Step Law) and a quantisation warning.", "1.4e12", NumberRange.Positive);
+        var json = CliOptions.Json();
         var command = new Command("architecture", "A model's shape, exact parameters, FLOPs per token, memory, KV cache and hyperparameters.")
         {
             parameters, config, layers, dModel, heads, kvHeads, headSize, ffn, vocabulary, conventions, groupSize, context, precision, tokens, json,
         };
         command.SetAction(result =>
         {
-            string? Text(Option<string> o) => result.GetValue(o);
-            int? Int(Option<string> o, string example) => Text(o) is { } t ? CliParse.PositiveInteger(o.Name, t, example) : null;
-
-            var (shape, configContext) = Named(() => Shape(
-                Text(parameters), Text(config), Int(layers, "32"), Int(dModel, "4096"), Int(heads, "32"), Int(kvHeads, "8"), Int(headSize, "128"),
-                Int(ffn, "11008"), Int(vocabulary, "32000"), Text(conventions), Int(groupSize, "8")));
-            int contextTokens = Int(context, "4096") ?? configContext ?? 4096;
-            var trainingPrecision = Text(precision) is { } p ? ParsePrecision(p) : Precision.Bf16;
-            double? trainingTokens = Text(tokens) is { } d ? CliParse.Positive("--tokens", d, "1.4e12") : null;
-            var profile = ArchitectureProfile.Create(shape, contextTokens, trainingTokens, TrainingStateRecipe.MixedPrecisionAdamW, trainingPrecision);
+            var request = new ShapeOptions(
+                result.GetValue(parameters), result.GetValue(config), result.GetValue(layers), result.GetValue(dModel), result.GetValue(heads),
+                result.GetValue(kvHeads), result.GetValue(headSize), result.GetValue(ffn), result.GetValue(vocabulary), result.GetValue(conventions),
+                result.GetValue(groupSize));
+            var (shape, configContext) = Named(() => Shape(request));
+            int contextTokens = result.GetValue(context) ?? configContext ?? 4096;
+            var profile = ArchitectureProfile.Create(
+                shape, contextTokens, result.GetValue(tokens), TrainingStateRecipe.MixedPrecisionAdamW, result.GetValue(precision) ?? Precision.Bf16);
             console.Out.WriteLine(result.GetValue(json) ? ArchitectureReport.Json(profile).ToJsonString() : ArchitectureReport.Prose(profile));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static (TransformerShape Shape, int? Context) Shape(
-        string? parameters, string? config, int? layers, int? dModel, int? heads, int? kvHeads, int? headSize, int? ffn, int? vocabulary, string? conventionsName, int? groupSize)
+    // The shape options as given; null where the option was left out.
+    private sealed record ShapeOptions(
+        double? Parameters, string? Config, int? Layers, int? DModel, int? Heads, int? KvHeads, int? HeadSize, int? Ffn, int? Vocabulary,
+        ParameterConventions? Conventions, int? GroupSize);
+
+    private static (TransformerShape Shape, int? Context) Shape(ShapeOptions o)
     {
-        bool explicitShape = layers is not null || dModel is not null || heads is not null;
-        int given = (parameters is null ? 0 : 1) + (config is null ? 0 : 1) + (explicitShape ? 1 : 0);
+        bool explicitShape = o.Layers is not null || o.DModel is not null || o.Heads is not null;
+        int given = (o.Parameters is null ? 0 : 1) + (o.Config is null ? 0 : 1) + (explicitShape ? 1 : 0);
         if (given != 1)
         {
             throw new UsageException("--parameters: give exactly one of --parameters N, --config config.json or --layers L --d-model D --heads H; for example --parameters 70e9.");
         }
 
-        if (config is not null)
+        if (o.Config is not null)
         {
-            if (conventionsName is not null || groupSize is not null || vocabulary is not null)
+            if (o.Conventions is not null || o.GroupSize is not null || o.Vocabulary is not null)
             {
                 throw new UsageException("--config: the config fixes the shape; drop --conventions, --group-size and --vocabulary.");
             }
 
-            var parsed = HuggingFaceConfig.Parse(ReadConfig(config), config);
+            var parsed = HuggingFaceConfig.Parse(ReadConfig(o.Config), o.Config);
             return (parsed.Shape, parsed.ContextLength);
         }
 
-        var conventions = Conventions(conventionsName);
-        if (parameters is not null)
+        var conventions = o.Conventions ?? ParameterConventions.Llama;
+        if (o.Parameters is { } n)
         {
-            double n = CliParse.Positive("--parameters", parameters, "70e9");
             var request = new ShapeRequest
             {
-                Vocabulary = vocabulary ?? 32000,
-                HeadSize = headSize,
-                GroupSize = groupSize ?? 1,
+                Vocabulary = o.Vocabulary ?? 32000,
+                HeadSize = o.HeadSize,
+                GroupSize = o.GroupSize ?? 1,
                 Conventions = conventions,
             };
             return (ShapeDesigner.Propose(n, request), null);
         }
 
-        if (layers is null || dModel is null || heads is null)
+        if (o.Layers is not { } layers || o.DModel is not { } dModel || o.Heads is not { } heads)
         {
             throw new UsageException("--layers: an explicit shape needs --layers, --d-model and --heads; for example --layers 32 --d-model 4096 --heads 32.");
         }
 
-        return (TransformerShape.Create(layers.Value, dModel.Value, heads.Value, kvHeads, headSize, ffn, vocabulary ?? 32000, conventions), null);
+        return (TransformerShape.Create(layers, dModel, heads, o.KvHeads, o.HeadSize, o.Ffn, o.Vocabulary ?? 32000, conventions), null);
     }
 
     // A shape error names the core's field; the user typed an option.
@@ -113,28 +129,6 @@ internal static class ArchitectureCommand
         {
             string message = e.Message.StartsWith(e.Quantity, StringComparison.Ordinal) ? e.Message[e.Quantity.Length..].TrimStart(':', ' ') : e.Message;
             throw new UsageException($"{Options[e.Quantity]}: {message}");
-        }
-    }
-
-    private static ParameterConventions Conventions(string? name) => name?.Trim().ToLowerInvariant() switch
-    {
-        null or "llama" => ParameterConventions.Llama,
-        "qwen2" => ParameterConventions.Qwen2,
-        "gpt2" => ParameterConventions.Gpt2,
-        "gpt-neox" => ParameterConventions.GptNeoX,
-        "hoffmann2022" => ParameterConventions.Hoffmann2022,
-        _ => throw new UsageException($"--conventions '{name}' is not known; use one of {string.Join(", ", ConventionNames)}."),
-    };
-
-    private static Precision ParsePrecision(string text)
-    {
-        try
-        {
-            return Precisions.Parse(text);
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException("--precision: " + e.Message);
         }
     }
 

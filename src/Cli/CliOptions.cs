@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Scaling.Hardware;
+using Scaling.Reports;
+using Scaling.Resources;
 
 namespace Scaling.Cli;
 
@@ -36,14 +39,99 @@ internal static class CliOptions
     /// <summary>The largest repetition count of the benchmark.</summary>
     public const int MaxRepetitions = 1_000;
 
-    /// <summary>A number option such as <c>--flops 5.76e23</c>.</summary>
-    public static Option<double?> Number(string name, string helpName, string description, string example, NumberRange range) =>
+    /// <summary>A number option such as <c>--flops 5.76e23</c>; with <paramref name="max"/>, values above it are refused too.</summary>
+    public static Option<double?> Number(string name, string helpName, string description, string example, NumberRange range, double max = double.MaxValue) =>
         new(name)
         {
             Description = description,
             HelpName = helpName,
-            CustomParser = r => ParseNumber(r, name, example, range),
+            CustomParser = r => ParseNumber(r, name, example, range, max),
         };
+
+    /// <summary>
+    /// A number of bootstrap resamples: 0 (no intervals) or 2 to <see cref="MaxResamples"/> (one resample has no spread).
+    /// </summary>
+    public static Option<int?> Resamples(string name, string description, string example) =>
+        new(name)
+        {
+            Description = description + string.Create(CultureInfo.InvariantCulture, $" At most {MaxResamples:#,##0}."),
+            HelpName = "B",
+            CustomParser = r => Single(r) is var text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+                && value is 0 or >= 2 && value <= MaxResamples
+                    ? value
+                    : Refuse<int?>(r, string.Create(CultureInfo.InvariantCulture, $"{name} must be 0 (no intervals) or a whole number from 2 to {MaxResamples:#,##0}, got '{text}'; for example {name} {example}.")),
+        };
+
+    /// <summary>
+    /// One of a few named values, e.g. <c>--spacing ladder|even</c>; the first choice is the example of the message
+    /// and <paramref name="fallback"/> the value when the option is not given.
+    /// </summary>
+    public static Option<T> Choice<T>(string name, string description, T fallback, params (string Name, T Value)[] choices) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', choices.Select(c => c.Name)),
+            Arity = ArgumentArity.ExactlyOne,
+            DefaultValueFactory = _ => fallback,
+            CustomParser = r =>
+            {
+                string text = Single(r);
+                foreach (var (choiceName, value) in choices)
+                {
+                    if (string.Equals(choiceName, text.Trim(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        return value;
+                    }
+                }
+
+                return Refuse<T>(r, $"{name}: '{text}' is not known; use {Words(choices.Select(c => c.Name).ToArray())}; for example {name} {choices[0].Name}.");
+            },
+        };
+
+    /// <summary><c>--precision P</c>: fp32, tf32, bf16, fp16, fp8, int8 or int4.</summary>
+    public static Option<Precision?> TrainingPrecision(string description) => new("--precision")
+    {
+        Description = description,
+        HelpName = "P",
+        CustomParser = r =>
+        {
+            try
+            {
+                return Precisions.Parse(Single(r));
+            }
+            catch (FormatException e)
+            {
+                return Refuse<Precision?>(r, "--precision: " + e.Message);
+            }
+        },
+    };
+
+    /// <summary><c>--formats LIST</c>: which files a report writes, e.g. <c>html,png</c> (default all).</summary>
+    public static Option<ReportFormats> Formats(string description) => new("--formats")
+    {
+        Description = description,
+        HelpName = "LIST",
+        DefaultValueFactory = _ => ReportFormats.All,
+        CustomParser = r =>
+        {
+            try
+            {
+                return ReportFormats.Parse(Single(r));
+            }
+            catch (FormatException e)
+            {
+                return Refuse<ReportFormats>(r, e.Message);
+            }
+        },
+    };
+
+    /// <summary><c>--bytes-per-parameter B|RECIPE</c>: a number of bytes, or a named recipe such as <c>adamw16</c>.</summary>
+    public static Option<TrainingStateRecipe?> Recipe(string description) => new("--bytes-per-parameter")
+    {
+        Description = description,
+        HelpName = "B|RECIPE",
+        CustomParser = r => ParseRecipe(r, "--bytes-per-parameter"),
+    };
 
     /// <summary>A whole-number option in [<paramref name="min"/>, <paramref name="max"/>], e.g. <c>--bootstrap 1000</c>.</summary>
     public static Option<int?> Count(string name, string helpName, string description, string example, int min, int max) =>
@@ -116,16 +204,49 @@ internal static class CliOptions
         return value;
     }
 
-    private static double? ParseNumber(ArgumentResult r, string name, string example, NumberRange range)
+    private static double? ParseNumber(ArgumentResult r, string name, string example, NumberRange range, double max)
     {
-        double? value = TryNumber(name, r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty, example, range, out string? error);
+        string text = Single(r);
+        double? value = TryNumber(name, text, example, range, out string? error);
         if (error is not null)
         {
-            r.AddError(error);
+            return Refuse<double?>(r, error);
         }
 
-        return value;
+        return value <= max
+            ? value
+            : Refuse<double?>(r, string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {max:G}, got '{text}'; for example {name} {example}."));
     }
+
+    private static TrainingStateRecipe? ParseRecipe(ArgumentResult r, string name)
+    {
+        string text = Single(r).Trim();
+        if (TrainingStateRecipe.Find(text) is { } recipe)
+        {
+            return recipe;
+        }
+
+        if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '.' or '+'))
+        {
+            double? bytes = TryNumber(name, text, "16", NumberRange.Positive, out string? error);
+            return bytes is { } b ? TrainingStateRecipe.Fixed(b) : Refuse<TrainingStateRecipe?>(r, error ?? name);
+        }
+
+        return Refuse<TrainingStateRecipe?>(
+            r, $"{name}: unknown recipe '{text}'; give a number such as 16 or one of {string.Join(", ", TrainingStateRecipe.All.Select(x => x.Name))}.");
+    }
+
+    private static string Single(ArgumentResult r) => r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
+
+    private static T Refuse<T>(ArgumentResult r, string error)
+    {
+        r.AddError(error);
+        return default!;
+    }
+
+    // "a", "a or b", "a, b or c".
+    private static string Words(string[] names) =>
+        names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
 
     private static int? ParseCount(ArgumentResult r, string name, string example, int min, int max)
     {
@@ -136,9 +257,8 @@ internal static class CliOptions
             return (int)value;
         }
 
-        r.AddError(string.Create(
+        return Refuse<int?>(r, string.Create(
             CultureInfo.InvariantCulture,
             $"{name} must be a whole number from {min:#,##0} to {max:#,##0}, got '{text}'; for example {name} {example}."));
-        return null;
     }
 }

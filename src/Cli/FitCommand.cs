@@ -15,13 +15,18 @@ namespace Scaling.Cli;
 /// </summary>
 internal static class FitCommand
 {
-    private const string AvailableApproaches = "1, 2, 3 or all";
-
     public static Command Create(CliConsole console)
     {
         var runsFile = new Argument<string>("runs.csv") { Description = "CSV with the header parameters,tokens,loss (aliases N, D; optional flops, run, budget)." };
-        var approach = new Option<string>("--approach") { Description = "Which approach (Hoffmann et al. 2022): 3 parametric loss fit (default), 2 IsoFLOP profiles, 1 training-curve envelope, or all.", HelpName = "1|2|3|all" };
-        var bootstrap = CliOptions.Count("--bootstrap", "B", "Bootstrap resamples for the intervals (default 1000; 0 skips).", "1000", 0, CliOptions.MaxResamples);
+        var approach = CliOptions.Choice(
+            "--approach",
+            "Which approach (Hoffmann et al. 2022): 3 parametric loss fit (default), 2 IsoFLOP profiles, 1 training-curve envelope, or all.",
+            FitApproach.Three,
+            ("1", FitApproach.One),
+            ("2", FitApproach.Two),
+            ("3", FitApproach.Three),
+            ("all", FitApproach.All));
+        var bootstrap = CliOptions.Resamples("--bootstrap", "Bootstrap resamples for the intervals (default 1000; 0 skips).", "1000");
         var exclude = CliOptions.Count("--exclude-top-loss", "K", "Leave out the K runs with the highest loss (default 0).", "5", 0, int.MaxValue);
         var seed = CliOptions.Seed("Seed of the bootstrap (default 0); the same seed gives the same output.");
         var flops = CliOptions.Flops("Also plan N*, D* (with intervals) for this budget in FLOPs.");
@@ -37,8 +42,7 @@ internal static class FitCommand
         };
         command.SetAction(result =>
         {
-            string path = result.GetValue(runsFile)!;
-            string which = (result.GetValue(approach) ?? "3").Trim().ToLowerInvariant();
+            string path = result.GetRequiredValue(runsFile);
             int resamples = result.GetValue(bootstrap) ?? 1000;
             int excluded = result.GetValue(exclude) ?? 0;
             long seedValue = result.GetValue(seed) ?? 0;
@@ -54,26 +58,14 @@ internal static class FitCommand
             }
 
             var runs = ReadRuns(path);
-            JsonObject report;
-            string memo;
-            switch (which)
+            var options = new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid, OverPredictionWeight = overWeight };
+            var (report, memo) = result.GetValue(approach) switch
             {
-                case "3":
-                    (report, memo) = Approach3(console, path, runs, new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid, OverPredictionWeight = overWeight }, resamples, seedValue, budget, asJson);
-                    break;
-
-                case "2":
-                    (report, memo) = AllocationFitReport.Approach2(console, path, runs, resamples, seedValue, budget, asJson);
-                    break;
-                case "1":
-                    (report, memo) = AllocationFitReport.Approach1(console, path, runs, resamples, seedValue, budget, asJson);
-                    break;
-                case "all":
-                    (report, memo) = All(console, path, runs, new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid, OverPredictionWeight = overWeight }, resamples, seedValue, budget, asJson);
-                    break;
-                default:
-                    throw new UsageException($"--approach: '{which}' is not an approach; use {AvailableApproaches}.");
-            }
+                FitApproach.One => AllocationFitReport.Approach1(console, path, runs, resamples, seedValue, budget, asJson),
+                FitApproach.Two => AllocationFitReport.Approach2(console, path, runs, resamples, seedValue, budget, asJson),
+                FitApproach.Three => Approach3(console, path, runs, options, resamples, seedValue, budget, asJson),
+                _ => All(console, path, runs, options, resamples, seedValue, budget, asJson),
+            };
 
             string text = report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             if (outPath is not null)
@@ -146,11 +138,6 @@ internal static class FitCommand
         BootstrapResult? boot = null;
         if (resamples > 0)
         {
-            if (resamples < 2)
-            {
-                throw new UsageException("--bootstrap must be 0 (no intervals) or at least 2; for example --bootstrap 1000.");
-            }
-
             using var bar = ProgressLine.Start(console, !asJson, "fit: bootstrap  ", resamples);
             boot = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = resamples, Seed = seed, Flops = budget }, options, bar);
         }

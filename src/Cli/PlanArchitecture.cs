@@ -20,7 +20,14 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
     // Tensor parallelism within a node of 8 accelerators, as Megatron-LM and Korthikanti et al. 2022 use.
     private const int TensorParallel = 8;
 
-    public static PlanArchitecture? From(ComputeOptimum optimum, bool architecture, string? flopsPerToken, string? context)
+    /// <summary>The longest <c>--context</c>: 2^30 tokens, far beyond any trained context, with finite KV-cache bytes.</summary>
+    public const int MaxContext = 1 << 30;
+
+    /// <param name="optimum">The plan.</param>
+    /// <param name="architecture">Whether <c>--architecture</c> was given.</param>
+    /// <param name="flopsPerToken"><c>--flops-per-token</c>, null when not given.</param>
+    /// <param name="context"><c>--context</c>, null when not given.</param>
+    public static PlanArchitecture? From(ComputeOptimum optimum, bool architecture, FlopsPerTokenRule? flopsPerToken, int? context)
     {
         if (!architecture)
         {
@@ -32,13 +39,8 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
             return null;
         }
 
-        bool exact = flopsPerToken?.Trim().ToLowerInvariant() switch
-        {
-            null or "6n" => false,
-            "exact" => true,
-            _ => throw new UsageException($"--flops-per-token '{flopsPerToken}' is not known; use 6n (default) or exact."),
-        };
-        int contextTokens = context is null ? 4096 : CliParse.PositiveInteger("--context", context, "4096");
+        bool exact = flopsPerToken == FlopsPerTokenRule.Exact;
+        int contextTokens = context ?? 4096;
         var shape = ShapeDesigner.Propose(optimum.Parameters, new ShapeRequest());
         double flopsPerTokenExact = TransformerFlops.PerToken(shape, contextTokens, FlopsCounting.Hoffmann2022);
         double tokens = exact ? optimum.Flops / flopsPerTokenExact : optimum.Tokens;

@@ -26,8 +26,13 @@ internal static class PlanCommand
         var inferencePrice = CliOptions.Number("--inference-eur-per-gpu-hour", "X", "With --gpu: the price of a serving GPU-hour (default: the training price).", "2.5", NumberRange.Positive);
         var json = CliOptions.Json();
         var architecture = new Option<bool>(PlanArchitecture.Option) { Description = "Propose a shape for N* with its FLOPs per token, memory, KV cache, learning rate and batch." };
-        var flopsPerToken = new Option<string>("--flops-per-token") { Description = "With --architecture: 6n (default) or exact (Hoffmann 2022 App. F count of the proposed shape).", HelpName = "COUNT" };
-        var context = new Option<string>("--context") { Description = "With --architecture: the context length in tokens (default 4096).", HelpName = "T" };
+        var flopsPerToken = CliOptions.Choice<FlopsPerTokenRule?>(
+            "--flops-per-token",
+            "With --architecture: 6n (default) or exact (Hoffmann 2022 App. F count of the proposed shape).",
+            null,
+            ("6n", FlopsPerTokenRule.SixN),
+            ("exact", FlopsPerTokenRule.Exact));
+        var context = CliOptions.Count("--context", "T", "With --architecture: the context length in tokens (default 4096).", "4096", 1, PlanArchitecture.MaxContext);
         var robust = new Option<bool>("--robust") { Description = "With --flops: the size minimising the expected loss over a fit's bootstrap refits (--law fit.json), or the consensus of the published laws." };
         var quantile = CliOptions.Number("--quantile", "Q", "With --robust: minimise this quantile of the loss over the refits instead of its mean, e.g. 0.9.", "0.9", NumberRange.Fraction);
         var resources = new ResourceOptions();

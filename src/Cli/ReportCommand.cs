@@ -37,7 +37,7 @@ internal static class ReportCommand
     {
         var output = CliOptions.Out("Directory to write into (default ./out).", "DIR");
         var flops = CliOptions.Flops($"Training budget in FLOPs (default {Humanize.Scientific(DefaultFlops)}).");
-        var formats = new Option<string>("--formats") { Description = "Comma-separated: html, png, svg, pdf, xlsx (default all).", HelpName = "LIST" };
+        var formats = CliOptions.Formats("Comma-separated: html, png, svg, pdf, xlsx (default all).");
         var force = CliOptions.Force("Overwrite files in DIR that 'scaling report' did not write.");
         var fitRuns = new Option<string>("--fit-runs") { Description = "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples): adds the fit figures and sheet; without --law the plan uses the fit.", HelpName = "runs.csv" };
         var law = LawOption.Create();
@@ -60,7 +60,7 @@ internal static class ReportCommand
                 Resamples = resamples,
                 Fit = fit,
                 FitBootstrap = bootstrap,
-                Formats = result.GetValue(formats) is { } text ? ReportFormats.Parse(text) : ReportFormats.All,
+                Formats = result.GetRequiredValue(formats),
                 Resources = hardware.Assumptions,
                 BudgetEuros = hardware.BudgetEuros,
             };

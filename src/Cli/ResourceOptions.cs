@@ -17,7 +17,7 @@ internal sealed class ResourceOptions
     private readonly Option<string> gpu = new("--gpu") { Description = "Accelerator to train on (see 'scaling hardware'); adds GPUs, days, cost, energy and CO2 to the plan.", HelpName = "NAME" };
     private readonly Option<string> hardware = HardwareOption.Create();
     private readonly Option<double?> mfu = CliOptions.Number("--mfu", "U", $"Model FLOPs utilisation in (0, 1] (default {Humanize.Exponent(ComputeRate.DefaultMfu)}; PaLM reported 0.46, Llama 3 0.38-0.43).", "0.4", NumberRange.Fraction);
-    private readonly Option<string> precision = new("--precision") { Description = "Training precision whose dense peak sets the speed: fp32, tf32, bf16, fp16, fp8 (default bf16, fp16 on V100).", HelpName = "P" };
+    private readonly Option<Precision?> precision = CliOptions.TrainingPrecision("Training precision whose dense peak sets the speed: fp32, tf32, bf16, fp16, fp8 (default bf16, fp16 on V100).");
     private readonly Option<double?> peakTflops = CliOptions.Number("--peak-tflops", "T", "Override the dense peak TFLOP/s at --precision.", "989", NumberRange.Positive);
     private readonly Option<double?> memoryGb = CliOptions.Number("--memory-gb", "GB", "Override the memory per GPU in GB.", "80", NumberRange.Positive);
     private readonly Option<double?> eurPerGpuHour = CliOptions.Number("--eur-per-gpu-hour", "EUR", "Override the price per GPU-hour in euros (the catalog's is a dated assumption).", "2.5", NumberRange.Positive);
@@ -25,7 +25,7 @@ internal sealed class ResourceOptions
     private readonly Option<double?> days = CliOptions.Number("--days", "T", "Deadline in days: use the fewest GPUs that finish in time (with --gpus: check the deadline).", "90", NumberRange.Positive);
     private readonly Option<int?> maxGpus = CliOptions.Count("--max-gpus", "N", $"The most GPUs a deadline may ask for (default {ResourceAssumptions.DefaultMaxGpus.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)}, about the largest clusters reported).", "100000", 1, int.MaxValue);
     private readonly Option<double?> usableMemory = CliOptions.Number("--usable-memory", "F", $"Fraction of GPU memory the training state may fill (default {Humanize.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", "0.9", NumberRange.Fraction);
-    private readonly Option<string> bytesPerParameter = new("--bytes-per-parameter") { Description = "Training state per parameter: a number, or adamw16 (default), adamw18, adamw20, seed24, seed-table (20x the weight bytes).", HelpName = "B|RECIPE" };
+    private readonly Option<TrainingStateRecipe?> bytesPerParameter = CliOptions.Recipe("Training state per parameter: a number, or adamw16 (default), adamw18, adamw20, seed24, seed-table (20x the weight bytes).");
     private readonly Option<double?> wattsPerGpu = CliOptions.Number("--watts-per-gpu", "W", "Override the power per GPU in W.", "700", NumberRange.Positive);
     private readonly Option<double?> overhead = CliOptions.Number("--overhead", "F", "Extra server power as a fraction of GPU power (default 0).", "0.1", NumberRange.NonNegative);
     private readonly Option<double?> pue = CliOptions.Number("--pue", "X", $"Data-centre power usage effectiveness, at least 1 (default {Humanize.Exponent(EnergyModel.DefaultPue)}).", "1.1", NumberRange.AtLeastOne);
@@ -77,19 +77,7 @@ internal sealed class ResourceOptions
         var accelerator = catalog.Find(gpuName)
             ?? throw new UsageException($"--gpu: unknown accelerator '{gpuName}'; known: {string.Join(", ", catalog.Names)} (or add a row with --hardware FILE).");
 
-        Precision? chosen = null;
-        if (result.GetValue(precision) is { } precisionText)
-        {
-            try
-            {
-                chosen = Precisions.Parse(precisionText);
-            }
-            catch (FormatException e)
-            {
-                throw new UsageException($"--precision: {e.Message}");
-            }
-        }
-
+        Precision? chosen = result.GetValue(precision);
         Precision trainingPrecision = chosen ?? accelerator.DefaultTrainingPrecision;
         accelerator = Override(result, accelerator, trainingPrecision);
         if (!accelerator.Supports(trainingPrecision))
@@ -104,7 +92,7 @@ internal sealed class ResourceOptions
             Precision = chosen,
             Mfu = result.GetValue(mfu) ?? ComputeRate.DefaultMfu,
             UsableMemoryFraction = result.GetValue(usableMemory) ?? ResourceAssumptions.DefaultUsableMemoryFraction,
-            Recipe = Recipe(result.GetValue(bytesPerParameter)),
+            Recipe = result.GetValue(bytesPerParameter) ?? TrainingStateRecipe.MixedPrecisionAdamW,
             Overhead = result.GetValue(overhead) ?? EnergyModel.DefaultOverhead,
             Pue = result.GetValue(pue) ?? EnergyModel.DefaultPue,
             GridGramsCo2PerKilowattHour = result.GetValue(grid) ?? CarbonIntensity.DefaultGramsCo2PerKilowattHour,
@@ -143,19 +131,6 @@ internal sealed class ResourceOptions
 
     private static bool Given(ParseResult result, string name) =>
         result.CommandResult.Children.OfType<OptionResult>().Any(o => o.Option.Name == name && !o.Implicit);
-
-    private static TrainingStateRecipe Recipe(string? text)
-    {
-        if (text is null)
-        {
-            return TrainingStateRecipe.MixedPrecisionAdamW;
-        }
-
-        return TrainingStateRecipe.Find(text) ?? (char.IsAsciiDigit(text.Trim().FirstOrDefault()) || text.Trim().StartsWith('-') || text.Trim().StartsWith('.')
-            ? TrainingStateRecipe.Fixed(CliOptions.TryNumber("--bytes-per-parameter", text, "16", NumberRange.Positive, out string? error) ?? throw new UsageException(error ?? text))
-            : throw new UsageException(
-                $"--bytes-per-parameter: unknown recipe '{text}'; give a number such as 16 or one of {string.Join(", ", TrainingStateRecipe.All.Select(r => r.Name))}."));
-    }
 }
 
 /// <summary>What the resource options asked for: the assumptions and, with <c>--budget-eur</c>, the euro budget.</summary>

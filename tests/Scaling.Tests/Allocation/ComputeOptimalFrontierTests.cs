@@ -208,7 +208,7 @@ public class ComputeOptimalFrontierTests
         AssertRelative(1.9307, optimum.Loss!.Value);
     }
 
-    // Facts §1: unrounded preset at C = 5.76e23 → N 4.036e10 (Hoffmann et al. 2022's "40B" for Gopher's budget), D 2.379e12.
+    // Computed from Hoffmann et al. 2022, Eq. 4 with the unrounded Eq. 10 fit: at C = 5.76e23 → N 4.036e10 (Hoffmann et al. 2022's "40B" for Gopher's budget), D 2.379e12.
     [Fact]
     public void Optimum_UnroundedHoffmannAtGopherBudget_GivesThePapers40B()
     {
@@ -217,7 +217,7 @@ public class ComputeOptimalFrontierTests
         AssertRelative(2.379e12, optimum.Tokens);
     }
 
-    // Facts §1: Besiroglu et al. 2024 refit at C = 5.76e23 → G 0.1196, a 0.5126, N 7.225e10, D 1.329e12, D/N 18.4.
+    // Computed from Besiroglu et al. 2024 (arXiv 2404.10102) refit, Hoffmann Eq. 4, at C = 5.76e23 → G 0.1196, a 0.5126, N 7.225e10, D 1.329e12, D/N 18.4.
     [Fact]
     public void Optimum_BesirogluAtGopherBudget_MatchesTestVector()
     {
@@ -230,7 +230,7 @@ public class ComputeOptimalFrontierTests
         AssertRelative(18.4, optimum.TokensPerParameter);
     }
 
-    // Facts §1: unrounded preset, inverse frontier: N = 1e9 → C 1.75e20, D 2.91e10.
+    // Computed from Hoffmann et al. 2022, Eq. 4 inverted, unrounded Eq. 10 fit: N = 1e9 → C 1.75e20, D 2.91e10.
     [Fact]
     public void OptimumForParameters_UnroundedOneBillion_MatchesTestVector()
     {

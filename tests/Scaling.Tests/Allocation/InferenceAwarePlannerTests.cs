@@ -7,7 +7,7 @@ namespace Scaling.Tests.Allocation;
 
 public class InferenceAwarePlannerTests
 {
-    // Facts §4, computed for Sardana et al. 2024 (arXiv 2401.00448) with the unrounded Hoffmann law: the
+    // Computed for Sardana et al. 2024 (arXiv 2401.00448) with the unrounded Hoffmann law: the
     // Chinchilla-optimal 13B model (D₀ 6.17e11, ℓ 2.0238) with 2e12 lifetime inference tokens → N* ≈ 7.1e9 on
     // ≈ 1.30e12 tokens, saving ≈ 16% of total FLOPs (the paper: "7B", 17%).
     [Fact]

@@ -50,7 +50,7 @@ public class ModelRegistryTests
         Assert.Contains(ModelRegistry.Published, m => m.Name == name);
     }
 
-    // Facts §8: tokens per parameter GPT-3 1.7, Gopher 1.1, MT-NLG 0.5, PaLM 1.4, Chinchilla 20, LLaMA-65B 21.5,
+    // From the published sizes and tokens (Hoffmann et al. 2022, Table 1; Touvron et al. 2023; Meta Llama 3 model card): tokens per parameter GPT-3 1.7, Gopher 1.1, MT-NLG 0.5, PaLM 1.4, Chinchilla 20, LLaMA-65B 21.5,
     // Llama 3 8B ≈ 1,875.
     [Theory]
     [InlineData("GPT-3 175B", 1.7)]

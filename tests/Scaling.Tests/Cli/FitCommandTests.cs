@@ -188,9 +188,9 @@ public sealed class FitCommandTests : IDisposable
 
     [Theory]
     [InlineData("--approach", "1, 2, 3 or all", "--approach", "5")]
-    [InlineData("--bootstrap", "from 0 to 100,000", "--bootstrap", "-1")]
-    [InlineData("--bootstrap", "from 0 to 100,000", "--bootstrap", "1000000000")]
-    [InlineData("--bootstrap", "at least 2", "--bootstrap", "1")]
+    [InlineData("--bootstrap", "0 (no intervals) or a whole number from 2 to 100,000", "--bootstrap", "-1")]
+    [InlineData("--bootstrap", "0 (no intervals) or a whole number from 2 to 100,000", "--bootstrap", "1000000000")]
+    [InlineData("--bootstrap", "from 2 to 100,000", "--bootstrap", "1")]
     [InlineData("--exclude-top-loss", "whole number", "--exclude-top-loss", "abc")]
     [InlineData("--delta", "greater than 0", "--delta", "0")]
     [InlineData("--flops", "greater than 0", "--flops", "-5")]

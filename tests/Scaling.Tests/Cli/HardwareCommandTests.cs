@@ -26,7 +26,7 @@ public class HardwareCommandTests
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);
         var h100 = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "H100-SXM");
-        // Facts §6: dense BF16 989 and FP8 1,979 TFLOP/s, 80 GB, 700 W.
+        // NVIDIA H100 (SXM5) data sheet: dense BF16 989 and FP8 1,979 TFLOP/s, 80 GB, 700 W.
         Assert.Equal(989, h100.GetProperty("peakTeraflops").GetProperty("bf16").GetDouble());
         Assert.Equal(1979, h100.GetProperty("peakTeraflops").GetProperty("fp8").GetDouble());
         Assert.Equal(80, h100.GetProperty("memoryGigabytes").GetDouble());

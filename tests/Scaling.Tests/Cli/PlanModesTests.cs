@@ -45,7 +45,7 @@ public class PlanModesTests
     [Fact]
     public void InferenceTokens_ReproducesSardanaExample()
     {
-        // Facts §4 (Sardana et al. 2024, arXiv 2401.00448): the Chinchilla-optimal 13B model of the unrounded Hoffmann
+        // Sardana et al. 2024 (arXiv 2401.00448): the Chinchilla-optimal 13B model of the unrounded Hoffmann
         // law (D0 6.17e11) serving 2e12 tokens is beaten by ≈7.1e9 parameters on ≈1.30e12 tokens, saving ≈16%.
         double budget = 6 * 13e9 * 6.17e11;
         var root = RunJson("plan", "--flops", budget.ToString("R", System.Globalization.CultureInfo.InvariantCulture),

@@ -87,7 +87,7 @@ public class PlanResourcesTests
     public void SeedTableRecipe_Fp32_Takes80BytesPerParameter()
     {
         var json = Json("plan", "--parameters", "1e9", "--gpu", "A100-80GB", "--precision", "fp32", "--bytes-per-parameter", "seed-table");
-        // Facts §5: the seed's table, 80 GB per 1B parameters for FP32 training.
+        // The precision table of the article 'KI-Effizienztechniken': 80 GB per 1B parameters for FP32 training.
         Assert.Equal(80e9, json.GetProperty("trainingMemoryBytes").GetDouble(), 1e3);
         Assert.Equal(19.5e12, json.GetProperty("peakFlopsPerSecond").GetDouble());
     }

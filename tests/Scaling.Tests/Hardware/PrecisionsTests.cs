@@ -4,7 +4,7 @@ namespace Scaling.Tests.Hardware;
 
 public class PrecisionsTests
 {
-    // Facts §5: FP32 4, FP16/BF16 2, FP8/INT8 1, INT4 0.5 bytes per parameter.
+    // EleutherAI, "Transformer Math 101" (2023): FP32 4, FP16/BF16 2, FP8/INT8 1, INT4 0.5 bytes per parameter.
     [Theory]
     [InlineData(Precision.Fp32, 4)]
     [InlineData(Precision.Bf16, 2)]

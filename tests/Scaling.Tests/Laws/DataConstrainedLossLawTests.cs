@@ -10,7 +10,7 @@ public class DataConstrainedLossLawTests
     private static readonly DataConstrainedLossLaw Muennighoff =
         DataConstrainedLossLaw.Create(LawPresets.Muennighoff2023.LossLaw, RepetitionDecay.Muennighoff2023);
 
-    // Facts §3 test vector, computed from Muennighoff et al. 2023 (arXiv 2305.16264) fitted constants: 2.2256441.
+    // Test vector computed from Muennighoff et al. 2023 (arXiv 2305.16264) fitted constants: 2.2256441.
     // We get 2.2255998 (2e-5 relative): the vector's N_opt(U_D) is 0.16% below our G²·U_D = 1.2746e9, a difference in
     // how N_opt was evaluated, not in the law. A hand computation from the published equations is good to 0.5%; we hold 1e-4.
     [Fact]
@@ -20,7 +20,7 @@ public class DataConstrainedLossLawTests
         Assert.True(Math.Abs(loss / 2.2256441 - 1) < 1e-4, $"loss {loss:R}");
     }
 
-    // Facts §3: D'/U_D after 2 epochs 1.968, after 4 epochs 3.726, after 16 epochs 10.58.
+    // Muennighoff et al. 2023 (arXiv 2305.16264), effective data with R_D* = 15.387756: D'/U_D after 2 epochs 1.968, after 4 epochs 3.726, after 16 epochs 10.58.
     [Theory]
     [InlineData(2, 1.968)]
     [InlineData(4, 3.726)]

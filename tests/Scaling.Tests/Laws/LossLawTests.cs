@@ -19,7 +19,7 @@ public class LossLawTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LossLaw.Create(e, a, b, alpha, beta));
     }
 
-    // Facts §1 test vectors (computed from Hoffmann et al. 2022, Eq. 10 as printed):
+    // Test vectors (computed from Hoffmann et al. 2022, Eq. 10 as printed):
     // Chinchilla (70B, 1.4T) 1.9366 < Gopher (280B, 300B) 1.9933 < GPT-3 (175B, 300B) 2.0023.
     [Theory]
     [InlineData(70e9, 1.4e12, 1.9366)]

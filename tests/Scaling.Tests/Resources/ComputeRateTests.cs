@@ -32,7 +32,7 @@ public class ComputeRateTests
     [Fact]
     public void GpuHoursForFlops_Llama2_7B_MatchesTheFactsSheet()
     {
-        // Facts §8: 6 × 7e9 × 2e12 = 8.4e22 FLOPs at 312 TFLOP/s and 40% MFU → ≈ 187,000 GPU-hours.
+        // Llama 2 7B (Touvron et al. 2023, model card: 184,320 A100-80GB hours): 6 × 7e9 × 2e12 = 8.4e22 FLOPs at 312 TFLOP/s and 40% MFU → ≈ 187,000 GPU-hours.
         var rate = ComputeRate.For(HardwareCatalog.Default.Get("A100-80GB"), Precision.Bf16, 0.40);
         Assert.Equal(187_000, rate.GpuHoursForFlops(6 * 7e9 * 2e12), 187_000 * 0.005);
     }

@@ -6,7 +6,7 @@ namespace Scaling.Tests.Resources;
 
 public class EnergyModelTests
 {
-    // Facts §8: Llama 2 7B / 13B / 70B, 184,320 / 368,640 / 1,720,320 A100-80GB hours at 400 W (model card),
+    // Touvron et al. 2023 (Llama 2), model card: Llama 2 7B / 13B / 70B, 184,320 / 368,640 / 1,720,320 A100-80GB hours at 400 W (model card),
     // 31.22 / 62.44 / 291.42 tCO₂e; the same factor, 0.4235 kg/kWh, reproduces all three from the hours.
     [Theory]
     [InlineData(184_320, 31.22)]

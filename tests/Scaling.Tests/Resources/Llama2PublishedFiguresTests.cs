@@ -56,7 +56,7 @@ public class Llama2PublishedFiguresTests
     [Fact]
     public void SeedArticlesLlama2Estimate_IsFarBelowMetasFigure()
     {
-        // Facts §7: the seed puts Llama 2 7B at 6 GPUs × 7.2 days = 1,037 GPU-hours; Meta published 184,320.
+        // The article 'KI-Effizienztechniken' puts Llama 2 7B at 6 GPUs × 7.2 days = 1,037 GPU-hours; Meta published 184,320.
         // The planner agrees with Meta (within 25%) and so is two orders of magnitude above the seed.
         double seedGpuHours = 6 * 7.2 * 24;
         Assert.True(PlanFor(7e9, ComputeRate.DefaultMfu).GpuHours > 100 * seedGpuHours);

@@ -8,7 +8,7 @@ public class MemoryFootprintTests
     [Fact]
     public void TrainingState_70BWithAdamW_Is1120GigabytesOn14Gpus()
     {
-        // Facts §5: 70B × 16 B = 1,120 GB → at least 14 × 80 GB GPUs before activations.
+        // EleutherAI, "Transformer Math 101" (16 B/parameter for mixed-precision AdamW): 70B × 16 B = 1,120 GB → at least 14 × 80 GB GPUs before activations.
         var memory = MemoryFootprint.Create(70e9, TrainingStateRecipe.MixedPrecisionAdamW, Precision.Bf16);
         Assert.Equal(1.12e12, memory.TrainingStateBytes, 1e3);
         Assert.Equal(14, GpuCount.ToHold(memory.TrainingStateBytes, 80e9, 1.0));
@@ -21,7 +21,7 @@ public class MemoryFootprintTests
     [InlineData(Precision.Int8, 20e9)]
     public void SeedPrecisionTable_OneBillionParameters_MatchesTheSeedTable(Precision precision, double bytes)
     {
-        // Facts §5: the seed's table, 80 GB per 1B parameters for FP32 training, 40 GB FP16/BF16, 20 GB INT8.
+        // The precision table of the article 'KI-Effizienztechniken': 80 GB per 1B parameters for FP32 training, 40 GB FP16/BF16, 20 GB INT8.
         var memory = MemoryFootprint.Create(1e9, TrainingStateRecipe.SeedPrecisionTable, precision);
         Assert.Equal(bytes, memory.TrainingStateBytes, 1e3);
     }
@@ -51,7 +51,7 @@ public class MemoryFootprintTests
     [Fact]
     public void GpuCount_SeedGpt35_Is140WithoutRoundingUp()
     {
-        // Facts §7: 4.2 TB on 30 GB usable per V100-32GB → 140 GPUs (4.2e12 / 30e9 is 140.00000000000003 in doubles).
+        // The article 'KI-Effizienztechniken', GPT-3.5 example: 4.2 TB on 30 GB usable per V100-32GB → 140 GPUs (4.2e12 / 30e9 is 140.00000000000003 in doubles).
         Assert.Equal(140, GpuCount.ToHold(175e9 * 24, 32e9, 30.0 / 32));
     }
 
