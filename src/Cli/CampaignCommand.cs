@@ -190,7 +190,7 @@ internal static class CampaignCommand
         {
             $"Campaign for a {Humanize.Scientific(design.TargetFlops)}-FLOP run under '{named.Name}': {design.BudgetsFlops.Count} budgets "
                 + $"{Humanize.Scientific(design.BudgetsFlops[0])} .. {Humanize.Scientific(design.LargestBudgetFlops)} FLOPs ({rule}), {options.SizesPerBudget} sizes each = {design.Runs.Count} runs.",
-            Invariant($"  Compute: {Humanize.Scientific(design.TotalFlops)} FLOPs of {Humanize.Scientific(design.CampaignFlops)} ({100 * design.TotalFlops / design.CampaignFlops:0.0}%); the target is {design.ExtrapolationFactor:0} times the largest budget."),
+            Invariant($"  Compute: {Humanize.Scientific(design.TotalFlops)} FLOPs of {Humanize.Scientific(design.CampaignFlops)} ({100 * design.TotalFlops / design.CampaignFlops:0.0}%); the target is {Times(design.ExtrapolationFactor)} times the largest budget."),
             $"  {"budget",-10}  {"N* predicted",12}  {"sizes (parameters)",-20}  {"tokens",-20}",
         };
         foreach (double budget in design.BudgetsFlops)
@@ -209,6 +209,10 @@ internal static class CampaignCommand
         Invariant($"IsoFLOP campaign for a {design.TargetFlops:0.###E+0}-FLOP run, designed by 'scaling campaign' under '{named.Name}'."),
         Invariant($"{design.Runs.Count} runs, {design.TotalFlops:0.###E+0} FLOPs in all of {design.CampaignFlops:0.###E+0}. Fill in each run's final loss (nats/token), then: scaling fit FILE"),
     ];
+
+    // Whole up to a million, then scientific: a 1e24 target over a 1e10-FLOP campaign is 1.67E+15 times, not 16 digits.
+    private static string Times(double factor) =>
+        factor < 1e6 ? factor.ToString("0", CultureInfo.InvariantCulture) : Humanize.Scientific(factor);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -86,7 +86,7 @@ internal static class CampaignReport
 
         if (simulation.Approach3.Loss is { } loss)
         {
-            lines.Add(Invariant($"  Predicted optimal loss at the target: median {loss.Estimate:0.000}, {options.Level * 100:0}% of campaigns in [{loss.Lower:0.000}, {loss.Upper:0.000}] (truth {simulation.TrueOptimum.Loss!.Value:0.000})."));
+            lines.Add(Invariant($"  Predicted optimal loss at the target: median {loss.Estimate:0.000}, {options.Level * 100:0}% of campaigns in [{loss.Lower:0.000}, {loss.Upper:0.000}] (truth {simulation.TrueOptimum.Loss:0.000})."));
         }
 
         return string.Join('\n', lines);

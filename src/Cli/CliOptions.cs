@@ -238,10 +238,10 @@ internal static class CliOptions
 
     private static string Single(ArgumentResult r) => r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
 
-    private static T Refuse<T>(ArgumentResult r, string error)
+    private static T? Refuse<T>(ArgumentResult r, string error)
     {
         r.AddError(error);
-        return default!;
+        return default;
     }
 
     // "a", "a or b", "a, b or c".

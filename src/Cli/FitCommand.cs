@@ -91,7 +91,7 @@ internal static class FitCommand
         var (three, memo3) = Approach3(console, path, runs, options, resamples, seed, budget, asJson);
         var approaches = new JsonObject { ["3"] = three };
         var memos = new List<string> { memo3 };
-        var exponents = new List<string> { $"3: {Humanize.Exponent(three["exponentA"]!.GetValue<double>())}" };
+        var exponents = new List<string> { $"3: {Humanize.Exponent(ExponentA(three))}" };
         foreach (var (name, fit) in new (string, Func<(JsonObject, string)>)[]
         {
             ("2", () => AllocationFitReport.Approach2(console, path, runs, resamples, seed, budget, asJson)),
@@ -103,7 +103,7 @@ internal static class FitCommand
                 var (report, memo) = fit();
                 approaches[name] = report;
                 memos.Add(memo);
-                exponents.Add($"{name}: {Humanize.Exponent(report["exponentA"]!.GetValue<double>())}");
+                exponents.Add($"{name}: {Humanize.Exponent(ExponentA(report))}");
             }
             catch (UnusableRunsException e)
             {
@@ -120,6 +120,10 @@ internal static class FitCommand
         memos.Add($"Exponent a (N* grows as C^a) by approach: {string.Join(", ", exponents)}; Hoffmann et al. 2022 found 3: 0.46, 2: 0.49, 1: 0.50 on their runs (Table 2).");
         return (combined, string.Join("\n\n", memos));
     }
+
+    // Every approach's report carries its exponent a; one without it is a bug here, not bad input.
+    private static double ExponentA(JsonObject report) =>
+        report["exponentA"]?.GetValue<double>() ?? throw new InvalidOperationException("an approach's report has no exponentA.");
 
     private static (JsonObject Report, string Memo) Approach3(
         CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, long seed, double? budget, bool asJson)
@@ -142,11 +146,11 @@ internal static class FitCommand
             boot = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = resamples, Seed = seed, Flops = budget }, options, bar);
         }
 
-        ComputeOptimum? plan = budget is { } c ? ComputeOptimalFrontier.Create(fit.Law).Optimum(c).Plannable() : null;
+        LossOptimum? plan = budget is { } c ? ComputeOptimalFrontier.Create(fit.Law).Optimum(c).Plannable() : null;
         return (ToJson(fit, boot, plan), Describe(path, fit, boot, plan));
     }
 
-    internal static JsonObject ToJson(ParametricFitResult fit, BootstrapResult? boot, ComputeOptimum? plan)
+    internal static JsonObject ToJson(ParametricFitResult fit, BootstrapResult? boot, LossOptimum? plan)
     {
         var report = new JsonObject
         {
@@ -214,7 +218,7 @@ internal static class FitCommand
         return report;
     }
 
-    private static string Describe(string path, ParametricFitResult fit, BootstrapResult? boot, ComputeOptimum? plan)
+    private static string Describe(string path, ParametricFitResult fit, BootstrapResult? boot, LossOptimum? plan)
     {
         var law = fit.Law;
         var lines = new List<string>
@@ -257,7 +261,7 @@ internal static class FitCommand
         {
             lines.Add($"  At {Humanize.Scientific(plan.Flops)} FLOPs: {Humanize.Count(plan.Parameters)} parameters{Range(boot, "parameters", Humanize.Count)} on "
                 + $"{Humanize.Count(plan.Tokens)} tokens{Range(boot, "tokens", Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter"
-                + $"{Range(boot, "tokensPerParameter", Humanize.Ratio)}, predicted loss {Humanize.Loss(plan.Loss!.Value)}.");
+                + $"{Range(boot, "tokensPerParameter", Humanize.Ratio)}, predicted loss {Humanize.Loss(plan.Loss)}.");
         }
 
         if (boot is not null)

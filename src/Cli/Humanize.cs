@@ -57,9 +57,9 @@ internal static class Humanize
         return Math.Round(value, Math.Min(digits, 15)).ToString("0.###############", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A ratio such as tokens per parameter: whole from 10 up, else one decimal.</summary>
+    /// <summary>A ratio such as tokens per parameter: whole from 10 up, else one decimal; scientific below 0.1 or from 1e6.</summary>
     public static string Ratio(double value) =>
-        !double.IsFinite(value) || Math.Abs(value) >= 1e6 ? Scientific(value)
+        !double.IsFinite(value) || Math.Abs(value) >= 1e6 || (value != 0 && Math.Abs(value) < 0.1) ? Scientific(value)
         : value >= 10
             ? Math.Round(value).ToString("0", CultureInfo.InvariantCulture)
             : value.ToString("0.0", CultureInfo.InvariantCulture);

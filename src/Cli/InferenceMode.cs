@@ -32,7 +32,7 @@ internal static class InferenceMode
             ? $"{ResourceReport.Euros(plan.TotalCost * price)} instead of {ResourceReport.Euros(plan.ChinchillaTotalCost * price)} for training and serving"
             : $"{Humanize.Scientific(plan.TotalCost)} instead of {Humanize.Scientific(plan.ChinchillaTotalCost)} {unit}";
         return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
-            + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter, predicted loss {Humanize.Loss(optimum.Loss!.Value)}.\n"
+            + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter, predicted loss {Humanize.Loss(optimum.Loss)}.\n"
             + $"  It matches the Chinchilla-optimal {Humanize.Count(chinchilla.Parameters)} parameters on {Humanize.Count(chinchilla.Tokens)} tokens "
             + $"and, serving {Humanize.Count(plan.InferenceTokens)} inference tokens, costs {cost}: {Humanize.Percent(plan.SavingFraction)} less over its life.\n"
             + $"  Training {Humanize.Scientific(optimum.Flops)} FLOPs (the Chinchilla budget was {Humanize.Scientific(chinchilla.Flops)}), "

@@ -91,9 +91,9 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
     public string Prose()
     {
         var p = Profile;
-        string exact = Exact
+        string exact = Exact && p.Tokens is { } tokens
             ? $"\n  With exact FLOPs per token ({Humanize.Scientific(p.FlopsPerToken)} = {(p.FlopsPerToken / (6.0 * p.Shape.Parameters)).ToString("0.00", CultureInfo.InvariantCulture)} × 6N), "
-                + $"the budget trains the proposed model on {Humanize.Count(p.Tokens!.Value)} tokens instead of {Humanize.Count(TokensBy6N)}."
+                + $"the budget trains the proposed model on {Humanize.Count(tokens)} tokens instead of {Humanize.Count(TokensBy6N)}."
             : string.Empty;
         return "\nArchitecture for this plan:\n" + ArchitectureReport.Prose(p) + exact;
     }

@@ -142,12 +142,12 @@ internal static class PlanCommand
 
     internal static string Describe(ScalingLaw law, ComputeOptimum optimum)
     {
-        string loss = optimum.Loss is { } l ? $", predicted loss {Humanize.Loss(l)}" : string.Empty;
+        string loss = optimum is LossOptimum { Loss: var l } ? $", predicted loss {Humanize.Loss(l)}" : string.Empty;
         return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
             + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter{loss}.\n"
             + $"  Budget {Humanize.Scientific(optimum.Flops)} FLOPs (C = 6·N·D) under the law '{law.Name}' ({law.Source}).\n"
             + $"  Allocation exponents: N* grows as C^{Humanize.Exponent(optimum.ExponentA)}, D* as C^{Humanize.Exponent(optimum.ExponentB)}."
-            + (optimum.Loss is null ? "\n  This law is an allocation rule: it predicts no loss." : string.Empty);
+            + (optimum is LossOptimum ? string.Empty : "\n  This law is an allocation rule: it predicts no loss.");
     }
 
     private static string DescribeIntervals(FittedLaw law, Scaling.Fitting.OptimumIntervals? intervals)
@@ -188,7 +188,7 @@ internal static class PlanCommand
         ["parameters"] = optimum.Parameters,
         ["tokens"] = optimum.Tokens,
         ["tokensPerParameter"] = optimum.TokensPerParameter,
-        ["loss"] = optimum.Loss,
+        ["loss"] = optimum is LossOptimum { Loss: var loss } ? loss : null,
         ["exponentA"] = optimum.ExponentA,
         ["exponentB"] = optimum.ExponentB,
     };

@@ -49,8 +49,12 @@ internal static class ReportCommand
         resources.AddTo(command);
         command.SetAction(result =>
         {
-            var hardware = resources.Read(result)!;
+            // From the first step: a signal while the figures render (seconds) stops before anything is written.
+            var interruption = new Interruption();
+            using var listening = interruption.Listen();
+            var hardware = resources.ReadWithDefaultGpu(result);
             double budget = hardware.Flops(result.GetValue(flops)) ?? DefaultFlops;
+            interruption.ThrowIfRequested();
             var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsPath ? Fit(runsPath, budget) : (null, null);
             var (namedLaw, resamples) = result.GetValue(law) is null && fit is not null
                 ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns))}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [])
@@ -69,8 +73,9 @@ internal static class ReportCommand
             var optimum = request.Law.Plan(request.BudgetFlops);
             hardware.Plan(optimum);
             var files = ReportBuilder.Build(request);
+            interruption.ThrowIfRequested();
             var directory = new ReportDirectory(result.GetValue(output) ?? "out", result.GetValue(force));
-            var paths = directory.Write(files);
+            var paths = directory.Write(files, interruption);
             console.Out.WriteLine(PlanCommand.Describe(request.Law, optimum));
             console.Out.WriteLine();
             console.Out.WriteLine($"Wrote {paths.Count} files to {directory.Path}:");

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Scaling.Reports;
 
 namespace Scaling.Cli;
@@ -20,7 +19,9 @@ internal sealed record ReportDirectory(string Path, bool Force)
 {
     public const string ManifestName = ".scaling-report";
 
-    public IReadOnlyList<string> Write(IReadOnlyList<ReportFile> files)
+    /// <summary>Writes <paramref name="files"/>, or nothing when <paramref name="interruption"/> is requested before the moves.</summary>
+    /// <exception cref="OperationCanceledException">SIGINT or SIGTERM arrived before the files were complete; nothing changed.</exception>
+    public IReadOnlyList<string> Write(IReadOnlyList<ReportFile> files, Interruption interruption)
     {
         if (File.Exists(Path))
         {
@@ -38,27 +39,23 @@ internal sealed record ReportDirectory(string Path, bool Force)
         CheckTargets(files, owned);
         DeleteStaleTemporaries(owned.Concat(files.Select(f => f.FileName)).Append(ManifestName));
 
-        var interrupted = new Interruption();
         var temporaries = new List<(string Temporary, string Target)>();
         try
         {
-            using (interrupted.Listen())
+            foreach (var file in files)
             {
-                foreach (var file in files)
-                {
-                    interrupted.ThrowIfRequested();
-                    string target = System.IO.Path.Combine(Path, file.FileName);
-                    string temporary = TemporaryFor(target);
-                    temporaries.Add((temporary, target));
-                    File.WriteAllBytes(temporary, file.Bytes);
-                }
-
-                owned.UnionWith(files.Select(f => f.FileName));
-                string manifestTemporary = TemporaryFor(manifest);
-                temporaries.Insert(0, (manifestTemporary, manifest));
-                File.WriteAllLines(manifestTemporary, owned.Order(StringComparer.Ordinal));
-                interrupted.ThrowIfRequested();
+                interruption.ThrowIfRequested();
+                string target = System.IO.Path.Combine(Path, file.FileName);
+                string temporary = TemporaryFor(target);
+                temporaries.Add((temporary, target));
+                File.WriteAllBytes(temporary, file.Bytes);
             }
+
+            owned.UnionWith(files.Select(f => f.FileName));
+            string manifestTemporary = TemporaryFor(manifest);
+            temporaries.Insert(0, (manifestTemporary, manifest));
+            File.WriteAllLines(manifestTemporary, owned.Order(StringComparer.Ordinal));
+            interruption.ThrowIfRequested();
 
             // From here on the moves run to the end (they take microseconds); the manifest goes first.
             foreach (var (temporary, target) in temporaries)
@@ -112,45 +109,4 @@ internal sealed record ReportDirectory(string Path, bool Force)
 
     private static string TemporaryFor(string target) =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(target) ?? ".", $".{System.IO.Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-
-    /// <summary>SIGINT/SIGTERM turned into a request the writer honours between files, so its cleanup runs.</summary>
-    private sealed class Interruption
-    {
-        private volatile bool requested;
-
-        public IDisposable Listen()
-        {
-            PosixSignalRegistration[] registrations =
-            [
-                PosixSignalRegistration.Create(PosixSignal.SIGINT, Request),
-                PosixSignalRegistration.Create(PosixSignal.SIGTERM, Request),
-            ];
-            return new Registrations(registrations);
-        }
-
-        public void ThrowIfRequested()
-        {
-            if (requested)
-            {
-                throw new OperationCanceledException("interrupted before the report was complete; nothing was changed in the output directory.");
-            }
-        }
-
-        private void Request(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            requested = true;
-        }
-
-        private sealed class Registrations(PosixSignalRegistration[] registrations) : IDisposable
-        {
-            public void Dispose()
-            {
-                foreach (var registration in registrations)
-                {
-                    registration.Dispose();
-                }
-            }
-        }
-    }
 }

@@ -104,6 +104,12 @@ internal sealed class ResourceOptions
         return new ResourceRequest(assumptions, result.GetValue(budgetEur));
     }
 
+    /// <summary>The resource request of a command with a <see cref="DefaultGpu"/>, which always has one.</summary>
+    public ResourceRequest ReadWithDefaultGpu(ParseResult result) =>
+        DefaultGpu is not null && Read(result) is { } request
+            ? request
+            : throw new InvalidOperationException("ReadWithDefaultGpu needs a DefaultGpu.");
+
     private Accelerator Override(ParseResult result, Accelerator accelerator, Precision trainingPrecision)
     {
         if (result.GetValue(peakTflops) is { } teraflops)

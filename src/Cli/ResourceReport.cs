@@ -104,7 +104,7 @@ internal static class ResourceReport
     private static string CountReason(ResourcePlan r) => r.GpuCountReason switch
     {
         GpuCountReason.Given => $"the count you gave (at least {Whole(r.MinimumGpus)} hold the training state).",
-        GpuCountReason.MeetsDeadline => $"the fewest that finish within {Days(r.Assumptions.DeadlineDays!.Value)}.",
+        GpuCountReason.MeetsDeadline when r.Assumptions.DeadlineDays is { } days => $"the fewest that finish within {Days(days)}.",
         _ => "the fewest that hold the training state (--days T or --gpus N for a faster plan).",
     };
 
@@ -115,13 +115,13 @@ internal static class ResourceReport
 
     private static string Energy(ResourcePlan r)
     {
-        if (r.KilowattHours is not { } kwh || r.Energy is not { } energy)
+        if (r.KilowattHours is not { } kwh || r.Energy is not { } energy || r.Co2Tonnes is not { } tonnes || r.ClusterKilowatts is not { } kilowatts)
         {
             return $"unknown: the catalog has no power figure for {r.Assumptions.Accelerator.Name}; give --watts-per-gpu W.";
         }
 
-        return $"{KilowattHours(kwh)} and {Tonnes(r.Co2Tonnes!.Value)} CO₂ ({Humanize.Significant(energy.WattsPerGpu)} W per GPU, overhead {Percent(energy.Overhead)}, "
-            + $"PUE {Humanize.Exponent(energy.Pue)}, grid {Humanize.Significant(r.Carbon.GramsCo2PerKilowattHour)} g/kWh; the cluster draws {Power(r.ClusterKilowatts!.Value)}).";
+        return $"{KilowattHours(kwh)} and {Tonnes(tonnes)} CO₂ ({Humanize.Significant(energy.WattsPerGpu)} W per GPU, overhead {Percent(energy.Overhead)}, "
+            + $"PUE {Humanize.Exponent(energy.Pue)}, grid {Humanize.Significant(r.Carbon.GramsCo2PerKilowattHour)} g/kWh; the cluster draws {Power(kilowatts)}).";
     }
 
     public static string Euros(double euros) => "€" + (euros >= 1e3 && euros < 1e15 ? Humanize.Count(euros) : Humanize.Significant(euros));

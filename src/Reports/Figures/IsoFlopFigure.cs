@@ -69,13 +69,13 @@ public static class IsoFlopFigure
 
         var runPoints = runs ?? [];
         var xs = curves.SelectMany(c => c.Select(p => p.X)).Concat(runPoints.Select(r => r.Parameters)).ToArray();
-        var ys = optima.Select(o => o.Loss!.Value).Concat(runPoints.Select(r => r.Loss)).ToArray();
+        var ys = optima.Select(o => o.Loss).Concat(runPoints.Select(r => r.Loss)).ToArray();
         var (minimum, maximum) = FigureStyle.Decades(xs.Min(), xs.Max());
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", minimum, maximum));
         var lossAxis = FigureStyle.LinearAxis(AxisPosition.Left, "Predicted loss", "nats/token");
         // The valleys matter, not the walls: show the highest optimum (and every run) with room above it.
         double bottom = ys.Min();
-        double top = Math.Max(ys.Max(), optima.Max(o => o.Loss!.Value) + (0.3 * (optima.Max(o => o.Loss!.Value) - bottom)));
+        double top = Math.Max(ys.Max(), optima.Max(o => o.Loss) + (0.3 * (optima.Max(o => o.Loss) - bottom)));
         lossAxis.Minimum = bottom - (0.04 * (top - bottom));
         lossAxis.Maximum = top + (0.03 * (top - bottom));
         model.Axes.Add(lossAxis);
@@ -128,13 +128,13 @@ public static class IsoFlopFigure
 
     private static double Group(TrainingRun run) => run.BudgetFlops ?? double.Parse(run.Flops.ToString("G2", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static DataPoint[] Curve(ComputeOptimalFrontier frontier, double flops, ComputeOptimum optimum)
+    private static DataPoint[] Curve(ComputeOptimalFrontier frontier, double flops, LossOptimum optimum)
     {
         double lo = Math.Log(optimum.Parameters / SpanAroundOptimum);
         double hi = Math.Log(optimum.Parameters * SpanAroundOptimum);
         return Enumerable.Range(0, PointsPerCurve)
             .Select(j => Math.Exp(lo + ((hi - lo) * j / (PointsPerCurve - 1))))
-            .Select(n => new DataPoint(n, frontier.At(flops, n).Loss!.Value))
+            .Select(n => new DataPoint(n, frontier.At(flops, n).Loss))
             .ToArray();
     }
 
@@ -195,7 +195,7 @@ public static class IsoFlopFigure
         }
     }
 
-    private static void AddIntervals(PlotModel model, LossLaw estimate, IReadOnlyList<LossLaw> resamples, double[] budgets, ComputeOptimum[] optima)
+    private static void AddIntervals(PlotModel model, LossLaw estimate, IReadOnlyList<LossLaw> resamples, double[] budgets, LossOptimum[] optima)
     {
         for (int i = 0; i < budgets.Length; i++)
         {
@@ -207,13 +207,13 @@ public static class IsoFlopFigure
                 StrokeThickness = 7,
                 Tag = "interval",
             };
-            bar.Points.Add(new DataPoint(interval.Lower, optima[i].Loss!.Value));
-            bar.Points.Add(new DataPoint(interval.Upper, optima[i].Loss!.Value));
+            bar.Points.Add(new DataPoint(interval.Lower, optima[i].Loss));
+            bar.Points.Add(new DataPoint(interval.Upper, optima[i].Loss));
             model.Series.Add(bar);
         }
     }
 
-    private static LineSeries Frontier(IEnumerable<ComputeOptimum> optima)
+    private static LineSeries Frontier(IEnumerable<LossOptimum> optima)
     {
         var series = new LineSeries
         {
@@ -227,7 +227,7 @@ public static class IsoFlopFigure
             MarkerStroke = OxyColors.White,
             MarkerStrokeThickness = 1,
         };
-        series.Points.AddRange(optima.Select(o => new DataPoint(o.Parameters, o.Loss!.Value)));
+        series.Points.AddRange(optima.Select(o => new DataPoint(o.Parameters, o.Loss)));
         return series;
     }
 }

@@ -122,11 +122,11 @@ public static class LossLandscapeFigure
     }
 
     /// <summary>The loss range the colour ramp spans: from just below the lowest optimum to above the highest.</summary>
-    public static (double Low, double High) ColourRange(IReadOnlyList<ComputeOptimum> optima)
+    public static (double Low, double High) ColourRange(IReadOnlyList<LossOptimum> optima)
     {
         ArgumentNullException.ThrowIfNull(optima);
-        double lowest = optima.Min(o => o.Loss!.Value);
-        double highest = optima.Max(o => o.Loss!.Value);
+        double lowest = optima.Min(o => o.Loss);
+        double highest = optima.Max(o => o.Loss);
         double span = Math.Max(highest - lowest, 0.05);
         return (lowest - (0.1 * span), highest + (0.6 * span));
     }

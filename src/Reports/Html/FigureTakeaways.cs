@@ -22,7 +22,7 @@ internal static class FigureTakeaways
                 + $"the lowest point is {n} parameters, and the valley is flat: sizes from {HtmlNumbers.Count(range.LowerParameters)} to "
                 + $"{HtmlNumbers.Count(range.UpperParameters)} lose less than 1%.",
             "loss-landscape" => $"Loss falls towards large models trained long; each iso-FLOP line touches its lowest loss where the frontier "
-                + $"crosses it. At {c} FLOPs that is {n} parameters on {HtmlNumbers.Count(optimum.Tokens)} tokens, loss {HtmlNumbers.Loss(optimum.Loss!.Value)}.",
+                + $"crosses it. At {c} FLOPs that is {n} parameters on {HtmlNumbers.Count(optimum.Tokens)} tokens, loss {HtmlNumbers.Loss(optimum.Loss)}.",
             "budget-view" => BudgetView(facts),
             "audit-map" => AuditMap(request),
             "fit-observed-predicted" when request.Fit is { } fit =>

@@ -71,7 +71,7 @@ internal static class LawSpreadSection
             Cell(html, $"law-{law.Name}-parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters));
             Cell(html, $"law-{law.Name}-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens));
             Cell(html, $"law-{law.Name}-tokensPerParameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter));
-            if (optimum.Loss is { } loss)
+            if (optimum is LossOptimum { Loss: var loss })
             {
                 Cell(html, $"law-{law.Name}-loss", loss, HtmlNumbers.Loss(loss));
             }

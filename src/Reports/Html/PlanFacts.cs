@@ -9,7 +9,7 @@ internal sealed record PlanFacts
     /// <summary>The two tolerances of the near-optimal range: within 0.5% and within 1% of the optimal loss.</summary>
     public static readonly double[] NearOptimalTolerances = [0.005, 0.01];
 
-    private PlanFacts(ReportRequest request, ComputeOptimalFrontier frontier, ComputeOptimum optimum, BudgetPlan? budget, IReadOnlyList<NearOptimalRange> ranges)
+    private PlanFacts(ReportRequest request, ComputeOptimalFrontier frontier, LossOptimum optimum, BudgetPlan? budget, IReadOnlyList<NearOptimalRange> ranges)
     {
         Request = request;
         Frontier = frontier;
@@ -23,7 +23,7 @@ internal sealed record PlanFacts
     public ComputeOptimalFrontier Frontier { get; }
 
     /// <summary>N*, D*, L* at the budget (the same optimum <c>scaling plan</c> prints).</summary>
-    public ComputeOptimum Optimum { get; }
+    public LossOptimum Optimum { get; }
 
     /// <summary>The resources of the plan, or null without hardware assumptions.</summary>
     public BudgetPlan? Budget { get; }
@@ -35,7 +35,7 @@ internal sealed record PlanFacts
     {
         ArgumentNullException.ThrowIfNull(request);
         var frontier = request.Law.Frontier();
-        var optimum = request.Law.Allocator().Optimum(request.BudgetFlops);
+        var optimum = frontier.Optimum(request.BudgetFlops);
         var budget = request.Resources is { } resources ? BudgetPlan.For(optimum, resources, request.BudgetEuros) : null;
         var ranges = NearOptimalTolerances.Select(t => NearOptimalRange.Create(frontier, request.BudgetFlops, t)).ToArray();
         return new PlanFacts(request, frontier, optimum, budget, ranges);

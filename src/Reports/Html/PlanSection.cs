@@ -30,7 +30,7 @@ internal static class PlanSection
 
         html.Text("the law ").Element("q", law.Name).Text(" ");
         CiteOrName(html, citations, law.Source);
-        html.Text(" reaches its lowest loss, ").Number("lead-loss", optimum.Loss!.Value, HtmlNumbers.Loss(optimum.Loss.Value))
+        html.Text(" reaches its lowest loss, ").Number("lead-loss", optimum.Loss, HtmlNumbers.Loss(optimum.Loss))
             .Text(" nats per token, with a model of ").Number("lead-parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters))
             .Text(" parameters trained on ").Number("lead-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens))
             .Text(" tokens: ").Number("lead-tokens-per-parameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter))
@@ -73,7 +73,7 @@ internal static class PlanSection
         Key(html, "Parameters N*", "parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters));
         Key(html, "Training tokens D*", "tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens));
         Key(html, "Tokens per parameter", "tokensPerParameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter));
-        Key(html, "Predicted loss (nats/token)", "loss", optimum.Loss!.Value, HtmlNumbers.Loss(optimum.Loss.Value));
+        Key(html, "Predicted loss (nats/token)", "loss", optimum.Loss, HtmlNumbers.Loss(optimum.Loss));
         if (facts.Budget?.Resources is { } r)
         {
             Key(html, $"{r.Assumptions.Accelerator.Name} GPUs", "gpus", r.Gpus, HtmlNumbers.Whole(r.Gpus));

@@ -45,7 +45,7 @@ internal static class ScenarioCharts
 
         var rate = resources.Rate;
         var costs = budgets.Select(b => rate.EurosForGpuHours(rate.GpuHoursForFlops(b))).ToList();
-        var losses = optima.Select(o => o.Loss ?? double.NaN).ToList();
+        var losses = optima.Select(o => o.Loss).ToList();
         yield return (
             "Cost against model size",
             ChartAxis.LogDecades("Optimal parameters N*", parameters),

@@ -65,7 +65,7 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
 
     /// <summary>The loss-minimising N and D for a budget of <paramref name="flops"/>.</summary>
     /// <exception cref="InfeasiblePlanException">N or D underflows to 0 or overflows in double precision.</exception>
-    public ComputeOptimum Optimum(double flops)
+    public LossOptimum Optimum(double flops)
     {
         Require.PositiveFinite(flops, nameof(flops));
         double scaled = flops / FlopsPerParameterToken;
@@ -118,7 +118,7 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     /// The compute at which a model of <paramref name="parameters"/> is compute-optimal, and the tokens it should see:
     /// <c>C = k·(N/G)^(1/a)</c>, <c>D = C/(k·N)</c>.
     /// </summary>
-    public ComputeOptimum OptimumForParameters(double parameters)
+    public LossOptimum OptimumForParameters(double parameters)
     {
         Require.PositiveFinite(parameters, nameof(parameters));
         double flops = FlopsPerParameterToken * Math.Pow(parameters / G, 1.0 / ExponentA);
@@ -141,7 +141,7 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     /// convex in ln N, so the capped optimum is the unconstrained one clamped into the feasible range of N.
     /// </summary>
     /// <exception cref="InfeasiblePlanException">Both caps bind and their product cannot absorb the budget.</exception>
-    public ComputeOptimum Optimum(double flops, AllocationLimits limits)
+    public LossOptimum Optimum(double flops, AllocationLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
         var free = Optimum(flops);
@@ -167,7 +167,7 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
 
     /// <summary>The allocation of <paramref name="flops"/> to a model of <paramref name="parameters"/>, D = C/(k·N).</summary>
     /// <exception cref="InfeasiblePlanException">N or D underflows to 0 or overflows in double precision.</exception>
-    public ComputeOptimum At(double flops, double parameters)
+    public LossOptimum At(double flops, double parameters)
     {
         Require.PositiveFinite(flops, nameof(flops));
         if (!double.IsFinite(parameters) || parameters <= 0)
@@ -176,9 +176,12 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
         }
 
         double tokens = flops / (FlopsPerParameterToken * parameters);
-        double? loss = double.IsFinite(tokens) && tokens > 0 ? Law.Loss(parameters, tokens) : null;
-        return ComputeOptimum.Checked(flops, parameters, tokens, loss, ExponentA, ExponentB);
+        return LossOptimum.Checked(flops, parameters, tokens, Law.Loss, ExponentA, ExponentB);
     }
+
+    ComputeOptimum IComputeAllocator.Optimum(double flops) => Optimum(flops);
+
+    ComputeOptimum IComputeAllocator.OptimumForParameters(double parameters) => OptimumForParameters(parameters);
 
     private void CheckUsable()
     {

@@ -15,11 +15,11 @@ namespace Scaling.Allocation;
 /// unique data (1 = no constraint felt; near 0 = extra compute is wasted on repeats).
 /// </param>
 public sealed record DataConstrainedOptimum(
-    ComputeOptimum Optimum,
+    LossOptimum Optimum,
     double UniqueTokens,
     double EffectiveTokens,
     double EffectiveParameters,
-    ComputeOptimum Unconstrained,
+    LossOptimum Unconstrained,
     double NaiveLoss,
     double ReturnsRatio)
 {
@@ -33,10 +33,10 @@ public sealed record DataConstrainedOptimum(
     public double Epochs => Optimum.Tokens / UniqueTokens;
 
     /// <summary>The predicted loss of the constrained plan.</summary>
-    public double Loss => Optimum.Loss!.Value;
+    public double Loss => Optimum.Loss;
 
     /// <summary>The loss the plan would reach with unlimited unique data.</summary>
-    public double UnconstrainedLoss => Unconstrained.Loss!.Value;
+    public double UnconstrainedLoss => Unconstrained.Loss;
 
     /// <summary>True past ~4 epochs, where each further repeat is worth markedly less.</summary>
     public bool ReturnsFalling => Epochs > EpochsBeforeReturnsFall;

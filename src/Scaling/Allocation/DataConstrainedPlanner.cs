@@ -64,10 +64,10 @@ public sealed record DataConstrainedPlanner
             Law.EffectiveParameters(parameters, tokens, uniqueTokens),
             unconstrained,
             Law.Loss(unconstrained.Parameters, unconstrained.Tokens, uniqueTokens),
-            ReturnsRatio(flops, uniqueTokens, LossOf(constrained)));
+            ReturnsRatio(flops, uniqueTokens, constrained.Loss));
     }
 
-    private ComputeOptimum Solve(double flops, double uniqueTokens)
+    private LossOptimum Solve(double flops, double uniqueTokens)
     {
         var unconstrained = Frontier.Optimum(flops);
         if (unconstrained.Tokens <= uniqueTokens)
@@ -82,16 +82,14 @@ public sealed record DataConstrainedPlanner
         double center = unconstrained.Parameters;
         double parameters = LogScaleMinimizer.Minimize(Loss, center / SearchSpan, center * SearchSpan);
         double tokens = flops / (k * parameters);
-        return ComputeOptimum.Checked(flops, parameters, tokens, Loss(parameters), Frontier.ExponentA, Frontier.ExponentB);
+        return LossOptimum.Checked(flops, parameters, tokens, (n, _) => Loss(n), Frontier.ExponentA, Frontier.ExponentB);
     }
 
     private double ReturnsRatio(double flops, double uniqueTokens, double loss)
     {
         double unconstrainedGain = Frontier.OptimalLoss(flops / 2) - Frontier.OptimalLoss(flops);
-        double constrainedGain = LossOf(Solve(flops / 2, uniqueTokens)) - loss;
+        double constrainedGain = Solve(flops / 2, uniqueTokens).Loss - loss;
         return unconstrainedGain > 0 ? Math.Clamp(constrainedGain / unconstrainedGain, 0, 1) : 1;
     }
 
-    // Every optimum here comes from the frontier or from Solve, both of which set the loss.
-    private static double LossOf(ComputeOptimum optimum) => optimum.Loss ?? double.NaN;
 }

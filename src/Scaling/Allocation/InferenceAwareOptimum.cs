@@ -10,8 +10,8 @@ namespace Scaling.Allocation;
 /// <param name="InferenceCostWeight">What an inference FLOP costs relative to a training FLOP (1 for a FLOP objective).</param>
 /// <param name="InferenceFlopsPerParameterToken">FLOPs per parameter per inference token (2: the forward pass).</param>
 public sealed record InferenceAwareOptimum(
-    ComputeOptimum Optimum,
-    ComputeOptimum Chinchilla,
+    LossOptimum Optimum,
+    LossOptimum Chinchilla,
     double InferenceTokens,
     double InferenceCostWeight,
     double InferenceFlopsPerParameterToken)

@@ -59,7 +59,7 @@ public sealed record InferenceAwarePlanner
         }
 
         double trainingFlops = Frontier.FlopsPerParameterToken * parameters * tokens;
-        var optimum = ComputeOptimum.Checked(trainingFlops, parameters, tokens, Frontier.Law.Loss(parameters, tokens), Frontier.ExponentA, Frontier.ExponentB);
+        var optimum = LossOptimum.Checked(trainingFlops, parameters, tokens, Frontier.Law.Loss, Frontier.ExponentA, Frontier.ExponentB);
         var plan = new InferenceAwareOptimum(optimum, chinchilla, inferenceTokens, inferenceCostWeight, ForwardFlopsPerParameterToken);
         if (!double.IsFinite(plan.ChinchillaTotalCost) || !double.IsFinite(plan.TotalCost))
         {

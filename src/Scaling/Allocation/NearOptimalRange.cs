@@ -18,7 +18,7 @@ namespace Scaling.Allocation;
 /// </remarks>
 public sealed record NearOptimalRange
 {
-    private NearOptimalRange(ComputeOptimum optimum, double flopsPerParameterToken, double tolerance, double lowerParameters, double upperParameters)
+    private NearOptimalRange(LossOptimum optimum, double flopsPerParameterToken, double tolerance, double lowerParameters, double upperParameters)
     {
         Optimum = optimum;
         FlopsPerParameterToken = flopsPerParameterToken;
@@ -28,7 +28,7 @@ public sealed record NearOptimalRange
     }
 
     /// <summary>The compute-optimal plan at the budget (N*, D*, L*).</summary>
-    public ComputeOptimum Optimum { get; }
+    public LossOptimum Optimum { get; }
 
     /// <summary>k in C = k·N·D.</summary>
     public double FlopsPerParameterToken { get; }
@@ -40,7 +40,7 @@ public sealed record NearOptimalRange
     public double Flops => Optimum.Flops;
 
     /// <summary>The loss at both ends of the range: (1 + ε)·L*.</summary>
-    public double LossLimit => (1 + Tolerance) * Optimum.Loss!.Value;
+    public double LossLimit => (1 + Tolerance) * Optimum.Loss;
 
     /// <summary>The smallest model within the allowance (trained on more tokens than D*).</summary>
     public double LowerParameters { get; }
@@ -68,9 +68,9 @@ public sealed record NearOptimalRange
         }
 
         var optimum = frontier.Optimum(flops);
-        double limit = (1 + tolerance) * optimum.Loss!.Value;
+        double limit = (1 + tolerance) * optimum.Loss;
         double centre = Math.Log(optimum.Parameters);
-        double Excess(double logParameters) => frontier.At(flops, Math.Exp(logParameters)).Loss!.Value - limit;
+        double Excess(double logParameters) => frontier.At(flops, Math.Exp(logParameters)).Loss - limit;
         return new NearOptimalRange(
             optimum,
             frontier.FlopsPerParameterToken,

@@ -54,5 +54,5 @@ public sealed record RuleAllocator : IComputeAllocator
     }
 
     private ComputeOptimum At(double flops, double parameters) =>
-        ComputeOptimum.Checked(flops, parameters, flops / (FlopsPerParameterToken * parameters), null, Rule.ExponentA, Rule.ExponentB);
+        ComputeOptimum.Checked(flops, parameters, flops / (FlopsPerParameterToken * parameters), Rule.ExponentA, Rule.ExponentB);
 }

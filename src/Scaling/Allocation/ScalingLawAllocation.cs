@@ -32,9 +32,19 @@ public static class ScalingLawAllocation
     public static ComputeOptimum Plan(this ScalingLaw law, double flops, double flopsPerParameterToken = FlopsPerParameterToken.Training) =>
         law.Allocator(flopsPerParameterToken).Optimum(flops).Plannable();
 
+    /// <summary>The compute-optimal N, D and predicted loss of a parametric law for a budget of <paramref name="flops"/>.</summary>
+    /// <exception cref="InfeasiblePlanException">The plan has under one parameter or token, or overflows.</exception>
+    public static LossOptimum Plan(this ParametricLaw law, double flops, double flopsPerParameterToken = FlopsPerParameterToken.Training) =>
+        law.Frontier(flopsPerParameterToken).Optimum(flops).Plannable();
+
+    /// <summary>The compute at which a model of <paramref name="parameters"/> is optimal under a parametric law, with its tokens and loss.</summary>
+    /// <exception cref="InfeasiblePlanException">The plan has under one parameter or token, or overflows.</exception>
+    public static LossOptimum PlanForParameters(this ParametricLaw law, double parameters, double flopsPerParameterToken = FlopsPerParameterToken.Training) =>
+        law.Frontier(flopsPerParameterToken).OptimumForParameters(parameters).Plannable();
+
     /// <summary>The best plan for <paramref name="flops"/> when N or D is capped (see <see cref="ComputeOptimalFrontier.Optimum(double, AllocationLimits)"/>).</summary>
     /// <exception cref="InfeasiblePlanException">The caps cannot absorb the budget, or the plan has under one parameter or token.</exception>
-    public static ComputeOptimum Plan(this ParametricLaw law, double flops, AllocationLimits limits, double flopsPerParameterToken = FlopsPerParameterToken.Training) =>
+    public static LossOptimum Plan(this ParametricLaw law, double flops, AllocationLimits limits, double flopsPerParameterToken = FlopsPerParameterToken.Training) =>
         law.Frontier(flopsPerParameterToken).Optimum(flops, limits).Plannable();
 
     /// <summary>The compute at which a model of <paramref name="parameters"/> is optimal, with its tokens.</summary>
@@ -44,7 +54,7 @@ public static class ScalingLawAllocation
 
     /// <summary>The smallest budget whose optimum reaches <paramref name="targetLoss"/>, and that optimum.</summary>
     /// <exception cref="InfeasiblePlanException">No finite compute reaches the loss, or the plan has under one parameter or token.</exception>
-    public static ComputeOptimum PlanForLoss(this ParametricLaw law, double targetLoss, double flopsPerParameterToken = FlopsPerParameterToken.Training)
+    public static LossOptimum PlanForLoss(this ParametricLaw law, double targetLoss, double flopsPerParameterToken = FlopsPerParameterToken.Training)
     {
         var frontier = law.Frontier(flopsPerParameterToken);
         return frontier.Optimum(frontier.FlopsForLoss(targetLoss)).Plannable();

@@ -16,7 +16,7 @@ public sealed record CampaignSimulation(
     double TargetFlops,
     LossLaw TrueLaw,
     SimulationOptions Options,
-    ComputeOptimum TrueOptimum,
+    LossOptimum TrueOptimum,
     SimulatedEstimates Approach3,
     SimulatedEstimates? Approach2)
 {

@@ -15,7 +15,7 @@ namespace Scaling.Campaign;
 /// (<see cref="SimulationOptions.WarmStart"/>; <see cref="CheckWarmStart"/> compares with the full grid).
 /// <example><code>
 /// var design = CampaignDesigner.Design(LawPresets.Hoffmann2022Unrounded.Allocator(), 1e24, 4.1e22);
-/// var simulation = CampaignSimulator.Simulate(design, LawPresets.Hoffmann2022Unrounded.LossLaw!);
+/// var simulation = CampaignSimulator.Simulate(design, LawPresets.Hoffmann2022Unrounded.LossLaw);
 /// // simulation.Approach3.Parameters: N* spread; .RelativeWidth; .Coverage of the per-trial 95% intervals
 /// </code></example>
 /// </remarks>
@@ -135,7 +135,7 @@ public static class CampaignSimulator
             var optimum = ComputeOptimalFrontier.Create(fit.Law).Optimum(targetFlops);
             if (options.Resamples == 0)
             {
-                return new SimulatedTrial(optimum.Parameters, double.NaN, double.NaN, optimum.Loss!.Value);
+                return new SimulatedTrial(optimum.Parameters, double.NaN, double.NaN, optimum.Loss);
             }
 
             var boot = ParametricBootstrap.Run(
@@ -145,11 +145,11 @@ public static class CampaignSimulator
             var laws = boot.ResampledLaws();
             if (laws.Count < 2)
             {
-                return new SimulatedTrial(optimum.Parameters, double.NaN, double.NaN, optimum.Loss!.Value);
+                return new SimulatedTrial(optimum.Parameters, double.NaN, double.NaN, optimum.Loss);
             }
 
             var interval = OptimumIntervals.At(fit.Law, laws, targetFlops, options.Level).Parameters;
-            return new SimulatedTrial(optimum.Parameters, interval.Lower, interval.Upper, optimum.Loss!.Value);
+            return new SimulatedTrial(optimum.Parameters, interval.Lower, interval.Upper, optimum.Loss);
         }
         catch (Exception e) when (e is ArgumentException or ScalingException)
         {

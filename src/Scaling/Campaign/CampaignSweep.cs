@@ -9,7 +9,7 @@ namespace Scaling.Campaign;
 /// </summary>
 /// <remarks>
 /// <example><code>
-/// var points = CampaignSweep.Run(LawPresets.Hoffmann2022Unrounded.LossLaw!, 1e24, [1e21, 4.1e22, 1e23]);
+/// var points = CampaignSweep.Run(LawPresets.Hoffmann2022Unrounded.LossLaw, 1e24, [1e21, 4.1e22, 1e23]);
 /// // points[i].RelativeWidth: the 95% spread of N* at 1e24 over simulated campaigns, relative to the true N*
 /// </code></example>
 /// </remarks>

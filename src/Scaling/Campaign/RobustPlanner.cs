@@ -75,11 +75,11 @@ public static class RobustPlanner
         double k = FlopsPerParameterToken.Training;
         var optima = laws.Select(l => ComputeOptimalFrontier.Create(l.Law).Optimum(flops)).ToArray();
         double MaxRegret(double parameters) =>
-            laws.Select((l, i) => l.Law.Loss(parameters, flops / (k * parameters)) - optima[i].Loss!.Value).Max();
+            laws.Select((l, i) => l.Law.Loss(parameters, flops / (k * parameters)) - optima[i].Loss).Max();
 
         double best = LogScaleMinimizer.Minimize(MaxRegret, optima.Min(o => o.Parameters) / 10, optima.Max(o => o.Parameters) * 10);
         double tokens = flops / (k * best);
-        var views = laws.Select((l, i) => new LawView(l.Name, optima[i].Parameters, optima[i].Loss!.Value, l.Law.Loss(best, tokens))).ToArray();
+        var views = laws.Select((l, i) => new LawView(l.Name, optima[i].Parameters, optima[i].Loss, l.Law.Loss(best, tokens))).ToArray();
         return new LawConsensus(flops, best, tokens, views);
     }
 

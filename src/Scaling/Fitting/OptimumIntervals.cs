@@ -51,9 +51,6 @@ public sealed record OptimumIntervals(double Flops, Interval Parameters, Interva
             Interval.FromSamples(optimum.Parameters, optima.Select(o => o.Parameters), level),
             Interval.FromSamples(optimum.Tokens, optima.Select(o => o.Tokens), level),
             Interval.FromSamples(optimum.TokensPerParameter, optima.Select(o => o.TokensPerParameter), level),
-            Interval.FromSamples(FrontierLoss(optimum), optima.Select(FrontierLoss), level));
+            Interval.FromSamples(optimum.Loss, optima.Select(o => o.Loss), level));
     }
-
-    // A frontier's optimum always carries the law's loss.
-    private static double FrontierLoss(ComputeOptimum optimum) => optimum.Loss ?? double.NaN;
 }

@@ -32,7 +32,7 @@ public class ComputeOptimalFrontierTests
         var optimum = frontier.Optimum(c.Flops);
         var moved = frontier.At(c.Flops, optimum.Parameters * f.Value);
         // Near f = 1 both losses agree to rounding; allow a few ulps of the loss.
-        return (moved.Loss >= optimum.Loss - (1e-14 * optimum.Loss!.Value))
+        return (moved.Loss >= optimum.Loss - (1e-14 * optimum.Loss))
             .Label($"optimum {optimum.Loss} moved {moved.Loss}");
     }
 
@@ -94,7 +94,7 @@ public class ComputeOptimalFrontierTests
     public Property FlopsForLoss_InvertsTheOptimalLoss(LossLaw law, Budget c)
     {
         var frontier = ComputeOptimalFrontier.Create(law);
-        double loss = frontier.Optimum(c.Flops).Loss!.Value;
+        double loss = frontier.Optimum(c.Flops).Loss;
         double back = frontier.FlopsForLoss(loss);
         // C = k·((L − E)/K)^(−1/γ) has condition number L/((L − E)·γ): one rounding of L moves C by that many ulps.
         // For the published laws this term is below 1e-12, but a random steep law at 1e30 FLOPs leaves L − E ≈ 1e-8,
@@ -113,7 +113,7 @@ public class ComputeOptimalFrontierTests
         var frontier = Frontier((ParametricLaw)LawPresets.Find(name)!);
         for (double c = 1e15; c <= 1e30; c *= 7.3)
         {
-            double back = frontier.FlopsForLoss(frontier.Optimum(c).Loss!.Value);
+            double back = frontier.FlopsForLoss(frontier.Optimum(c).Loss);
             Assert.True(Math.Abs(back / c - 1) <= 1e-9, $"C {c} back {back}");
         }
     }
@@ -123,7 +123,7 @@ public class ComputeOptimalFrontierTests
     {
         var frontier = ComputeOptimalFrontier.Create(law);
         double closedForm = frontier.OptimalLoss(c.Flops);
-        double direct = frontier.Optimum(c.Flops).Loss!.Value;
+        double direct = frontier.Optimum(c.Flops).Loss;
         return (Math.Abs(closedForm - direct) <= 1e-12 * direct).Label($"{closedForm} vs {direct}");
     }
 
@@ -147,8 +147,8 @@ public class ComputeOptimalFrontierTests
         var smaller = frontier.At(c.Flops, Math.Min(cap, capped.Parameters) * 0.9);
         return (capped.Parameters <= cap * (1 + 1e-15)
                 && Math.Abs(6 * capped.Parameters * capped.Tokens / c.Flops - 1) <= 1e-9
-                && capped.Loss >= free.Loss - (1e-14 * free.Loss!.Value)
-                && smaller.Loss >= capped.Loss - (1e-14 * capped.Loss!.Value))
+                && capped.Loss >= free.Loss - (1e-14 * free.Loss)
+                && smaller.Loss >= capped.Loss - (1e-14 * capped.Loss))
             .Label($"cap {cap} capped {capped}");
     }
 
@@ -205,7 +205,7 @@ public class ComputeOptimalFrontierTests
         AssertRelative(3.219e10, optimum.Parameters);
         AssertRelative(2.982e12, optimum.Tokens);
         AssertRelative(92.7, optimum.TokensPerParameter);
-        AssertRelative(1.9307, optimum.Loss!.Value);
+        AssertRelative(1.9307, optimum.Loss);
     }
 
     // Computed from Hoffmann et al. 2022, Eq. 4 with the unrounded Eq. 10 fit: at C = 5.76e23 → N 4.036e10 (Hoffmann et al. 2022's "40B" for Gopher's budget), D 2.379e12.

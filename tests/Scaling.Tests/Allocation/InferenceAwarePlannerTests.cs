@@ -16,14 +16,14 @@ public class InferenceAwarePlannerTests
         var planner = InferenceAwarePlanner.Create(LawPresets.Hoffmann2022Unrounded.LossLaw);
         var chinchilla13B = planner.Frontier.OptimumForParameters(13e9);
         Assert.True(Math.Abs(chinchilla13B.Tokens / 6.17e11 - 1) < 0.005, $"D0 {chinchilla13B.Tokens}");
-        Assert.Equal(2.0238, chinchilla13B.Loss!.Value, 4);
+        Assert.Equal(2.0238, chinchilla13B.Loss, 4);
 
         var plan = planner.Optimum(chinchilla13B.Flops, inferenceTokens: 2e12);
         Assert.True(Math.Abs(plan.Chinchilla.Parameters / 13e9 - 1) < 1e-9);
         Assert.True(Math.Abs(plan.Optimum.Parameters / 7.1e9 - 1) < 0.01, $"N {plan.Optimum.Parameters}");
         Assert.True(Math.Abs(plan.Optimum.Tokens / 1.30e12 - 1) < 0.01, $"D {plan.Optimum.Tokens}");
         Assert.InRange(plan.SavingFraction, 0.155, 0.165);
-        Assert.Equal(chinchilla13B.Loss!.Value, plan.Optimum.Loss!.Value, 10);
+        Assert.Equal(chinchilla13B.Loss, plan.Optimum.Loss, 10);
     }
 
     [MathProperty]
@@ -40,7 +40,7 @@ public class InferenceAwarePlannerTests
         // is non-negative (inference only shrinks the model) and no larger than the last, and the gap vanishes with T:
         // five decades less inference leave at most a thousandth of the first gap (it falls in proportion to T near 0).
         const double machineEpsilon = 2.220446049250313e-16;
-        double loss = chinchilla.Loss!.Value;
+        double loss = chinchilla.Loss;
         double rounding = Math.Max(1e-9, 100 * machineEpsilon * loss / (loss - law.E));
         bool shrinking = gaps.Zip(gaps.Skip(1)).All(p => p.Second <= p.First + rounding);
         bool vanishing = gaps[^1] <= (1e-3 * gaps[0]) + rounding;
@@ -74,12 +74,12 @@ public class InferenceAwarePlannerTests
         var planner = InferenceAwarePlanner.Create(law);
         double tokens = planner.Frontier.Optimum(c.Flops).Tokens * t.Value;
         var plan = planner.Optimum(c.Flops, tokens);
-        double target = plan.Chinchilla.Loss!.Value;
+        double target = plan.Chinchilla.Loss;
         // The iso-loss curve is known only to about ε·L/(L − E) relative: where the reducible loss is a sliver of E (huge
         // budgets under steep generated laws), a plan may cost more than Chinchilla's by that rounding, never by more.
         const double machineEpsilon = 2.220446049250313e-16;
         double rounding = Math.Max(1e-12, 100 * machineEpsilon * target / (target - law.E));
-        return (Math.Abs(plan.Optimum.Loss!.Value - target) <= 1e-9 * target
+        return (Math.Abs(plan.Optimum.Loss - target) <= 1e-9 * target
                 && plan.SavingFraction >= -rounding
                 && plan.TotalFlops <= plan.ChinchillaTotalFlops * (1 + rounding))
             .Label($"{plan}");

@@ -16,8 +16,8 @@ public class NearOptimalRangeTests
         var frontier = ComputeOptimalFrontier.Create(law);
         var range = NearOptimalRange.Create(frontier, c.Flops, tolerance);
         double target = (1 + tolerance) * frontier.OptimalLoss(c.Flops);
-        double lower = frontier.At(c.Flops, range.LowerParameters).Loss!.Value;
-        double upper = frontier.At(c.Flops, range.UpperParameters).Loss!.Value;
+        double lower = frontier.At(c.Flops, range.LowerParameters).Loss;
+        double upper = frontier.At(c.Flops, range.UpperParameters).Loss;
         return (Math.Abs(lower / target - 1) < 1e-9
                 && Math.Abs(upper / target - 1) < 1e-9
                 && range.LowerParameters < range.Optimum.Parameters

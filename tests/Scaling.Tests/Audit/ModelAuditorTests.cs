@@ -80,7 +80,7 @@ public class ModelAuditorTests
     {
         var auditor = Auditor("besiroglu2024");
         var audit = auditor.Audit(530e9, 270e9);
-        Assert.Equal(audit.PredictedLoss!.Value, auditor.Frontier!.Optimum(audit.FlopsForSameLoss!.Value).Loss!.Value, 12);
+        Assert.Equal(audit.PredictedLoss!.Value, auditor.Frontier!.Optimum(audit.FlopsForSameLoss!.Value).Loss, 12);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class ModelAuditorTests
         var auditor = ModelAuditor.Create(ScalingLaw.Parametric("p", law, "test", "test"));
         var optimum = auditor.Frontier!.Optimum(c.Flops);
         var audit = auditor.Audit(optimum.Parameters, optimum.Tokens);
-        return (audit.WastedComputeFraction <= Slack(law, optimum.Loss!.Value, auditor)
+        return (audit.WastedComputeFraction <= Slack(law, optimum.Loss, auditor)
                 && audit.LossGap <= 1e-12 * optimum.Loss
                 && audit.Verdict == AuditVerdict.NearOptimal)
             .Label($"waste {audit.WastedComputeFraction} gap {audit.LossGap} verdict {audit.Verdict}");

@@ -27,7 +27,7 @@ public class AsymmetricLossTests
             FitOptions = new ParametricFitOptions { OverPredictionWeight = overPredictionWeight },
         };
         var simulation = CampaignSimulator.Simulate(Design, Unrounded, options);
-        return (simulation.Approach3.Loss!.Estimate / simulation.TrueOptimum.Loss!.Value) - 1;
+        return (simulation.Approach3.Loss!.Estimate / simulation.TrueOptimum.Loss) - 1;
     }
 
     [Fact]

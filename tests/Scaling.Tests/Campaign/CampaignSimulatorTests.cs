@@ -23,7 +23,7 @@ public class CampaignSimulatorTests
         var simulation = CampaignSimulator.Simulate(Chinchilla(), Unrounded, options);
         double truth = simulation.TrueOptimum.Parameters;
         Assert.All(simulation.Approach3.Trials, t => Assert.Equal(1, t.Parameters / truth, 1e-5));
-        Assert.Equal(1, simulation.Approach3.Trials[0].Loss / simulation.TrueOptimum.Loss!.Value, 1e-7);
+        Assert.Equal(1, simulation.Approach3.Trials[0].Loss / simulation.TrueOptimum.Loss, 1e-7);
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public class FigureContentTests
         foreach (var optimum in budgets.Select(law.Frontier().Optimum))
         {
             Assert.InRange(optimum.Parameters, x.Minimum * 1.01, x.Maximum / 1.01);
-            Assert.InRange(optimum.Loss!.Value, y.Minimum + ((y.Maximum - y.Minimum) * 0.02), y.Maximum - ((y.Maximum - y.Minimum) * 0.02));
+            Assert.InRange(optimum.Loss, y.Minimum + ((y.Maximum - y.Minimum) * 0.02), y.Maximum - ((y.Maximum - y.Minimum) * 0.02));
         }
 
         // A sequential ramp: budgets ordered by size get colours ordered by lightness, none near white.

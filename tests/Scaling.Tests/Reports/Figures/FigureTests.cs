@@ -76,7 +76,7 @@ public class FigureTests
         var frontierSeries = model.Series.OfType<OxyPlot.Series.LineSeries>().Single(s => s.Title == "Compute-optimal frontier");
         var expected = budgets.Select(c => law.Frontier().Optimum(c)).ToArray();
         Assert.Equal(expected.Select(o => o.Parameters), frontierSeries.Points.Select(p => p.X));
-        Assert.Equal(expected.Select(o => o.Loss!.Value), frontierSeries.Points.Select(p => p.Y));
+        Assert.Equal(expected.Select(o => o.Loss), frontierSeries.Points.Select(p => p.Y));
         // Every curve's lowest sampled point lies next to its marked optimum (within one sample step).
         foreach (var (curve, optimum) in model.Series.OfType<OxyPlot.Series.LineSeries>().Take(budgets.Count).Zip(expected))
         {

@@ -87,7 +87,7 @@ public sealed partial class HtmlReportBrowserTests(Browser browser, ReportPages 
     {
         var page = await Open(reports.DefaultPage, 1280);
         var shown = await Numbers(page);
-        var optimum = LawPresets.Default.Allocator().Optimum(DefaultFlops);
+        var optimum = LawPresets.Default.Frontier().Optimum(DefaultFlops);
         var resources = BudgetPlan.For(optimum, new ResourceAssumptions(HardwareCatalog.Default.Get("H100-SXM"))).Resources;
         var expected = new Dictionary<string, double>
         {
@@ -95,7 +95,7 @@ public sealed partial class HtmlReportBrowserTests(Browser browser, ReportPages 
             ["parameters"] = optimum.Parameters,
             ["tokens"] = optimum.Tokens,
             ["tokensPerParameter"] = optimum.TokensPerParameter,
-            ["loss"] = optimum.Loss!.Value,
+            ["loss"] = optimum.Loss,
             ["gpus"] = resources.Gpus,
             ["days"] = resources.Days,
             ["costEuros"] = resources.CostEuros,

@@ -103,7 +103,7 @@ public class PlanWorkbookDecisionTests
             var optimum = ComputeOptimalFrontier.Create(law).Optimum(flops);
             foreach (var (tolerance, suffix) in new[] { (0.005, "0_5pct"), (0.01, "1pct") })
             {
-                double Excess(double parameters) => law.Loss(parameters, flops / (6 * parameters)) / optimum.Loss!.Value - 1 - tolerance;
+                double Excess(double parameters) => law.Loss(parameters, flops / (6 * parameters)) / optimum.Loss - 1 - tolerance;
                 Close(Bisect(Excess, optimum.Parameters / 100, optimum.Parameters), Named(workbook, $"Near_parameters_low_{suffix}"), 1e-9);
                 Close(Bisect(Excess, optimum.Parameters * 100, optimum.Parameters), Named(workbook, $"Near_parameters_high_{suffix}"), 1e-9);
             }

@@ -71,7 +71,7 @@ public class PlanWorkbookTests
             AssertClose(expected.Parameters, sheet.Cell(row, 3).GetDouble());
             AssertClose(expected.Tokens, sheet.Cell(row, 4).GetDouble());
             AssertClose(expected.TokensPerParameter, sheet.Cell(row, 5).GetDouble());
-            AssertClose(expected.Loss!.Value, sheet.Cell(row, 6).GetDouble());
+            AssertClose(expected.Loss, sheet.Cell(row, 6).GetDouble());
         }
 
         Assert.Equal(13, Content.ScenarioBudgetsFlops.Count);
@@ -222,7 +222,7 @@ public class PlanWorkbookTests
         AssertClose(expected.Parameters, Named(workbook, "Plan_parameters"));
         AssertClose(expected.Tokens, Named(workbook, "Plan_tokens"));
         AssertClose(expected.TokensPerParameter, Named(workbook, "Plan_tokens_per_parameter"));
-        AssertClose(expected.Loss!.Value, Named(workbook, "Plan_loss"));
+        AssertClose(expected.Loss, Named(workbook, "Plan_loss"));
     }
 
     private static double Named(XLWorkbook workbook, string name)
