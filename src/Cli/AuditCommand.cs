@@ -41,7 +41,7 @@ internal static class AuditCommand
             var auditor = ModelAuditor.Create(namedLaw, band);
             var selected = Models(result.GetValue(models), result.GetValue(parameters), result.GetValue(tokens), result.GetValue(name));
             var rows = selected
-                .Select(m => new Row(m, auditor.Audit(m)))
+                .Select(m => new AuditedModel(m, auditor.Audit(m)))
                 .OrderBy(r => r.Audit.Flops)
                 .ThenBy(r => r.Model.Name, StringComparer.Ordinal)
                 .ToList();
@@ -112,7 +112,7 @@ internal static class AuditCommand
         }
     }
 
-    internal static string Describe(ModelAuditor auditor, IReadOnlyList<Row> rows)
+    internal static string Describe(ModelAuditor auditor, IReadOnlyList<AuditedModel> rows)
     {
         bool hasLoss = auditor.Frontier is not null;
         var text = new StringBuilder();
@@ -136,7 +136,7 @@ internal static class AuditCommand
         }).ToList();
         AppendTable(text, header, cells);
         text.Append('\n');
-        foreach (string sentence in Findings(auditor, rows, hasLoss))
+        foreach (string sentence in Findings(auditor, AuditFindings.Of(rows, hasLoss)))
         {
             text.Append(sentence).Append('\n');
         }
@@ -144,54 +144,45 @@ internal static class AuditCommand
         return text.ToString().TrimEnd('\n');
     }
 
-    private static IEnumerable<string> Findings(ModelAuditor auditor, IReadOnlyList<Row> rows, bool hasLoss)
+    private static IEnumerable<string> Findings(ModelAuditor auditor, AuditFindings findings)
     {
-        var under = rows.Where(r => r.Audit.Verdict == AuditVerdict.Undertrained).ToList();
-        var near = rows.Where(r => r.Audit.Verdict == AuditVerdict.NearOptimal).ToList();
-        var over = rows.Where(r => r.Audit.Verdict == AuditVerdict.Overtrained).ToList();
-        if (rows.Count > 1)
+        int count = findings.Models.Count;
+        if (count > 1)
         {
-            yield return $"{under.Count} of {rows.Count} models are undertrained, {near.Count} near-optimal and {over.Count} overtrained.";
+            yield return $"{findings.Undertrained.Count} of {count} models are undertrained, {findings.NearOptimal.Count} near-optimal and {findings.Overtrained.Count} overtrained.";
         }
 
-        // The headline: the earliest undertrained model (the generation Chinchilla corrected), else the single model.
-        var headline = under.OrderBy(r => r.Model.Year ?? int.MaxValue).ThenByDescending(r => r.Audit.Flops).FirstOrDefault()
-            ?? (rows.Count == 1 ? rows[0] : null);
-        if (headline is not null)
+        if (findings.Headline is { } headline)
         {
-            yield return Headline(headline, hasLoss);
+            yield return Headline(headline);
         }
 
-        if (hasLoss && under.Count > 1)
+        if (findings.LargestWaste is { Audit.WastedComputeFraction: { } waste } worst)
         {
-            var worst = under.MaxBy(r => r.Audit.WastedComputeFraction!.Value)!;
-            if (!ReferenceEquals(worst, headline))
-            {
-                yield return $"The largest waste is {worst.Model.Name} ({Humanize.Ratio(worst.Audit.TokensPerParameter)} tokens/parameter): "
-                    + $"the optimal split reaches its loss with {Percent(worst.Audit.WastedComputeFraction!.Value)} less compute.";
-            }
+            yield return $"The largest waste is {worst.Model.Name} ({Humanize.Ratio(worst.Audit.TokensPerParameter)} tokens/parameter): "
+                + $"the optimal split reaches its loss with {Percent(waste)} less compute.";
         }
 
-        if (near.Count > 0 && rows.Count > 1)
+        if (findings.NearOptimal.Count > 0 && count > 1)
         {
-            yield return $"Near-optimal: {Names(near)}.";
+            yield return $"Near-optimal: {Names(findings.NearOptimal)}.";
         }
 
-        if (over.Count > 0)
+        if (findings.Overtrained.Count > 0)
         {
-            string who = rows.Count > 1 ? $"Overtrained: {Names(over)}. They saw" : "Overtrained: the model saw";
+            string who = count > 1 ? $"Overtrained: {Names(findings.Overtrained)}. They saw" : "Overtrained: the model saw";
             yield return $"{who} more tokens than is compute-optimal for the size, usually on purpose: a smaller model "
                 + "is cheaper to serve, so extra training compute buys cheaper inference (Sardana et al. 2024, arXiv 2401.00448)"
-                + (hasLoss ? ". The 'wasted' share is that trade, not waste of the same kind as undertraining." : ".");
+                + (findings.PredictsLoss ? ". The 'wasted' share is that trade, not waste of the same kind as undertraining." : ".");
         }
 
-        if (!hasLoss)
+        if (!findings.PredictsLoss)
         {
             yield return $"'{auditor.Law.Name}' is an allocation rule: verdicts compare N with N* only; loss gap and wasted compute need a loss law such as {LawPresets.Default.Name}.";
         }
     }
 
-    private static string Headline(Row row, bool hasLoss)
+    private static string Headline(AuditedModel row)
     {
         var a = row.Audit;
         string year = row.Model.Year is { } y ? $" ({y.ToString(CultureInfo.InvariantCulture)})" : string.Empty;
@@ -199,17 +190,17 @@ internal static class AuditCommand
             .Append(CultureInfo.InvariantCulture, $"{row.Model.Name}{year} spent {Humanize.Scientific(a.Flops)} FLOPs on {Humanize.Count(a.Parameters)} parameters and {Humanize.Count(a.Tokens)} tokens ")
             .Append(CultureInfo.InvariantCulture, $"({Humanize.Ratio(a.TokensPerParameter)} tokens/parameter). The same compute split optimally buys {Humanize.Count(a.OptimalParameters)} parameters ")
             .Append(CultureInfo.InvariantCulture, $"on {Humanize.Count(a.OptimalTokens)} tokens ({Humanize.Ratio(a.OptimalTokensPerParameter)} tokens/parameter)");
-        if (hasLoss)
+        if (a is { LossGap: { } gap, OptimalLoss: { } optimal, PredictedLoss: { } predicted, WastedComputeFraction: { } waste })
         {
-            sentence.Append(CultureInfo.InvariantCulture, $" and a loss {a.LossGap!.Value.ToString("0.000", CultureInfo.InvariantCulture)} lower ")
-                .Append(CultureInfo.InvariantCulture, $"({a.OptimalLoss!.Value.ToString("0.000", CultureInfo.InvariantCulture)} instead of {a.PredictedLoss!.Value.ToString("0.000", CultureInfo.InvariantCulture)}); ")
-                .Append(CultureInfo.InvariantCulture, $"the optimal split reaches its loss with {Percent(a.WastedComputeFraction!.Value)} less compute");
+            sentence.Append(CultureInfo.InvariantCulture, $" and a loss {gap.ToString("0.000", CultureInfo.InvariantCulture)} lower ")
+                .Append(CultureInfo.InvariantCulture, $"({optimal.ToString("0.000", CultureInfo.InvariantCulture)} instead of {predicted.ToString("0.000", CultureInfo.InvariantCulture)}); ")
+                .Append(CultureInfo.InvariantCulture, $"the optimal split reaches its loss with {Percent(waste)} less compute");
         }
 
         return sentence.Append(CultureInfo.InvariantCulture, $". Verdict: {a.Verdict.ToText()}; a model of {Humanize.Count(a.Parameters)} parameters is compute-optimal on {Humanize.Count(a.OptimalTokensForSize)} tokens.").ToString();
     }
 
-    private static string Names(IEnumerable<Row> rows) => string.Join(", ", rows.Select(r => r.Model.Name));
+    private static string Names(IEnumerable<AuditedModel> rows) => string.Join(", ", rows.Select(r => r.Model.Name));
 
     private static string Percent(double fraction)
     {
@@ -239,7 +230,7 @@ internal static class AuditCommand
         rows.ForEach(Line);
     }
 
-    internal static JsonArray ToJson(ScalingLaw law, IReadOnlyList<Row> rows) => new(rows.Select(r => (JsonNode)new JsonObject
+    internal static JsonArray ToJson(ScalingLaw law, IReadOnlyList<AuditedModel> rows) => new(rows.Select(r => (JsonNode)new JsonObject
     {
         ["name"] = r.Model.Name,
         ["year"] = r.Model.Year,
@@ -270,5 +261,4 @@ internal static class AuditCommand
         ["notes"] = r.Model.Notes,
     }).ToArray());
 
-    internal sealed record Row(PublishedModel Model, ModelAudit Audit);
 }

@@ -63,7 +63,7 @@ internal sealed record BeyondChinchillaRequest(
 
     /// <summary>
     /// What an inference FLOP costs in training FLOPs: given directly, or from the serving price and utilisation on the
-    /// same GPU, w = (price_serve / MFU_serve) / (price_train / MFU_train).
+    /// same GPU (<see cref="Scaling.Resources.ComputeRate.InferenceCostWeight"/>).
     /// </summary>
     private double CostWeight()
     {
@@ -78,9 +78,7 @@ internal sealed record BeyondChinchillaRequest(
         }
 
         var training = Resources.Assumptions.Rate;
-        double mfu = InferenceMfu ?? training.Mfu;
-        double price = InferencePrice ?? training.EurosPerGpuHour;
-        return price / mfu / (training.EurosPerGpuHour / training.Mfu);
+        return training.InferenceCostWeight(InferenceMfu ?? training.Mfu, InferencePrice ?? training.EurosPerGpuHour);
     }
 
     private void Validate()

@@ -79,4 +79,18 @@ public sealed record ComputeRate
 
     /// <summary>The cost of <paramref name="flops"/>: C / (3600 × peak × MFU) × price. Inverse of <see cref="FlopsForEuros"/>.</summary>
     public double EurosForFlops(double flops) => EurosForGpuHours(GpuHoursForFlops(flops));
+
+    /// <summary>
+    /// What a serving FLOP costs in training FLOPs on the same accelerator, served at <paramref name="servingMfu"/> and
+    /// <paramref name="servingEurosPerGpuHour"/>: <c>w = (price_serve / MFU_serve) / (price_train / MFU_train)</c>, the
+    /// weight of inference in the lifetime cost of Sardana et al. 2024 (arXiv 2401.00448).
+    /// </summary>
+    /// <example><c>rate.InferenceCostWeight(rate.Mfu / 2, rate.EurosPerGpuHour)</c> is 2: serving at half the utilisation doubles a FLOP's cost.</example>
+    /// <exception cref="ArgumentOutOfRangeException">The utilisation is outside (0, 1] or the price not finite and positive.</exception>
+    public double InferenceCostWeight(double servingMfu, double servingEurosPerGpuHour)
+    {
+        Require.Fraction(servingMfu, nameof(servingMfu));
+        Require.PositiveFinite(servingEurosPerGpuHour, nameof(servingEurosPerGpuHour));
+        return servingEurosPerGpuHour / servingMfu / (EurosPerGpuHour / Mfu);
+    }
 }

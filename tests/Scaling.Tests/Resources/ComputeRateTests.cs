@@ -61,4 +61,22 @@ public class ComputeRateTests
     [InlineData(double.PositiveInfinity)]
     public void FlopsForEuros_BadBudget_IsRefused(double euros) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ComputeRate.Create(1e15, 0.4, 2).FlopsForEuros(euros));
+
+    [MathProperty]
+    public Property InferenceCostWeight_IsThePriceOfAServedFlopOverATrainedOne() =>
+        Prop.ForAll(Rates(), Generators.Uniform(0.01, 1).ToArbitrary(), Generators.LogUniform(-1, 1.5).ToArbitrary(), (rate, mfu, price) =>
+        {
+            // The same FLOPs cost w times as much served as trained, whatever the FLOPs.
+            var serving = ComputeRate.Create(rate.PeakFlopsPerSecond, mfu, price);
+            double expected = serving.EurosForFlops(1e20) / rate.EurosForFlops(1e20);
+            double weight = rate.InferenceCostWeight(mfu, price);
+            return (Math.Abs(weight / expected - 1) <= 1e-12).Label($"w {weight}, cost ratio {expected}");
+        });
+
+    [Fact]
+    public void InferenceCostWeight_ServingAtHalfTheUtilisation_DoublesTheCost()
+    {
+        var rate = ComputeRate.Create(989e12, 0.4, 3);
+        Assert.Equal(2, rate.InferenceCostWeight(0.2, 3), 12);
+    }
 }
