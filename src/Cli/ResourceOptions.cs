@@ -154,7 +154,7 @@ internal sealed record ResourceRequest(ResourceAssumptions Assumptions, double? 
         double converted = Assumptions.Rate.FlopsForEuros(euros);
         return double.IsFinite(converted) && converted > 0
             ? converted
-            : throw new UsageException($"--budget-eur {Humanize.Scientific(euros)} buys {Humanize.Scientific(converted)} FLOPs on {Assumptions.Accelerator.Name}, beyond any plan; give a budget in a realistic range, e.g. --budget-eur 2e6.");
+            : throw new UsageException($"--budget-eur {Humanize.Scientific(euros)} buys {(double.IsFinite(converted) ? Humanize.Scientific(converted) : "more than 1.8E+308")} FLOPs on {Assumptions.Accelerator.Name}, beyond any plan; give a budget in a realistic range, e.g. --budget-eur 2e6.");
     }
 
     /// <summary>The resources of <paramref name="optimum"/>; an impossible request throws <see cref="InfeasiblePlanException"/>.</summary>
