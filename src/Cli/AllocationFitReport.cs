@@ -11,12 +11,12 @@ namespace Scaling.Cli;
 /// </summary>
 internal static class AllocationFitReport
 {
-    public static (JsonObject Report, string Memo) Approach2(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, long seed, double? budget, bool asJson)
+    public static (JsonObject Report, string Memo) Approach2(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
     {
         IsoFlopFitResult fit;
         using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
         {
-            fit = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = resamples, Seed = Seed(seed) }, bar);
+            fit = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = resamples, Seed = seed }, bar);
         }
 
         var report = Common(2, fit.Frontier, fit.Bootstrap, fit.Warnings, budget);
@@ -36,12 +36,12 @@ internal static class AllocationFitReport
         return (report, Memo(header, fit.Frontier, fit.Bootstrap, fit.Warnings, budget));
     }
 
-    public static (JsonObject Report, string Memo) Approach1(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, long seed, double? budget, bool asJson)
+    public static (JsonObject Report, string Memo) Approach1(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
     {
         EnvelopeFitResult fit;
         using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
         {
-            fit = EnvelopeFitter.Fit(runs, new EnvelopeFitOptions { Resamples = resamples, Seed = Seed(seed) }, bar);
+            fit = EnvelopeFitter.Fit(runs, new EnvelopeFitOptions { Resamples = resamples, Seed = seed }, bar);
         }
 
         var report = Common(1, fit.Frontier, fit.Bootstrap, fit.Warnings, budget);
@@ -133,8 +133,6 @@ internal static class AllocationFitReport
     private static string Range(Interval? interval, Func<double, string> format) =>
         interval is null ? string.Empty : $" [{format(interval.Lower)}, {format(interval.Upper)}]";
 
-    // The approaches take an int seed; fold the CLI's long seed into it deterministically.
-    private static int Seed(long seed) => unchecked((int)(seed ^ (seed >> 32)));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

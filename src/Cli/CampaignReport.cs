@@ -20,7 +20,7 @@ internal static class CampaignReport
             ["scale"] = simulation.Options.Noise.Scale,
         };
         report["trials"] = simulation.Options.Trials;
-        report["seed"] = simulation.Options.Seed;
+        report["seed"] = simulation.Options.Seed.Value;
         report["resamples"] = simulation.Options.Resamples;
         report["truth"] = new JsonObject
         {

@@ -155,15 +155,15 @@ internal static class CliOptions
     /// <summary><c>--out PATH</c>.</summary>
     public static Option<string> Out(string description, string helpName) => new("--out") { Description = description, HelpName = helpName };
 
-    /// <summary><c>--seed S</c>: a whole number (64-bit) that fixes every random draw.</summary>
-    public static Option<long?> Seed(string description) => new("--seed")
+    /// <summary><c>--seed S</c>: a whole number (64-bit) that fixes every random draw, read by <see cref="Fitting.Seed.TryParse"/>.</summary>
+    public static Option<Fitting.Seed?> Seed(string description) => new("--seed")
     {
         Description = description,
         HelpName = "S",
         CustomParser = r =>
         {
             string text = r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
-            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
+            if (Fitting.Seed.TryParse(text, out var seed))
             {
                 return seed;
             }

@@ -45,7 +45,7 @@ internal static class FitCommand
             string path = result.GetRequiredValue(runsFile);
             int resamples = result.GetValue(bootstrap) ?? 1000;
             int excluded = result.GetValue(exclude) ?? 0;
-            long seedValue = result.GetValue(seed) ?? 0;
+            Seed seedValue = result.GetValue(seed) ?? default;
             double? budget = result.GetValue(flops);
             double huber = result.GetValue(delta) ?? ParametricFitOptions.Hoffmann2022HuberDelta;
             double overWeight = result.GetValue(overPrediction) is { } weight ? OverPredictionWeight(weight) : 1;
@@ -86,7 +86,7 @@ internal static class FitCommand
     /// runs with several checkpoints; without them it is reported as skipped, not as an error.
     /// </summary>
     private static (JsonObject Report, string Memo) All(
-        CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, long seed, double? budget, bool asJson)
+        CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, Seed seed, double? budget, bool asJson)
     {
         var (three, memo3) = Approach3(console, path, runs, options, resamples, seed, budget, asJson);
         var approaches = new JsonObject { ["3"] = three };
@@ -126,7 +126,7 @@ internal static class FitCommand
         report["exponentA"]?.GetValue<double>() ?? throw new InvalidOperationException("an approach's report has no exponentA.");
 
     private static (JsonObject Report, string Memo) Approach3(
-        CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, long seed, double? budget, bool asJson)
+        CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, Seed seed, double? budget, bool asJson)
     {
         if (options.ExcludeTopLoss >= runs.Count)
         {
@@ -200,7 +200,7 @@ internal static class FitCommand
             {
                 ["resamples"] = boot.Resamples,
                 ["converged"] = boot.Converged,
-                ["seed"] = boot.Seed,
+                ["seed"] = boot.Seed.Value,
                 ["level"] = boot.Intervals[0].Value.Level,
             };
             var intervals = new JsonObject();

@@ -86,12 +86,12 @@ public static class CampaignSimulator
     /// The losses of trial <paramref name="trial"/>: L(N, D) of <paramref name="truth"/> times the noise factor, one
     /// draw per run in design order from stream (seed, trial).
     /// </summary>
-    public static IReadOnlyList<TrainingRun> Draw(IReadOnlyList<PlannedRun> runs, LossLaw truth, LossNoise noise, long seed, long trial)
+    public static IReadOnlyList<TrainingRun> Draw(IReadOnlyList<PlannedRun> runs, LossLaw truth, LossNoise noise, Seed seed, long trial)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(noise);
-        var random = new SeededRandom(seed, trial);
+        var random = seed.Random(trial);
         var drawn = new TrainingRun[runs.Count];
         for (int i = 0; i < runs.Count; i++)
         {
@@ -162,7 +162,7 @@ public static class CampaignSimulator
     {
         try
         {
-            var fit = IsoFlopFitter.Fit(data, new IsoFlopFitOptions { Resamples = options.Resamples, Seed = (int)(TrialSeed(options.Seed, trial) & int.MaxValue), Level = options.Level });
+            var fit = IsoFlopFitter.Fit(data, new IsoFlopFitOptions { Resamples = options.Resamples, Seed = TrialSeed(options.Seed, trial).Value & int.MaxValue, Level = options.Level });
             double parameters = fit.Frontier.Optimum(targetFlops).Parameters;
             var interval = fit.Bootstrap?.At(targetFlops).Parameters;
             return new SimulatedTrial(parameters, interval?.Lower ?? double.NaN, interval?.Upper ?? double.NaN, double.NaN);
@@ -174,7 +174,7 @@ public static class CampaignSimulator
         }
     }
 
-    private static long TrialSeed(long seed, int trial) => unchecked((seed * 1_000_003L) + trial);
+    private static Seed TrialSeed(Seed seed, int trial) => unchecked((seed.Value * 1_000_003L) + trial);
 
     private static SimulatedEstimates Summarise(string approach, SimulatedTrial[] trials, double truth, SimulationOptions options, bool withLoss)
     {
@@ -208,7 +208,7 @@ public static class CampaignSimulator
     // The standard deviation of the spread's width over bootstrap resamples of the trials.
     private static double WidthStandardError(double[] estimates, SimulationOptions options)
     {
-        var random = new SeededRandom(options.Seed, -1);
+        var random = options.Seed.Random(-1);
         var widths = new double[WidthResamples];
         var resample = new double[estimates.Length];
         for (int k = 0; k < WidthResamples; k++)

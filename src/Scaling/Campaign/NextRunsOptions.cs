@@ -21,7 +21,7 @@ public sealed record NextRunsOptions
     } = 200;
 
     /// <summary>Seed of the bootstrap and of the comparison by simulation.</summary>
-    public long Seed { get; init; }
+    public Seed Seed { get; init; }
 
     /// <summary>Candidate budgets reach up to this times the largest budget so far (default 2, the "double it" rule's reach). At least 1.</summary>
     public double MaxBudgetFactor

@@ -17,7 +17,7 @@ public sealed record SimulationOptions
     } = 200;
 
     /// <summary>The seed; trial t draws its losses from stream (seed, t), so results do not depend on threads.</summary>
-    public long Seed { get; init; }
+    public Seed Seed { get; init; }
 
     /// <summary>
     /// Bootstrap resamples of each trial's own fit, giving the interval a team would report after that campaign (whose

@@ -94,7 +94,7 @@ public sealed class AllocationBootstrap
         CancellationToken cancellationToken)
     {
         int resamples = options.Resamples;
-        int seed = options.Seed;
+        var seed = options.Seed;
         double level = options.Level;
         var kN = new double[resamples];
         var a = new double[resamples];
@@ -104,7 +104,7 @@ public sealed class AllocationBootstrap
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(0, resamples, parallel, i =>
         {
-            var random = new SeededRandom(seed, i);
+            var random = seed.Random(i);
             var optima = refit(ref random);
             if (optima is { } points && points.Count >= 2 && QuadraticFit.CountDistinct(points.Flops) >= 2)
             {

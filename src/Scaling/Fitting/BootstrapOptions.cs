@@ -8,7 +8,7 @@ public sealed record BootstrapOptions
     public int Resamples { get; init; } = 1000;
 
     /// <summary>The seed; resample k draws from its own stream (seed, k), so results do not depend on threads.</summary>
-    public long Seed { get; init; }
+    public Seed Seed { get; init; }
 
     /// <summary>A budget in FLOPs at which to give intervals for N*, D* and tokens per parameter; null for none.</summary>
     public double? Flops { get; init; }

@@ -14,7 +14,7 @@ public sealed record BootstrapResult
     public required int Converged { get; init; }
 
     /// <summary>The seed.</summary>
-    public required long Seed { get; init; }
+    public required Seed Seed { get; init; }
 
     /// <summary>The budget of the plan intervals, or null.</summary>
     public required double? Flops { get; init; }

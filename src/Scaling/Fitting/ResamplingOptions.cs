@@ -13,7 +13,7 @@ public abstract record ResamplingOptions
     } = 1000;
 
     /// <summary>Seed of the bootstrap; the same seed gives the same intervals. Default 0.</summary>
-    public int Seed { get; init; }
+    public Seed Seed { get; init; }
 
     /// <summary>Coverage of the percentile intervals, in (0, 1]. Default 0.95.</summary>
     public double Level

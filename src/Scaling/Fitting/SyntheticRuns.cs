@@ -23,7 +23,7 @@ public static class SyntheticRuns
     {
         ArgumentNullException.ThrowIfNull(design);
         Validate(design);
-        var random = new SeededRandom(design.Seed);
+        var random = design.Seed.Random();
         var frontier = ComputeOptimalFrontier.Create(design.Law);
         int budgets = design.BudgetsFlops.Count;
         var runs = new List<TrainingRun>();

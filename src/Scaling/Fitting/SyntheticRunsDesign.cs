@@ -34,7 +34,7 @@ public sealed record SyntheticRunsDesign
     public double LogNoise { get; init; } = 0.01;
 
     /// <summary>The seed; the same seed gives the same runs on every machine.</summary>
-    public long Seed { get; init; } = 2022;
+    public Seed Seed { get; init; } = 2022;
 
     /// <summary>The IsoFLOP budgets in FLOPs.</summary>
     public IReadOnlyList<double> BudgetsFlops { get; init; } = Hoffmann2022Budgets;

@@ -48,11 +48,11 @@ internal sealed class FitWorkspace
     public void LoadAll() => Objective.Load(Data.LogN, Data.LogD, Data.LogL, Data.Ones);
 
     /// <summary>Loads a bootstrap resample as distinct rows weighted by how often each was drawn.</summary>
-    public void LoadResample(long seed, int resample)
+    public void LoadResample(Seed seed, int resample)
     {
         int n = Data.Count;
         Array.Clear(Counts);
-        var random = new SeededRandom(seed, resample + 1L);
+        var random = seed.Random(resample + 1L);
         for (int k = 0; k < n; k++)
         {
             Counts[random.NextInt(n)]++;
