@@ -27,9 +27,7 @@ public static class ParametricBootstrap
     {
         ArgumentNullException.ThrowIfNull(fit);
         options ??= new BootstrapOptions();
-        options.Validate();
         fitOptions ??= new ParametricFitOptions { HuberDelta = fit.HuberDelta, OverPredictionWeight = fit.OverPredictionWeight };
-        fitOptions.Validate();
 
         var data = new FitData(fit.Runs);
         int resamples = options.Resamples;

@@ -46,7 +46,6 @@ public static class ParametricFit
     {
         ArgumentNullException.ThrowIfNull(runs);
         options ??= new ParametricFitOptions();
-        options.Validate();
         var used = UsedRuns(runs, options.ExcludeTopLoss);
         FittableRuns.Require(used);
 
