@@ -62,7 +62,7 @@ internal static class CampaignCommand
             double targetFlops = result.GetValue(target)
                 ?? throw new UsageException("--target-flops: give the budget of the big run, e.g. --target-flops 1e24.");
             bool asJson = result.GetValue(json);
-            long seedValue = result.GetValue(seed) ?? 0;
+            Seed seedValue = result.GetValue(seed) ?? default;
             if (result.GetValue(runs) is { } runsPath)
             {
                 var (nextReport, nextMemo) = NextRuns(console, runsPath, targetFlops, result.GetValue(next) ?? 4, seedValue, asJson);
@@ -150,7 +150,7 @@ internal static class CampaignCommand
         }
     }
 
-    private static (JsonObject Report, string Memo) NextRuns(CliConsole console, string path, double targetFlops, int count, long seed, bool asJson)
+    private static (JsonObject Report, string Memo) NextRuns(CliConsole console, string path, double targetFlops, int count, Seed seed, bool asJson)
     {
         var trained = FitCommand.ReadRuns(path);
         NextRunsAdvice advice;
