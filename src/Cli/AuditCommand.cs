@@ -106,7 +106,7 @@ internal static class AuditCommand
         {
             return ModelRegistry.Parse(text, path);
         }
-        catch (FormatException e)
+        catch (UnreadableFileException e)
         {
             throw new UsageException($"--models: {e.Message}");
         }

@@ -15,7 +15,7 @@ namespace Scaling.Cli;
 /// <item><term><see cref="InvalidLawException"/></term><description>exit 2, <c>--law: …</c>.</description></item>
 /// <item><term><see cref="InfeasiblePlanException"/></term><description>exit 2, the option of its quantity (the budget option given, <c>--gpus</c>, <c>--days</c>, …).</description></item>
 /// <item><term><see cref="UnusableRunsException"/></term><description>exit 2, the runs file given.</description></item>
-/// <item><term><see cref="FormatException"/></term><description>exit 2: a user's text (a catalog CSV, <c>--formats</c>, <c>--precision</c>) that does not parse; the message names it.</description></item>
+/// <item><term><see cref="FormatException"/></term><description>exit 2: a user's text (<c>--formats</c>, <c>--precision</c>) that does not parse; the message names it.</description></item>
 /// <item><term>any other <see cref="ScalingException"/> (e.g. an invalid architecture shape)</term><description>exit 2, its message, which names the input.</description></item>
 /// <item><term>missing file or directory, access denied</term><description>exit 2, the system's message (it names the path).</description></item>
 /// <item><term>other I/O failures (a full disk)</term><description>exit 1, the system's message.</description></item>

@@ -43,7 +43,7 @@ internal static class HardwareOption
         {
             return HardwareCatalog.Default.Merge(HardwareCatalog.Parse(text, path));
         }
-        catch (FormatException e)
+        catch (UnreadableFileException e)
         {
             throw new UsageException($"{Name}: {e.Message}");
         }

@@ -24,6 +24,8 @@ public static class ModelRegistry
 
     private const string Origin = "models.csv (embedded)";
 
+    private const string Expected = "a model registry: a header with name,year,parameters,tokens,source (other columns optional), then one row per model";
+
     private static readonly string[] Required = ["name", "year", "parameters", "tokens", "source"];
 
     private static readonly string[] Optional =
@@ -33,7 +35,7 @@ public static class ModelRegistry
     public static IReadOnlyList<PublishedModel> Published { get; } = Parse(ReadEmbedded(), Origin);
 
     /// <summary>Reads a registry from CSV text; <paramref name="origin"/> (e.g. the file path) starts every message.</summary>
-    /// <exception cref="FormatException">
+    /// <exception cref="UnreadableFileException">
     /// A line is malformed; the message reads <c>origin:line: column 'name': what is wrong; the fix</c>.
     /// </exception>
     public static IReadOnlyList<PublishedModel> Parse(string csv, string origin)
@@ -54,7 +56,7 @@ public static class ModelRegistry
                 continue;
             }
 
-            var fields = CsvLine.Split(line, (column, problem) => new FormatException($"{origin}:{lineNumber}:{column}: {problem}."));
+            var fields = CsvLine.Split(line, (column, problem) => new UnreadableFileException(origin, lineNumber, column, Expected, problem + "."));
             if (columns is null)
             {
                 columns = Header(fields, origin, lineNumber);
@@ -64,14 +66,13 @@ public static class ModelRegistry
 
             if (fields.Count != width)
             {
-                throw new FormatException(
-                    $"{origin}:{lineNumber}: {fields.Count} fields where the header has {width}; quote a field that contains a comma (\"a, b\") and leave an unknown figure empty.");
+                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"{fields.Count} fields where the header has {width}; quote a field that contains a comma (\"a, b\") and leave an unknown figure empty.");
             }
 
             var model = Row(new RowReader(fields, columns, origin, lineNumber));
             if (firstLineOf.TryGetValue(model.Name, out int first))
             {
-                throw new FormatException($"{origin}:{lineNumber}: column 'name': '{model.Name}' already appears on line {first}; give each model one row.");
+                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"column 'name': '{model.Name}' already appears on line {first}; give each model one row.");
             }
 
             firstLineOf[model.Name] = lineNumber;
@@ -80,8 +81,7 @@ public static class ModelRegistry
 
         if (models.Count == 0)
         {
-            throw new FormatException(
-                $"{origin}: no models; write a header line ({string.Join(',', Required)}) and one row per model.");
+            throw new UnreadableFileException(origin, 0, 0, Expected, $"no models; write a header line ({string.Join(',', Required)}) and one row per model.");
         }
 
         return models.AsReadOnly();
@@ -95,13 +95,12 @@ public static class ModelRegistry
             string column = fields[i].Trim();
             if (!Required.Contains(column, StringComparer.OrdinalIgnoreCase) && !Optional.Contains(column, StringComparer.OrdinalIgnoreCase))
             {
-                throw new FormatException(
-                    $"{origin}:{lineNumber}: column '{column}' is unknown; use {string.Join(", ", Required)} and optionally {string.Join(", ", Optional)}.");
+                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"column '{column}' is unknown; use {string.Join(", ", Required)} and optionally {string.Join(", ", Optional)}.");
             }
 
             if (!columns.TryAdd(column, i))
             {
-                throw new FormatException($"{origin}:{lineNumber}: column '{column}' appears twice in the header; keep one.");
+                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"column '{column}' appears twice in the header; keep one.");
             }
         }
 
@@ -109,8 +108,7 @@ public static class ModelRegistry
         {
             if (!columns.ContainsKey(column))
             {
-                throw new FormatException(
-                    $"{origin}:{lineNumber}: column '{column}' is missing from the header; the header needs {string.Join(", ", Required)}.");
+                throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"column '{column}' is missing from the header; the header needs {string.Join(", ", Required)}.");
             }
         }
 
@@ -186,7 +184,7 @@ public static class ModelRegistry
             return value;
         }
 
-        private FormatException Error(string column, string what) =>
-            new($"{origin}:{lineNumber}: column '{column}': {what}.");
+        private UnreadableFileException Error(string column, string what) =>
+            new(origin, lineNumber, 0, Expected, $"column '{column}': {what}.");
     }
 }

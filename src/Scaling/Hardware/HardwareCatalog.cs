@@ -81,7 +81,7 @@ public sealed record HardwareCatalog
     /// <summary>Reads a catalog in the CSV format described on the type.</summary>
     /// <param name="csv">The file's text.</param>
     /// <param name="origin">The file name, used in error messages as <c>origin:line</c>.</param>
-    /// <exception cref="FormatException">A malformed header or row; the message starts with <c>origin:line:</c>.</exception>
+    /// <exception cref="UnreadableFileException">A malformed header or row; the message starts with <c>origin:line:</c>.</exception>
     public static HardwareCatalog Parse(string csv, string origin)
     {
         ArgumentNullException.ThrowIfNull(csv);
@@ -97,8 +97,8 @@ public sealed record HardwareCatalog
             }
 
             int lineNumber = i + 1;
-            FormatException Error(string what) => new($"{origin}:{lineNumber}: {what}.");
-            var fields = CsvLine.Split(line, (column, problem) => new FormatException($"{origin}:{lineNumber}:{column}: {problem}."));
+            UnreadableFileException Error(string what) => new(origin, lineNumber, 0, Expected, what + ".");
+            var fields = CsvLine.Split(line, (column, problem) => new UnreadableFileException(origin, lineNumber, column, Expected, problem + "."));
             if (columns is null)
             {
                 columns = Header(fields, Error);
@@ -121,15 +121,17 @@ public sealed record HardwareCatalog
 
         if (columns is null || accelerators.Count == 0)
         {
-            throw new FormatException($"{origin}:1: no header and rows found; the first line must be a header such as '{string.Join(',', Required)},bf16_tflops'.");
+            throw new UnreadableFileException(origin, 1, 0, Expected, $"no header and rows found; the first line must be a header such as '{string.Join(',', Required)},bf16_tflops'.");
         }
 
         return new HardwareCatalog(accelerators);
     }
 
+    private const string Expected = "an accelerator catalog: a header such as name,memory_gb,eur_per_gpu_hour,bf16_tflops, then one row per accelerator";
+
     private static string PeakColumn(Precision precision) => Precisions.Name(precision) + "_tflops";
 
-    private static Dictionary<string, int> Header(IReadOnlyList<string> fields, Func<string, FormatException> error)
+    private static Dictionary<string, int> Header(IReadOnlyList<string> fields, Func<string, UnreadableFileException> error)
     {
         var known = Required.Concat(Optional).Concat(Precisions.All.Select(PeakColumn)).ToArray();
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -163,7 +165,7 @@ public sealed record HardwareCatalog
         return columns;
     }
 
-    private static Accelerator Row(IReadOnlyList<string> fields, Dictionary<string, int> columns, Func<string, FormatException> error)
+    private static Accelerator Row(IReadOnlyList<string> fields, Dictionary<string, int> columns, Func<string, UnreadableFileException> error)
     {
         string Text(string column) => columns.TryGetValue(column, out int i) ? fields[i] : string.Empty;
 

@@ -136,7 +136,7 @@ public class ModelRegistryTests
     [InlineData("# only a comment\n" + Header + "\n", "t.csv", "no models")]
     public void Parse_MalformedRow_NamesFileLineAndColumn(string csv, string where, string what)
     {
-        var e = Assert.Throws<FormatException>(() => ModelRegistry.Parse(csv, "t.csv"));
+        var e = Assert.Throws<UnreadableFileException>(() => ModelRegistry.Parse(csv, "t.csv"));
         Assert.StartsWith(where, e.Message, StringComparison.Ordinal);
         Assert.Contains(what, e.Message, StringComparison.Ordinal);
     }

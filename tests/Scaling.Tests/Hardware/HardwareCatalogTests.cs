@@ -91,7 +91,7 @@ public class HardwareCatalogTests
     [InlineData("X1,ACME,100,,64,500,1.5,s\nx1,ACME,100,,64,500,1.5,s", 4, "appears twice")]
     public void Parse_MalformedRow_NamesFileAndLine(string rows, int line, string detail)
     {
-        var e = Assert.Throws<FormatException>(() => HardwareCatalog.Parse($"# comment\n{Header}\n{rows}\n", "my.csv"));
+        var e = Assert.Throws<UnreadableFileException>(() => HardwareCatalog.Parse($"# comment\n{Header}\n{rows}\n", "my.csv"));
         Assert.Matches($@"^my\.csv:{line}:(\d+:)? ", e.Message);
         Assert.Contains(detail, e.Message, StringComparison.Ordinal);
     }
@@ -102,14 +102,14 @@ public class HardwareCatalogTests
     [InlineData("name,memory_gb,eur_per_gpu_hour", "no peak column")]
     public void Parse_MalformedHeader_NamesFileAndLine(string header, string detail)
     {
-        var e = Assert.Throws<FormatException>(() => HardwareCatalog.Parse($"{header}\nX1,64,1.5,1,1\n", "my.csv"));
+        var e = Assert.Throws<UnreadableFileException>(() => HardwareCatalog.Parse($"{header}\nX1,64,1.5,1,1\n", "my.csv"));
         Assert.StartsWith("my.csv:1: ", e.Message, StringComparison.Ordinal);
         Assert.Contains(detail, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_Empty_IsRefused() =>
-        Assert.Throws<FormatException>(() => HardwareCatalog.Parse("# nothing\n", "empty.csv"));
+        Assert.Throws<UnreadableFileException>(() => HardwareCatalog.Parse("# nothing\n", "empty.csv"));
 
     [Fact]
     public void Merge_ReplacesRowsOfTheSameNameAndAppendsNewOnes()
