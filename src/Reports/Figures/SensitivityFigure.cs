@@ -45,7 +45,7 @@ public static class SensitivityFigure
         for (int i = 0; i < outputs.Length; i++)
         {
             var output = outputs[i];
-            var changes = factors.SelectMany(f => new[] { f.LowChange(output, baseline), f.HighChange(output, baseline) }).Where(c => c is not null).Select(c => c!.Value * 100).ToArray();
+            var changes = factors.SelectMany(f => new[] { f.LowChange(output, baseline), f.HighChange(output, baseline) }).OfType<double>().Select(c => c * 100).ToArray();
             double extent = Math.Max(5, changes.Select(Math.Abs).DefaultIfEmpty(0).Max() * 1.7);
             string key = "out" + i.ToString(CultureInfo.InvariantCulture);
             var axis = FigureStyle.LinearAxis(AxisPosition.Bottom, Capitalise(output.Label()), "% change");

@@ -56,7 +56,7 @@ internal static class FitSheet
             ("tokensPerParameter", $"Tokens per parameter at {at} FLOPs", WorkbookFormats.Ratio),
         })
         {
-            var interval = bootstrap[name]!;
+            var interval = bootstrap[name] ?? throw new InvalidOperationException($"the bootstrap has no interval for {name}.");
             sheet.Cell(row, 1).Value = label;
             sheet.Cell(row, 2).Value = interval.Estimate;
             sheet.Cell(row, 3).Value = interval.StandardError;

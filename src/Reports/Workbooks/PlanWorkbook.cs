@@ -84,9 +84,9 @@ public static class PlanWorkbook
     private static void AddCharts(MemoryStream stream, PlanWorkbookContent content)
     {
         using var document = SpreadsheetDocument.Open(stream, true);
-        var workbookPart = document.WorkbookPart!;
+        var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("the workbook ClosedXML wrote has no workbook part.");
         var sheet = workbookPart.Workbook.Descendants<Sheet>().First(s => s.Name == ScenariosSheet.SheetName);
-        var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
+        var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id?.Value ?? throw new InvalidOperationException($"sheet '{ScenariosSheet.SheetName}' has no id."));
         foreach (var (title, x, y, series, anchor) in ScenarioCharts.Create(content))
         {
             ScatterChartPart.Add(part, title, x, y, series, anchor);

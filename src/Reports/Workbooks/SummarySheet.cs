@@ -45,7 +45,7 @@ internal static class SummarySheet
     public static void Wrap(XLWorkbook workbook)
     {
         var sheet = workbook.Worksheet(SheetName);
-        SheetLayout.Wrap(sheet, 1, 3, sheet.LastRowUsed()!.RowNumber());
+        SheetLayout.Wrap(sheet, 1, 3, (sheet.LastRowUsed() ?? throw new InvalidOperationException("the summary sheet is empty.")).RowNumber());
     }
 
     private const double SentenceWidth = 100;

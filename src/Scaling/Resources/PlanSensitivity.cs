@@ -92,11 +92,11 @@ public sealed record PlanSensitivity
         };
         if (laws.Count >= 2)
         {
-            var plans = laws.Select(l => (l.Name, Plan: Try(l.Allocator, assumptions))).Where(p => p.Plan is not null).ToList();
+            var plans = laws.SelectMany(l => Try(l.Allocator, assumptions) is { } plan ? [(l.Name, Plan: plan)] : Array.Empty<(string Name, BudgetPlan Plan)>()).ToList();
             if (plans.Count >= 2)
             {
-                var smallest = plans.MinBy(p => p.Plan!.Optimum.Parameters);
-                var largest = plans.MaxBy(p => p.Plan!.Optimum.Parameters);
+                var smallest = plans.MinBy(p => p.Plan.Optimum.Parameters);
+                var largest = plans.MaxBy(p => p.Plan.Optimum.Parameters);
                 factors.Add(Factor("law", smallest.Name, largest.Name, smallest.Plan, largest.Plan));
             }
         }

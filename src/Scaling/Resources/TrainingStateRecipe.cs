@@ -85,5 +85,8 @@ public sealed record TrainingStateRecipe
 
     /// <summary>Bytes per parameter of the training state when training at <paramref name="precision"/>.</summary>
     public double BytesPerParameter(Precision precision) =>
-        FixedBytesPerParameter ?? WeightBytesMultiple!.Value * Precisions.BytesPerParameter(precision);
+        FixedBytesPerParameter
+            ?? (WeightBytesMultiple is { } multiple
+                ? multiple * Precisions.BytesPerParameter(precision)
+                : throw new System.Diagnostics.UnreachableException("a recipe has fixed bytes or a multiple of the weight bytes."));
 }
