@@ -20,6 +20,9 @@ internal static class ArchitectureCommand
     private const int MaxVocabulary = 100_000_000;
     private const int MaxContext = 1 << 30;
 
+    // About 7,000 times Llama 3's 15T tokens (Meta 2024): past it the hyperparameter laws extrapolate beyond meaning.
+    private const double MaxTokens = 1e17;
+
     public static Command Create(CliConsole console)
     {
         var parameters = CliOptions.Number("--parameters", "N", "Propose a shape for this many parameters, e.g. 70e9.", "70e9", NumberRange.Positive);
@@ -43,7 +46,8 @@ internal static class ArchitectureCommand
         var groupSize = CliOptions.Count("--group-size", "G", "With --parameters: query heads per key/value head (default 1).", "8", 1, MaxHeads);
         var context = CliOptions.Count("--context", "T", "Context (sequence) length in tokens (default 4096, or the config's).", "4096", 1, MaxContext);
         var precision = CliOptions.TrainingPrecision("Training and serving precision for state and KV cache (default bf16).");
-        var tokens = CliOptions.Number("--tokens", "D", "Training tokens: adds learning rate and batch (DeepSeek LLM Eq. 1; Step Law) and a quantisation warning.", "1.4e12", NumberRange.Positive);
+        var tokens = CliOptions.Number(
+            "--tokens", "D", "Training tokens: adds learning rate and batch (DeepSeek LLM Eq. 1; Step Law) and a quantisation warning; at most 1e17.", "1.4e12", NumberRange.Positive, MaxTokens);
         var json = CliOptions.Json();
         var command = new Command("architecture", "A model's shape, exact parameters, FLOPs per token, memory, KV cache and hyperparameters.")
         {

@@ -6,8 +6,8 @@ using FsCheck.Fluent;
 namespace Scaling.Tests.Cli;
 
 /// <summary>
-/// The CLI driven in-process with generated arguments: numbers from 5e-324 to 1e308 of either sign, NaN, infinities,
-/// decimal commas and text. Every run must end in exit 0 with finite, readable output, or exit 2 with one line on
+/// The CLI driven in-process with generated arguments (plan, audit, architecture and campaign): numbers from 5e-324 to
+/// 1e308 of either sign, NaN, infinities, decimal commas and text. Every run must end in exit 0 with finite, readable output, or exit 2 with one line on
 /// stderr — never exit 1 (a bug) and never a stack trace.
 /// </summary>
 public partial class BadInputPropertiesTests
@@ -34,7 +34,7 @@ public partial class BadInputPropertiesTests
     private static Gen<string[]> PlanArguments() =>
         from x in Number()
         from y in Number()
-        from shape in Gen.Choose(0, 11)
+        from shape in Gen.Choose(0, 15)
         select shape switch
         {
             0 => new[] { "plan", "--flops", x },
@@ -48,6 +48,10 @@ public partial class BadInputPropertiesTests
             8 => ["plan", "--flops", "1e24", "--law", $"E=1.69,A=406.4,B=410.7,alpha={x},beta={y}"],
             9 => ["plan", "--flops", x, "--law", "tokens20", "--json"],
             10 => ["audit", "--parameters", x, "--tokens", y],
+            12 => ["architecture", "--layers", x, "--d-model", y, "--heads", "8"],
+            13 => ["architecture", "--parameters", x, "--tokens", y, "--json"],
+            14 => ["campaign", "--target-flops", x, "--campaign-flops", y],
+            15 => ["campaign", "--target-flops", "1e24", "--campaign-flops", x, "--span-decades", y, "--json"],
             _ => ["plan", "--flops", x, "--gpu", "H100-SXM", "--mfu", y, "--pue", x],
         };
 
