@@ -52,6 +52,8 @@ internal static class ReportCommand
             // From the first step: a signal while the figures render (seconds) stops before anything is written.
             var interruption = new Interruption();
             using var listening = interruption.Listen();
+            var directory = new ReportDirectory(result.GetValue(output) ?? "out", result.GetValue(force));
+            directory.Check();
             var hardware = resources.ReadWithDefaultGpu(result);
             double budget = hardware.Flops(result.GetValue(flops)) ?? DefaultFlops;
             interruption.ThrowIfRequested();
@@ -68,31 +70,35 @@ internal static class ReportCommand
                 Resources = hardware.Assumptions,
                 BudgetEuros = hardware.BudgetEuros,
             };
+
             // Resolve the resources before rendering anything, so an impossible request (too few --gpus, an unmeetable
             // --days) fails with its one-line message and writes nothing.
             var optimum = request.Law.Plan(request.BudgetFlops);
             hardware.Plan(optimum);
             var files = ReportBuilder.Build(request);
             interruption.ThrowIfRequested();
-            var directory = new ReportDirectory(result.GetValue(output) ?? "out", result.GetValue(force));
             var paths = directory.Write(files, interruption);
-            console.Out.WriteLine(PlanCommand.Describe(request.Law, optimum));
-            console.Out.WriteLine();
-            console.Out.WriteLine($"Wrote {paths.Count} files to {directory.Path}:");
-            for (int i = 0; i < paths.Count; i++)
-            {
-                console.Out.WriteLine($"  {paths[i]}  ({files[i].Description})");
-            }
-
-            // The page ties the files together; its path is the last line, the one a newcomer copies into a browser.
-            if (files.Count > 0 && files[0].FileName == HtmlReport.FileName)
-            {
-                console.Out.WriteLine();
-                console.Out.WriteLine($"Open the report in a browser: {Path.GetFullPath(paths[0])}");
-            }
-
+            Print(console, PlanCommand.Describe(request.Law, optimum), directory, files, paths);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void Print(CliConsole console, string plan, ReportDirectory directory, IReadOnlyList<ReportFile> files, IReadOnlyList<string> paths)
+    {
+        console.Out.WriteLine(plan);
+        console.Out.WriteLine();
+        console.Out.WriteLine($"Wrote {paths.Count} files to {directory.Path}:");
+        for (int i = 0; i < paths.Count; i++)
+        {
+            console.Out.WriteLine($"  {paths[i]}  ({files[i].Description})");
+        }
+
+        // The page ties the files together; its path is the last line, the one a newcomer copies into a browser.
+        if (files.Count > 0 && files[0].FileName == HtmlReport.FileName)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine($"Open the report in a browser: {Path.GetFullPath(paths[0])}");
+        }
     }
 }

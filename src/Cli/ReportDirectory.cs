@@ -23,17 +23,9 @@ internal sealed record ReportDirectory(string Path, bool Force)
     /// <exception cref="OperationCanceledException">SIGINT or SIGTERM arrived before the files were complete; nothing changed.</exception>
     public IReadOnlyList<string> Write(IReadOnlyList<ReportFile> files, Interruption interruption)
     {
-        if (File.Exists(Path))
-        {
-            throw new UsageException($"--out: '{Path}' is a file; give a directory (it is created when missing).");
-        }
-
+        Check();
         Directory.CreateDirectory(Path);
         string manifest = System.IO.Path.Combine(Path, ManifestName);
-        if (Directory.Exists(manifest))
-        {
-            throw new UsageException($"--out: '{manifest}' is a directory, where 'scaling report' keeps its list of files; remove it or choose another --out.");
-        }
 
         var owned = ReadManifest(manifest);
         CheckTargets(files, owned);
@@ -72,6 +64,22 @@ internal sealed record ReportDirectory(string Path, bool Force)
         }
 
         return files.Select(f => System.IO.Path.Combine(Path, f.FileName)).ToList();
+    }
+
+    /// <summary>Refuses an <c>--out</c> that names a file, or whose manifest is a directory, before any work is done.</summary>
+    /// <exception cref="UsageException">The path cannot hold a report.</exception>
+    public void Check()
+    {
+        if (File.Exists(Path))
+        {
+            throw new UsageException($"--out: '{Path}' is a file; give a directory (it is created when missing).");
+        }
+
+        string manifest = System.IO.Path.Combine(Path, ManifestName);
+        if (Directory.Exists(manifest))
+        {
+            throw new UsageException($"--out: '{manifest}' is a directory, where 'scaling report' keeps its list of files; remove it or choose another --out.");
+        }
     }
 
     private void CheckTargets(IReadOnlyList<ReportFile> files, HashSet<string> owned)
