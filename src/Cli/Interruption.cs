@@ -6,7 +6,7 @@ namespace Scaling.Cli;
 /// SIGINT or SIGTERM turned into a request that a long command honours between steps, so that its cleanup runs and it
 /// ends with exit 130 instead of being killed half-way (see <see cref="ReportDirectory"/>).
 /// </summary>
-internal sealed class Interruption
+internal sealed class Interruption(string unfinished = "the report")
 {
     private volatile bool requested;
 
@@ -26,7 +26,7 @@ internal sealed class Interruption
     {
         if (requested)
         {
-            throw new OperationCanceledException("interrupted before the report was complete; nothing was changed in the output directory.");
+            throw new OperationCanceledException($"interrupted before {unfinished} was complete; nothing was changed in the output directory.");
         }
     }
 

@@ -21,9 +21,17 @@ internal static class OutputFile
         }
 
         string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+
+        // SIGINT or SIGTERM while the temporary is written stops before the move, and the temporary is deleted below.
+        var interruption = new Interruption($"'{path}'");
         try
         {
-            File.WriteAllBytes(temp, content);
+            using (interruption.Listen())
+            {
+                File.WriteAllBytes(temp, content);
+                interruption.ThrowIfRequested();
+            }
+
             File.Move(temp, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

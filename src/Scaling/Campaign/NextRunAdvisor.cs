@@ -57,7 +57,7 @@ public static class NextRunAdvisor
         for (int k = 0; k < options.Runs; k++)
         {
             var (best, fall, j) = Best(candidates.Where(c => !taken.Contains(c)), law, covariance, g, sigma * sigma);
-            if (best is null)
+            if (best is null || j is null)
             {
                 break;
             }
@@ -67,7 +67,7 @@ public static class NextRunAdvisor
             width *= shrink;
             proposals.Add(new ProposedRun(best, width, shrink));
             taken.Add(best);
-            Update(covariance, j!, sigma * sigma);
+            Update(covariance, j, sigma * sigma);
             variance = after;
         }
 
