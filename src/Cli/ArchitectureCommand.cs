@@ -37,7 +37,6 @@ internal static class ArchitectureCommand
         var conventions = CliOptions.Choice<ParameterConventions?>(
             "--conventions",
             "Parameter conventions of an explicit or proposed shape: llama (default), qwen2, gpt2, gpt-neox, hoffmann2022.",
-            null,
             ("llama", ParameterConventions.Llama),
             ("qwen2", ParameterConventions.Qwen2),
             ("gpt2", ParameterConventions.Gpt2),

@@ -31,10 +31,9 @@ internal static class CampaignCommand
         var budgets = CliOptions.Count("--budgets", "K", "IsoFLOP budgets (default 9).", "9", 1, MaxBudgets);
         var sizes = CliOptions.Count("--sizes-per-budget", "K", "Model sizes per budget (default 8).", "8", 1, MaxSizesPerBudget);
         var span = CliOptions.Number("--span-decades", "S", "Sizes from N*/10^s to N*·10^s around each budget's optimum (default 0.75, at most 3).", "0.75", NumberRange.Positive, max: 3);
-        var spacing = CliOptions.Choice(
+        var spacing = CliOptions.Choice<BudgetSpacing?>(
             "--spacing",
             "ladder: budgets 1, 3, 6 x 10^k like Chinchilla's (default); even: log-even over a 500x span, spending the whole campaign.",
-            BudgetSpacing.Ladder,
             ("ladder", BudgetSpacing.Ladder),
             ("even", BudgetSpacing.Even));
         var output = CliOptions.Out("Write the runs as a CSV (or, for a .xlsx name, a workbook) to fill in with losses for 'scaling fit'.", "plan.csv|plan.xlsx");
@@ -45,7 +44,6 @@ internal static class CampaignCommand
         var noiseKind = CliOptions.Choice<Func<double, LossNoise>?>(
             "--noise-kind",
             "gaussian (in log-loss, default) or exponential (one-sided: runs never beat the law).",
-            null,
             ("gaussian", LossNoise.Gaussian),
             ("exponential", LossNoise.Exponential));
         var trials = CliOptions.Count("--trials", "T", "Simulated campaigns (default 200).", "200", 2, MaxTrials);
@@ -83,7 +81,7 @@ internal static class CampaignCommand
                 Budgets = result.GetValue(budgets) ?? 9,
                 SizesPerBudget = result.GetValue(sizes) ?? 8,
                 SpanDecades = result.GetValue(span) ?? 0.75,
-                Spacing = result.GetValue(spacing),
+                Spacing = result.GetValue(spacing) ?? BudgetSpacing.Ladder,
             };
             var design = Design(named, targetFlops, campaignFlops, options);
             var report = DesignJson(named, design, options);

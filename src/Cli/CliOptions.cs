@@ -63,16 +63,16 @@ internal static class CliOptions
         };
 
     /// <summary>
-    /// One of a few named values, e.g. <c>--spacing ladder|even</c>; the first choice is the example of the message
-    /// and <paramref name="fallback"/> the value when the option is not given.
+    /// One of a few named values, e.g. <c>--spacing ladder|even</c>; the first choice is the example of the message.
+    /// Give a nullable <typeparamref name="T"/>: the value is null when the option is not given (the command's default
+    /// is in the description, where help shows it in words).
     /// </summary>
-    public static Option<T> Choice<T>(string name, string description, T fallback, params (string Name, T Value)[] choices) =>
+    public static Option<T> Choice<T>(string name, string description, params (string Name, T Value)[] choices) =>
         new(name)
         {
             Description = description,
             HelpName = string.Join('|', choices.Select(c => c.Name)),
             Arity = ArgumentArity.ExactlyOne,
-            DefaultValueFactory = _ => fallback,
             CustomParser = r =>
             {
                 string text = Single(r);
@@ -107,11 +107,10 @@ internal static class CliOptions
     };
 
     /// <summary><c>--formats LIST</c>: which files a report writes, e.g. <c>html,png</c> (default all).</summary>
-    public static Option<ReportFormats> Formats(string description) => new("--formats")
+    public static Option<ReportFormats?> Formats(string description) => new("--formats")
     {
         Description = description,
         HelpName = "LIST",
-        DefaultValueFactory = _ => ReportFormats.All,
         CustomParser = r =>
         {
             try
@@ -120,7 +119,7 @@ internal static class CliOptions
             }
             catch (FormatException e)
             {
-                return Refuse<ReportFormats>(r, e.Message);
+                return Refuse<ReportFormats?>(r, e.Message);
             }
         },
     };

@@ -18,10 +18,9 @@ internal static class FitCommand
     public static Command Create(CliConsole console)
     {
         var runsFile = new Argument<string>("runs.csv") { Description = "CSV with the header parameters,tokens,loss (aliases N, D; optional flops, run, budget)." };
-        var approach = CliOptions.Choice(
+        var approach = CliOptions.Choice<FitApproach?>(
             "--approach",
             "Which approach (Hoffmann et al. 2022): 3 parametric loss fit (default), 2 IsoFLOP profiles, 1 training-curve envelope, or all.",
-            FitApproach.Three,
             ("1", FitApproach.One),
             ("2", FitApproach.Two),
             ("3", FitApproach.Three),
@@ -59,7 +58,7 @@ internal static class FitCommand
 
             var runs = ReadRuns(path);
             var options = new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid, OverPredictionWeight = overWeight };
-            var (report, memo) = result.GetValue(approach) switch
+            var (report, memo) = (result.GetValue(approach) ?? FitApproach.Three) switch
             {
                 FitApproach.One => AllocationFitReport.Approach1(console, path, runs, resamples, seedValue, budget, asJson),
                 FitApproach.Two => AllocationFitReport.Approach2(console, path, runs, resamples, seedValue, budget, asJson),

@@ -29,7 +29,6 @@ internal static class PlanCommand
         var flopsPerToken = CliOptions.Choice<FlopsPerTokenRule?>(
             "--flops-per-token",
             "With --architecture: 6n (default) or exact (Hoffmann 2022 App. F count of the proposed shape).",
-            null,
             ("6n", FlopsPerTokenRule.SixN),
             ("exact", FlopsPerTokenRule.Exact));
         var context = CliOptions.Count("--context", "T", "With --architecture: the context length in tokens (default 4096).", "4096", 1, PlanArchitecture.MaxContext);

@@ -66,7 +66,7 @@ internal static class ReportCommand
                 Resamples = resamples,
                 Fit = fit,
                 FitBootstrap = bootstrap,
-                Formats = result.GetRequiredValue(formats),
+                Formats = result.GetValue(formats) ?? ReportFormats.All,
                 Resources = hardware.Assumptions,
                 BudgetEuros = hardware.BudgetEuros,
             };

@@ -23,17 +23,33 @@ public static class CampaignDesigner
     /// <param name="campaignFlops">The compute the campaign may spend in all.</param>
     /// <param name="options">Budgets, sizes per budget, span and spacing; null for Chinchilla's shape (9 × 8).</param>
     /// <exception cref="ArgumentOutOfRangeException">A non-positive budget, or a campaign too small for its runs.</exception>
+    /// <exception cref="InfeasiblePlanException">The campaign is so small that its budgets would round to 0.</exception>
     public static CampaignDesign Design(IComputeAllocator allocator, double targetFlops, double campaignFlops, CampaignOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(allocator);
         Require.PositiveFinite(targetFlops, nameof(targetFlops));
         Require.PositiveFinite(campaignFlops, nameof(campaignFlops));
         options ??= new CampaignOptions();
+        RequireRepresentable(campaignFlops, options);
         var budgets = options.Spacing == BudgetSpacing.Ladder
             ? BudgetLadder.Under(campaignFlops, options.Budgets, options.SizesPerBudget)
             : EvenBudgets(campaignFlops, options);
         var runs = budgets.SelectMany(c => RunsAt(allocator, c, options.SizesPerBudget, options.SpanDecades)).ToArray();
         return new CampaignDesign(targetFlops, campaignFlops, budgets, runs);
+    }
+
+    // The budgets reach down about a decade per budget below the campaign's share per run; a campaign so small
+    // (4e-323 FLOPs) that they would fall under 1e-300 cannot be split in doubles.
+    private static void RequireRepresentable(double campaignFlops, CampaignOptions options)
+    {
+        if (campaignFlops / (options.SizesPerBudget * Math.Pow(10, options.Budgets)) < 1e-300)
+        {
+            throw new InfeasiblePlanException(
+                "campaignFlops",
+                campaignFlops,
+                "large enough that every budget is a normal number",
+                $"a campaign of {campaignFlops.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} FLOPs cannot be split into {options.Budgets} budgets of {options.SizesPerBudget} runs; give more compute.");
+        }
     }
 
     /// <summary>

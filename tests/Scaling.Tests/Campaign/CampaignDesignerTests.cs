@@ -86,4 +86,13 @@ public class CampaignDesignerTests
         Gen.Choose(1, 30).Select(x => 1 + (x / 10.0)).ToArbitrary(),
         (campaign, factor) =>
             BudgetLadder.Under(campaign * factor, 9, 8)[^1] >= BudgetLadder.Under(campaign, 9, 8)[^1]);
+
+    [Theory]
+    [InlineData(4e-323)]
+    [InlineData(double.Epsilon)]
+    public void Design_SubnormalCampaign_IsInfeasibleNotAnArgumentError(double campaignFlops)
+    {
+        var e = Assert.Throws<InfeasiblePlanException>(() => CampaignDesigner.Design(Besiroglu, 1e24, campaignFlops));
+        Assert.Equal("campaignFlops", e.Quantity);
+    }
 }

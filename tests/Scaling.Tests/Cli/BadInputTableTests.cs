@@ -84,6 +84,7 @@ public sealed partial class BadInputTableTests : IClassFixture<BadInputTableTest
         // Campaign nonsense.
         { null, [Camp, "--target-flops", "1e24", "--campaign-flops", "1e10"] },
         { "--campaign-flops", [Camp, "--target-flops", "1e24", "--campaign-flops", "1e3"] },
+        { "--campaign-flops", [Camp, "--target-flops", "1e24", "--campaign-flops", "4e-323"] },
         { "--budgets", [.. Design, "--budgets", "0"] },
         { "--sizes-per-budget", [.. Design, "--sizes-per-budget", "2147483647"] },
         { "--span-decades", [.. Design, "--span-decades", "5"] },
