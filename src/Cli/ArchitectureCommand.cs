@@ -46,7 +46,7 @@ internal static class ArchitectureCommand
         var context = CliOptions.Count("--context", "T", "Context (sequence) length in tokens (default 4096, or the config's).", "4096", 1, MaxContext);
         var precision = CliOptions.TrainingPrecision("Training and serving precision for state and KV cache (default bf16).");
         var tokens = CliOptions.Number(
-            "--tokens", "D", "Training tokens: adds learning rate and batch (DeepSeek LLM Eq. 1; Step Law) and a quantisation warning; at most 1e17.", "1.4e12", NumberRange.Positive, MaxTokens);
+            "--tokens", "D", "Training tokens: adds learning rate and batch (DeepSeek LLM Eq. 1; Step Law) and a quantisation warning; at most 1e17.", "1.4e12", NumberRange.AtLeastOne, MaxTokens);
         var json = CliOptions.Json();
         var command = new Command("architecture", "A model's shape, exact parameters, FLOPs per token, memory, KV cache and hyperparameters.")
         {
