@@ -25,10 +25,11 @@ internal static class BenchCommand
         var scale = new Option<string>("--scale") { Description = "Run counts for the scale table, comma-separated (default 240,2400,24000,240000; 'none' skips it).", HelpName = "N,N,..." };
         var fullUpTo = CliOptions.Count("--full-up-to", "N", "In the scale table, also fit every start on every run up to this many runs and compare (default 0: no comparison).", "24000", 0, 1_000_000);
         var processes = CliOptions.Count("--processes", "P", "Child processes timed for start-up and the whole-process fit (default 10; 0 skips).", "10", 0, 1000);
+        var tool = new Option<string>("--tool") { Description = "Also time the start-up of this installed scaling (default: the 'scaling' on PATH, if any).", HelpName = "FILE" };
         var scipy = new Option<string>("--scipy") { Description = "Also time SciPy's L-BFGS-B on the same runs and starts with this script (benchmarks/scipy_approach3.py).", HelpName = "SCRIPT" };
         var command = new Command("bench", "Time the Approach 3 fit (4,500 starts), the bootstrap, start-up, and the fit from 240 to 240,000 runs.")
         {
-            runs, starts, resamples, repetitions, scale, fullUpTo, processes, scipy, trials,
+            runs, starts, resamples, repetitions, scale, fullUpTo, processes, tool, scipy, trials,
         };
         command.SetAction(result =>
         {
@@ -37,6 +38,7 @@ internal static class BenchCommand
             int resampleCount = result.GetValue(resamples) ?? 4000;
             int repeat = result.GetValue(repetitions) ?? 5;
             int trialCount = result.GetValue(trials) ?? 200;
+            string? toolFile = ToolFile(result.GetValue(tool));
             if (runCount < 9)
             {
                 throw new UsageException("--runs must be at least 9 (one per IsoFLOP budget); for example --runs 240.");
@@ -67,7 +69,7 @@ internal static class BenchCommand
             int childRuns = result.GetValue(processes) ?? 10;
             if (childRuns > 0)
             {
-                BenchProcesses.Report(console, data, options, childRuns, result.GetValue(scipy));
+                BenchProcesses.Report(console, data, options, childRuns, result.GetValue(scipy), toolFile);
             }
 
             string scaleText = result.GetValue(scale) ?? "240,2400,24000,240000";
@@ -120,6 +122,11 @@ internal static class BenchCommand
 
         return seconds;
     }
+
+    private static string? ToolFile(string? path) =>
+        path is null || File.Exists(path)
+            ? path
+            : throw new UsageException($"--tool: '{path}' does not exist; give the installed command, for example --tool ~/.dotnet/tools/scaling.");
 
     private static int[] ScaleSizes(string text) =>
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

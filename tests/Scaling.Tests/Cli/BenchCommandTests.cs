@@ -41,8 +41,25 @@ public class BenchCommandTests
     {
         var (code, output, _) = CliRunner.Run("bench", "--runs", "30", "--starts", "20", "--resamples", "20", "--repetitions", "1", "--processes", "1", "--scale", "none");
         Assert.Equal(0, code);
-        Assert.Contains("start-up (", output, StringComparison.Ordinal);
+        string startUp = output.Split('\n').First(l => l.Contains("start-up (", StringComparison.Ordinal));
+        Assert.Contains("plan --flops 1e24 --json, 1 processes): wall median ", startUp, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            // getrusage(RUSAGE_CHILDREN): the child's own CPU time, a real positive number of milliseconds.
+            string cpu = startUp[(startUp.IndexOf("CPU (user+sys) median ", StringComparison.Ordinal) + "CPU (user+sys) median ".Length)..].Split(' ')[0];
+            Assert.True(double.Parse(cpu, System.Globalization.CultureInfo.InvariantCulture) > 0, startUp);
+        }
+
         Assert.Contains("whole-process fit (30 runs, 20 starts", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_Tool_ThatDoesNotExist_IsBadInputNamingTheOption()
+    {
+        var (code, output, error) = CliRunner.Run("bench", "--runs", "30", "--starts", "20", "--resamples", "20", "--repetitions", "1", "--processes", "1", "--scale", "none", "--trials", "2", "--tool", "/no/such/scaling");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --tool: '/no/such/scaling' does not exist", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("start-up (", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,16 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using ClosedXML.Excel;
 using Scaling.Allocation;
 using Scaling.Laws;
+using Scaling.Tests.Cli;
+using Scaling.Tests.Notebooks;
+using Scaling.Tests.Reports.Workbooks;
 
 namespace Scaling.Tests.Packaging;
 
@@ -13,9 +19,11 @@ namespace Scaling.Tests.Packaging;
 /// path (a nuget.config with &lt;clear/&gt;, so nothing is fetched from the internet) and runs the installed command.
 /// </summary>
 /// <remarks>
-/// The sources are copied to a temporary folder first so that packing (which restores for other runtime identifiers)
-/// never touches the build the tests run from. Only this machine's runtime identifier is packed: the pointer package
-/// plus its one RID-specific package, which is what <c>dotnet tool install</c> resolves on this machine.
+/// The sources are copied to a temporary folder first so that packing (which restores for a runtime identifier and
+/// compiles Native AOT) never touches the build the tests run from. <c>dotnet pack src/Cli</c>, as the README says,
+/// packs the pointer package plus this machine's RID-specific package, which is what <c>dotnet tool install</c>
+/// resolves here. The installed binary is compared with the in-process command line (the JIT build of the same code):
+/// the one Native AOT compilation in the suite is paid once, by this class's fixture.
 /// </remarks>
 public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Packed>
 {
@@ -40,6 +48,96 @@ public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Pack
         string usage = help.Split('\n').SkipWhile(l => !l.StartsWith("Usage:", StringComparison.Ordinal)).Skip(1).First().Trim();
         Assert.StartsWith("scaling ", usage, StringComparison.Ordinal);
         Assert.DoesNotContain("Scaling.Cli", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InstalledTool_IsNativeCode_WithoutManagedAssembliesOrSymbols()
+    {
+        // Native AOT: the command is the compiled program itself; no IL to JIT, no runtimeconfig, no debug symbols shipped.
+        var files = Directory.EnumerateFiles(packed.ToolPath, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".nupkg", StringComparison.Ordinal) && !f.EndsWith(".sha512", StringComparison.Ordinal))
+            .Select(Path.GetFileName).ToList();
+        Assert.Contains(Packed.CommandFile == "scaling.exe" ? "Scaling.Cli.exe" : "Scaling.Cli", files);
+        Assert.DoesNotContain(files, f => f!.EndsWith(".dll", StringComparison.Ordinal) && !f.Contains("Skia", StringComparison.Ordinal) && !f.Contains("HarfBuzz", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f!.EndsWith(".runtimeconfig.json", StringComparison.Ordinal) || f.EndsWith(".pdb", StringComparison.Ordinal) || f.EndsWith(".dbg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InstalledTool_Report_WritesTheFiguresAndPageOfTheInProcessReport()
+    {
+        var (installed, inProcess) = packed.Reports.Value;
+        var names = Directory.GetFiles(inProcess).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(names, Directory.GetFiles(installed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("plan.xlsx", names);
+        Assert.Contains(names, n => n!.EndsWith(".svg", StringComparison.Ordinal));
+        foreach (string name in names.Where(n => n != "plan.xlsx" && !n!.StartsWith('.'))!)
+        {
+            // PNG, SVG, PDF and the page: byte for byte what the JIT-compiled command line writes.
+            Assert.True(File.ReadAllBytes(Path.Combine(inProcess, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(installed, name))), $"{name} differs between the installed tool and the in-process report");
+        }
+    }
+
+    [Fact]
+    public void InstalledTool_Report_WorkbookReadsInClosedXmlWithTheInProcessValues()
+    {
+        var (installed, inProcess) = packed.Reports.Value;
+        using var expected = new XLWorkbook(Path.Combine(inProcess, "plan.xlsx"));
+        using var actual = new XLWorkbook(Path.Combine(installed, "plan.xlsx"));
+        Assert.Equal(expected.Worksheets.Select(w => w.Name), actual.Worksheets.Select(w => w.Name));
+        int cells = 0;
+        foreach (var sheet in expected.Worksheets)
+        {
+            var other = actual.Worksheet(sheet.Name);
+            foreach (var cell in sheet.CellsUsed())
+            {
+                var twin = other.Cell(cell.Address.ToString());
+                Assert.Equal(cell.FormulaA1, twin.FormulaA1);
+                Assert.True(Equals(cell.Value, twin.Value), $"{sheet.Name}!{cell.Address}: {cell.Value} in process, {twin.Value} installed");
+                cells++;
+            }
+
+            Assert.Equal(sheet.CellsUsed().Count(), other.CellsUsed().Count());
+        }
+
+        Assert.True(cells > 500, $"only {cells} cells compared");
+    }
+
+    [Fact]
+    public void InstalledTool_Report_WorkbookRecalculatesInLibreOffice()
+    {
+        byte[] ours = File.ReadAllBytes(Path.Combine(packed.Reports.Value.Installed, "plan.xlsx"));
+        byte[] theirs = LibreOfficeRecalculation.Recalculate([LibreOfficeRecalculation.WithoutCachedValues(ours)])[0];
+        var expected = LibreOfficeRecalculation.FormulaValues(ours);
+        var actual = LibreOfficeRecalculation.FormulaValues(theirs);
+        Assert.True(expected.Count > 100, $"only {expected.Count} formula cells");
+        foreach (var (cell, value) in expected)
+        {
+            string? other = actual.GetValueOrDefault(cell);
+            bool same = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double a)
+                && double.TryParse(other, NumberStyles.Float, CultureInfo.InvariantCulture, out double b)
+                ? Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a))
+                : value == other;
+            Assert.True(same, $"{cell.Sheet}!{cell.Cell}: installed tool {value}, LibreOffice {other}");
+        }
+    }
+
+    [Fact]
+    public void InstalledTool_Fit_FindsTheLawTheInProcessFitFinds()
+    {
+        // The fit's vector code is compiled ahead of time for one instruction set: its answer must be the JIT's.
+        string csv = Path.Combine(packed.Root, "fit-runs.csv");
+        packed.RunTool("synth", "--out", csv, "--runs", "120", "--seed", "7");
+        string[] fit = ["fit", csv, "--bootstrap", "0", "--starts", "300", "--json"];
+        using var installed = JsonDocument.Parse(packed.RunTool(fit));
+        var (code, output, error) = CliRunner.Run(fit);
+        Assert.True(code == 0, error);
+        using var inProcess = JsonDocument.Parse(output);
+        foreach (string name in new[] { "E", "A", "B", "alpha", "beta" })
+        {
+            double expected = inProcess.RootElement.GetProperty("law").GetProperty(name).GetDouble();
+            double actual = installed.RootElement.GetProperty("law").GetProperty(name).GetDouble();
+            Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Abs(expected), $"{name}: installed {actual:R}, in process {expected:R}");
+        }
     }
 
     [Fact]
@@ -90,6 +188,45 @@ public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Pack
     }
 
     [Fact]
+    public async Task LibraryPackage_FromALocalFeed_PlansInTheRealKernel()
+    {
+        // A version no one else uses, so the kernel cannot pick up a stale Scaling 1.0.0 from the NuGet cache, and the
+        // copy it caches is removed afterwards.
+        string version = $"{XDocument.Load(RepositoryFiles.Path("Directory.Build.props")).Descendants("Version").Single().Value}-kernel.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        string feed = Path.Combine(packed.Root, "kernel-feed");
+        Packed.Dotnet(packed.Source, "pack", "src/Scaling", "-c", "Release", "-o", feed, $"-p:Version={version}");
+        string folder = Directory.CreateDirectory(Path.Combine(packed.Root, "kernel")).FullName;
+        File.Copy(RepositoryFiles.Path("dotnet-tools.json"), Path.Combine(folder, "dotnet-tools.json"));
+        string notebook = Path.Combine(folder, "library-package.ipynb");
+        File.WriteAllText(notebook, Notebook(
+            $"#i \"nuget: {feed}\"\n#r \"nuget: Scaling, {version}\"",
+            "using Scaling.Allocation;\nusing Scaling.Laws;\nvar optimum = LawPresets.Default.Frontier().Optimum(5.76e23);\noptimum.Parameters.ToString(\"R\", System.Globalization.CultureInfo.InvariantCulture)",
+            "typeof(LawPresets).Assembly.Location"));
+        try
+        {
+            var run = await NotebookKernel.RunAsync(notebook);
+            Assert.Empty(run.Failures());
+            var cells = run.Notebook!.Cells;
+            double parameters = double.Parse(PlainText(cells[1]), CultureInfo.InvariantCulture);
+            var expected = LawPresets.Default.Frontier().Optimum(5.76e23);
+            Assert.Equal(expected.Parameters, parameters, expected.Parameters * 1e-12);
+            string location = PlainText(cells[2]).Replace('\\', '/');
+            Assert.Contains($"/scaling/{version}/lib/", location, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+                ? packages
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            string cached = Path.Combine(cache, "scaling", version.ToLowerInvariant());
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void Uninstall_RemovesTheCommand()
     {
         string toolPath = Path.Combine(packed.Root, "uninstall-tools");
@@ -97,6 +234,38 @@ public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Pack
         Assert.True(File.Exists(Path.Combine(toolPath, Packed.CommandFile)));
         Packed.Dotnet(packed.Root, "tool", "uninstall", "Scaling.Planner", "--tool-path", toolPath);
         Assert.False(File.Exists(Path.Combine(toolPath, Packed.CommandFile)));
+    }
+
+    // An nbformat 4 notebook of C# cells for the Polyglot kernel, with no outputs yet.
+    private static string Notebook(params string[] sources)
+    {
+        var cells = new JsonArray(sources.Select(source => (JsonNode)new JsonObject
+        {
+            ["cell_type"] = "code",
+            ["execution_count"] = null,
+            ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
+            ["outputs"] = new JsonArray(),
+            ["source"] = source,
+        }).ToArray());
+        var root = new JsonObject
+        {
+            ["cells"] = cells,
+            ["metadata"] = new JsonObject
+            {
+                ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
+                ["polyglot_notebook"] = new JsonObject { ["kernelInfo"] = new JsonObject { ["defaultKernelName"] = "csharp" } },
+            },
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 2,
+        };
+        return root.ToJsonString();
+    }
+
+    // The text the kernel displayed for a cell's value (its last text/plain output).
+    private static string PlainText(JsonObject cell)
+    {
+        var text = (cell["outputs"] as JsonArray ?? []).Select(o => o?["data"]?["text/plain"]).Last(t => t is not null)!;
+        return text is JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : text.GetValue<string>();
     }
 
     private static XDocument LoadNuspec(ZipArchive zip)
@@ -114,11 +283,11 @@ public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Pack
         {
             Root = Directory.CreateTempSubdirectory("scaling-pack-").FullName;
             string source = Path.Combine(Root, "src-copy");
+            Source = source;
             CopySources(RepositoryFiles.Path(string.Empty), source);
             Feed = Path.Combine(Root, "feed");
-            string rid = RuntimeInformation.RuntimeIdentifier;
             Dotnet(source, "pack", "src/Scaling", "-c", "Release", "-o", Feed);
-            Dotnet(source, "pack", "src/Cli", "-c", "Release", "-o", Feed, $"-p:ToolPackageRuntimeIdentifiers={rid}");
+            Dotnet(source, "pack", "src/Cli", "-c", "Release", "-o", Feed);
             NugetConfig = Path.Combine(Root, "nuget.config");
             File.WriteAllText(NugetConfig, $"""
                 <?xml version="1.0" encoding="utf-8"?>
@@ -131,9 +300,16 @@ public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Pack
                 """);
             ToolPath = Path.Combine(Root, "tools");
             Dotnet(Root, "tool", "install", "Scaling.Planner", "--tool-path", ToolPath, "--configfile", NugetConfig);
+            Reports = new Lazy<(string, string)>(WriteReports);
         }
 
+        /// <summary>The default report written by the installed tool and by the in-process command line, once.</summary>
+        public Lazy<(string Installed, string InProcess)> Reports { get; }
+
         public string Root { get; }
+
+        /// <summary>The copy of the repository's sources that was packed.</summary>
+        public string Source { get; }
 
         public string Feed { get; }
 
@@ -145,6 +321,16 @@ public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Pack
         public string RunTool(params string[] args) => Run(Path.Combine(ToolPath, CommandFile), Root, args);
 
         public static string Dotnet(string directory, params string[] args) => Run("dotnet", directory, args);
+
+        private (string Installed, string InProcess) WriteReports()
+        {
+            string installed = Path.Combine(Root, "report-installed");
+            string inProcess = Path.Combine(Root, "report-in-process");
+            RunTool("report", "--out", installed);
+            var (code, _, error) = CliRunner.Run("report", "--out", inProcess);
+            Assert.True(code == 0, error);
+            return (installed, inProcess);
+        }
 
         public void Dispose()
         {
