@@ -89,6 +89,11 @@ public static class ModelRegistry
 
     private static Dictionary<string, int> Header(IReadOnlyList<string> fields, string origin, int lineNumber)
     {
+        if (CsvLine.ForeignSeparator(fields) is { } foreign)
+        {
+            throw new UnreadableFileException(origin, lineNumber, foreign.Column, Expected, $"the fields are separated by {foreign.Name}, but the registry is comma-separated; save it as CSV with commas (and dots for decimals), e.g. '{string.Join(",", Required)}'.");
+        }
+
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < fields.Count; i++)
         {

@@ -132,17 +132,14 @@ public static class RunsCsv
 
     private static void RequireCommas(string[] names, string origin, int lineNumber)
     {
-        // A spreadsheet saved in a decimal-comma locale separates fields with ';' (or a tab); the whole header is then one
-        // field and no column is found. Say so instead of "no 'parameters' column".
-        if (names.Length == 1 && names[0].IndexOfAny([';', '\t']) >= 0)
+        if (CsvLine.ForeignSeparator(names) is { } foreign)
         {
-            char separator = names[0].Contains(';', StringComparison.Ordinal) ? ';' : '\t';
             throw new UnreadableFileException(
                 origin,
                 lineNumber,
-                names[0].IndexOf(separator, StringComparison.Ordinal) + 1,
+                foreign.Column,
                 Expected,
-                $"the fields are separated by {(separator == ';' ? "';'" : "tabs")}, but runs files are comma-separated; save the file as CSV with commas (and dots for decimals), e.g. 'parameters,tokens,loss'.");
+                $"the fields are separated by {foreign.Name}, but runs files are comma-separated; save the file as CSV with commas (and dots for decimals), e.g. 'parameters,tokens,loss'.");
         }
     }
 

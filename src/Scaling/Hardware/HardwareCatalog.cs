@@ -133,6 +133,11 @@ public sealed record HardwareCatalog
 
     private static Dictionary<string, int> Header(IReadOnlyList<string> fields, Func<string, UnreadableFileException> error)
     {
+        if (CsvLine.ForeignSeparator(fields) is { } foreign)
+        {
+            throw error($"the fields are separated by {foreign.Name}, but the catalog is comma-separated; save it as CSV with commas (and dots for decimals), e.g. 'name,memory_gb,eur_per_gpu_hour,bf16_tflops'");
+        }
+
         var known = Required.Concat(Optional).Concat(Precisions.All.Select(PeakColumn)).ToArray();
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < fields.Count; i++)

@@ -79,6 +79,23 @@ internal static class CsvLine
         fields.Add(field.ToString().Trim());
     }
 
+    /// <summary>
+    /// When a header line split on commas is one field holding ';' or a tab, as a spreadsheet saved in a decimal-comma
+    /// locale writes it, the 1-based column of the first such separator and how to name it ("';'" or "tabs");
+    /// otherwise <see langword="null"/>. Readers say so instead of reporting the whole line as one unknown column.
+    /// </summary>
+    /// <example><c>ForeignSeparator(["parameters;tokens;loss"])</c> is <c>(11, "';'")</c>.</example>
+    public static (int Column, string Name)? ForeignSeparator(IReadOnlyList<string> header)
+    {
+        if (header.Count != 1 || header[0].IndexOfAny([';', '\t']) < 0)
+        {
+            return null;
+        }
+
+        char separator = header[0].Contains(';', StringComparison.Ordinal) ? ';' : '\t';
+        return (header[0].IndexOf(separator, StringComparison.Ordinal) + 1, separator == ';' ? "';'" : "tabs");
+    }
+
     /// <summary>The 1-based column at which field <paramref name="index"/> of <paramref name="line"/> starts (quotes respected).</summary>
     public static int ColumnOf(string line, int index)
     {

@@ -131,6 +131,7 @@ public class ModelRegistryTests
     [InlineData(Header + ",co2_tonnes\nA,2020,1e9,1e10,S,\"1,5\"", "t.csv:2: column 'co2_tonnes'", "not a number")]
     [InlineData("name,year,parameters,tokens\nA,2020,1e9,1e10", "t.csv:1: column 'source'", "missing")]
     [InlineData(Header + ",params\nA,2020,1e9,1e10,S,1", "t.csv:1: column 'params'", "unknown")]
+    [InlineData("name;year;parameters;tokens;source\nA;2020;1e9;1e10;S", "t.csv:1:5: the fields are separated by ';'", "comma-separated")]
     [InlineData(Header + ",name\nA,2020,1e9,1e10,S,A", "t.csv:1: column 'name'", "twice")]
     [InlineData(Header + "\nA,2020,1e9,1e10,S\na,2021,1e9,1e10,S", "t.csv:3: column 'name'", "line 2")]
     [InlineData("# only a comment\n" + Header + "\n", "t.csv", "no models")]

@@ -100,6 +100,8 @@ public class HardwareCatalogTests
     [InlineData("name,memory_gb,eur_per_gpu_hour,wats,bf16_tflops", "unknown column 'wats'")]
     [InlineData("name,eur_per_gpu_hour,bf16_tflops", "no 'memory_gb' column")]
     [InlineData("name,memory_gb,eur_per_gpu_hour", "no peak column")]
+    [InlineData("name;memory_gb;eur_per_gpu_hour;bf16_tflops", "the fields are separated by ';', but the catalog is comma-separated")]
+    [InlineData("name\tmemory_gb\teur_per_gpu_hour\tbf16_tflops", "the fields are separated by tabs")]
     public void Parse_MalformedHeader_NamesFileAndLine(string header, string detail)
     {
         var e = Assert.Throws<UnreadableFileException>(() => HardwareCatalog.Parse($"{header}\nX1,64,1.5,1,1\n", "my.csv"));

@@ -34,4 +34,22 @@ public class CsvLineTests
     {
         Assert.Equal(column, CsvLine.ColumnOf(line, field));
     }
+
+    [Theory]
+    [InlineData("parameters;tokens;loss", 11, "';'")]
+    [InlineData("parameters\ttokens\tloss", 11, "tabs")]
+    [InlineData("a\tb;c", 4, "';'")]
+    public void ForeignSeparator_OneFieldHeaderWithSemicolonOrTab_NamesItAndItsColumn(string header, int column, string name)
+    {
+        Assert.Equal((column, name), CsvLine.ForeignSeparator(CsvLine.Split(header, Fail)));
+    }
+
+    [Theory]
+    [InlineData("parameters,tokens,loss")]
+    [InlineData("parameters")]
+    [InlineData("\"a;b\",c")]
+    public void ForeignSeparator_CommaSeparatedOrPlainHeader_IsNull(string header)
+    {
+        Assert.Null(CsvLine.ForeignSeparator(CsvLine.Split(header, Fail)));
+    }
 }
