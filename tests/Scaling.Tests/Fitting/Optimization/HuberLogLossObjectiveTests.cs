@@ -52,19 +52,13 @@ public class HuberLogLossObjectiveTests
             var theta = Centered(objective, guess);
             var gradient = new double[5];
             objective.Evaluate(theta, gradient);
-            var scratch = new double[5];
             double scale = delta * weights.Sum() * 10;
+            double[] numeric = CentralDifference.Gradient(objective, theta);
             for (int k = 0; k < 5; k++)
             {
-                double h = 1e-6 * (1 + Math.Abs(theta[k]));
-                var plus = (double[])theta.Clone();
-                var minus = (double[])theta.Clone();
-                plus[k] += h;
-                minus[k] -= h;
-                double numeric = (objective.Evaluate(plus, scratch) - objective.Evaluate(minus, scratch)) / (2 * h);
-                if (Math.Abs(numeric - gradient[k]) > 1e-5 * scale)
+                if (Math.Abs(numeric[k] - gradient[k]) > 1e-5 * scale)
                 {
-                    return false.Label($"component {k}: analytic {gradient[k]:R}, numeric {numeric:R}");
+                    return false.Label($"component {k}: analytic {gradient[k]:R}, numeric {numeric[k]:R}");
                 }
             }
 
