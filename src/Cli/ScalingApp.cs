@@ -1,6 +1,17 @@
-using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine;
 using System.Globalization;
+using Scaling.Cli.Commands.Architecture;
+using Scaling.Cli.Commands.Audit;
+using Scaling.Cli.Commands.Bench;
+using Scaling.Cli.Commands.Campaign;
+using Scaling.Cli.Commands.Fit;
+using Scaling.Cli.Commands.Hardware;
+using Scaling.Cli.Commands.Laws;
+using Scaling.Cli.Commands.Plan;
+using Scaling.Cli.Commands.Report;
+using Scaling.Cli.Commands.Synth;
+using Scaling.Cli.Shared;
 
 namespace Scaling.Cli;
 

@@ -1,3 +1,5 @@
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
 using Scaling.Laws;
 
 namespace Scaling.Reports;
@@ -30,7 +32,7 @@ public sealed record ReportRequest
     public double? BudgetEuros { get; init; }
 
     /// <summary>An Approach 3 fit of the user's runs: adds the fit figures and the workbook's <c>Fit</c> sheet.</summary>
-    public Fitting.ParametricFitResult? Fit { get; init; }
+    public Fitting.Approach3.ParametricFitResult? Fit { get; init; }
 
     /// <summary>
     /// Bootstrap refits of <see cref="Law"/> (from a fit.json given as the law): the figures then draw the frontier's
@@ -39,7 +41,7 @@ public sealed record ReportRequest
     public IReadOnlyList<LossLaw> Resamples { get; init; } = [];
 
     /// <summary>The fit's bootstrap (for intervals and the distribution of a).</summary>
-    public Fitting.BootstrapResult? FitBootstrap { get; init; }
+    public Fitting.Bootstrap.BootstrapResult? FitBootstrap { get; init; }
 
     /// <summary>A request for a parametric law and a budget.</summary>
     public static ReportRequest Create(ParametricLaw law, double budgetFlops)

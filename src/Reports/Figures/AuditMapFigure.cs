@@ -1,9 +1,11 @@
 using System.Globalization;
-using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
+using OxyPlot;
 using Scaling.Audit;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting;
 
 namespace Scaling.Reports.Figures;
 
@@ -157,7 +159,7 @@ public static class AuditMapFigure
     {
         double k = frontier.FlopsPerParameterToken;
         var intervals = new Dictionary<double, Scaling.Fitting.Interval>();
-        Scaling.Fitting.Interval At(double c) => intervals.TryGetValue(c, out var i) ? i : intervals[c] = Scaling.Fitting.OptimumIntervals.At(frontier.Law, resamples, c, 0.95, k).Parameters;
+        Scaling.Fitting.Interval At(double c) => intervals.TryGetValue(c, out var i) ? i : intervals[c] = Scaling.Fitting.Bootstrap.OptimumIntervals.At(frontier.Law, resamples, c, 0.95, k).Parameters;
         var (above, below) = Edges(c => frontier.Optimum(c).Parameters, 1, 1, k, nMin, nMax, dMin, dMax, c => At(c).Lower, c => At(c).Upper);
         var band = new PolygonAnnotation
         {

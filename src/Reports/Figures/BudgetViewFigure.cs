@@ -1,10 +1,10 @@
 using System.Globalization;
-using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
+using OxyPlot;
 using Scaling.Allocation;
-using Scaling.Fitting;
+using Scaling.Fitting.Bootstrap;
 using Scaling.Laws;
 using Scaling.Resources;
 

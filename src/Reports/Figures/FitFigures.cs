@@ -1,9 +1,11 @@
 using System.Globalization;
-using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
-using Scaling.Fitting;
+using OxyPlot;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting.Runs;
 
 namespace Scaling.Reports.Figures;
 

@@ -1,9 +1,10 @@
-using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
+using OxyPlot;
 using Scaling.Allocation;
-using Scaling.Fitting;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting.Runs;
 using Scaling.Laws;
 
 namespace Scaling.Reports.Figures;

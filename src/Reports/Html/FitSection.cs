@@ -1,4 +1,6 @@
 using System.Globalization;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting;
 
 namespace Scaling.Reports.Html;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting;
 
 namespace Scaling.Reports.Workbooks;

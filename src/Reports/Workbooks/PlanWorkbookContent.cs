@@ -1,4 +1,6 @@
 using Scaling.Allocation;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
 using Scaling.Laws;
 
 namespace Scaling.Reports.Workbooks;
@@ -58,10 +60,10 @@ public sealed record PlanWorkbookContent
     public double? BudgetEuros { get; init; }
 
     /// <summary>An Approach 3 fit of the user's runs for the <c>Fit</c> sheet (null: no sheet).</summary>
-    public Fitting.ParametricFitResult? Fit { get; init; }
+    public Fitting.Approach3.ParametricFitResult? Fit { get; init; }
 
     /// <summary>The fit's bootstrap, for the intervals on the <c>Fit</c> sheet.</summary>
-    public Fitting.BootstrapResult? FitBootstrap { get; init; }
+    public Fitting.Bootstrap.BootstrapResult? FitBootstrap { get; init; }
 
     /// <summary>An IsoFLOP campaign to list on a <c>Campaign</c> sheet (the runs to train), or null for none.</summary>
     public Scaling.Campaign.CampaignDesign? Campaign { get; init; }

@@ -4,7 +4,7 @@ using System.Text;
 namespace Scaling.Campaign;
 
 /// <summary>
-/// A campaign as a runs file to fill in: the columns of <see cref="Fitting.RunsCsv"/> (<c>run,budget,parameters,tokens,loss</c>)
+/// A campaign as a runs file to fill in: the columns of <see cref="Fitting.Runs.RunsCsv"/> (<c>run,budget,parameters,tokens,loss</c>)
 /// with the loss left empty. Once every loss is written in, <c>scaling fit plan.csv</c> reads it.
 /// </summary>
 /// <remarks>

@@ -1,4 +1,8 @@
 using Scaling.Allocation;
+using Scaling.Fitting.Approach2;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting.Runs;
 using Scaling.Fitting;
 using Scaling.Laws;
 

@@ -1,4 +1,7 @@
 using Scaling.Allocation;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting.Runs;
 using Scaling.Fitting;
 using Scaling.Laws;
 

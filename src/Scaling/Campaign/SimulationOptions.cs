@@ -1,3 +1,4 @@
+using Scaling.Fitting.Approach3;
 using Scaling.Fitting;
 
 namespace Scaling.Campaign;

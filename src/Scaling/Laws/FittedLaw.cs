@@ -3,7 +3,7 @@ namespace Scaling.Laws;
 /// <summary>
 /// A law together with its bootstrap refits (as <c>scaling fit --out</c> writes them): the refits are a fit
 /// result, not part of the law, so they travel beside it. A plan draws intervals from them
-/// (<c>Scaling.Fitting.OptimumIntervals</c>).
+/// (<c>Scaling.Fitting.Bootstrap.OptimumIntervals</c>).
 /// </summary>
 /// <example><code>
 /// var fitted = FittedLaw.Create(ScalingLaw.Parametric("my fit", fit.Law, "runs.csv", "Approach 3"), boot.ResampledLaws());

@@ -1,3 +1,4 @@
+using Scaling.Fitting;
 using Scaling.Hardware;
 
 namespace Scaling.Resources;

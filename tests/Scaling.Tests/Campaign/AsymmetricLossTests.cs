@@ -1,5 +1,7 @@
 using Scaling.Allocation;
 using Scaling.Campaign;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Runs;
 using Scaling.Fitting;
 using Scaling.Laws;
 

@@ -1,8 +1,8 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using Scaling.Allocation;
 using Scaling.Campaign;
-using Scaling.Fitting;
+using Scaling.Fitting.Runs;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Campaign;

@@ -1,5 +1,6 @@
 using Scaling.Allocation;
 using Scaling.Campaign;
+using Scaling.Fitting.Approach3;
 using Scaling.Fitting;
 using Scaling.Laws;
 

@@ -1,5 +1,6 @@
-using Scaling.Allocation;
 using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Fitting.Approach2;
 using Scaling.Fitting;
 using Scaling.Laws;
 

@@ -1,5 +1,5 @@
 using Scaling.Allocation;
-using Scaling.Fitting;
+using Scaling.Fitting.Runs;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Fitting;

@@ -1,3 +1,4 @@
+using Scaling.Fitting.Runs;
 namespace Scaling.Fitting.Optimization;
 
 /// <summary>The runs as log columns, ready for the objective; the centres are the mean log N and log D.</summary>

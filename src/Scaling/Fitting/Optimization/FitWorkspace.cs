@@ -1,3 +1,4 @@
+using Scaling.Fitting.Approach3;
 namespace Scaling.Fitting.Optimization;
 
 /// <summary>One thread's objective, optimiser and buffers, so the hot loop allocates nothing.</summary>

@@ -1,3 +1,4 @@
+using Scaling.Fitting.Runs;
 namespace Scaling.Fitting.Optimization;
 
 /// <summary>

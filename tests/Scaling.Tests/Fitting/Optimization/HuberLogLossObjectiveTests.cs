@@ -1,7 +1,8 @@
-using FsCheck;
 using FsCheck.Fluent;
-using Scaling.Fitting;
+using FsCheck;
 using Scaling.Fitting.Optimization;
+using Scaling.Fitting.Runs;
+using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Fitting.Optimization;

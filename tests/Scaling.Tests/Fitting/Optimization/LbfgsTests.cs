@@ -1,5 +1,7 @@
-using Scaling.Fitting;
+using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Optimization;
+using Scaling.Fitting.Runs;
+using Scaling.Fitting;
 
 namespace Scaling.Tests.Fitting.Optimization;
 

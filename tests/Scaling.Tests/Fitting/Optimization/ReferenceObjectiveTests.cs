@@ -1,8 +1,8 @@
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Scaling.Fitting;
+using FsCheck;
 using Scaling.Fitting.Optimization;
+using Scaling.Fitting.Runs;
 
 namespace Scaling.Tests.Fitting.Optimization;
 

@@ -1,7 +1,6 @@
 using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
-using Scaling.Fitting;
 using Scaling.Fitting.Optimization;
 
 namespace Scaling.Tests.Fitting.Optimization;

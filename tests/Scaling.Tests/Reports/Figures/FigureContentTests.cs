@@ -1,15 +1,16 @@
-using FsCheck;
 using FsCheck.Fluent;
-using OxyPlot;
+using FsCheck;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
+using OxyPlot;
 using Scaling.Allocation;
 using Scaling.Audit;
+using Scaling.Fitting.Bootstrap;
 using Scaling.Hardware;
 using Scaling.Laws;
-using Scaling.Reports;
 using Scaling.Reports.Figures;
+using Scaling.Reports;
 using Scaling.Resources;
 
 namespace Scaling.Tests.Reports.Figures;
@@ -150,7 +151,7 @@ public class FigureContentTests
         Assert.Equal(fit.RunsUsed, runs.Length);
         var intervals = model.Series.OfType<LineSeries>().Where(s => (string?)s.Tag == "interval").ToArray();
         Assert.Equal(budgets.Count, intervals.Length);
-        var atUser = Scaling.Fitting.OptimumIntervals.At(fit.Law, resamples, 5.76e23).Parameters;
+        var atUser = Scaling.Fitting.Bootstrap.OptimumIntervals.At(fit.Law, resamples, 5.76e23).Parameters;
         Assert.Contains(intervals, s => s.Points[0].X == atUser.Lower && s.Points[1].X == atUser.Upper);
         var x = model.Axes.Single(a => a.Position == AxisPosition.Bottom);
         Assert.All(fit.Runs, r => Assert.InRange(r.Parameters, x.Minimum, x.Maximum));

@@ -1,6 +1,9 @@
-using OxyPlot;
 using OxyPlot.Axes;
+using OxyPlot;
 using Scaling.Allocation;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting.Runs;
 using Scaling.Laws;
 using Scaling.Reports.Figures;
 using SkiaSharp;
@@ -10,13 +13,13 @@ namespace Scaling.Tests.Reports.Figures;
 public class FigureTests
 {
     // A quick fit (200 starts, 60 resamples) of the committed synthetic runs, shared by the fit figures' tests.
-    internal static readonly Lazy<(Scaling.Fitting.ParametricFitResult Fit, Scaling.Fitting.BootstrapResult Bootstrap)> QuickFit = new(() =>
+    internal static readonly Lazy<(Scaling.Fitting.Approach3.ParametricFitResult Fit, Scaling.Fitting.Bootstrap.BootstrapResult Bootstrap)> QuickFit = new(() =>
     {
         string csv = File.ReadAllText(RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv"));
-        var fit = Scaling.Fitting.ParametricFit.Fit(
-            Scaling.Fitting.RunsCsv.Parse(csv, "synthetic-runs.csv"),
-            new Scaling.Fitting.ParametricFitOptions { Grid = Scaling.Fitting.InitialGrid.Hoffmann2022.Sample(200) });
-        return (fit, Scaling.Fitting.ParametricBootstrap.Run(fit, new Scaling.Fitting.BootstrapOptions { Resamples = 60 }));
+        var fit = Scaling.Fitting.Approach3.ParametricFit.Fit(
+            Scaling.Fitting.Runs.RunsCsv.Parse(csv, "synthetic-runs.csv"),
+            new Scaling.Fitting.Approach3.ParametricFitOptions { Grid = Scaling.Fitting.Approach3.InitialGrid.Hoffmann2022.Sample(200) });
+        return (fit, Scaling.Fitting.Bootstrap.ParametricBootstrap.Run(fit, new Scaling.Fitting.Bootstrap.BootstrapOptions { Resamples = 60 }));
     });
 
     public static TheoryData<string> Figures => new() { "isoflop", "landscape", "audit-map", "budget-view", "fit-observed", "fit-residuals", "fit-residuals-size", "fit-exponent", "law-spread", "sensitivity" };

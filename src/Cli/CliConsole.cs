@@ -1,4 +1,0 @@
-namespace Scaling.Cli;
-
-/// <summary>The two writers a command prints to; stdout for results, stderr for messages.</summary>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error);

@@ -1,0 +1,218 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Campaign;
+using Scaling.Cli.Commands.Fit;
+using Scaling.Cli.Shared;
+using Scaling.Fitting;
+using Scaling.Laws;
+
+namespace Scaling.Cli.Commands.Campaign;
+
+/// <summary>
+/// <c>scaling campaign</c>: designs the IsoFLOP runs to train before a big run (<c>--target-flops --campaign-flops</c>),
+/// simulates how precisely they will pin down N* (<c>--simulate</c>), or proposes the next runs for runs already trained
+/// (<c>--runs runs.csv --next K</c>).
+/// </summary>
+internal static class CampaignCommand
+{
+    // Documented upper bounds: Chinchilla's campaign is 9 budgets x 8 sizes (Hoffmann et al. 2022, Fig. 3); the bounds
+    // allow 100 times more runs, and simulations and proposals stay within minutes.
+    private const int MaxBudgets = 100;
+    private const int MaxSizesPerBudget = 100;
+    private const int MaxTrials = 100_000;
+    private const int MaxNextRuns = 100;
+
+    public static Command Create(CliConsole console)
+    {
+        var target = CliOptions.Number("--target-flops", "C", "The budget of the big run the campaign prepares, e.g. 1e24.", "1e24", NumberRange.Positive);
+        var campaign = CliOptions.Number("--campaign-flops", "C", "The compute the campaign may spend in all (Chinchilla's 9 x 8 runs: 4.1e22).", "4.1e22", NumberRange.Positive);
+        var law = LawOption.Create();
+        law.Description = "The law that predicts each budget's optimum (and, with --simulate, the truth): a preset, a fit JSON or E=..,A=..,B=..,alpha=..,beta=.. (default besiroglu2024).";
+        var budgets = CliOptions.Count("--budgets", "K", "IsoFLOP budgets (default 9).", "9", 1, MaxBudgets);
+        var sizes = CliOptions.Count("--sizes-per-budget", "K", "Model sizes per budget (default 8).", "8", 1, MaxSizesPerBudget);
+        var span = CliOptions.Number("--span-decades", "S", "Sizes from N*/10^s to N*·10^s around each budget's optimum (default 0.75, at most 3).", "0.75", NumberRange.Positive, max: 3);
+        var spacing = CliOptions.Choice<BudgetSpacing?>(
+            "--spacing",
+            "ladder: budgets 1, 3, 6 x 10^k like Chinchilla's (default); even: log-even over a 500x span, spending the whole campaign.",
+            ("ladder", BudgetSpacing.Ladder),
+            ("even", BudgetSpacing.Even));
+        var output = CliOptions.Out("Write the runs as a CSV (or, for a .xlsx name, a workbook) to fill in with losses for 'scaling fit'.", "plan.csv|plan.xlsx");
+        var force = CliOptions.Force();
+        var json = CliOptions.Json();
+        var simulate = new Option<bool>("--simulate") { Description = "Draw the campaign's losses from the law with noise many times and fit each: how precise will N* be?" };
+        var noise = CliOptions.Number("--noise", "S", "Noise of a run's log-loss: sigma (gaussian) or mean (exponential); default 0.01, at most 1.", "0.01", NumberRange.NonNegative, max: 1);
+        var noiseKind = CliOptions.Choice<Func<double, LossNoise>?>(
+            "--noise-kind",
+            "gaussian (in log-loss, default) or exponential (one-sided: runs never beat the law).",
+            ("gaussian", LossNoise.Gaussian),
+            ("exponential", LossNoise.Exponential));
+        var trials = CliOptions.Count("--trials", "T", "Simulated campaigns (default 200).", "200", 2, MaxTrials);
+        var resamples = CliOptions.Resamples("--resamples", "Bootstrap resamples of each simulated fit, for the coverage of its interval (default 200; 0 skips).", "200");
+        var seed = CliOptions.Seed("Seed of the simulation (default 0).");
+        var runs = new Option<string>("--runs") { Description = "Runs trained so far (a runs CSV with losses), for --next.", HelpName = "runs.csv" };
+        var next = CliOptions.Count("--next", "K", "With --runs: propose this many next runs that most narrow N* at --target-flops.", "4", 1, MaxNextRuns);
+        var command = new Command("campaign", "Design the IsoFLOP runs before a big run, simulate how sure they will make you, or propose what to train next.")
+        {
+            target, campaign, law, budgets, sizes, span, spacing, output, force, json, simulate, noise, noiseKind, trials, resamples, seed, runs, next,
+        };
+        command.SetAction(result =>
+        {
+            double targetFlops = result.GetValue(target)
+                ?? throw new UsageException("--target-flops: give the budget of the big run, e.g. --target-flops 1e24.");
+            bool asJson = result.GetValue(json);
+            Seed seedValue = result.GetValue(seed) ?? default;
+            if (result.GetValue(runs) is { } runsPath)
+            {
+                var (nextReport, nextMemo) = NextRuns(console, runsPath, targetFlops, result.GetValue(next) ?? 4, seedValue, asJson);
+                console.Out.WriteLine(asJson ? nextReport.ToJsonString() : nextMemo);
+                return ExitCodes.Success;
+            }
+
+            if (result.GetValue(next) is not null)
+            {
+                throw new UsageException("--next: give the runs trained so far with --runs runs.csv.");
+            }
+
+            double campaignFlops = result.GetValue(campaign)
+                ?? throw new UsageException("--campaign-flops: give the compute the campaign may spend in all, e.g. --campaign-flops 4.1e22.");
+            var named = LawOption.Resolve(result.GetValue(law));
+            var options = new CampaignOptions
+            {
+                Budgets = result.GetValue(budgets) ?? 9,
+                SizesPerBudget = result.GetValue(sizes) ?? 8,
+                SpanDecades = result.GetValue(span) ?? 0.75,
+                Spacing = result.GetValue(spacing) ?? BudgetSpacing.Ladder,
+            };
+            var design = Design(named, targetFlops, campaignFlops, options);
+            var report = DesignJson(named, design, options);
+            string memo = DescribeDesign(named, design, options);
+            if (result.GetValue(simulate))
+            {
+                var truth = named is ParametricLaw parametric
+                    ? parametric.LossLaw
+                    : throw new UsageException($"--simulate: the law '{named.Name}' is an allocation rule and predicts no loss; simulate under a loss law such as hoffmann2022-unrounded.");
+                var simulation = new SimulationOptions
+                {
+                    Noise = (result.GetValue(noiseKind) ?? LossNoise.Gaussian)(result.GetValue(noise) ?? 0.01),
+                    Trials = result.GetValue(trials) ?? 200,
+                    Resamples = result.GetValue(resamples) ?? 200,
+                    Seed = seedValue,
+                };
+                CampaignSimulation outcome;
+                using (var bar = ProgressLine.Start(console, !asJson, "campaign: simulate", simulation.Trials))
+                {
+                    outcome = CampaignSimulator.Simulate(design, truth, simulation, bar);
+                }
+
+                CampaignReport.AddSimulation(report, outcome);
+                memo += "\n\n" + CampaignReport.DescribeSimulation(named.Name, outcome);
+            }
+            else if (new Option[] { noise, noiseKind, trials, resamples }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } stray)
+            {
+                throw new UsageException($"{stray.Name}: only applies with --simulate.");
+            }
+
+            if (result.GetValue(output) is { } outPath)
+            {
+                memo += Write(design, named, outPath, result.GetValue(force));
+            }
+
+            console.Out.WriteLine(asJson ? report.ToJsonString() : memo);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // Writes the design to --out (a workbook for a .xlsx name, else a CSV); returns the memo's closing line.
+    private static string Write(CampaignDesign design, ScalingLaw named, string outPath, bool force)
+    {
+        if (outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            OutputFile.Write("--out", outPath, Scaling.Reports.Workbooks.CampaignWorkbook.ToBytes(design, named.Name), force);
+            return $"\n\nWrote {outPath}: fill in the loss column as the runs finish, save columns A-E as CSV, then 'scaling fit FILE.csv'.";
+        }
+
+        OutputFile.Write("--out", outPath, CampaignCsv.Format(design, Comments(named, design)), force);
+        return $"\n\nWrote {outPath}: fill in the loss column as the runs finish, then 'scaling fit {outPath}'.";
+    }
+
+    private static CampaignDesign Design(ScalingLaw named, double targetFlops, double campaignFlops, CampaignOptions options)
+    {
+        try
+        {
+            return CampaignDesigner.Design(named.Allocator(), targetFlops, campaignFlops, options);
+        }
+        catch (InfeasiblePlanException)
+        {
+            throw new UsageException($"--campaign-flops {Humanize.Scientific(campaignFlops)} is too small for {options.Budgets} budgets of {options.SizesPerBudget} runs; give more compute or fewer runs.");
+        }
+    }
+
+    private static (JsonObject Report, string Memo) NextRuns(CliConsole console, string path, double targetFlops, int count, Seed seed, bool asJson)
+    {
+        var trained = FitCommand.ReadRuns(path);
+        NextRunsAdvice advice;
+        using (ProgressLine.Start(console, !asJson, "campaign: next runs", 1))
+        {
+            advice = NextRunAdvisor.Propose(trained, targetFlops, new NextRunsOptions { Runs = count, Seed = seed });
+        }
+
+        return (CampaignReport.NextRunsJson(advice), CampaignReport.DescribeNextRuns(path, trained.Count, advice));
+    }
+
+    private static JsonObject DesignJson(ScalingLaw named, CampaignDesign design, CampaignOptions options) => new()
+    {
+        ["law"] = named.Name,
+        ["targetFlops"] = design.TargetFlops,
+        ["campaignFlops"] = design.CampaignFlops,
+        ["totalFlops"] = design.TotalFlops,
+        ["unspentFraction"] = design.UnspentFraction,
+        ["spacing"] = options.Spacing == BudgetSpacing.Ladder ? "ladder" : "even",
+        ["sizesPerBudget"] = options.SizesPerBudget,
+        ["spanDecades"] = options.SpanDecades,
+        ["budgets"] = new JsonArray(design.BudgetsFlops.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray()),
+        ["runs"] = new JsonArray(design.Runs.Select(r => (JsonNode?)new JsonObject
+        {
+            ["budget"] = r.BudgetFlops,
+            ["parameters"] = r.Parameters,
+            ["tokens"] = r.Tokens,
+            ["flops"] = r.Flops,
+        }).ToArray()),
+    };
+
+    private static string DescribeDesign(ScalingLaw named, CampaignDesign design, CampaignOptions options)
+    {
+        var allocator = named.Allocator();
+        string rule = options.Spacing == BudgetSpacing.Ladder ? "the 1-3-6 ladder of Chinchilla's design" : "log-even over a 500x span";
+        var lines = new List<string>
+        {
+            $"Campaign for a {Humanize.Scientific(design.TargetFlops)}-FLOP run under '{named.Name}': {design.BudgetsFlops.Count} budgets "
+                + $"{Humanize.Scientific(design.BudgetsFlops[0])} .. {Humanize.Scientific(design.LargestBudgetFlops)} FLOPs ({rule}), {options.SizesPerBudget} sizes each = {design.Runs.Count} runs.",
+            Invariant($"  Compute: {Humanize.Scientific(design.TotalFlops)} FLOPs of {Humanize.Scientific(design.CampaignFlops)} ({100 * design.TotalFlops / design.CampaignFlops:0.0}%); the target is {Times(design.ExtrapolationFactor)} times the largest budget."),
+            $"  {"budget",-10}  {"N* predicted",12}  {"sizes (parameters)",-20}  {"tokens",-20}",
+        };
+        foreach (double budget in design.BudgetsFlops)
+        {
+            var group = design.Runs.Where(r => r.BudgetFlops == budget).ToArray();
+            lines.Add($"  {Humanize.Scientific(budget),-10}  {Humanize.Count(allocator.Optimum(budget).Parameters),12}  "
+                + $"{Humanize.Count(group[0].Parameters) + " .. " + Humanize.Count(group[^1].Parameters),-20}  {Humanize.Count(group[0].Tokens) + " .. " + Humanize.Count(group[^1].Tokens),-20}");
+        }
+
+        lines.Add(Invariant($"  Sizes are log-even within {options.SpanDecades:0.##} decades either side of each budget's predicted optimum (centred: off-centre sampling biases an IsoFLOP parabola, Czech et al. 2026)."));
+        return string.Join('\n', lines);
+    }
+
+    private static IEnumerable<string> Comments(ScalingLaw named, CampaignDesign design) =>
+    [
+        Invariant($"IsoFLOP campaign for a {design.TargetFlops:0.###E+0}-FLOP run, designed by 'scaling campaign' under '{named.Name}'."),
+        Invariant($"{design.Runs.Count} runs, {design.TotalFlops:0.###E+0} FLOPs in all of {design.CampaignFlops:0.###E+0}. Fill in each run's final loss (nats/token), then: scaling fit FILE"),
+    ];
+
+    // Whole up to a million, then scientific: a 1e24 target over a 1e10-FLOP campaign is 1.67E+15 times, not 16 digits.
+    private static string Times(double factor) =>
+        factor < 1e6 ? factor.ToString("0", CultureInfo.InvariantCulture) : Humanize.Scientific(factor);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Scaling.Cli.Shared;
+using Scaling.Fitting.Approach1;
+using Scaling.Fitting.Approach2;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting.Runs;
+using Scaling.Fitting;
+using Scaling.Laws;
+
+namespace Scaling.Cli.Commands.Fit;
+
+/// <summary>
+/// <c>scaling fit --approach 1|2</c>: the power-law allocation rule fitted by Approach 1 (lower envelope of training
+/// curves) or Approach 2 (IsoFLOP profiles), as a memo or JSON whose <c>rule</c> <c>scaling plan --law</c> accepts.
+/// </summary>
+internal static class AllocationFitReport
+{
+    public static (JsonObject Report, string Memo) Approach2(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
+    {
+        IsoFlopFitResult fit;
+        using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
+        {
+            fit = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = resamples, Seed = seed }, bar);
+        }
+
+        var report = Common(2, fit.Frontier, fit.Bootstrap, fit.Warnings, budget);
+        report["groupsUsed"] = fit.GroupsUsed;
+        report["runsUsed"] = fit.RunsUsed;
+        report["profiles"] = new JsonArray(fit.Profiles.Select(p => (JsonNode)new JsonObject
+        {
+            ["flops"] = p.Flops,
+            ["runs"] = p.Runs.Count,
+            ["distinctSizes"] = p.DistinctSizes,
+            ["optimalParameters"] = p.OptimalParameters,
+            ["optimalTokens"] = p.OptimalTokens,
+            ["minimumLoss"] = p.MinimumLoss,
+            ["status"] = p.Status.ToString(),
+        }).ToArray());
+        string header = Invariant($"Approach 2 (IsoFLOP profiles, Hoffmann et al. 2022 §3.2) on {fit.RunsUsed} runs in {fit.GroupsUsed} of {fit.Profiles.Count} compute groups from {path}:");
+        return (report, Memo(header, fit.Frontier, fit.Bootstrap, fit.Warnings, budget));
+    }
+
+    public static (JsonObject Report, string Memo) Approach1(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
+    {
+        EnvelopeFitResult fit;
+        using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
+        {
+            fit = EnvelopeFitter.Fit(runs, new EnvelopeFitOptions { Resamples = resamples, Seed = seed }, bar);
+        }
+
+        var report = Common(1, fit.Frontier, fit.Bootstrap, fit.Warnings, budget);
+        report["curvesUsed"] = fit.CurvesUsed;
+        report["pointsUsed"] = fit.PointsUsed;
+        string header = Invariant($"Approach 1 (lower envelope of training curves, Hoffmann et al. 2022 §3.1) on {fit.CurvesUsed} training runs from {path}:");
+        return (report, Memo(header, fit.Frontier, fit.Bootstrap, fit.Warnings, budget));
+    }
+
+    private static JsonObject Common(int approach, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings, double? budget)
+    {
+        var report = new JsonObject
+        {
+            ["approach"] = approach,
+            ["rule"] = LawJson.ToJson(frontier.Rule),
+            ["exponentA"] = frontier.ExponentA,
+            ["exponentB"] = frontier.ExponentB,
+            ["parametersCoefficient"] = frontier.Parameters.Coefficient,
+            ["tokensCoefficient"] = frontier.Tokens.Coefficient,
+            ["rSquared"] = frontier.Parameters.RSquared,
+            ["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)JsonValue.Create(w)).ToArray()),
+        };
+        if (budget is { } c)
+        {
+            var plan = frontier.Optimum(c);
+            report["plan"] = new JsonObject { ["flops"] = c, ["parameters"] = plan.Parameters, ["tokens"] = plan.Tokens, ["tokensPerParameter"] = plan.TokensPerParameter };
+        }
+
+        if (boot is not null)
+        {
+            report["bootstrap"] = new JsonObject { ["resamples"] = boot.Resamples, ["failed"] = boot.FailedResamples, ["level"] = boot.Level };
+            var intervals = new JsonObject
+            {
+                ["exponentA"] = Json(boot.ExponentA),
+                ["exponentB"] = Json(boot.ExponentB),
+                ["parametersCoefficient"] = Json(boot.ParametersCoefficient),
+                ["tokensCoefficient"] = Json(boot.TokensCoefficient),
+            };
+            if (budget is { } flops)
+            {
+                var at = boot.At(flops);
+                intervals["parameters"] = Json(at.Parameters);
+                intervals["tokens"] = Json(at.Tokens);
+                intervals["tokensPerParameter"] = Json(at.TokensPerParameter);
+            }
+
+            report["intervals"] = intervals;
+        }
+
+        return report;
+    }
+
+    private static string Memo(string header, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings, double? budget)
+    {
+        var lines = new List<string>
+        {
+            header,
+            $"  N_opt = {Humanize.Significant(frontier.Parameters.Coefficient)}·C^{Humanize.Exponent(frontier.ExponentA)}{Range(boot?.ExponentA, Humanize.Exponent)}, "
+                + $"D_opt = {Humanize.Significant(frontier.Tokens.Coefficient)}·C^{Humanize.Exponent(frontier.ExponentB)}{Range(boot?.ExponentB, Humanize.Exponent)} "
+                + Invariant($"(R² {frontier.Parameters.RSquared:0.000} over {frontier.Parameters.Points} points)."),
+        };
+        if (budget is { } c)
+        {
+            var plan = frontier.Optimum(c);
+            var at = boot?.At(c);
+            lines.Add($"  At {Humanize.Scientific(c)} FLOPs: {Humanize.Count(plan.Parameters)} parameters{Range(at?.Parameters, Humanize.Count)} on "
+                + $"{Humanize.Count(plan.Tokens)} tokens{Range(at?.Tokens, Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter.");
+        }
+
+        if (boot is not null)
+        {
+            lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples, {boot.Level * 100:0}% percentile intervals in brackets."));
+        }
+
+        lines.AddRange(warnings.Select(w => "  Warning: " + w));
+        lines.Add("  An allocation rule predicts N* and D*, not the loss; Approach 3 fits the loss law itself.");
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>An interval as the JSON every fit prints: estimate, standardError, lower, upper.</summary>
+    internal static JsonObject Json(Interval interval) => new()
+    {
+        ["estimate"] = interval.Estimate,
+        ["standardError"] = interval.StandardError,
+        ["lower"] = interval.Lower,
+        ["upper"] = interval.Upper,
+    };
+
+    private static string Range(Interval? interval, Func<double, string> format) =>
+        interval is null ? string.Empty : $" [{format(interval.Lower)}, {format(interval.Upper)}]";
+
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

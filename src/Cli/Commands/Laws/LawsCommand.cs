@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Scaling.Cli.Shared;
+using Scaling.Laws;
+
+namespace Scaling.Cli.Commands.Laws;
+
+/// <summary><c>scaling laws</c>: the presets, their coefficients and their sources.</summary>
+internal static class LawsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of prose." };
+        var command = new Command("laws", "List the law presets with their sources.") { json };
+        command.SetAction(result =>
+        {
+            console.Out.WriteLine(result.GetValue(json) ? ToJson().ToJsonString() : Describe());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Describe()
+    {
+        var lines = new List<string>();
+        foreach (var law in LawPresets.All)
+        {
+            string marker = ReferenceEquals(law, LawPresets.Default) ? " (default)" : string.Empty;
+            lines.Add($"{law.Name}{marker}");
+            lines.Add("  " + Coefficients(law));
+            lines.Add("  " + law.Summary);
+            lines.Add("  Source: " + law.Source);
+        }
+
+        lines.Add(string.Empty);
+        lines.Add($"The default is {LawPresets.Default.Name}: it fits Chinchilla's own data best (Besiroglu et al. 2024 refit the");
+        lines.Add("paper's runs with the Huber loss summed, not averaged, and found the printed, rounded fit shifts the frontier).");
+        return string.Join('\n', lines);
+    }
+
+    private static string Coefficients(ScalingLaw law) => law switch
+    {
+        ParametricLaw { LossLaw: var l } =>
+            $"L = {Humanize.Exponent(l.E)} + {Humanize.Exponent(l.A)}/N^{Humanize.Exponent(l.Alpha)} + {Humanize.Exponent(l.B)}/D^{Humanize.Exponent(l.Beta)}",
+        AllocationRuleLaw { Rule: var r } =>
+            $"N* = {Humanize.Exponent(r.ParametersCoefficient)}·C^{Humanize.Exponent(r.ExponentA)}, D* = C/(6·N*)",
+        _ => throw new System.Diagnostics.UnreachableException(),
+    };
+
+    private static JsonArray ToJson() => new(LawPresets.All.Select(law => (JsonNode)new JsonObject
+    {
+        ["name"] = law.Name,
+        ["kind"] = law is ParametricLaw ? "loss-law" : "allocation-rule",
+        ["default"] = ReferenceEquals(law, LawPresets.Default),
+        ["law"] = law is ParametricLaw { LossLaw: var l } ? LawJson.ToJson(l) : null,
+        ["rule"] = law is AllocationRuleLaw { Rule: var r } ? LawJson.ToJson(r) : null,
+        ["source"] = law.Source,
+        ["summary"] = law.Summary,
+    }).ToArray());
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Cli.Shared;
+using Scaling.Laws;
+
+namespace Scaling.Cli.Commands.Plan;
+
+/// <summary>
+/// <c>scaling plan --flops C --unique-tokens U</c>: the best plan when data beyond U unique tokens can only be
+/// repeated (Muennighoff et al. 2023), beside the plan that unlimited data would allow.
+/// </summary>
+internal static class DataConstrainedMode
+{
+    public const string Option = "--unique-tokens";
+
+    /// <summary>Without --law, the data-constrained preset, whose repetition constants were fitted with its base law.</summary>
+    public static ParametricLaw DefaultLaw => LawPresets.Muennighoff2023;
+
+    public static DataConstrainedOptimum Solve(ScalingLaw law, double flops, double uniqueTokens)
+    {
+        var plan = DataConstrainedPlanner.Create(LawOption.RequireLoss(law, Option, "a data-constrained plan")).Optimum(flops, uniqueTokens);
+        plan.Unconstrained.Plannable();
+        plan.Optimum.Plannable();
+        return plan;
+    }
+
+    public static string Describe(ScalingLaw law, DataConstrainedOptimum plan)
+    {
+        var optimum = plan.Optimum;
+        var free = plan.Unconstrained;
+        var lines = new List<string>
+        {
+            $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens "
+                + $"({Humanize.Ratio(plan.Epochs)} epochs over {Humanize.Count(plan.UniqueTokens)} unique tokens), predicted loss {Humanize.Loss(plan.Loss)}.",
+            $"  The repeated data is worth {Humanize.Count(plan.EffectiveTokens)} fresh tokens; the model is worth {Humanize.Count(plan.EffectiveParameters)} parameters.",
+            $"  With unlimited unique data the same {Humanize.Scientific(optimum.Flops)} FLOPs would train {Humanize.Count(free.Parameters)} parameters "
+                + $"on {Humanize.Count(free.Tokens)} tokens to loss {Humanize.Loss(plan.UnconstrainedLoss)}; "
+                + $"following that plan anyway, repeating data, would reach {Humanize.Loss(plan.NaiveLoss)}.",
+            $"  Law '{law.Name}' ({law.Source}).",
+        };
+        lines.AddRange(Warnings(plan).Select(w => "  Warning: " + w));
+        return string.Join('\n', lines);
+    }
+
+    public static void AddJson(JsonObject json, DataConstrainedOptimum plan)
+    {
+        json["uniqueTokens"] = plan.UniqueTokens;
+        json["epochs"] = plan.Epochs;
+        json["effectiveTokens"] = plan.EffectiveTokens;
+        json["effectiveParameters"] = plan.EffectiveParameters;
+        json["unconstrainedLoss"] = plan.UnconstrainedLoss;
+        json["unconstrainedParameters"] = plan.Unconstrained.Parameters;
+        json["unconstrainedTokens"] = plan.Unconstrained.Tokens;
+        json["naiveLoss"] = plan.NaiveLoss;
+        json["returnsRatio"] = plan.ReturnsRatio;
+        json["warnings"] = new JsonArray(Warnings(plan).Select(w => (JsonNode)JsonValue.Create(w)).ToArray());
+    }
+
+    private static IEnumerable<string> Warnings(DataConstrainedOptimum plan)
+    {
+        if (plan.ReturnsFalling)
+        {
+            yield return $"{Humanize.Ratio(plan.Epochs)} epochs is past ~{DataConstrainedOptimum.EpochsBeforeReturnsFall:0}, where repeated tokens are worth markedly less than fresh ones (Muennighoff et al. 2023, §5).";
+        }
+
+        if (plan.ComputeBetterSpentElsewhere)
+        {
+            yield return $"the last doubling of compute buys only {Humanize.Percent(plan.ReturnsRatio)} of the loss it would buy with fresh data; more compute is better spent on more unique data, or elsewhere.";
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Cli.Shared;
+using Scaling.Laws;
+
+namespace Scaling.Cli.Commands.Plan;
+
+/// <summary>
+/// <c>scaling plan --flops C --inference-tokens T</c>: the model with the quality of the Chinchilla-optimal model at C
+/// that costs least over its life, training plus serving T tokens (Sardana et al. 2024).
+/// </summary>
+internal static class InferenceMode
+{
+    public const string Option = "--inference-tokens";
+
+    public static InferenceAwareOptimum Solve(ScalingLaw law, double flops, double inferenceTokens, double inferenceCostWeight)
+    {
+        var plan = InferenceAwarePlanner.Create(LawOption.RequireLoss(law, Option, "an inference-aware plan").LossLaw).Optimum(flops, inferenceTokens, inferenceCostWeight);
+        plan.Chinchilla.Plannable();
+        plan.Optimum.Plannable();
+        return plan;
+    }
+
+    /// <param name="law">The law planned with.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="eurosPerTrainingFlop">With --gpu, the price of a training FLOP, so that costs read in euros.</param>
+    public static string Describe(ScalingLaw law, InferenceAwareOptimum plan, double? eurosPerTrainingFlop = null)
+    {
+        var optimum = plan.Optimum;
+        var chinchilla = plan.Chinchilla;
+        string unit = plan.InferenceCostWeight == 1 ? "FLOPs" : "FLOP-equivalents of training cost";
+        string cost = eurosPerTrainingFlop is { } price
+            ? $"{ResourceReport.Euros(plan.TotalCost * price)} instead of {ResourceReport.Euros(plan.ChinchillaTotalCost * price)} for training and serving"
+            : $"{Humanize.Scientific(plan.TotalCost)} instead of {Humanize.Scientific(plan.ChinchillaTotalCost)} {unit}";
+        return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
+            + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter, predicted loss {Humanize.Loss(optimum.Loss)}.\n"
+            + $"  It matches the Chinchilla-optimal {Humanize.Count(chinchilla.Parameters)} parameters on {Humanize.Count(chinchilla.Tokens)} tokens "
+            + $"and, serving {Humanize.Count(plan.InferenceTokens)} inference tokens, costs {cost}: {Humanize.Percent(plan.SavingFraction)} less over its life.\n"
+            + $"  Training {Humanize.Scientific(optimum.Flops)} FLOPs (the Chinchilla budget was {Humanize.Scientific(chinchilla.Flops)}), "
+            + $"inference {Humanize.Scientific(plan.InferenceFlops)} FLOPs (2·N per token).\n"
+            + $"  Law '{law.Name}' ({law.Source}).";
+    }
+
+    public static void AddJson(JsonObject json, InferenceAwareOptimum plan, double? eurosPerTrainingFlop = null)
+    {
+        if (eurosPerTrainingFlop is { } price)
+        {
+            json["totalCostEuros"] = plan.TotalCost * price;
+            json["chinchillaTotalCostEuros"] = plan.ChinchillaTotalCost * price;
+        }
+
+        json["budgetFlops"] = plan.Chinchilla.Flops;
+        json["inferenceTokens"] = plan.InferenceTokens;
+        json["inferenceFlops"] = plan.InferenceFlops;
+        json["totalFlops"] = plan.TotalFlops;
+        json["inferenceCostWeight"] = plan.InferenceCostWeight;
+        json["chinchillaParameters"] = plan.Chinchilla.Parameters;
+        json["chinchillaTokens"] = plan.Chinchilla.Tokens;
+        json["chinchillaTotalFlops"] = plan.ChinchillaTotalFlops;
+        json["savingFraction"] = plan.SavingFraction;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Architecture;
+using Scaling.Cli.Commands.Architecture;
+using Scaling.Cli.Shared;
+
+namespace Scaling.Cli.Commands.Plan;
+
+/// <summary>
+/// <c>scaling plan --architecture</c>: the proposed shape for the plan's N*, its FLOPs per token, memory, KV cache,
+/// learning rate and batch; with <c>--flops-per-token exact</c> the budget buys C / (exact FLOPs per token) tokens
+/// instead of C / 6N.
+/// </summary>
+internal sealed record PlanArchitecture(ArchitectureProfile Profile, double TokensBy6N, bool Exact)
+{
+    public const string Option = "--architecture";
+
+    // Serving: this many full-context sequences at once (a modest batch for one replica).
+    private const int ServedSequences = 32;
+
+    // Tensor parallelism within a node of 8 accelerators, as Megatron-LM and Korthikanti et al. 2022 use.
+    private const int TensorParallel = 8;
+
+    /// <summary>The longest <c>--context</c>: 2^30 tokens, far beyond any trained context, with finite KV-cache bytes.</summary>
+    public const int MaxContext = 1 << 30;
+
+    /// <param name="optimum">The plan.</param>
+    /// <param name="architecture">Whether <c>--architecture</c> was given.</param>
+    /// <param name="flopsPerToken"><c>--flops-per-token</c>, null when not given.</param>
+    /// <param name="context"><c>--context</c>, null when not given.</param>
+    public static PlanArchitecture? From(ComputeOptimum optimum, bool architecture, FlopsPerTokenRule? flopsPerToken, int? context)
+    {
+        if (!architecture)
+        {
+            if (flopsPerToken is not null || context is not null)
+            {
+                throw new UsageException("--flops-per-token/--context: only apply with --architecture.");
+            }
+
+            return null;
+        }
+
+        bool exact = flopsPerToken == FlopsPerTokenRule.Exact;
+        int contextTokens = context ?? 4096;
+        var shape = ShapeDesigner.Propose(optimum.Parameters, new ShapeRequest());
+        double flopsPerTokenExact = TransformerFlops.PerToken(shape, contextTokens, FlopsCounting.Hoffmann2022);
+        double tokens = exact ? optimum.Flops / flopsPerTokenExact : optimum.Tokens;
+        return new PlanArchitecture(ArchitectureProfile.Create(shape, contextTokens, tokens), optimum.Tokens, exact);
+    }
+
+    /// <summary>Per-GPU training memory and serving GPUs on the plan's accelerator; empty without --gpu.</summary>
+    public string Hardware(Scaling.Resources.BudgetPlan? budget)
+    {
+        if (budget is null)
+        {
+            return string.Empty;
+        }
+
+        var r = budget.Resources;
+        var a = r.Assumptions;
+        double usable = a.Accelerator.MemoryBytes * a.UsableMemoryFraction;
+        double perGpu = Profile.TrainingBytesPerGpu(r.Gpus, TensorParallel);
+        string fits = perGpu <= usable ? "fits" : "does NOT fit: add GPUs, recompute fully or shorten micro-batches";
+        var i = CultureInfo.InvariantCulture;
+        return $"\n  On {r.Gpus.ToString("N0", i)} × {a.Accelerator.Name}: training state share {GB(Profile.TrainingStateBytes / r.Gpus)} + activations {GB(perGpu - (Profile.TrainingStateBytes / r.Gpus))} "
+            + $"(one {Profile.ContextTokens.ToString(i)}-token micro-batch, {TensorParallel}-way tensor and sequence parallelism, selective recomputation) = {GB(perGpu)} per GPU of {GB(usable)} usable: {fits}."
+            + $"\n  Serving {ServedSequences} sequences of {Profile.ContextTokens.ToString(i)} tokens (weights + KV cache): at least {Profile.ServingGpus(usable, ServedSequences, Profile.Precision)} GPUs in {Scaling.Hardware.Precisions.Name(Profile.Precision)}, "
+            + $"{Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int8)} with INT8 weights, {Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int4)} with INT4 weights.";
+    }
+
+    /// <summary>The same for JSON.</summary>
+    public void AddHardware(JsonObject plan, Scaling.Resources.BudgetPlan? budget)
+    {
+        if (budget is null || plan["architecture"] is not JsonObject architecture)
+        {
+            return;
+        }
+
+        var r = budget.Resources;
+        double usable = r.Assumptions.Accelerator.MemoryBytes * r.Assumptions.UsableMemoryFraction;
+        architecture["trainingBytesPerGpu"] = Profile.TrainingBytesPerGpu(r.Gpus, TensorParallel);
+        architecture["servingGpus"] = new JsonObject
+        {
+            [Scaling.Hardware.Precisions.Name(Profile.Precision)] = Profile.ServingGpus(usable, ServedSequences, Profile.Precision),
+            ["int8"] = Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int8),
+            ["int4"] = Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int4),
+        };
+    }
+
+    private static string GB(double bytes) => Humanize.Significant(bytes / 1e9) + " GB";
+
+    public string Prose()
+    {
+        var p = Profile;
+        string exact = Exact && p.Tokens is { } tokens
+            ? $"\n  With exact FLOPs per token ({Humanize.Scientific(p.FlopsPerToken)} = {(p.FlopsPerToken / (6.0 * p.Shape.Parameters)).ToString("0.00", CultureInfo.InvariantCulture)} × 6N), "
+                + $"the budget trains the proposed model on {Humanize.Count(tokens)} tokens instead of {Humanize.Count(TokensBy6N)}."
+            : string.Empty;
+        return "\nArchitecture for this plan:\n" + ArchitectureReport.Prose(p) + exact;
+    }
+
+    public void AddTo(JsonObject plan)
+    {
+        plan["architecture"] = ArchitectureReport.Json(Profile);
+        plan["learningRate"] = Profile.Hyperparameters?.LearningRate;
+        plan["batchTokens"] = Profile.Hyperparameters?.BatchTokens;
+        plan["flopsPerTokenCounting"] = Exact ? "exact" : "6n";
+        if (Exact)
+        {
+            plan["tokensBy6N"] = TokensBy6N;
+            plan["tokens"] = Profile.Tokens;
+            plan["parameters"] = Profile.Shape.Parameters;
+            plan["tokensPerParameter"] = Profile.Tokens / Profile.Shape.Parameters;
+        }
+    }
+}

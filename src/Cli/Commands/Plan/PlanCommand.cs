@@ -1,0 +1,197 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Cli.Commands.Fit;
+using Scaling.Cli.Shared;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Laws;
+
+namespace Scaling.Cli.Commands.Plan;
+
+/// <summary>
+/// <c>scaling plan</c>: the compute-optimal model for a FLOP budget (<c>--flops</c>), the smallest budget that reaches a
+/// loss (<c>--target-loss</c>), or the compute-optimal tokens for a given size (<c>--parameters</c>).
+/// </summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var flops = CliOptions.Flops("Training compute budget in FLOPs, e.g. 5.76e23.");
+        var targetLoss = CliOptions.Number("--target-loss", "L", "Plan the smallest budget whose optimal model reaches this loss (nats/token).", "2.0", NumberRange.Positive);
+        var parameters = CliOptions.Number("--parameters", "N", "Plan the compute-optimal tokens for a model of this many parameters.", "7e9", NumberRange.AtLeastOne);
+        var maxParameters = CliOptions.Number("--max-parameters", "N", "Cap the model size (the best allocation within the cap).", "70e9", NumberRange.AtLeastOne);
+        var maxTokens = CliOptions.Number("--max-tokens", "D", "Cap the training tokens (the best allocation within the cap).", "1.4e12", NumberRange.AtLeastOne);
+        var law = LawOption.Create();
+        var uniqueTokens = CliOptions.Number(DataConstrainedMode.Option, "U", "Unique tokens available; beyond them data can only be repeated (Muennighoff et al. 2023; default law muennighoff2023).", "500e9", NumberRange.AtLeastOne);
+        var inferenceTokens = CliOptions.Number(InferenceMode.Option, "T", "Tokens the model will serve over its life; minimise training plus inference cost (Sardana et al. 2024).", "2e12", NumberRange.NonNegative);
+        var inferenceCostWeight = CliOptions.Number("--inference-cost-weight", "W", "Cost of an inference FLOP relative to a training FLOP (default 1), e.g. lower utilisation at serving time.", "0.5", NumberRange.Positive);
+        var inferenceMfu = CliOptions.Number("--inference-mfu", "F", "With --gpu: the utilisation reached when serving (default: the training --mfu).", "0.3", NumberRange.Fraction);
+        var inferencePrice = CliOptions.Number("--inference-eur-per-gpu-hour", "X", "With --gpu: the price of a serving GPU-hour (default: the training price).", "2.5", NumberRange.Positive);
+        var json = CliOptions.Json();
+        var architecture = new Option<bool>(PlanArchitecture.Option) { Description = "Propose a shape for N* with its FLOPs per token, memory, KV cache, learning rate and batch." };
+        var flopsPerToken = CliOptions.Choice<FlopsPerTokenRule?>(
+            "--flops-per-token",
+            "With --architecture: 6n (default) or exact (Hoffmann 2022 App. F count of the proposed shape).",
+            ("6n", FlopsPerTokenRule.SixN),
+            ("exact", FlopsPerTokenRule.Exact));
+        var context = CliOptions.Count("--context", "T", "With --architecture: the context length in tokens (default 4096).", "4096", 1, PlanArchitecture.MaxContext);
+        var robust = new Option<bool>("--robust") { Description = "With --flops: the size minimising the expected loss over a fit's bootstrap refits (--law fit.json), or the consensus of the published laws." };
+        var quantile = CliOptions.Number("--quantile", "Q", "With --robust: minimise this quantile of the loss over the refits instead of its mean, e.g. 0.9.", "0.9", NumberRange.Fraction);
+        var resources = new ResourceOptions();
+
+        var command = new Command("plan", "The compute-optimal model size and token count for a budget.")
+        {
+            flops, targetLoss, parameters, maxParameters, maxTokens, uniqueTokens, inferenceTokens, inferenceCostWeight, inferenceMfu, inferencePrice, law, json,
+            architecture, flopsPerToken, context, robust, quantile,
+        };
+        resources.AddTo(command);
+        command.SetAction(result =>
+        {
+            if (result.GetValue(robust))
+            {
+                console.Out.WriteLine(RobustPlanReport.Run(LawOption.ResolveFitted(result.GetValue(law)), result.GetValue(flops), result.GetValue(quantile), result.GetValue(json)));
+                return ExitCodes.Success;
+            }
+
+            if (result.GetValue(quantile) is not null)
+            {
+                throw new UsageException("--quantile: only applies with --robust.");
+            }
+
+            double? unique = result.GetValue(uniqueTokens);
+            double? inference = result.GetValue(inferenceTokens);
+            if (unique is not null || inference is not null)
+            {
+                var beyond = new BeyondChinchillaRequest(
+                    result.GetValue(law), result.GetValue(flops), unique, inference, result.GetValue(inferenceCostWeight),
+                    OtherModeGiven: result.GetValue(targetLoss) is not null || result.GetValue(parameters) is not null
+                        || result.GetValue(maxParameters) is not null || result.GetValue(maxTokens) is not null)
+                {
+                    Resources = resources.Read(result),
+                    InferenceMfu = result.GetValue(inferenceMfu),
+                    InferencePrice = result.GetValue(inferencePrice),
+                };
+                console.Out.WriteLine(beyond.Run(result.GetValue(json)));
+                return ExitCodes.Success;
+            }
+
+            foreach (var option in new[] { inferenceCostWeight, inferenceMfu, inferencePrice })
+            {
+                if (result.GetValue(option) is not null)
+                {
+                    throw new UsageException($"{option.Name}: only applies with {InferenceMode.Option} T.");
+                }
+            }
+
+            var fitted = LawOption.ResolveFitted(result.GetValue(law));
+            var namedLaw = fitted.Law;
+            var limits = AllocationLimits.Create(result.GetValue(maxParameters), result.GetValue(maxTokens));
+            var request = resources.Read(result);
+            double? budgetFlops = request is null ? result.GetValue(flops) : request.Flops(result.GetValue(flops));
+            var optimum = Solve(namedLaw, budgetFlops, result.GetValue(targetLoss), result.GetValue(parameters), limits);
+            var budget = request?.Plan(optimum);
+            var shape = PlanArchitecture.From(optimum, result.GetValue(architecture), result.GetValue(flopsPerToken), result.GetValue(context));
+
+            // A fitted law that carries its bootstrap refits gives the plan an interval (not under caps, where each
+            // refit would need the capped solver too).
+            var intervals = budgetFlops is not null && limits.MaxParameters is null && limits.MaxTokens is null
+                ? Scaling.Fitting.Bootstrap.OptimumIntervals.At(fitted, optimum.Flops)
+                : null;
+            var planJson = WithIntervals(ToJson(namedLaw, optimum), intervals);
+            shape?.AddTo(planJson);
+            shape?.AddHardware(planJson, budget);
+            console.Out.WriteLine(result.GetValue(json)
+                ? ResourceReport.Json(planJson, budget).ToJsonString()
+                : Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget) + ResourceReport.Prose(budget));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static ComputeOptimum Solve(ScalingLaw law, double? flops, double? loss, double? parameters, AllocationLimits limits)
+    {
+        int given = new[] { flops, loss, parameters }.Count(t => t is not null);
+        if (given != 1)
+        {
+            throw new UsageException("--flops: give exactly one of --flops C, --target-loss L or --parameters N; for example --flops 5.76e23.");
+        }
+
+        bool capped = limits.MaxParameters is not null || limits.MaxTokens is not null;
+        if (capped && (law is not ParametricLaw || flops is null))
+        {
+            throw new UsageException("--max-parameters/--max-tokens: caps need --flops and a law that predicts loss (not an allocation rule).");
+        }
+
+        if (flops is { } budget)
+        {
+            return law is ParametricLaw capable && capped ? capable.Plan(budget, limits) : law.Plan(budget);
+        }
+
+        if (parameters is { } size)
+        {
+            return law.PlanForParameters(size);
+        }
+
+        var parametric = LawOption.RequireLoss(law, "--target-loss", "a target loss");
+        double target = loss ?? double.NaN;
+        if (target <= parametric.LossLaw.E)
+        {
+            throw new UsageException($"--target-loss {Humanize.Exponent(target)} is at or below the irreducible loss E = {Humanize.Exponent(parametric.LossLaw.E)} of '{law.Name}'; no budget reaches it.");
+        }
+
+        return parametric.PlanForLoss(target);
+    }
+
+    internal static string Describe(ScalingLaw law, ComputeOptimum optimum)
+    {
+        string loss = optimum is LossOptimum { Loss: var l } ? $", predicted loss {Humanize.Loss(l)}" : string.Empty;
+        return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
+            + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter{loss}.\n"
+            + $"  Budget {Humanize.Scientific(optimum.Flops)} FLOPs (C = 6·N·D) under the law '{law.Name}' ({law.Source}).\n"
+            + $"  Allocation exponents: N* grows as C^{Humanize.Exponent(optimum.ExponentA)}, D* as C^{Humanize.Exponent(optimum.ExponentB)}."
+            + (optimum is LossOptimum ? string.Empty : "\n  This law is an allocation rule: it predicts no loss.");
+    }
+
+    private static string DescribeIntervals(FittedLaw law, Scaling.Fitting.Bootstrap.OptimumIntervals? intervals)
+    {
+        if (intervals is null)
+        {
+            return string.Empty;
+        }
+
+        string level = (intervals.Parameters.Level * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        return $"\n  {level}% bootstrap intervals from the {law.Resamples.Count} refits in '{law.Law.Name}': "
+            + $"N* [{Humanize.Count(intervals.Parameters.Lower)}, {Humanize.Count(intervals.Parameters.Upper)}], "
+            + $"D* [{Humanize.Count(intervals.Tokens.Lower)}, {Humanize.Count(intervals.Tokens.Upper)}], "
+            + $"tokens/parameter [{Humanize.Ratio(intervals.TokensPerParameter.Lower)}, {Humanize.Ratio(intervals.TokensPerParameter.Upper)}], "
+            + $"loss [{Humanize.Loss(intervals.Loss.Lower)}, {Humanize.Loss(intervals.Loss.Upper)}].";
+    }
+
+    private static JsonObject WithIntervals(JsonObject plan, Scaling.Fitting.Bootstrap.OptimumIntervals? intervals)
+    {
+        if (intervals is not null)
+        {
+            plan["intervals"] = new JsonObject
+            {
+                ["parameters"] = AllocationFitReport.Json(intervals.Parameters),
+                ["tokens"] = AllocationFitReport.Json(intervals.Tokens),
+                ["tokensPerParameter"] = AllocationFitReport.Json(intervals.TokensPerParameter),
+                ["loss"] = AllocationFitReport.Json(intervals.Loss),
+            };
+        }
+
+        return plan;
+    }
+
+    internal static JsonObject ToJson(ScalingLaw law, ComputeOptimum optimum) => new()
+    {
+        ["law"] = law.Name,
+        ["flops"] = optimum.Flops,
+        ["parameters"] = optimum.Parameters,
+        ["tokens"] = optimum.Tokens,
+        ["tokensPerParameter"] = optimum.TokensPerParameter,
+        ["loss"] = optimum is LossOptimum { Loss: var loss } ? loss : null,
+        ["exponentA"] = optimum.ExponentA,
+        ["exponentB"] = optimum.ExponentB,
+    };
+}

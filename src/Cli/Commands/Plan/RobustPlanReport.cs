@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Scaling.Campaign;
+using Scaling.Cli.Shared;
+using Scaling.Fitting;
+using Scaling.Laws;
+
+namespace Scaling.Cli.Commands.Plan;
+
+/// <summary>
+/// <c>scaling plan --flops C --robust [--quantile q]</c>: with a fit that carries its bootstrap refits, the size that
+/// minimises the expected (or q-quantile) loss over the refits, against the point plan; with a preset, the consensus of
+/// the published loss laws (smallest worst-case regret) and what each law predicts for it.
+/// </summary>
+internal static class RobustPlanReport
+{
+    public static string Run(FittedLaw fitted, double? flopsGiven, double? quantileGiven, bool asJson)
+    {
+        double flops = flopsGiven ?? throw new UsageException("--robust: give the budget with --flops C, e.g. --robust --flops 1e24.");
+        double? quantile = quantileGiven is { } q ? Quantile(q) : null;
+        var law = fitted.Law;
+        if (law is ParametricLaw parametric && fitted.Resamples.Count >= 2)
+        {
+            var plan = RobustPlanner.Plan(parametric.LossLaw, fitted.Resamples, flops, quantile);
+            return asJson ? Json(fitted, plan).ToJsonString() : Describe(fitted, plan);
+        }
+
+        if (quantile is not null)
+        {
+            throw new UsageException($"--quantile: the law '{law.Name}' carries no bootstrap refits; give a fit with them (scaling fit runs.csv --out fit.json, then --law fit.json).");
+        }
+
+        var published = LawPresets.All.OfType<ParametricLaw>().Select(l => (l.Name, l.LossLaw)).ToArray();
+        var consensus = RobustPlanner.Consensus(published, flops);
+        return asJson ? Json(consensus).ToJsonString() : Describe(consensus);
+    }
+
+    private static double Quantile(double q) =>
+        q < 1 ? q : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--quantile must lie strictly between 0 and 1, got {q}; for example --quantile 0.9."));
+
+    private static string Criterion(RobustPlan plan) =>
+        plan.Quantile is { } q ? string.Create(CultureInfo.InvariantCulture, $"{q * 100:0.#}th-percentile loss") : "expected loss";
+
+    private static string Describe(FittedLaw law, RobustPlan plan)
+    {
+        var spread = Interval.FromSamples(plan.PointParameters, plan.LawsOptimalParameters);
+        return string.Create(CultureInfo.InvariantCulture, $"Robust plan for {Humanize.Scientific(plan.Flops)} FLOPs over the {law.Resamples.Count} bootstrap refits in '{law.Law.Name}': ")
+            + string.Create(CultureInfo.InvariantCulture, $"{Humanize.Count(plan.Parameters)} parameters on {Humanize.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({plan.Loss:0.0000}).\n")
+            + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({Humanize.Count(plan.PointParameters)}, the fitted law's own N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")
+            + $"  The refits' own N* spread over [{Humanize.Count(spread.Lower)}, {Humanize.Count(spread.Upper)}] (95%).";
+    }
+
+    private static JsonObject Json(FittedLaw law, RobustPlan plan)
+    {
+        var spread = Interval.FromSamples(plan.PointParameters, plan.LawsOptimalParameters);
+        return new JsonObject
+        {
+            ["law"] = law.Law.Name,
+            ["flops"] = plan.Flops,
+            ["criterion"] = plan.Quantile is null ? "expected" : "quantile",
+            ["quantile"] = plan.Quantile,
+            ["refits"] = law.Resamples.Count,
+            ["parameters"] = plan.Parameters,
+            ["tokens"] = plan.Tokens,
+            ["loss"] = plan.Loss,
+            ["pointParameters"] = plan.PointParameters,
+            ["pointLoss"] = plan.PointLoss,
+            ["gain"] = plan.Gain,
+            ["refitParameters"] = new JsonObject { ["lower"] = spread.Lower, ["upper"] = spread.Upper },
+        };
+    }
+
+    private static string Describe(LawConsensus consensus)
+    {
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"Consensus of the {consensus.Laws.Count} published loss laws for {Humanize.Scientific(consensus.Flops)} FLOPs: {Humanize.Count(consensus.Parameters)} parameters on {Humanize.Count(consensus.Tokens)} tokens, ")
+                + string.Create(CultureInfo.InvariantCulture, $"the size whose worst regret over the laws is smallest ({consensus.MaxRegret:0.0000} nats/token). Their own N* differ by {consensus.Spread:0.0}x."),
+            $"  {"law",-24} {"own N*",8}  {"own loss",8}  {"loss here",9}  {"regret",7}",
+        };
+        foreach (var view in consensus.Laws)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {view.Name,-24} {Humanize.Count(view.OptimalParameters),8}  {view.OptimalLoss,8:0.0000}  {view.Loss,9:0.0000}  {view.Regret,7:0.0000}"));
+        }
+
+        lines.Add("  For a robust plan over one fit's uncertainty instead, give --law fit.json written by 'scaling fit' (it carries the bootstrap refits).");
+        return string.Join('\n', lines);
+    }
+
+    private static JsonObject Json(LawConsensus consensus) => new()
+    {
+        ["flops"] = consensus.Flops,
+        ["criterion"] = "consensus",
+        ["parameters"] = consensus.Parameters,
+        ["tokens"] = consensus.Tokens,
+        ["spread"] = consensus.Spread,
+        ["maxRegret"] = consensus.MaxRegret,
+        ["laws"] = new JsonArray(consensus.Laws.Select(v => (JsonNode?)new JsonObject
+        {
+            ["name"] = v.Name,
+            ["optimalParameters"] = v.OptimalParameters,
+            ["optimalLoss"] = v.OptimalLoss,
+            ["loss"] = v.Loss,
+            ["regret"] = v.Regret,
+        }).ToArray()),
+    };
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Scaling.Allocation;
+using Scaling.Cli.Commands.Fit;
+using Scaling.Cli.Commands.Plan;
+using Scaling.Cli.Shared;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Laws;
+using Scaling.Reports.Html;
+using Scaling.Reports;
+
+namespace Scaling.Cli.Commands.Report;
+
+/// <summary>
+/// <c>scaling report</c>: the main job. Renders the figures and the workbook for a budget and writes them to a
+/// directory (<c>./out</c> by default), all or nothing.
+/// </summary>
+internal static class ReportCommand
+{
+    /// <summary>The budget of the embedded default report: Gopher's, 5.76e23 FLOPs (Hoffmann et al. 2022, Table 3).</summary>
+    public const double DefaultFlops = 5.76e23;
+
+    /// <summary>The accelerator of the default report; the most common training GPU of 2024–2026.</summary>
+    public const string DefaultGpu = "H100-SXM";
+
+    private static (ParametricFitResult Fit, BootstrapResult Bootstrap) Fit(string path, double budgetFlops)
+    {
+        var runs = FitCommand.ReadRuns(path);
+        var fit = ParametricFit.Fit(runs);
+        return (fit, ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }));
+    }
+
+    // The --law option's law (a loss law) with the bootstrap refits a fit.json carries, for the figures' intervals.
+    private static (ParametricLaw Law, IReadOnlyList<LossLaw> Resamples) FromLawOption(string? text)
+    {
+        var fitted = LawOption.ResolveFitted(text);
+        return (LawOption.RequireLoss(fitted.Law, LawOption.Name, "a report"), fitted.Resamples);
+    }
+
+    public static Command Create(CliConsole console)
+    {
+        var output = CliOptions.Out("Directory to write into (default ./out).", "DIR");
+        var flops = CliOptions.Flops($"Training budget in FLOPs (default {Humanize.Scientific(DefaultFlops)}).");
+        var formats = CliOptions.Formats("Comma-separated: html, png, svg, pdf, xlsx (default all).");
+        var force = CliOptions.Force("Overwrite files in DIR that 'scaling report' did not write.");
+        var fitRuns = new Option<string>("--fit-runs") { Description = "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples): adds the fit figures and sheet; without --law the plan uses the fit.", HelpName = "runs.csv" };
+        var law = LawOption.Create();
+        var resources = new ResourceOptions { DefaultGpu = DefaultGpu };
+        var command = new Command("report", "Write the figures and the planning workbook for a budget.")
+        {
+            output, flops, law, formats, force, fitRuns,
+        };
+        resources.AddTo(command);
+        command.SetAction(result =>
+        {
+            // From the first step: a signal while the figures render (seconds) stops before anything is written.
+            var interruption = new Interruption();
+            using var listening = interruption.Listen();
+            var directory = new ReportDirectory(result.GetValue(output) ?? "out", result.GetValue(force));
+            directory.Check();
+            var hardware = resources.ReadWithDefaultGpu(result);
+            double budget = hardware.Flops(result.GetValue(flops)) ?? DefaultFlops;
+            interruption.ThrowIfRequested();
+            var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsPath ? Fit(runsPath, budget) : (null, null);
+            var (namedLaw, resamples) = result.GetValue(law) is null && fit is not null
+                ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns))}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [])
+                : FromLawOption(result.GetValue(law));
+            var request = ReportRequest.Create(namedLaw, budget) with
+            {
+                Resamples = resamples,
+                Fit = fit,
+                FitBootstrap = bootstrap,
+                Formats = result.GetValue(formats) ?? ReportFormats.All,
+                Resources = hardware.Assumptions,
+                BudgetEuros = hardware.BudgetEuros,
+            };
+
+            // Resolve the resources before rendering anything, so an impossible request (too few --gpus, an unmeetable
+            // --days) fails with its one-line message and writes nothing.
+            var optimum = request.Law.Plan(request.BudgetFlops);
+            hardware.Plan(optimum);
+            var files = ReportBuilder.Build(request);
+            interruption.ThrowIfRequested();
+            var paths = directory.Write(files, interruption);
+            Print(console, PlanCommand.Describe(request.Law, optimum), directory, files, paths);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(CliConsole console, string plan, ReportDirectory directory, IReadOnlyList<ReportFile> files, IReadOnlyList<string> paths)
+    {
+        console.Out.WriteLine(plan);
+        console.Out.WriteLine();
+        console.Out.WriteLine($"Wrote {paths.Count} files to {directory.Path}:");
+        for (int i = 0; i < paths.Count; i++)
+        {
+            console.Out.WriteLine($"  {paths[i]}  ({files[i].Description})");
+        }
+
+        // The page ties the files together; its path is the last line, the one a newcomer copies into a browser.
+        if (files.Count > 0 && files[0].FileName == HtmlReport.FileName)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine($"Open the report in a browser: {Path.GetFullPath(paths[0])}");
+        }
+    }
+}

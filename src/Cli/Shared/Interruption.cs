@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+
+namespace Scaling.Cli.Shared;
+
+/// <summary>
+/// SIGINT or SIGTERM turned into a request that a long command honours between steps, so that its cleanup runs and it
+/// ends with exit 130 instead of being killed half-way (see <see cref="ReportDirectory"/>).
+/// </summary>
+internal sealed class Interruption(string unfinished = "the report")
+{
+    private volatile bool requested;
+
+    /// <summary>Catches SIGINT and SIGTERM until the result is disposed.</summary>
+    public IDisposable Listen()
+    {
+        PosixSignalRegistration[] registrations =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, Request),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Request),
+        ];
+        return new Registrations(registrations);
+    }
+
+    /// <exception cref="OperationCanceledException">A signal arrived.</exception>
+    public void ThrowIfRequested()
+    {
+        if (requested)
+        {
+            throw new OperationCanceledException($"interrupted before {unfinished} was complete; nothing was changed in the output directory.");
+        }
+    }
+
+    private void Request(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        requested = true;
+    }
+
+    private sealed class Registrations(PosixSignalRegistration[] registrations) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+        }
+    }
+}

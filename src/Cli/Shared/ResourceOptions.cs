@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Scaling.Allocation;
+using Scaling.Hardware;
+using Scaling.Resources;
+
+namespace Scaling.Cli.Shared;
+
+/// <summary>
+/// The resource options of <c>scaling plan</c>: <c>--budget-eur</c> (a budget in euros instead of FLOPs) and
+/// <c>--gpu NAME</c> with its assumptions. When <c>--gpu</c> is given the plan adds hardware, time, cost, energy, CO₂
+/// and memory (<see cref="ResourceReport"/>).
+/// </summary>
+internal sealed class ResourceOptions
+{
+    private readonly Option<double?> budgetEur = CliOptions.Number("--budget-eur", "EUR", "Plan for a budget in euros (needs --gpu); converted to FLOPs at the GPU's price, peak and MFU.", "2e6", NumberRange.Positive);
+    private readonly Option<string> gpu = new("--gpu") { Description = "Accelerator to train on (see 'scaling hardware'); adds GPUs, days, cost, energy and CO2 to the plan.", HelpName = "NAME" };
+    private readonly Option<string> hardware = HardwareOption.Create();
+    private readonly Option<double?> mfu = CliOptions.Number("--mfu", "U", $"Model FLOPs utilisation in (0, 1] (default {Humanize.Exponent(ComputeRate.DefaultMfu)}; PaLM reported 0.46, Llama 3 0.38-0.43).", "0.4", NumberRange.Fraction);
+    private readonly Option<Precision?> precision = CliOptions.TrainingPrecision("Training precision whose dense peak sets the speed: fp32, tf32, bf16, fp16, fp8 (default bf16, fp16 on V100).");
+    private readonly Option<double?> peakTflops = CliOptions.Number("--peak-tflops", "T", "Override the dense peak TFLOP/s at --precision.", "989", NumberRange.Positive);
+    private readonly Option<double?> memoryGb = CliOptions.Number("--memory-gb", "GB", "Override the memory per GPU in GB.", "80", NumberRange.Positive);
+    private readonly Option<double?> eurPerGpuHour = CliOptions.Number("--eur-per-gpu-hour", "EUR", "Override the price per GPU-hour in euros (the catalog's is a dated assumption).", "2.5", NumberRange.Positive);
+    private readonly Option<int?> gpus = CliOptions.Count("--gpus", "N", "Train on exactly this many GPUs (at least the number that holds the training state).", "1024", 1, int.MaxValue);
+    private readonly Option<double?> days = CliOptions.Number("--days", "T", "Deadline in days: use the fewest GPUs that finish in time (with --gpus: check the deadline).", "90", NumberRange.Positive);
+    private readonly Option<int?> maxGpus = CliOptions.Count("--max-gpus", "N", $"The most GPUs a deadline may ask for (default {ResourceAssumptions.DefaultMaxGpus.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)}, about the largest clusters reported).", "100000", 1, int.MaxValue);
+    private readonly Option<double?> usableMemory = CliOptions.Number("--usable-memory", "F", $"Fraction of GPU memory the training state may fill (default {Humanize.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", "0.9", NumberRange.Fraction);
+    private readonly Option<TrainingStateRecipe?> bytesPerParameter = CliOptions.Recipe("Training state per parameter: a number, or adamw16 (default), adamw18, adamw20, seed24, seed-table (20x the weight bytes).");
+    private readonly Option<double?> wattsPerGpu = CliOptions.Number("--watts-per-gpu", "W", "Override the power per GPU in W.", "700", NumberRange.Positive);
+    private readonly Option<double?> overhead = CliOptions.Number("--overhead", "F", "Extra server power as a fraction of GPU power (default 0).", "0.1", NumberRange.NonNegative);
+    private readonly Option<double?> pue = CliOptions.Number("--pue", "X", $"Data-centre power usage effectiveness, at least 1 (default {Humanize.Exponent(EnergyModel.DefaultPue)}).", "1.1", NumberRange.AtLeastOne);
+    private readonly Option<double?> grid = CliOptions.Number("--grid-gco2-per-kwh", "G", $"Grid carbon intensity in gCO2/kWh (default {Humanize.Significant(CarbonIntensity.DefaultGramsCo2PerKilowattHour)}; 0 allowed).", "400", NumberRange.NonNegative);
+
+    /// <summary>The accelerator to assume when <c>--gpu</c> is not given (null: no resource block unless asked for).</summary>
+    public string? DefaultGpu { get; init; }
+
+    private IEnumerable<Option> All =>
+        [budgetEur, gpu, hardware, mfu, precision, peakTflops, memoryGb, eurPerGpuHour, gpus, days, maxGpus, usableMemory, bytesPerParameter, wattsPerGpu, overhead, pue, grid];
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>
+    /// The resource request on the command line, or null when neither <c>--gpu</c> nor <c>--budget-eur</c> was given.
+    /// Every value is checked here, so errors name the option.
+    /// </summary>
+    public ResourceRequest? Read(ParseResult result)
+    {
+        string? gpuName = result.GetValue(gpu) ?? DefaultGpu;
+        if (gpuName is null)
+        {
+            var stray = All.FirstOrDefault(o => result.GetResult(o) is { Implicit: false });
+            if (stray is null)
+            {
+                return null;
+            }
+
+            throw new UsageException($"{stray.Name} needs --gpu NAME to plan hardware; for example --gpu H100-SXM (see 'scaling hardware').");
+        }
+
+        if (result.GetValue(budgetEur) is not null)
+        {
+            string? other = new[] { "--flops", "--target-loss", "--parameters" }.FirstOrDefault(name => Given(result, name));
+            if (other is not null)
+            {
+                throw new UsageException($"--budget-eur: give either --budget-eur or {other}, not both.");
+            }
+        }
+
+        var catalog = HardwareOption.Catalog(result.GetValue(hardware));
+        var accelerator = catalog.Find(gpuName)
+            ?? throw new UsageException($"--gpu: unknown accelerator '{gpuName}'; known: {string.Join(", ", catalog.Names)} (or add a row with --hardware FILE).");
+
+        Precision? chosen = result.GetValue(precision);
+        Precision trainingPrecision = chosen ?? accelerator.DefaultTrainingPrecision;
+        accelerator = Override(result, accelerator, trainingPrecision);
+        if (!accelerator.Supports(trainingPrecision))
+        {
+            throw new UsageException(
+                $"--precision: {accelerator.Name} has no dense {Precisions.Name(trainingPrecision)} peak in the catalog; use one of "
+                + $"{string.Join(", ", accelerator.SupportedPrecisions.Select(Precisions.Name))}, or give it with --peak-tflops.");
+        }
+
+        var assumptions = new ResourceAssumptions(accelerator)
+        {
+            Precision = chosen,
+            Mfu = result.GetValue(mfu) ?? ComputeRate.DefaultMfu,
+            UsableMemoryFraction = result.GetValue(usableMemory) ?? ResourceAssumptions.DefaultUsableMemoryFraction,
+            Recipe = result.GetValue(bytesPerParameter) ?? TrainingStateRecipe.MixedPrecisionAdamW,
+            Overhead = result.GetValue(overhead) ?? EnergyModel.DefaultOverhead,
+            Pue = result.GetValue(pue) ?? EnergyModel.DefaultPue,
+            GridGramsCo2PerKilowattHour = result.GetValue(grid) ?? CarbonIntensity.DefaultGramsCo2PerKilowattHour,
+            Gpus = result.GetValue(gpus),
+            DeadlineDays = result.GetValue(days),
+            MaxGpus = result.GetValue(maxGpus) ?? ResourceAssumptions.DefaultMaxGpus,
+        };
+
+        return new ResourceRequest(assumptions, result.GetValue(budgetEur));
+    }
+
+    /// <summary>The resource request of a command with a <see cref="DefaultGpu"/>, which always has one.</summary>
+    public ResourceRequest ReadWithDefaultGpu(ParseResult result) =>
+        DefaultGpu is not null && Read(result) is { } request
+            ? request
+            : throw new InvalidOperationException("ReadWithDefaultGpu needs a DefaultGpu.");
+
+    private Accelerator Override(ParseResult result, Accelerator accelerator, Precision trainingPrecision)
+    {
+        if (result.GetValue(peakTflops) is { } teraflops)
+        {
+            accelerator = accelerator.WithPeakTeraflops(trainingPrecision, teraflops);
+        }
+
+        if (result.GetValue(memoryGb) is { } gigabytes)
+        {
+            accelerator = accelerator.WithMemoryGigabytes(gigabytes);
+        }
+
+        if (result.GetValue(wattsPerGpu) is { } watts)
+        {
+            accelerator = accelerator.WithWatts(watts);
+        }
+
+        if (result.GetValue(eurPerGpuHour) is { } euros)
+        {
+            accelerator = accelerator.WithEurosPerGpuHour(euros);
+        }
+
+        return accelerator;
+    }
+
+    private static bool Given(ParseResult result, string name) =>
+        result.CommandResult.Children.OfType<OptionResult>().Any(o => o.Option.Name == name && !o.Implicit);
+}
+
+/// <summary>What the resource options asked for: the assumptions and, with <c>--budget-eur</c>, the euro budget.</summary>
+internal sealed record ResourceRequest(ResourceAssumptions Assumptions, double? BudgetEuros)
+{
+    /// <summary>The budget to plan with: the euro budget converted to FLOPs, or <paramref name="flops"/>.</summary>
+    /// <exception cref="UsageException">The euros buy more FLOPs than a double holds.</exception>
+    public double? Flops(double? flops)
+    {
+        if (BudgetEuros is not { } euros)
+        {
+            return flops;
+        }
+
+        double converted = Assumptions.Rate.FlopsForEuros(euros);
+        return double.IsFinite(converted) && converted > 0
+            ? converted
+            : throw new UsageException($"--budget-eur {Humanize.Scientific(euros)} buys {(double.IsFinite(converted) ? Humanize.Scientific(converted) : "more than 1.8E+308")} FLOPs on {Assumptions.Accelerator.Name}, beyond any plan; give a budget in a realistic range, e.g. --budget-eur 2e6.");
+    }
+
+    /// <summary>The resources of <paramref name="optimum"/>; an impossible request throws <see cref="InfeasiblePlanException"/>.</summary>
+    public BudgetPlan Plan(ComputeOptimum optimum) => BudgetPlan.For(optimum, Assumptions, BudgetEuros);
+}

@@ -1,0 +1,171 @@
+using Scaling.Tests.Cli.Commands.Plan;
+using SkiaSharp;
+
+namespace Scaling.Tests.Cli.Commands.Report;
+
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"scaling-report-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Report_WritesEveryFileAndListsThem()
+    {
+        var (code, output, error) = CliRunner.Run("report", "--out", directory);
+        Assert.True(code == 0, error);
+        string[] expected = ["isoflop.png", "isoflop.svg", "isoflop.pdf", "loss-landscape.png", "budget-view.png", "audit-map.svg", "plan.xlsx"];
+        foreach (string name in expected)
+        {
+            string path = Path.Combine(directory, name);
+            Assert.True(new FileInfo(path).Length > 1000, $"{name} should be a real file");
+            Assert.Contains(path, output, StringComparison.Ordinal);
+        }
+
+        using var bitmap = SKBitmap.Decode(Path.Combine(directory, "isoflop.png"));
+        Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
+        Assert.StartsWith("%PDF", File.ReadAllText(Path.Combine(directory, "isoflop.pdf"))[..8], StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+    }
+
+    [Fact]
+    public void Report_ListsThePageFirstAndEndsWithItsPath()
+    {
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "html,svg");
+        Assert.True(code == 0, error);
+        string page = Path.Combine(directory, "index.html");
+        var listed = output.Split('\n').Where(l => l.StartsWith("  " + directory, StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("  " + page + "  (", listed[0], StringComparison.Ordinal);
+        Assert.Equal($"Open the report in a browser: {Path.GetFullPath(page)}", output.TrimEnd().Split('\n')[^1]);
+        Assert.Contains("<svg", File.ReadAllText(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_ReplacesItsOwnFilesButRefusesOthers()
+    {
+        Assert.Equal(0, CliRunner.Run("report", "--out", directory, "--formats", "svg").ExitCode);
+        Assert.Equal(0, CliRunner.Run("report", "--out", directory, "--formats", "svg").ExitCode);
+
+        string foreign = Path.Combine(directory, "isoflop.png");
+        File.WriteAllText(foreign, "mine");
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "png,svg");
+        PlanCommandTests.AssertOneLineError(code, output, error, "--out", "--force");
+        Assert.Equal("mine", File.ReadAllText(foreign));
+        Assert.False(File.Exists(Path.Combine(directory, "loss-landscape.png")), "nothing is written when one file is refused");
+
+        Assert.Equal(0, CliRunner.Run("report", "--out", directory, "--formats", "png", "--force").ExitCode);
+        Assert.NotEqual("mine", File.ReadAllText(foreign));
+    }
+
+    [Fact]
+    public void Report_FailingWrite_LeavesNoFileBehind()
+    {
+        Directory.CreateDirectory(Path.Combine(directory, "plan.xlsx"));
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "png,xlsx");
+        PlanCommandTests.AssertOneLineError(code, output, error, "--out", "plan.xlsx");
+        Assert.Equal([Path.Combine(directory, "plan.xlsx")], Directory.GetFileSystemEntries(directory));
+    }
+
+    [Fact]
+    public void Report_EuroBudget_MakesEurosTheWorkbooksInput()
+    {
+        var (code, _, error) = CliRunner.Run("report", "--out", directory, "--budget-eur", "1e6", "--gpu", "a100-80gb", "--formats", "xlsx");
+        Assert.True(code == 0, error);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(directory, "plan.xlsx"));
+        Assert.Equal(1e6, workbook.Range("Budget_euros").FirstCell().GetDouble());
+        Assert.Equal("A100-80GB", workbook.Range("Gpu_name").FirstCell().GetString());
+        Assert.Equal(1e6, workbook.Range("Plan_cost_euros").FirstCell().GetDouble(), 1e6 * 1e-9);
+    }
+
+    [Fact]
+    public void Report_FitRuns_AddsTheFitFiguresAndSheetAndPlansWithTheFit()
+    {
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "svg,xlsx", "--fit-runs", RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv"));
+        Assert.True(code == 0, error);
+        foreach (string name in new[] { "fit-observed-predicted.svg", "fit-residuals.svg", "fit-exponent-a.svg" })
+        {
+            Assert.Contains(Path.Combine(directory, name), output, StringComparison.Ordinal);
+        }
+
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(directory, "plan.xlsx"));
+        var fit = workbook.Worksheet("Fit");
+        Assert.Equal("alpha (parameter exponent)", fit.Cell(5, 1).GetString());
+
+        // Without --law the plan uses the fitted coefficients.
+        Assert.Equal(fit.Cell(5, 2).GetDouble(), workbook.Range("Law_alpha").FirstCell().GetDouble(), 12);
+
+        // Below the coefficients, the fitted plan at the report's budget with its bootstrap interval around it.
+        Assert.Equal("N* at 5.76e23 FLOPs", fit.Cell(9, 1).GetString());
+        double parameters = fit.Cell(9, 2).GetDouble();
+        Assert.Equal(workbook.Range("Plan_parameters").FirstCell().GetDouble(), parameters, parameters * 1e-9);
+        Assert.InRange(parameters, fit.Cell(9, 4).GetDouble(), fit.Cell(9, 5).GetDouble());
+
+        // Read by people: the interval's level in the header, no code names, every run named, the objective formatted.
+        Assert.Equal("95% lower", fit.Cell(1, 4).GetString());
+        Assert.Equal("95% upper", fit.Cell(1, 5).GetString());
+        Assert.DoesNotContain(fit.Column(1).CellsUsed(), c => c.GetString().StartsWith("exponent", StringComparison.Ordinal));
+        var runs = fit.Table("FitRuns").DataRange.Rows().ToList();
+        Assert.All(runs, r => Assert.False(string.IsNullOrWhiteSpace(r.Cell(1).GetString())));
+        var objective = fit.Column(1).CellsUsed().Single(c => c.GetString().StartsWith("Objective", StringComparison.Ordinal)).CellRight();
+        Assert.Equal("0.00000", objective.Style.NumberFormat.Format);
+    }
+
+    [Theory]
+    [InlineData("--gpus", "2", "give at least")]
+    [InlineData("--gpu", "Z9000", "Z9000")]
+    [InlineData("--formats", "png,gif", "gif")]
+    [InlineData("--flops", "-1", "-1")]
+    [InlineData("--law", "tokens20", "allocation rule")]
+    public void Report_BadInput_WritesNothing(string option, string value, string detail)
+    {
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, option, value);
+        PlanCommandTests.AssertOneLineError(code, output, error, option, detail);
+        Assert.False(Directory.Exists(directory));
+    }
+
+    [Fact]
+    public void Report_OutNamingAFile_ExitsWithCode2AndWritesNothing()
+    {
+        Directory.CreateDirectory(directory);
+        string file = Path.Combine(directory, "not-a-directory");
+        File.WriteAllText(file, "x");
+        var (code, output, error) = CliRunner.Run("report", "--out", file, "--formats", "svg");
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith("error: --out: ", error, StringComparison.Ordinal);
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Report_ManifestNameTakenByADirectory_ExitsWithCode2AndMovesNothingIntoPlace()
+    {
+        Directory.CreateDirectory(Path.Combine(directory, ".scaling-report"));
+        var (code, _, error) = CliRunner.Run("report", "--out", directory, "--formats", "svg");
+        Assert.Equal(2, code);
+        Assert.Contains(".scaling-report", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public void Report_AfterAHardKill_DeletesItsStaleTemporariesAndProceeds()
+    {
+        // What a SIGKILL between the writes leaves: our temporaries (.NAME.GUID.tmp) and a manifest naming our files.
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, $".isoflop.svg.{Guid.NewGuid():N}.tmp"), "half");
+        File.WriteAllText(Path.Combine(directory, $"..scaling-report.{Guid.NewGuid():N}.tmp"), "half");
+        File.WriteAllText(Path.Combine(directory, "isoflop.svg"), "old");
+        File.WriteAllLines(Path.Combine(directory, ".scaling-report"), ["isoflop.svg"]);
+
+        var (code, _, error) = CliRunner.Run("report", "--out", directory, "--formats", "svg");
+
+        Assert.True(code == 0, error);
+        Assert.Empty(Directory.GetFiles(directory, "*.tmp").Select(Path.GetFileName));
+        Assert.StartsWith("<?xml", File.ReadAllText(Path.Combine(directory, "isoflop.svg")), StringComparison.Ordinal);
+    }
+}
