@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Scaling.Hardware;
 using Scaling.Resources;
 
 namespace Scaling.Cli.Shared;
 
-/// <summary>The resource block of <c>scaling plan --gpu</c>: a short memo in prose, or extra JSON fields.</summary>
+/// <summary>The resource block of <c>scaling plan --gpu</c> in prose: a short memo (its JSON is <c>ResourcesOutput</c>).</summary>
 internal static class ResourceReport
 {
     /// <summary>The memo that follows the plan, starting with a blank line; empty without a plan.</summary>
@@ -45,61 +44,8 @@ internal static class ResourceReport
         return string.Concat(lines[0], string.Join('\n', lines.Skip(1)));
     }
 
-    /// <summary>The plan's JSON with the resource fields added; unchanged without a plan.</summary>
-    public static JsonObject Json(JsonObject json, BudgetPlan? plan)
-    {
-        if (plan is null)
-        {
-            return json;
-        }
-
-        var r = plan.Resources;
-        var a = r.Assumptions;
-        json["budgetEuros"] = plan.BudgetEuros;
-        json["gpu"] = a.Accelerator.Name;
-        json["precision"] = Precisions.Name(a.TrainingPrecision);
-        json["peakFlopsPerSecond"] = r.Rate.PeakFlopsPerSecond;
-        json["mfu"] = r.Rate.Mfu;
-        json["eurPerGpuHour"] = r.Rate.EurosPerGpuHour;
-        json["priceDate"] = a.EurosPerGpuHour is null ? a.Accelerator.PriceDate : null;
-        json["priceNote"] = a.EurosPerGpuHour is null ? a.Accelerator.PriceNote : "given by the user";
-        json["gpuHours"] = r.GpuHours;
-        json["costEuros"] = r.CostEuros;
-        json["gpus"] = r.Gpus;
-        json["minimumGpus"] = r.MinimumGpus;
-        json["gpuCountReason"] = r.GpuCountReason switch
-        {
-            GpuCountReason.Given => "given",
-            GpuCountReason.MeetsDeadline => "meets-deadline",
-            _ => "holds-training-state",
-        };
-        json["deadlineDays"] = a.DeadlineDays;
-        json["maxGpus"] = a.MaxGpus;
-        json["days"] = r.Days;
-        json["wattsPerGpu"] = r.Energy?.WattsPerGpu;
-        json["overhead"] = a.Overhead;
-        json["pue"] = a.Pue;
-        json["clusterKilowatts"] = r.ClusterKilowatts;
-        json["energyKilowattHours"] = r.KilowattHours;
-        json["gridGramsCo2PerKilowattHour"] = a.GridGramsCo2PerKilowattHour;
-        json["co2Tonnes"] = r.Co2Tonnes;
-        json["trainingStateRecipe"] = a.Recipe.Name;
-        json["trainingBytesPerParameter"] = r.Memory.TrainingBytesPerParameter;
-        json["usableMemoryFraction"] = a.UsableMemoryFraction;
-        json["memoryBytesPerGpu"] = a.Accelerator.MemoryBytes;
-        json["trainingMemoryBytes"] = r.Memory.TrainingStateBytes;
-        json["weightsMemoryBytes"] = PerPrecision(r.Memory.WeightsBytes);
-        json["inferenceMemoryBytes"] = PerPrecision(r.Memory.InferenceBytes);
-        json["activationsIncluded"] = false;
-        return json;
-    }
-
     /// <summary>A price per hour with cents: €3.39.</summary>
     public static string Price(double euros) => "€" + euros.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static JsonObject PerPrecision(Func<Precision, double> bytes) =>
-        new(new[] { Precision.Fp32, Precision.Bf16, Precision.Fp16, Precision.Fp8, Precision.Int8, Precision.Int4 }
-            .Select(p => KeyValuePair.Create(Precisions.Name(p), (JsonNode?)JsonValue.Create(bytes(p)))));
 
     private static string CountReason(ResourcePlan r) => r.GpuCountReason switch
     {

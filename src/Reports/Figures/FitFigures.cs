@@ -103,13 +103,13 @@ public static class FitFigures
     public static PlotModel ExponentDistribution(BootstrapResult bootstrap)
     {
         ArgumentNullException.ThrowIfNull(bootstrap);
-        var interval = bootstrap["exponentA"];
-        if (interval is null || !bootstrap.Samples.TryGetValue("exponentA", out var raw))
+        var interval = bootstrap.Intervals.ExponentA;
+        double[] samples = bootstrap.Samples.ExponentA.Where(double.IsFinite).ToArray();
+        if (samples.Length == 0)
         {
             throw new ArgumentException("bootstrap: no resampled estimates of exponentA; run the bootstrap with at least 2 resamples.", nameof(bootstrap));
         }
 
-        double[] samples = raw.Where(double.IsFinite).ToArray();
         var model = FigureStyle.NewModel(
             "Bootstrap distribution of the exponent a",
             Invariant($"{samples.Length} resamples; N* grows as C^a; a = {interval.Estimate:0.000}, {interval.Level * 100:0}% interval [{interval.Lower:0.000}, {interval.Upper:0.000}]"));

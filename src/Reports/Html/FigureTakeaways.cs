@@ -31,7 +31,7 @@ internal static class FigureTakeaways
             "fit-residuals" when request.Fit is { } fit =>
                 $"A law of the right form leaves residuals without a trend in compute: their mean is {HtmlNumbers.Exponent(fit.Residuals.Mean)}, "
                 + $"the largest {HtmlNumbers.Exponent(fit.Residuals.MaxAbsolute)}.",
-            "fit-exponent-a" when request.FitBootstrap?["exponentA"] is { } a =>
+            "fit-exponent-a" when request.FitBootstrap?.Intervals.ExponentA is { } a =>
                 $"N* grows as C^a; the bootstrap puts a between {HtmlNumbers.Exponent(a.Lower)} and {HtmlNumbers.Exponent(a.Upper)} (95%), "
                 + $"estimate {HtmlNumbers.Exponent(a.Estimate)}.",
             _ => string.Empty,

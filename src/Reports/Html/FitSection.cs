@@ -14,11 +14,15 @@ internal static class FitSection
     /// <summary>Efron and Tibshirani 1993: percentile intervals (§13.3) and bootstrap standard errors (§6.2).</summary>
     public const string BootstrapSource = "Efron and Tibshirani 1993, \"An Introduction to the Bootstrap\", §6.2 and §13.3, doi 10.1201/9780429246593";
 
-    private static readonly (string Key, string Label)[] Quantities =
+    // The page's id of each quantity (fit-E, fit-exponentA, …), its label, its estimate (none for the plan, which only
+    // the bootstrap gives) and its interval.
+    private static readonly (string Key, string Label, Func<ParametricFitResult, double?> Estimate, Func<BootstrapIntervals, Interval?> Interval)[] Quantities =
     [
-        ("E", "E (irreducible loss)"), ("A", "A"), ("B", "B"), ("alpha", "α"), ("beta", "β"),
-        ("exponentA", "a = β/(α+β)"), ("exponentB", "b = α/(α+β)"),
-        ("parameters", "N* at the budget"), ("tokens", "D* at the budget"), ("tokensPerParameter", "D*/N* at the budget"),
+        ("E", "E (irreducible loss)", f => f.Law.E, i => i.E), ("A", "A", f => f.Law.A, i => i.A), ("B", "B", f => f.Law.B, i => i.B),
+        ("alpha", "α", f => f.Law.Alpha, i => i.Alpha), ("beta", "β", f => f.Law.Beta, i => i.Beta),
+        ("exponentA", "a = β/(α+β)", f => f.ExponentA, i => i.ExponentA), ("exponentB", "b = α/(α+β)", f => f.ExponentB, i => i.ExponentB),
+        ("parameters", "N* at the budget", _ => null, i => i.Plan?.Parameters), ("tokens", "D* at the budget", _ => null, i => i.Plan?.Tokens),
+        ("tokensPerParameter", "D*/N* at the budget", _ => null, i => i.Plan?.TokensPerParameter),
     ];
 
     public static void Write(HtmlWriter html, ReportRequest request, Citations citations, IReadOnlyList<HtmlFigure> figures, IReadOnlyList<string> files)
@@ -66,10 +70,10 @@ internal static class FitSection
         }
 
         html.Close("tr").Close("thead").Open("tbody");
-        foreach (var (key, label) in Quantities)
+        foreach (var (key, label, estimateOf, intervalOf) in Quantities)
         {
-            var interval = bootstrap?[key];
-            double? estimate = interval?.Estimate ?? Estimate(fit, key);
+            var interval = bootstrap is null ? null : intervalOf(bootstrap.Intervals);
+            double? estimate = interval?.Estimate ?? estimateOf(fit);
             if (estimate is not { } value)
             {
                 continue;
@@ -93,18 +97,6 @@ internal static class FitSection
 
         html.Close("tbody").Close("table").Close("div");
     }
-
-    private static double? Estimate(ParametricFitResult fit, string key) => key switch
-    {
-        "E" => fit.Law.E,
-        "A" => fit.Law.A,
-        "B" => fit.Law.B,
-        "alpha" => fit.Law.Alpha,
-        "beta" => fit.Law.Beta,
-        "exponentA" => fit.ExponentA,
-        "exponentB" => fit.ExponentB,
-        _ => null,
-    };
 
     private static string Format(string key, double value) => key switch
     {

@@ -17,14 +17,14 @@ internal static class FitSheet
     public static void Write(XLWorkbook workbook, ParametricFitResult fit, BootstrapResult? bootstrap)
     {
         var sheet = workbook.Worksheets.Add(SheetName);
-        string level = string.Create(CultureInfo.InvariantCulture, $"{(bootstrap?.Intervals.FirstOrDefault().Value?.Level ?? 0.95) * 100:0.#}%");
+        string level = string.Create(CultureInfo.InvariantCulture, $"{(bootstrap?.Intervals.Level ?? 0.95) * 100:0.#}%");
         SheetLayout.Header(sheet, "Quantity", "Estimate", "Std. error", $"{level} lower", $"{level} upper");
         int row = 2;
-        foreach (var (name, label, estimate) in Estimates(fit))
+        foreach (var (label, estimate, of) in Estimates(fit))
         {
             sheet.Cell(row, 1).Value = label;
             sheet.Cell(row, 2).Value = estimate;
-            if (bootstrap?[name] is { } interval)
+            if (bootstrap is not null && of(bootstrap.Intervals) is { } interval)
             {
                 sheet.Cell(row, 3).Value = interval.StandardError;
                 sheet.Cell(row, 4).Value = interval.Lower;
@@ -45,20 +45,19 @@ internal static class FitSheet
     // written (the refits have no closed form to put in a formula), so the label carries the budget.
     private static int Plan(IXLWorksheet sheet, int row, BootstrapResult? bootstrap)
     {
-        if (bootstrap?.Flops is not { } flops)
+        if (bootstrap?.Intervals.Plan is not { } plan)
         {
             return row;
         }
 
-        string at = WorkbookFormats.Short(flops);
-        foreach (var (name, label, format) in new[]
+        string at = WorkbookFormats.Short(plan.Flops);
+        foreach (var (interval, label, format) in new[]
         {
-            ("parameters", $"N* at {at} FLOPs", WorkbookFormats.Count),
-            ("tokens", $"D* at {at} FLOPs", WorkbookFormats.Count),
-            ("tokensPerParameter", $"Tokens per parameter at {at} FLOPs", WorkbookFormats.Ratio),
+            (plan.Parameters, $"N* at {at} FLOPs", WorkbookFormats.Count),
+            (plan.Tokens, $"D* at {at} FLOPs", WorkbookFormats.Count),
+            (plan.TokensPerParameter, $"Tokens per parameter at {at} FLOPs", WorkbookFormats.Ratio),
         })
         {
-            var interval = bootstrap[name] ?? throw new InvalidOperationException($"the bootstrap has no interval for {name}.");
             sheet.Cell(row, 1).Value = label;
             sheet.Cell(row, 2).Value = interval.Estimate;
             sheet.Cell(row, 3).Value = interval.StandardError;
@@ -71,12 +70,12 @@ internal static class FitSheet
         return row;
     }
 
-    // The bootstrap's names, and what a reader sees.
-    private static IEnumerable<(string Name, string Label, double Estimate)> Estimates(ParametricFitResult fit) =>
+    // What a reader sees, the estimate, and its bootstrap interval.
+    private static IEnumerable<(string Label, double Estimate, Func<BootstrapIntervals, Interval> Interval)> Estimates(ParametricFitResult fit) =>
     [
-        ("E", "E (irreducible loss)", fit.Law.E), ("A", "A (parameter term)", fit.Law.A), ("B", "B (data term)", fit.Law.B),
-        ("alpha", "alpha (parameter exponent)", fit.Law.Alpha), ("beta", "beta (data exponent)", fit.Law.Beta),
-        ("exponentA", "N* exponent a (N* grows as C^a)", fit.ExponentA), ("exponentB", "D* exponent b (D* grows as C^b)", fit.ExponentB),
+        ("E (irreducible loss)", fit.Law.E, i => i.E), ("A (parameter term)", fit.Law.A, i => i.A), ("B (data term)", fit.Law.B, i => i.B),
+        ("alpha (parameter exponent)", fit.Law.Alpha, i => i.Alpha), ("beta (data exponent)", fit.Law.Beta, i => i.Beta),
+        ("N* exponent a (N* grows as C^a)", fit.ExponentA, i => i.ExponentA), ("D* exponent b (D* grows as C^b)", fit.ExponentB, i => i.ExponentB),
     ];
 
     private static int Facts(IXLWorksheet sheet, int row, ParametricFitResult fit, BootstrapResult? bootstrap)

@@ -63,7 +63,7 @@ internal static class ArchitectureCommand
             int contextTokens = result.GetValue(context) ?? configContext ?? 4096;
             var profile = ArchitectureProfile.Create(
                 shape, contextTokens, result.GetValue(tokens), TrainingStateRecipe.MixedPrecisionAdamW, result.GetValue(precision) ?? Precision.Bf16);
-            console.Out.WriteLine(result.GetValue(json) ? ArchitectureReport.Json(profile).ToJsonString() : ArchitectureReport.Prose(profile));
+            console.Out.WriteLine(result.GetValue(json) ? CliJson.Write(ArchitectureOutput.From(profile), CliJsonContext.Default.ArchitectureOutput) : ArchitectureMemo.Prose(profile));
             return ExitCodes.Success;
         });
         return command;

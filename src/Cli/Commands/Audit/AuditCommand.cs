@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text;
 using Scaling.Audit;
 using Scaling.Cli.Shared;
@@ -46,7 +45,7 @@ internal static class AuditCommand
                 .OrderBy(r => r.Audit.Flops)
                 .ThenBy(r => r.Model.Name, StringComparer.Ordinal)
                 .ToList();
-            console.Out.WriteLine(result.GetValue(json) ? ToJson(namedLaw, rows).ToJsonString() : Describe(auditor, rows));
+            console.Out.WriteLine(result.GetValue(json) ? CliJson.Write(rows.Select(r => AuditOutput.From(namedLaw, r)).ToArray(), CliJsonContext.Default.AuditOutputArray) : Describe(auditor, rows));
             return ExitCodes.Success;
         });
         return command;
@@ -230,36 +229,4 @@ internal static class AuditCommand
         text.Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
         rows.ForEach(Line);
     }
-
-    internal static JsonArray ToJson(ScalingLaw law, IReadOnlyList<AuditedModel> rows) => new(rows.Select(r => (JsonNode)new JsonObject
-    {
-        ["name"] = r.Model.Name,
-        ["year"] = r.Model.Year,
-        ["organization"] = r.Model.Organization,
-        ["parameters"] = r.Audit.Parameters,
-        ["tokens"] = r.Audit.Tokens,
-        ["flops"] = r.Audit.Flops,
-        ["tokensPerParameter"] = r.Audit.TokensPerParameter,
-        ["optimalParameters"] = r.Audit.OptimalParameters,
-        ["optimalTokens"] = r.Audit.OptimalTokens,
-        ["optimalTokensPerParameter"] = r.Audit.OptimalTokensPerParameter,
-        ["parameterRatio"] = r.Audit.ParameterRatio,
-        ["optimalTokensForSize"] = r.Audit.OptimalTokensForSize,
-        ["predictedLoss"] = r.Audit.PredictedLoss,
-        ["optimalLoss"] = r.Audit.OptimalLoss,
-        ["lossGap"] = r.Audit.LossGap,
-        ["flopsForSameLoss"] = r.Audit.FlopsForSameLoss,
-        ["wastedComputeFraction"] = r.Audit.WastedComputeFraction,
-        ["verdict"] = r.Audit.Verdict.ToText(),
-        ["parameterRatioTolerance"] = r.Audit.ParameterRatioTolerance,
-        ["law"] = law.Name,
-        ["publishedTrainingFlops"] = r.Model.TrainingFlops,
-        ["hardware"] = r.Model.Hardware,
-        ["gpuHours"] = r.Model.GpuHours,
-        ["energyMegawattHours"] = r.Model.EnergyMegawattHours,
-        ["co2Tonnes"] = r.Model.Co2Tonnes,
-        ["source"] = r.Model.Source,
-        ["notes"] = r.Model.Notes,
-    }).ToArray());
-
 }

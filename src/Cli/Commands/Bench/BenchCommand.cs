@@ -64,7 +64,7 @@ internal static class BenchCommand
             console.Out.WriteLine(Invariant($"  grid fit, double precision throughout: median {Median(exactTimes):0.000} s (min {exactTimes.Min():0.000}), CPU {Median(exactCpu):0.000} s; {exact.StartsAtBest} at the best objective; best objectives differ by {objectiveGap:0.0E+0} (relative)"));
             BootstrapResult boot = ParametricBootstrap.Run(fit, bootstrapOptions with { Resamples = Math.Min(resampleCount, 200) });
             var bootTimes = Time(repeat, () => boot = ParametricBootstrap.Run(fit, bootstrapOptions), out double[] bootCpu);
-            console.Out.WriteLine(Invariant($"  bootstrap: median {Median(bootTimes):0.000} s (min {bootTimes.Min():0.000}, max {bootTimes.Max():0.000}), CPU {Median(bootCpu):0.000} s; {boot.Converged}/{boot.Resamples} refits converged; a in [{boot["exponentA"]!.Lower:0.0000}, {boot["exponentA"]!.Upper:0.0000}]"));
+            console.Out.WriteLine(Invariant($"  bootstrap: median {Median(bootTimes):0.000} s (min {bootTimes.Min():0.000}, max {bootTimes.Max():0.000}), CPU {Median(bootCpu):0.000} s; {boot.Converged}/{boot.Resamples} refits converged; a in [{boot.Intervals.ExponentA.Lower:0.0000}, {boot.Intervals.ExponentA.Upper:0.0000}]"));
             if (trialCount >= 2)
             {
                 Campaign(console, trialCount, Math.Max(2, Math.Min(resampleCount, 200)), repeat);

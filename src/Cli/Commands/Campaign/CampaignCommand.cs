@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Cli.Commands.Fit;
@@ -66,7 +65,7 @@ internal static class CampaignCommand
             if (result.GetValue(runs) is { } runsPath)
             {
                 var (nextReport, nextMemo) = NextRuns(console, runsPath, targetFlops, result.GetValue(next) ?? 4, seedValue, asJson);
-                console.Out.WriteLine(asJson ? nextReport.ToJsonString() : nextMemo);
+                console.Out.WriteLine(asJson ? CliJson.Write(nextReport, CliJsonContext.Default.NextRunsOutput) : nextMemo);
                 return ExitCodes.Success;
             }
 
@@ -86,7 +85,7 @@ internal static class CampaignCommand
                 Spacing = result.GetValue(spacing) ?? BudgetSpacing.Ladder,
             };
             var design = Design(named, targetFlops, campaignFlops, options);
-            var report = DesignJson(named, design, options);
+            var report = new CampaignOutput(CampaignDesignOutput.From(named.Name, design, options));
             string memo = DescribeDesign(named, design, options);
             if (result.GetValue(simulate))
             {
@@ -106,7 +105,7 @@ internal static class CampaignCommand
                     outcome = CampaignSimulator.Simulate(design, truth, simulation, bar);
                 }
 
-                CampaignReport.AddSimulation(report, outcome);
+                report = report.With(outcome);
                 memo += "\n\n" + CampaignReport.DescribeSimulation(named.Name, outcome);
             }
             else if (new Option[] { noise, noiseKind, trials, resamples }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } stray)
@@ -119,7 +118,7 @@ internal static class CampaignCommand
                 memo += Write(design, named, outPath, result.GetValue(force));
             }
 
-            console.Out.WriteLine(asJson ? report.ToJsonString() : memo);
+            console.Out.WriteLine(asJson ? CliJson.Write(report, CliJsonContext.Default.CampaignOutput) : memo);
             return ExitCodes.Success;
         });
         return command;
@@ -150,7 +149,7 @@ internal static class CampaignCommand
         }
     }
 
-    private static (JsonObject Report, string Memo) NextRuns(CliConsole console, string path, double targetFlops, int count, Seed seed, bool asJson)
+    private static (NextRunsOutput Report, string Memo) NextRuns(CliConsole console, string path, double targetFlops, int count, Seed seed, bool asJson)
     {
         var trained = FitCommand.ReadRuns(path);
         NextRunsAdvice advice;
@@ -159,28 +158,8 @@ internal static class CampaignCommand
             advice = NextRunAdvisor.Propose(trained, targetFlops, new NextRunsOptions { Runs = count, Seed = seed });
         }
 
-        return (CampaignReport.NextRunsJson(advice), CampaignReport.DescribeNextRuns(path, trained.Count, advice));
+        return (NextRunsOutput.From(advice), CampaignReport.DescribeNextRuns(path, trained.Count, advice));
     }
-
-    private static JsonObject DesignJson(ScalingLaw named, CampaignDesign design, CampaignOptions options) => new()
-    {
-        ["law"] = named.Name,
-        ["targetFlops"] = design.TargetFlops,
-        ["campaignFlops"] = design.CampaignFlops,
-        ["totalFlops"] = design.TotalFlops,
-        ["unspentFraction"] = design.UnspentFraction,
-        ["spacing"] = options.Spacing == BudgetSpacing.Ladder ? "ladder" : "even",
-        ["sizesPerBudget"] = options.SizesPerBudget,
-        ["spanDecades"] = options.SpanDecades,
-        ["budgets"] = new JsonArray(design.BudgetsFlops.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray()),
-        ["runs"] = new JsonArray(design.Runs.Select(r => (JsonNode?)new JsonObject
-        {
-            ["budget"] = r.BudgetFlops,
-            ["parameters"] = r.Parameters,
-            ["tokens"] = r.Tokens,
-            ["flops"] = r.Flops,
-        }).ToArray()),
-    };
 
     private static string DescribeDesign(ScalingLaw named, CampaignDesign design, CampaignOptions options)
     {

@@ -1,74 +1,13 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Scaling.Campaign;
-using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Shared;
 using Scaling.Fitting;
 
 namespace Scaling.Cli.Commands.Campaign;
 
-/// <summary>The JSON and prose of <c>scaling campaign --simulate</c> and <c>--next</c>.</summary>
+/// <summary>The prose of <c>scaling campaign --simulate</c> and <c>--next</c>.</summary>
 internal static class CampaignReport
 {
-    /// <summary>
-    /// Adds the simulation: Approach 3's <c>optimalParameters</c> (the spread of N* over the trials), <c>relativeWidth</c>,
-    /// <c>coverage</c> (of the per-trial bootstrap intervals) at the top level, Approach 2 under <c>approach2</c>.
-    /// </summary>
-    public static void AddSimulation(JsonObject report, CampaignSimulation simulation)
-    {
-        report["noise"] = new JsonObject
-        {
-            ["kind"] = simulation.Options.Noise is LossNoise.LogNormal ? "gaussian" : "exponential",
-            ["scale"] = simulation.Options.Noise.Scale,
-        };
-        report["trials"] = simulation.Options.Trials;
-        report["seed"] = simulation.Options.Seed.Value;
-        report["resamples"] = simulation.Options.Resamples;
-        report["truth"] = new JsonObject
-        {
-            ["parameters"] = simulation.TrueOptimum.Parameters,
-            ["tokens"] = simulation.TrueOptimum.Tokens,
-            ["loss"] = simulation.TrueOptimum.Loss,
-        };
-        foreach (var (name, node) in Estimates(simulation.Approach3))
-        {
-            report[name] = node;
-        }
-
-        if (simulation.Approach2 is { } two)
-        {
-            var approach2 = new JsonObject();
-            foreach (var (name, node) in Estimates(two))
-            {
-                approach2[name] = node;
-            }
-
-            report["approach2"] = approach2;
-        }
-    }
-
-    private static IEnumerable<(string Name, JsonNode? Node)> Estimates(SimulatedEstimates e)
-    {
-        yield return ("optimalParameters", new JsonObject
-        {
-            ["estimate"] = e.Parameters.Estimate,
-            ["lower"] = e.Parameters.Lower,
-            ["upper"] = e.Parameters.Upper,
-            ["level"] = e.Parameters.Level,
-        });
-        yield return ("relativeWidth", e.RelativeWidth);
-        yield return ("relativeWidthStandardError", e.RelativeWidthStandardError);
-        yield return ("relativeBias", e.RelativeBias);
-        yield return ("coverage", e.Coverage);
-        yield return ("coverageStandardError", e.CoverageStandardError);
-        yield return ("medianTrialRelativeWidth", e.MedianTrialRelativeWidth);
-        yield return ("failedTrials", e.FailedTrials);
-        if (e.Loss is { } loss)
-        {
-            yield return ("loss", new JsonObject { ["estimate"] = loss.Estimate, ["lower"] = loss.Lower, ["upper"] = loss.Upper });
-        }
-    }
-
     public static string DescribeSimulation(string lawName, CampaignSimulation simulation)
     {
         var options = simulation.Options;
@@ -92,42 +31,6 @@ internal static class CampaignReport
         }
 
         return string.Join('\n', lines);
-    }
-
-    public static JsonObject NextRunsJson(NextRunsAdvice advice)
-    {
-        var report = new JsonObject
-        {
-            ["targetFlops"] = advice.TargetFlops,
-            ["law"] = Scaling.Laws.LawJson.ToJson(advice.Law),
-            ["optimalParameters"] = AllocationFitReport.Json(advice.Parameters),
-            ["relativeWidth"] = advice.RelativeWidth,
-            ["noiseSigma"] = advice.NoiseSigma,
-            ["next"] = new JsonArray(advice.Proposals.Select(p => (JsonNode?)new JsonObject
-            {
-                ["budget"] = p.Run.BudgetFlops,
-                ["parameters"] = p.Run.Parameters,
-                ["tokens"] = p.Run.Tokens,
-                ["flops"] = p.Run.Flops,
-                ["expectedRelativeWidth"] = p.ExpectedRelativeWidth,
-                ["shrinkFactor"] = p.ShrinkFactor,
-            }).ToArray()),
-        };
-        if (advice.Comparison is { } c)
-        {
-            report["comparison"] = new JsonObject
-            {
-                ["trials"] = c.Trials,
-                ["currentRelativeWidth"] = c.CurrentRelativeWidth,
-                ["proposedRelativeWidth"] = c.ProposedRelativeWidth,
-                ["doublingRelativeWidth"] = c.DoublingRelativeWidth,
-                ["standardError"] = c.StandardError,
-                ["proposedFlops"] = c.ProposedFlops,
-                ["doublingFlops"] = c.DoublingFlops,
-            };
-        }
-
-        return report;
     }
 
     public static string DescribeNextRuns(string path, int runs, NextRunsAdvice advice)

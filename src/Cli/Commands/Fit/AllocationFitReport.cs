@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Approach1;
 using Scaling.Fitting.Approach2;
@@ -16,7 +15,7 @@ namespace Scaling.Cli.Commands.Fit;
 /// </summary>
 internal static class AllocationFitReport
 {
-    public static (JsonObject Report, string Memo) Approach2(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
+    public static (FitOutput Report, string Memo) Approach2(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
     {
         IsoFlopFitResult fit;
         using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
@@ -24,24 +23,17 @@ internal static class AllocationFitReport
             fit = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = resamples, Seed = seed }, bar);
         }
 
-        var report = Common(2, fit.Frontier, fit.Bootstrap, fit.Warnings, budget);
-        report["groupsUsed"] = fit.GroupsUsed;
-        report["runsUsed"] = fit.RunsUsed;
-        report["profiles"] = new JsonArray(fit.Profiles.Select(p => (JsonNode)new JsonObject
+        var report = AllocationFitOutput.From(FitApproach.Two, fit.Frontier, fit.Bootstrap, fit.Warnings, budget) with
         {
-            ["flops"] = p.Flops,
-            ["runs"] = p.Runs.Count,
-            ["distinctSizes"] = p.DistinctSizes,
-            ["optimalParameters"] = p.OptimalParameters,
-            ["optimalTokens"] = p.OptimalTokens,
-            ["minimumLoss"] = p.MinimumLoss,
-            ["status"] = p.Status.ToString(),
-        }).ToArray());
+            GroupsUsed = fit.GroupsUsed,
+            RunsUsed = fit.RunsUsed,
+            Profiles = fit.Profiles.Select(IsoFlopProfileOutput.From).ToArray(),
+        };
         string header = Invariant($"Approach 2 (IsoFLOP profiles, Hoffmann et al. 2022 §3.2) on {fit.RunsUsed} runs in {fit.GroupsUsed} of {fit.Profiles.Count} compute groups from {path}:");
         return (report, Memo(header, fit.Frontier, fit.Bootstrap, fit.Warnings, budget));
     }
 
-    public static (JsonObject Report, string Memo) Approach1(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
+    public static (FitOutput Report, string Memo) Approach1(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
     {
         EnvelopeFitResult fit;
         using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
@@ -49,54 +41,13 @@ internal static class AllocationFitReport
             fit = EnvelopeFitter.Fit(runs, new EnvelopeFitOptions { Resamples = resamples, Seed = seed }, bar);
         }
 
-        var report = Common(1, fit.Frontier, fit.Bootstrap, fit.Warnings, budget);
-        report["curvesUsed"] = fit.CurvesUsed;
-        report["pointsUsed"] = fit.PointsUsed;
+        var report = AllocationFitOutput.From(FitApproach.One, fit.Frontier, fit.Bootstrap, fit.Warnings, budget) with
+        {
+            CurvesUsed = fit.CurvesUsed,
+            PointsUsed = fit.PointsUsed,
+        };
         string header = Invariant($"Approach 1 (lower envelope of training curves, Hoffmann et al. 2022 §3.1) on {fit.CurvesUsed} training runs from {path}:");
         return (report, Memo(header, fit.Frontier, fit.Bootstrap, fit.Warnings, budget));
-    }
-
-    private static JsonObject Common(int approach, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings, double? budget)
-    {
-        var report = new JsonObject
-        {
-            ["approach"] = approach,
-            ["rule"] = LawJson.ToJson(frontier.Rule),
-            ["exponentA"] = frontier.ExponentA,
-            ["exponentB"] = frontier.ExponentB,
-            ["parametersCoefficient"] = frontier.Parameters.Coefficient,
-            ["tokensCoefficient"] = frontier.Tokens.Coefficient,
-            ["rSquared"] = frontier.Parameters.RSquared,
-            ["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)JsonValue.Create(w)).ToArray()),
-        };
-        if (budget is { } c)
-        {
-            var plan = frontier.Optimum(c);
-            report["plan"] = new JsonObject { ["flops"] = c, ["parameters"] = plan.Parameters, ["tokens"] = plan.Tokens, ["tokensPerParameter"] = plan.TokensPerParameter };
-        }
-
-        if (boot is not null)
-        {
-            report["bootstrap"] = new JsonObject { ["resamples"] = boot.Resamples, ["failed"] = boot.FailedResamples, ["level"] = boot.Level };
-            var intervals = new JsonObject
-            {
-                ["exponentA"] = Json(boot.ExponentA),
-                ["exponentB"] = Json(boot.ExponentB),
-                ["parametersCoefficient"] = Json(boot.ParametersCoefficient),
-                ["tokensCoefficient"] = Json(boot.TokensCoefficient),
-            };
-            if (budget is { } flops)
-            {
-                var at = boot.At(flops);
-                intervals["parameters"] = Json(at.Parameters);
-                intervals["tokens"] = Json(at.Tokens);
-                intervals["tokensPerParameter"] = Json(at.TokensPerParameter);
-            }
-
-            report["intervals"] = intervals;
-        }
-
-        return report;
     }
 
     private static string Memo(string header, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings, double? budget)
@@ -126,18 +77,8 @@ internal static class AllocationFitReport
         return string.Join('\n', lines);
     }
 
-    /// <summary>An interval as the JSON every fit prints: estimate, standardError, lower, upper.</summary>
-    internal static JsonObject Json(Interval interval) => new()
-    {
-        ["estimate"] = interval.Estimate,
-        ["standardError"] = interval.StandardError,
-        ["lower"] = interval.Lower,
-        ["upper"] = interval.Upper,
-    };
-
     private static string Range(Interval? interval, Func<double, string> format) =>
         interval is null ? string.Empty : $" [{format(interval.Lower)}, {format(interval.Upper)}]";
-
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

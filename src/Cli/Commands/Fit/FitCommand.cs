@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using System.Text.Json;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Approach3;
@@ -70,14 +68,13 @@ internal static class FitCommand
                 _ => All(console, path, runs, options, resamples, seedValue, budget, asJson),
             };
 
-            string text = report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             if (outPath is not null)
             {
-                OutputFile.Write("--out", outPath, text + "\n", result.GetValue(force));
+                OutputFile.Write("--out", outPath, CliJson.WriteIndented(report, CliJsonContext.Default.FitOutput) + "\n", result.GetValue(force));
                 memo += $"\nWrote {outPath}; plan with it: scaling plan --law {outPath} --flops C";
             }
 
-            console.Out.WriteLine(asJson ? report.ToJsonString() : memo);
+            console.Out.WriteLine(asJson ? CliJson.Write(report, CliJsonContext.Default.FitOutput) : memo);
             return ExitCodes.Success;
         });
         return command;
@@ -88,47 +85,39 @@ internal static class FitCommand
     /// each approach's own report under <c>approaches</c>, and a line comparing their exponents a. Approach 1 needs
     /// runs with several checkpoints; without them it is reported as skipped, not as an error.
     /// </summary>
-    private static (JsonObject Report, string Memo) All(
+    private static (FitOutput Report, string Memo) All(
         CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, Seed seed, double? budget, bool asJson)
     {
         var (three, memo3) = Approach3(console, path, runs, options, resamples, seed, budget, asJson);
-        var approaches = new JsonObject { ["3"] = three };
         var memos = new List<string> { memo3 };
-        var exponents = new List<string> { $"3: {Humanize.Exponent(ExponentA(three))}" };
-        foreach (var (name, fit) in new (string, Func<(JsonObject, string)>)[]
+        var exponents = new List<string> { $"3: {Humanize.Exponent(three.ExponentA)}" };
+        FitOutput Other(FitApproach approach, Func<(FitOutput Report, string Memo)> fit)
         {
-            ("2", () => AllocationFitReport.Approach2(console, path, runs, resamples, seed, budget, asJson)),
-            ("1", () => AllocationFitReport.Approach1(console, path, runs, resamples, seed, budget, asJson)),
-        })
-        {
+            int number = (int)approach;
             try
             {
                 var (report, memo) = fit();
-                approaches[name] = report;
                 memos.Add(memo);
-                exponents.Add($"{name}: {Humanize.Exponent(ExponentA(report))}");
+                exponents.Add($"{number}: {Humanize.Exponent(((AllocationFitOutput)report).ExponentA)}");
+                return report;
             }
             catch (UnusableRunsException e)
             {
                 // Approach 1 needs training curves and 2 several budgets; runs without them are a reason to skip, not an error.
                 string reason = $"{path}: {e.Message}";
-                approaches[name] = new JsonObject { ["approach"] = int.Parse(name, CultureInfo.InvariantCulture), ["skipped"] = reason };
-                memos.Add($"Approach {name} skipped: {reason}");
+                memos.Add($"Approach {number} skipped: {reason}");
+                return new SkippedApproachOutput(approach, reason);
             }
         }
 
-        var combined = three.DeepClone().AsObject();
-        combined["approach"] = "all";
-        combined["approaches"] = approaches;
+        var two = Other(FitApproach.Two, () => AllocationFitReport.Approach2(console, path, runs, resamples, seed, budget, asJson));
+        var one = Other(FitApproach.One, () => AllocationFitReport.Approach1(console, path, runs, resamples, seed, budget, asJson));
+        var combined = three with { Approach = FitApproach.All, Approaches = new ApproachesOutput(three, two, one) };
         memos.Add($"Exponent a (N* grows as C^a) by approach: {string.Join(", ", exponents)}; Hoffmann et al. 2022 found 3: 0.46, 2: 0.49, 1: 0.50 on their runs (Table 2).");
         return (combined, string.Join("\n\n", memos));
     }
 
-    // Every approach's report carries its exponent a; one without it is a bug here, not bad input.
-    private static double ExponentA(JsonObject report) =>
-        report["exponentA"]?.GetValue<double>() ?? throw new InvalidOperationException("an approach's report has no exponentA.");
-
-    private static (JsonObject Report, string Memo) Approach3(
+    private static (Approach3Output Report, string Memo) Approach3(
         CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, Seed seed, double? budget, bool asJson)
     {
         if (options.ExcludeTopLoss >= runs.Count)
@@ -150,75 +139,7 @@ internal static class FitCommand
         }
 
         LossOptimum? plan = budget is { } c ? ComputeOptimalFrontier.Create(fit.Law).Optimum(c).Plannable() : null;
-        return (ToJson(fit, boot, plan), Describe(path, fit, boot, plan));
-    }
-
-    internal static JsonObject ToJson(ParametricFitResult fit, BootstrapResult? boot, LossOptimum? plan)
-    {
-        var report = new JsonObject
-        {
-            ["approach"] = 3,
-            ["law"] = LawJson.ToJson(fit.Law),
-            ["objective"] = fit.Objective,
-            ["exponentA"] = fit.ExponentA,
-            ["exponentB"] = fit.ExponentB,
-            ["G"] = fit.G,
-            ["converged"] = fit.Converged,
-            ["gradientNorm"] = fit.GradientNorm,
-            ["iterations"] = fit.Iterations,
-            ["starts"] = fit.Starts,
-            ["startsAtBest"] = fit.StartsAtBest,
-            ["startsConverged"] = fit.StartsConverged,
-            ["gridRuns"] = fit.GridRuns,
-            ["polishedStarts"] = fit.PolishedStarts,
-            ["onGridBoundary"] = fit.OnGridBoundary,
-            ["gridBoundaryAxes"] = new JsonArray(fit.GridBoundaryAxes.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
-            ["runsUsed"] = fit.RunsUsed,
-            ["runsExcluded"] = fit.RunsExcluded,
-            ["huberDelta"] = fit.HuberDelta,
-            ["overPredictionWeight"] = fit.OverPredictionWeight,
-            ["residuals"] = new JsonObject
-            {
-                ["rmse"] = fit.Residuals.RootMeanSquare,
-                ["meanAbsolute"] = fit.Residuals.MeanAbsolute,
-                ["maxAbsolute"] = fit.Residuals.MaxAbsolute,
-                ["mean"] = fit.Residuals.Mean,
-            },
-        };
-        if (plan is not null)
-        {
-            report["plan"] = new JsonObject
-            {
-                ["flops"] = plan.Flops,
-                ["parameters"] = plan.Parameters,
-                ["tokens"] = plan.Tokens,
-                ["tokensPerParameter"] = plan.TokensPerParameter,
-                ["loss"] = plan.Loss,
-            };
-        }
-
-        if (boot is not null)
-        {
-            report["bootstrap"] = new JsonObject
-            {
-                ["resamples"] = boot.Resamples,
-                ["converged"] = boot.Converged,
-                ["seed"] = boot.Seed.Value,
-                ["level"] = boot.Intervals[0].Value.Level,
-            };
-            var intervals = new JsonObject();
-            foreach (var (name, interval) in boot.Intervals)
-            {
-                intervals[name] = AllocationFitReport.Json(interval);
-            }
-
-            report["intervals"] = intervals;
-
-            // The refits themselves, so that 'scaling plan --law fit.json' can give intervals at any budget.
-            report[LawJson.ResamplesMember] = LawJson.ToJson(boot.ResampledLaws());
-        }
-
-        return report;
+        return (Approach3Output.From(fit, boot, plan), Describe(path, fit, boot, plan));
     }
 
     private static string Describe(string path, ParametricFitResult fit, BootstrapResult? boot, LossOptimum? plan)
@@ -233,7 +154,7 @@ internal static class FitCommand
                 + Invariant($", {fit.Starts} starts:"),
             $"  L = {Humanize.Exponent(law.E)} + {Humanize.Significant(law.A)}/N^{Humanize.Exponent(law.Alpha)} + {Humanize.Significant(law.B)}/D^{Humanize.Exponent(law.Beta)}",
         };
-        string level = boot is null ? string.Empty : Invariant($"{boot.Intervals[0].Value.Level * 100:0}% interval");
+        string level = boot is null ? string.Empty : Invariant($"{boot.Intervals.Level * 100:0}% interval");
         if (boot is not null)
         {
             lines.Add($"  {"",-10} {"estimate",10}  {"std. error",10}  {level}");
@@ -262,9 +183,9 @@ internal static class FitCommand
         lines.Add(Invariant($"  Residuals of ln L: RMSE {fit.Residuals.RootMeanSquare * 100:0.00}%, mean |r| {fit.Residuals.MeanAbsolute * 100:0.00}%, max |r| {fit.Residuals.MaxAbsolute * 100:0.00}%."));
         if (plan is not null)
         {
-            lines.Add($"  At {Humanize.Scientific(plan.Flops)} FLOPs: {Humanize.Count(plan.Parameters)} parameters{Range(boot, "parameters", Humanize.Count)} on "
-                + $"{Humanize.Count(plan.Tokens)} tokens{Range(boot, "tokens", Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter"
-                + $"{Range(boot, "tokensPerParameter", Humanize.Ratio)}, predicted loss {Humanize.Loss(plan.Loss)}.");
+            lines.Add($"  At {Humanize.Scientific(plan.Flops)} FLOPs: {Humanize.Count(plan.Parameters)} parameters{Range(boot?.Intervals.Plan?.Parameters, Humanize.Count)} on "
+                + $"{Humanize.Count(plan.Tokens)} tokens{Range(boot?.Intervals.Plan?.Tokens, Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter"
+                + $"{Range(boot?.Intervals.Plan?.TokensPerParameter, Humanize.Ratio)}, predicted loss {Humanize.Loss(plan.Loss)}.");
         }
 
         if (boot is not null)
@@ -275,8 +196,8 @@ internal static class FitCommand
         return string.Join('\n', lines);
     }
 
-    private static string Range(BootstrapResult? boot, string name, Func<double, string> format) =>
-        boot?[name] is { } interval ? $" [{format(interval.Lower)}, {format(interval.Upper)}]" : string.Empty;
+    private static string Range(Interval? interval, Func<double, string> format) =>
+        interval is { } i ? $" [{format(i.Lower)}, {format(i.Upper)}]" : string.Empty;
 
     internal static IReadOnlyList<TrainingRun> ReadRuns(string path)
     {

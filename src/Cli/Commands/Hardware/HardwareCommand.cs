@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Scaling.Cli.Shared;
 using Scaling.Hardware;
 
@@ -16,7 +15,7 @@ internal static class HardwareCommand
         command.SetAction(result =>
         {
             var catalog = HardwareOption.Catalog(result.GetValue(hardware));
-            console.Out.WriteLine(result.GetValue(json) ? ToJson(catalog).ToJsonString() : Describe(catalog));
+            console.Out.WriteLine(result.GetValue(json) ? CliJson.Write(catalog.All.Select(HardwareOutput.From).ToArray(), CliJsonContext.Default.HardwareOutputArray) : Describe(catalog));
             return ExitCodes.Success;
         });
         return command;
@@ -42,18 +41,4 @@ internal static class HardwareCommand
         lines.Add("--hardware FILE (same columns as data/benchmarks/hardware.csv). Sources: 'scaling hardware --json'.");
         return string.Join('\n', lines);
     }
-
-    private static JsonArray ToJson(HardwareCatalog catalog) => new(catalog.All.Select(a => (JsonNode)new JsonObject
-    {
-        ["name"] = a.Name,
-        ["vendor"] = a.Vendor,
-        ["peakTeraflops"] = new JsonObject(a.SupportedPrecisions.Select(p => KeyValuePair.Create(Precisions.Name(p), (JsonNode?)JsonValue.Create(a.PeakTeraflops(p))))),
-        ["memoryGigabytes"] = a.MemoryGigabytes,
-        ["watts"] = a.Watts,
-        ["eurPerGpuHour"] = a.EurosPerGpuHour,
-        ["priceDate"] = a.PriceDate,
-        ["priceNote"] = a.PriceNote,
-        ["source"] = a.Source,
-        ["defaultPrecision"] = Precisions.Name(a.DefaultTrainingPrecision),
-    }).ToArray());
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
 
@@ -14,7 +13,7 @@ internal static class LawsCommand
         var command = new Command("laws", "List the law presets with their sources.") { json };
         command.SetAction(result =>
         {
-            console.Out.WriteLine(result.GetValue(json) ? ToJson().ToJsonString() : Describe());
+            console.Out.WriteLine(result.GetValue(json) ? CliJson.Write(LawPresets.All.Select(LawsOutput.From).ToArray(), CliJsonContext.Default.LawsOutputArray) : Describe());
             return ExitCodes.Success;
         });
         return command;
@@ -46,15 +45,4 @@ internal static class LawsCommand
             $"N* = {Humanize.Exponent(r.ParametersCoefficient)}·C^{Humanize.Exponent(r.ExponentA)}, D* = C/(6·N*)",
         _ => throw new System.Diagnostics.UnreachableException(),
     };
-
-    private static JsonArray ToJson() => new(LawPresets.All.Select(law => (JsonNode)new JsonObject
-    {
-        ["name"] = law.Name,
-        ["kind"] = law is ParametricLaw ? "loss-law" : "allocation-rule",
-        ["default"] = ReferenceEquals(law, LawPresets.Default),
-        ["law"] = law is ParametricLaw { LossLaw: var l } ? LawJson.ToJson(l) : null,
-        ["rule"] = law is AllocationRuleLaw { Rule: var r } ? LawJson.ToJson(r) : null,
-        ["source"] = law.Source,
-        ["summary"] = law.Summary,
-    }).ToArray());
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
@@ -39,9 +38,12 @@ internal sealed record BeyondChinchillaRequest(
             return DataConstrainedMode.Describe(law, plan) + ResourceReport.Prose(budget);
         }
 
-        var node = PlanCommand.ToJson(law, plan.Optimum);
-        DataConstrainedMode.AddJson(node, plan);
-        return ResourceReport.Json(node, budget).ToJsonString();
+        var output = new PlanOutput(PlanFields.From(law, plan.Optimum))
+        {
+            DataConstrained = DataConstrainedOutput.From(plan),
+            Resources = ResourcesOutput.From(budget),
+        };
+        return CliJson.Write(output, CliJsonContext.Default.PlanOutput);
     }
 
     private string Inference(double flops, double inferenceTokens, bool json)
@@ -57,9 +59,12 @@ internal sealed record BeyondChinchillaRequest(
             return InferenceMode.Describe(law, plan, eurosPerTrainingFlop) + ResourceReport.Prose(budget);
         }
 
-        var node = PlanCommand.ToJson(law, plan.Optimum);
-        InferenceMode.AddJson(node, plan, eurosPerTrainingFlop);
-        return ResourceReport.Json(node, budget).ToJsonString();
+        var output = new PlanOutput(PlanFields.From(law, plan.Optimum))
+        {
+            Inference = InferenceOutput.From(plan, eurosPerTrainingFlop),
+            Resources = ResourcesOutput.From(budget),
+        };
+        return CliJson.Write(output, CliJsonContext.Default.PlanOutput);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
@@ -42,21 +41,7 @@ internal static class DataConstrainedMode
         return string.Join('\n', lines);
     }
 
-    public static void AddJson(JsonObject json, DataConstrainedOptimum plan)
-    {
-        json["uniqueTokens"] = plan.UniqueTokens;
-        json["epochs"] = plan.Epochs;
-        json["effectiveTokens"] = plan.EffectiveTokens;
-        json["effectiveParameters"] = plan.EffectiveParameters;
-        json["unconstrainedLoss"] = plan.UnconstrainedLoss;
-        json["unconstrainedParameters"] = plan.Unconstrained.Parameters;
-        json["unconstrainedTokens"] = plan.Unconstrained.Tokens;
-        json["naiveLoss"] = plan.NaiveLoss;
-        json["returnsRatio"] = plan.ReturnsRatio;
-        json["warnings"] = new JsonArray(Warnings(plan).Select(w => (JsonNode)JsonValue.Create(w)).ToArray());
-    }
-
-    private static IEnumerable<string> Warnings(DataConstrainedOptimum plan)
+    internal static IEnumerable<string> Warnings(DataConstrainedOptimum plan)
     {
         if (plan.ReturnsFalling)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
@@ -39,24 +38,5 @@ internal static class InferenceMode
             + $"  Training {Humanize.Scientific(optimum.Flops)} FLOPs (the Chinchilla budget was {Humanize.Scientific(chinchilla.Flops)}), "
             + $"inference {Humanize.Scientific(plan.InferenceFlops)} FLOPs (2·N per token).\n"
             + $"  Law '{law.Name}' ({law.Source}).";
-    }
-
-    public static void AddJson(JsonObject json, InferenceAwareOptimum plan, double? eurosPerTrainingFlop = null)
-    {
-        if (eurosPerTrainingFlop is { } price)
-        {
-            json["totalCostEuros"] = plan.TotalCost * price;
-            json["chinchillaTotalCostEuros"] = plan.ChinchillaTotalCost * price;
-        }
-
-        json["budgetFlops"] = plan.Chinchilla.Flops;
-        json["inferenceTokens"] = plan.InferenceTokens;
-        json["inferenceFlops"] = plan.InferenceFlops;
-        json["totalFlops"] = plan.TotalFlops;
-        json["inferenceCostWeight"] = plan.InferenceCostWeight;
-        json["chinchillaParameters"] = plan.Chinchilla.Parameters;
-        json["chinchillaTokens"] = plan.Chinchilla.Tokens;
-        json["chinchillaTotalFlops"] = plan.ChinchillaTotalFlops;
-        json["savingFraction"] = plan.SavingFraction;
     }
 }

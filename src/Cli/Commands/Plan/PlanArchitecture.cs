@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Scaling.Allocation;
 using Scaling.Architecture;
 using Scaling.Cli.Commands.Architecture;
@@ -69,25 +68,6 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
             + $"{Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int8)} with INT8 weights, {Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int4)} with INT4 weights.";
     }
 
-    /// <summary>The same for JSON.</summary>
-    public void AddHardware(JsonObject plan, Scaling.Resources.BudgetPlan? budget)
-    {
-        if (budget is null || plan["architecture"] is not JsonObject architecture)
-        {
-            return;
-        }
-
-        var r = budget.Resources;
-        double usable = r.Assumptions.Accelerator.MemoryBytes * r.Assumptions.UsableMemoryFraction;
-        architecture["trainingBytesPerGpu"] = Profile.TrainingBytesPerGpu(r.Gpus, TensorParallel);
-        architecture["servingGpus"] = new JsonObject
-        {
-            [Scaling.Hardware.Precisions.Name(Profile.Precision)] = Profile.ServingGpus(usable, ServedSequences, Profile.Precision),
-            ["int8"] = Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int8),
-            ["int4"] = Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int4),
-        };
-    }
-
     private static string GB(double bytes) => Humanize.Significant(bytes / 1e9) + " GB";
 
     public string Prose()
@@ -97,21 +77,38 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
             ? $"\n  With exact FLOPs per token ({Humanize.Scientific(p.FlopsPerToken)} = {(p.FlopsPerToken / (6.0 * p.Shape.Parameters)).ToString("0.00", CultureInfo.InvariantCulture)} × 6N), "
                 + $"the budget trains the proposed model on {Humanize.Count(tokens)} tokens instead of {Humanize.Count(TokensBy6N)}."
             : string.Empty;
-        return "\nArchitecture for this plan:\n" + ArchitectureReport.Prose(p) + exact;
+        return "\nArchitecture for this plan:\n" + ArchitectureMemo.Prose(p) + exact;
     }
 
-    public void AddTo(JsonObject plan)
+    /// <summary>The fields the architecture adds to the plan's JSON; with <paramref name="budget"/> (--gpu), its per-GPU memory and serving GPUs.</summary>
+    public PlanArchitectureOutput Output(Scaling.Resources.BudgetPlan? budget)
     {
-        plan["architecture"] = ArchitectureReport.Json(Profile);
-        plan["learningRate"] = Profile.Hyperparameters?.LearningRate;
-        plan["batchTokens"] = Profile.Hyperparameters?.BatchTokens;
-        plan["flopsPerTokenCounting"] = Exact ? "exact" : "6n";
-        if (Exact)
+        var architecture = ArchitectureOutput.From(Profile);
+        if (budget is not null)
         {
-            plan["tokensBy6N"] = TokensBy6N;
-            plan["tokens"] = Profile.Tokens;
-            plan["parameters"] = Profile.Shape.Parameters;
-            plan["tokensPerParameter"] = Profile.Tokens / Profile.Shape.Parameters;
+            var r = budget.Resources;
+            double usable = r.Assumptions.Accelerator.MemoryBytes * r.Assumptions.UsableMemoryFraction;
+            architecture = architecture with
+            {
+                TrainingBytesPerGpu = Profile.TrainingBytesPerGpu(r.Gpus, TensorParallel),
+                ServingGpus = new Dictionary<string, int>
+                {
+                    [Scaling.Hardware.Precisions.Name(Profile.Precision)] = Profile.ServingGpus(usable, ServedSequences, Profile.Precision),
+                    [Scaling.Hardware.Precisions.Name(Scaling.Hardware.Precision.Int8)] = Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int8),
+                    [Scaling.Hardware.Precisions.Name(Scaling.Hardware.Precision.Int4)] = Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int4),
+                },
+            };
         }
+
+        return new PlanArchitectureOutput(architecture, Profile.Hyperparameters?.LearningRate, Profile.Hyperparameters?.BatchTokens, Exact ? "exact" : "6n")
+        {
+            TokensBy6N = Exact ? TokensBy6N : null,
+        };
     }
+
+    /// <summary>The plan with, under exact FLOPs per token, the proposed shape's parameters and the tokens the budget buys it.</summary>
+    public PlanFields Adjust(PlanFields plan) =>
+        Exact && Profile.Tokens is { } tokens
+            ? plan with { Parameters = Profile.Shape.Parameters, Tokens = tokens, TokensPerParameter = tokens / Profile.Shape.Parameters }
+            : plan;
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Scaling.Allocation;
 using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Shared;
@@ -97,11 +96,14 @@ internal static class PlanCommand
             var intervals = budgetFlops is not null && limits.MaxParameters is null && limits.MaxTokens is null
                 ? Scaling.Fitting.Bootstrap.OptimumIntervals.At(fitted, optimum.Flops)
                 : null;
-            var planJson = WithIntervals(ToJson(namedLaw, optimum), intervals);
-            shape?.AddTo(planJson);
-            shape?.AddHardware(planJson, budget);
+            var output = new PlanOutput(shape?.Adjust(PlanFields.From(namedLaw, optimum)) ?? PlanFields.From(namedLaw, optimum))
+            {
+                Intervals = PlanIntervalsPart.From(intervals),
+                Architecture = shape?.Output(budget),
+                Resources = ResourcesOutput.From(budget),
+            };
             console.Out.WriteLine(result.GetValue(json)
-                ? ResourceReport.Json(planJson, budget).ToJsonString()
+                ? CliJson.Write(output, CliJsonContext.Default.PlanOutput)
                 : Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget) + ResourceReport.Prose(budget));
             return ExitCodes.Success;
         });
@@ -166,32 +168,4 @@ internal static class PlanCommand
             + $"tokens/parameter [{Humanize.Ratio(intervals.TokensPerParameter.Lower)}, {Humanize.Ratio(intervals.TokensPerParameter.Upper)}], "
             + $"loss [{Humanize.Loss(intervals.Loss.Lower)}, {Humanize.Loss(intervals.Loss.Upper)}].";
     }
-
-    private static JsonObject WithIntervals(JsonObject plan, Scaling.Fitting.Bootstrap.OptimumIntervals? intervals)
-    {
-        if (intervals is not null)
-        {
-            plan["intervals"] = new JsonObject
-            {
-                ["parameters"] = AllocationFitReport.Json(intervals.Parameters),
-                ["tokens"] = AllocationFitReport.Json(intervals.Tokens),
-                ["tokensPerParameter"] = AllocationFitReport.Json(intervals.TokensPerParameter),
-                ["loss"] = AllocationFitReport.Json(intervals.Loss),
-            };
-        }
-
-        return plan;
-    }
-
-    internal static JsonObject ToJson(ScalingLaw law, ComputeOptimum optimum) => new()
-    {
-        ["law"] = law.Name,
-        ["flops"] = optimum.Flops,
-        ["parameters"] = optimum.Parameters,
-        ["tokens"] = optimum.Tokens,
-        ["tokensPerParameter"] = optimum.TokensPerParameter,
-        ["loss"] = optimum is LossOptimum { Loss: var loss } ? loss : null,
-        ["exponentA"] = optimum.ExponentA,
-        ["exponentB"] = optimum.ExponentB,
-    };
 }

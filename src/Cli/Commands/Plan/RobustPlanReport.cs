@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Scaling.Campaign;
 using Scaling.Cli.Shared;
 using Scaling.Fitting;
@@ -22,7 +21,7 @@ internal static class RobustPlanReport
         if (law is ParametricLaw parametric && fitted.Resamples.Count >= 2)
         {
             var plan = RobustPlanner.Plan(parametric.LossLaw, fitted.Resamples, flops, quantile);
-            return asJson ? Json(fitted, plan).ToJsonString() : Describe(fitted, plan);
+            return asJson ? CliJson.Write(RobustPlanOutput.From(fitted, plan), CliJsonContext.Default.RobustPlanOutput) : Describe(fitted, plan);
         }
 
         if (quantile is not null)
@@ -32,7 +31,7 @@ internal static class RobustPlanReport
 
         var published = LawPresets.All.OfType<ParametricLaw>().Select(l => (l.Name, l.LossLaw)).ToArray();
         var consensus = RobustPlanner.Consensus(published, flops);
-        return asJson ? Json(consensus).ToJsonString() : Describe(consensus);
+        return asJson ? CliJson.Write(ConsensusOutput.From(consensus), CliJsonContext.Default.ConsensusOutput) : Describe(consensus);
     }
 
     private static double Quantile(double q) =>
@@ -48,26 +47,6 @@ internal static class RobustPlanReport
             + string.Create(CultureInfo.InvariantCulture, $"{Humanize.Count(plan.Parameters)} parameters on {Humanize.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({plan.Loss:0.0000}).\n")
             + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({Humanize.Count(plan.PointParameters)}, the fitted law's own N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")
             + $"  The refits' own N* spread over [{Humanize.Count(spread.Lower)}, {Humanize.Count(spread.Upper)}] (95%).";
-    }
-
-    private static JsonObject Json(FittedLaw law, RobustPlan plan)
-    {
-        var spread = Interval.FromSamples(plan.PointParameters, plan.LawsOptimalParameters);
-        return new JsonObject
-        {
-            ["law"] = law.Law.Name,
-            ["flops"] = plan.Flops,
-            ["criterion"] = plan.Quantile is null ? "expected" : "quantile",
-            ["quantile"] = plan.Quantile,
-            ["refits"] = law.Resamples.Count,
-            ["parameters"] = plan.Parameters,
-            ["tokens"] = plan.Tokens,
-            ["loss"] = plan.Loss,
-            ["pointParameters"] = plan.PointParameters,
-            ["pointLoss"] = plan.PointLoss,
-            ["gain"] = plan.Gain,
-            ["refitParameters"] = new JsonObject { ["lower"] = spread.Lower, ["upper"] = spread.Upper },
-        };
     }
 
     private static string Describe(LawConsensus consensus)
@@ -86,22 +65,4 @@ internal static class RobustPlanReport
         lines.Add("  For a robust plan over one fit's uncertainty instead, give --law fit.json written by 'scaling fit' (it carries the bootstrap refits).");
         return string.Join('\n', lines);
     }
-
-    private static JsonObject Json(LawConsensus consensus) => new()
-    {
-        ["flops"] = consensus.Flops,
-        ["criterion"] = "consensus",
-        ["parameters"] = consensus.Parameters,
-        ["tokens"] = consensus.Tokens,
-        ["spread"] = consensus.Spread,
-        ["maxRegret"] = consensus.MaxRegret,
-        ["laws"] = new JsonArray(consensus.Laws.Select(v => (JsonNode?)new JsonObject
-        {
-            ["name"] = v.Name,
-            ["optimalParameters"] = v.OptimalParameters,
-            ["optimalLoss"] = v.OptimalLoss,
-            ["loss"] = v.Loss,
-            ["regret"] = v.Regret,
-        }).ToArray()),
-    };
 }

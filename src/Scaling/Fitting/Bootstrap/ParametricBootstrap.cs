@@ -53,9 +53,8 @@ public static class ParametricBootstrap
 
         Span<double> estimate = stackalloc double[Quantities];
         Quantify(startPoint, estimate);
-        string[] names = ["E", "A", "B", "alpha", "beta", "exponentA", "exponentB"];
-        var intervals = new List<KeyValuePair<string, Interval>>(Quantities + 3);
-        var columns = new Dictionary<string, IReadOnlyList<double>>(Quantities, StringComparer.Ordinal);
+        var columns = new double[Quantities][];
+        var intervals = new Interval[Quantities];
         for (int q = 0; q < Quantities; q++)
         {
             var column = new double[resamples];
@@ -64,19 +63,15 @@ public static class ParametricBootstrap
                 column[k] = samples[(k * Quantities) + q];
             }
 
-            intervals.Add(new(names[q], Interval.FromSamples(estimate[q], column, options.Level)));
-            columns[names[q]] = column;
+            intervals[q] = Interval.FromSamples(estimate[q], column, options.Level);
+            columns[q] = column;
         }
 
-        if (options.Flops is { } flops)
-        {
-            // The plan at the budget, from each refitted law's own optimum (the same computation 'scaling plan' makes
-            // from a fit file's refits).
-            var plan = OptimumIntervals.At(fit.Law, BootstrapResult.LawsFrom(columns), flops, options.Level);
-            intervals.Add(new("parameters", plan.Parameters));
-            intervals.Add(new("tokens", plan.Tokens));
-            intervals.Add(new("tokensPerParameter", plan.TokensPerParameter));
-        }
+        var drawn = new BootstrapSamples(columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6]);
+
+        // The plan at the budget, from each refitted law's own optimum (the same computation 'scaling plan' makes from a
+        // fit file's refits).
+        var plan = options.Flops is { } flops ? OptimumIntervals.At(fit.Law, drawn.Laws(), flops, options.Level) : null;
 
         return new BootstrapResult
         {
@@ -84,8 +79,8 @@ public static class ParametricBootstrap
             Converged = refits.Converged(),
             Seed = options.Seed,
             Flops = options.Flops,
-            Intervals = intervals,
-            Samples = columns,
+            Intervals = new BootstrapIntervals(intervals[0], intervals[1], intervals[2], intervals[3], intervals[4], intervals[5], intervals[6], plan),
+            Samples = drawn,
         };
     }
 

@@ -31,11 +31,11 @@ public class OptimumIntervalsTests
         const double flops = 5.76e23;
         var s = bootstrap.Samples;
         var parameters = Enumerable.Range(0, bootstrap.Resamples)
-            .Where(i => s["alpha"][i] > 0 && s["beta"][i] > 0)
+            .Where(i => s.Alpha[i] > 0 && s.Beta[i] > 0)
             .Select(i =>
             {
-                double alpha = s["alpha"][i], beta = s["beta"][i];
-                double g = Math.Pow(alpha * s["A"][i] / (beta * s["B"][i]), 1 / (alpha + beta));
+                double alpha = s.Alpha[i], beta = s.Beta[i];
+                double g = Math.Pow(alpha * s.A[i] / (beta * s.B[i]), 1 / (alpha + beta));
                 return g * Math.Pow(flops / 6, beta / (alpha + beta));
             });
         var expected = Scaling.Fitting.Interval.FromSamples(((ParametricLaw)law.Law).Frontier().Optimum(flops).Parameters, parameters);
@@ -44,7 +44,7 @@ public class OptimumIntervalsTests
 
         Assert.Equal(expected.Lower, actual.Lower, expected.Lower * 1e-9);
         Assert.Equal(expected.Upper, actual.Upper, expected.Upper * 1e-9);
-        Assert.Equal(expected.Lower, bootstrap["parameters"]!.Lower, expected.Lower * 1e-9);
+        Assert.Equal(expected.Lower, bootstrap.Intervals.Plan?.Parameters.Lower ?? double.NaN, expected.Lower * 1e-9);
     }
 
     [MathProperty]
@@ -73,7 +73,7 @@ public class OptimumIntervalsTests
     {
         var bootstrap = Fitted.Value.Bootstrap;
         var laws = bootstrap.ResampledLaws();
-        Assert.Equal(bootstrap.Samples["alpha"].Count(a => a > 0), laws.Count);
-        Assert.Equal(bootstrap.Samples["alpha"].First(a => a > 0), laws[0].Alpha);
+        Assert.Equal(bootstrap.Samples.Alpha.Count(a => a > 0), laws.Count);
+        Assert.Equal(bootstrap.Samples.Alpha.First(a => a > 0), laws[0].Alpha);
     }
 }

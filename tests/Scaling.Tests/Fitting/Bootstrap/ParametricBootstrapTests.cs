@@ -19,10 +19,10 @@ public class ParametricBootstrapTests
     public void Run_SyntheticHoffmann_IntervalCoversTheTrueExponent()
     {
         var boot = ParametricBootstrap.Run(Fit(2022), new BootstrapOptions { Resamples = 200, Seed = 1 });
-        var a = boot["exponentA"]!;
+        var a = boot.Intervals.ExponentA;
         Assert.True(a.Contains(Printed.Beta / (Printed.Alpha + Printed.Beta)), $"[{a.Lower}, {a.Upper}]");
-        Assert.True(boot["alpha"]!.Contains(Printed.Alpha));
-        Assert.True(boot["beta"]!.Contains(Printed.Beta));
+        Assert.True(boot.Intervals.Alpha.Contains(Printed.Alpha));
+        Assert.True(boot.Intervals.Beta.Contains(Printed.Beta));
         Assert.Equal(200, boot.Resamples);
     }
 
@@ -35,7 +35,7 @@ public class ParametricBootstrapTests
         var one = ParametricBootstrap.Run(fit, options with { MaxDegreeOfParallelism = 1 });
         var other = ParametricBootstrap.Run(fit, options with { Seed = 43 });
         Assert.Equal(all.Intervals, one.Intervals);
-        Assert.NotEqual(all["alpha"]!.Lower, other["alpha"]!.Lower);
+        Assert.NotEqual(all.Intervals.Alpha.Lower, other.Intervals.Alpha.Lower);
     }
 
     [Fact]
@@ -44,10 +44,11 @@ public class ParametricBootstrapTests
         var fit = Fit(4);
         var boot = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 80, Seed = 2, Flops = 5.76e23 });
         var plan = ComputeOptimalFrontier.Create(fit.Law).Optimum(5.76e23);
-        Assert.Equal(plan.Parameters, boot["parameters"]!.Estimate, plan.Parameters * 1e-9);
-        Assert.Equal(plan.Tokens, boot["tokens"]!.Estimate, plan.Tokens * 1e-9);
-        Assert.True(boot["tokensPerParameter"]!.Contains(plan.TokensPerParameter));
-        Assert.True(boot["parameters"]!.StandardError > 0);
+        var at = boot.Intervals.Plan ?? throw new Xunit.Sdk.XunitException("no plan intervals with a budget");
+        Assert.Equal(plan.Parameters, at.Parameters.Estimate, plan.Parameters * 1e-9);
+        Assert.Equal(plan.Tokens, at.Tokens.Estimate, plan.Tokens * 1e-9);
+        Assert.True(at.TokensPerParameter.Contains(plan.TokensPerParameter));
+        Assert.True(at.Parameters.StandardError > 0);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public class FigureTests
         Assert.All(observed.Points.Zip(fit.Runs), p => Assert.Equal(p.Second.Loss, p.First.Y));
 
         var histogram = FitFigures.ExponentDistribution(bootstrap).Series.OfType<OxyPlot.Series.HistogramSeries>().Single();
-        Assert.Equal(bootstrap.Samples["exponentA"].Count(double.IsFinite), histogram.Items.Sum(i => i.Count));
+        Assert.Equal(bootstrap.Samples.ExponentA.Count(double.IsFinite), histogram.Items.Sum(i => i.Count));
     }
 
     [Fact]

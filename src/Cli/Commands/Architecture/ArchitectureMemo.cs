@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Scaling.Architecture;
 using Scaling.Cli.Shared;
 using Scaling.Hardware;
 
 namespace Scaling.Cli.Commands.Architecture;
 
-/// <summary>Prose and JSON for an <see cref="ArchitectureProfile"/>, shared by <c>scaling architecture</c> and <c>scaling plan --architecture</c>.</summary>
-internal static class ArchitectureReport
+/// <summary>The prose of an <see cref="ArchitectureProfile"/>, shared by <c>scaling architecture</c> and <c>scaling plan --architecture</c>.</summary>
+internal static class ArchitectureMemo
 {
     private static readonly Precision[] WeightPrecisions = [Precision.Fp32, Precision.Bf16, Precision.Fp8, Precision.Int8, Precision.Int4];
 
@@ -60,73 +59,8 @@ internal static class ArchitectureReport
         return string.Join('\n', lines);
     }
 
-    public static JsonObject Json(ArchitectureProfile p)
-    {
-        var s = p.Shape;
-        var json = new JsonObject
-        {
-            ["parameters"] = s.Parameters,
-            ["nonEmbeddingParameters"] = s.NonEmbeddingParameters,
-            ["layers"] = s.Layers,
-            ["dModel"] = s.DModel,
-            ["heads"] = s.Heads,
-            ["kvHeads"] = s.KvHeads,
-            ["headSize"] = s.HeadSize,
-            ["ffnSize"] = s.FfnSize,
-            ["vocabulary"] = s.Vocabulary,
-            ["conventions"] = s.Conventions.Name,
-            ["gatedFfn"] = s.Conventions.GatedFfn,
-            ["tiedEmbeddings"] = s.Conventions.TiedEmbeddings,
-            ["aspectRatio"] = s.AspectRatio,
-            ["context"] = p.ContextTokens,
-            ["precision"] = Precisions.Name(p.Precision),
-            ["flopsPerToken"] = p.FlopsPerToken,
-            ["flopsPerTokenBy"] = new JsonObject(Enum.GetValues<FlopsCounting>().Select(c =>
-                KeyValuePair.Create(JsonName(c), (JsonNode?)JsonValue.Create(p.FlopsPerTokenBy(c))))),
-            ["kvCacheBytesPerToken"] = p.KvCacheBytesPerToken,
-            ["weightsBytes"] = new JsonObject(Precisions.All.Where(w => w != Precision.Tf32).Select(w =>
-                KeyValuePair.Create(Precisions.Name(w), (JsonNode?)JsonValue.Create(s.WeightsBytes(w))))),
-            ["trainingStateBytes"] = p.TrainingStateBytes,
-            ["activationBytesPerSequence"] = new JsonObject
-            {
-                ["none"] = p.ActivationBytes(Recomputation.None),
-                ["selective"] = p.ActivationBytes(Recomputation.Selective),
-                ["full"] = p.ActivationBytes(Recomputation.Full),
-            },
-            ["learningRate"] = p.Hyperparameters?.LearningRate,
-            ["batchTokens"] = p.Hyperparameters?.BatchTokens,
-            ["kaplanCriticalBatchTokens"] = p.CriticalBatchTokens,
-            ["ptq"] = p.Ptq is { } ptq ? new JsonObject
-            {
-                ["tokensPerParameter"] = ptq.TokensPerParameter,
-                ["growthOverChinchilla"] = ptq.GrowthOverChinchilla,
-                ["int8LossPenalty"] = ptq.Int8LossPenalty,
-                ["int4LossPenalty"] = ptq.Int4LossPenalty,
-                ["int4CriticalTokens"] = ptq.Int4CriticalTokens,
-                ["costly"] = ptq.Costly,
-                ["source"] = "Kumar et al. 2024 (arXiv 2411.04330), Eq. 2 with Table 2: δ_PTQ = C_T·D^γ_D/N^γ_N·e^(−P/γ_post); nats/token on its Dolma runs",
-            } : null,
-            ["ptqWarning"] = p.PtqWarning,
-            ["leftOut"] = LeftOut,
-        };
-        if (p.AlternativeHyperparameters is { } alt)
-        {
-            json["stepLaw"] = new JsonObject { ["learningRate"] = alt.LearningRate, ["batchTokens"] = alt.BatchTokens, ["source"] = alt.Source };
-        }
-
-        return json;
-    }
-
     private static string Bytes(double bytes) =>
         bytes >= 1e12 ? Humanize.Significant(bytes / 1e12) + " TB"
         : bytes >= 1e9 ? Humanize.Significant(bytes / 1e9) + " GB"
         : Humanize.Significant(bytes / 1e6) + " MB";
-
-    private static string JsonName(FlopsCounting c) => c switch
-    {
-        FlopsCounting.SixN => "sixN",
-        FlopsCounting.Kaplan2020 => "kaplan2020",
-        FlopsCounting.Hoffmann2022 => "hoffmann2022",
-        _ => "palm2022",
-    };
 }

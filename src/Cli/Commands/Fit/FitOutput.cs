@@ -1,0 +1,236 @@
+using System.Text.Json.Serialization;
+using Scaling.Allocation;
+using Scaling.Cli.Shared;
+using Scaling.Fitting.Approach1;
+using Scaling.Fitting.Approach2;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting;
+
+namespace Scaling.Cli.Commands.Fit;
+
+/// <summary>
+/// What <c>scaling fit --json</c> prints and <c>--out</c> writes for one approach: Approach 3's law
+/// (<see cref="Approach3Output"/>), Approach 1's or 2's rule (<see cref="AllocationFitOutput"/>), or, under
+/// <c>--approach all</c>, an approach the runs could not support (<see cref="SkippedApproachOutput"/>).
+/// </summary>
+[JsonDerivedType(typeof(Approach3Output))]
+[JsonDerivedType(typeof(AllocationFitOutput))]
+[JsonDerivedType(typeof(SkippedApproachOutput))]
+internal abstract record FitOutput;
+
+/// <summary>Approach 3: the loss law with its diagnostics, the plan at <c>--flops</c>, the bootstrap and its refits.</summary>
+internal sealed record Approach3Output(
+    FitApproach Approach,
+    LossLawOutput Law,
+    double Objective,
+    double ExponentA,
+    double ExponentB,
+    [property: JsonPropertyName("G")] double G,
+    bool Converged,
+    double GradientNorm,
+    int Iterations,
+    int Starts,
+    int StartsAtBest,
+    int StartsConverged,
+    int GridRuns,
+    int PolishedStarts,
+    bool OnGridBoundary,
+    IReadOnlyList<string> GridBoundaryAxes,
+    int RunsUsed,
+    int RunsExcluded,
+    double HuberDelta,
+    double OverPredictionWeight,
+    ResidualsOutput Residuals) : FitOutput
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LossPlanOutput? Plan { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BootstrapOutput? Bootstrap { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LawIntervalsOutput? Intervals { get; init; }
+
+    /// <summary>The refits as <c>[[E, A, B, alpha, beta], …]</c>, so that <c>scaling plan --law fit.json</c> gives intervals at any budget.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double[][]? ResampledLaws { get; init; }
+
+    /// <summary>Under <c>--approach all</c>: each approach's own output.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ApproachesOutput? Approaches { get; init; }
+
+    public static Approach3Output From(ParametricFitResult fit, BootstrapResult? boot, LossOptimum? plan) =>
+        new(
+            FitApproach.Three,
+            LossLawOutput.From(fit.Law),
+            fit.Objective,
+            fit.ExponentA,
+            fit.ExponentB,
+            fit.G,
+            fit.Converged,
+            fit.GradientNorm,
+            fit.Iterations,
+            fit.Starts,
+            fit.StartsAtBest,
+            fit.StartsConverged,
+            fit.GridRuns,
+            fit.PolishedStarts,
+            fit.OnGridBoundary,
+            fit.GridBoundaryAxes,
+            fit.RunsUsed,
+            fit.RunsExcluded,
+            fit.HuberDelta,
+            fit.OverPredictionWeight,
+            new ResidualsOutput(fit.Residuals.RootMeanSquare, fit.Residuals.MeanAbsolute, fit.Residuals.MaxAbsolute, fit.Residuals.Mean))
+        {
+            Plan = plan is null ? null : new LossPlanOutput(plan.Flops, plan.Parameters, plan.Tokens, plan.TokensPerParameter, plan.Loss),
+            Bootstrap = boot is null ? null : new BootstrapOutput(boot.Resamples, boot.Converged, boot.Seed.Value, boot.Intervals.Level),
+            Intervals = boot is null ? null : LawIntervalsOutput.From(boot.Intervals),
+            ResampledLaws = boot is null ? null : LossLawOutput.Rows(boot.ResampledLaws()),
+        };
+}
+
+/// <summary>The residuals of ln L.</summary>
+internal sealed record ResidualsOutput(double Rmse, double MeanAbsolute, double MaxAbsolute, double Mean);
+
+/// <summary>Approach 3's plan at <c>--flops</c>.</summary>
+internal sealed record LossPlanOutput(double Flops, double Parameters, double Tokens, double TokensPerParameter, double Loss);
+
+/// <summary>How Approach 3's bootstrap ran.</summary>
+internal sealed record BootstrapOutput(int Resamples, int Converged, long Seed, double Level);
+
+/// <summary>Approach 3's bootstrap intervals; the plan's with <c>--flops</c>.</summary>
+internal sealed record LawIntervalsOutput(
+    [property: JsonPropertyName("E")] IntervalOutput E,
+    [property: JsonPropertyName("A")] IntervalOutput A,
+    [property: JsonPropertyName("B")] IntervalOutput B,
+    IntervalOutput Alpha,
+    IntervalOutput Beta,
+    IntervalOutput ExponentA,
+    IntervalOutput ExponentB)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IntervalOutput? Parameters { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IntervalOutput? Tokens { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IntervalOutput? TokensPerParameter { get; init; }
+
+    public static LawIntervalsOutput From(BootstrapIntervals i) =>
+        new(
+            IntervalOutput.From(i.E), IntervalOutput.From(i.A), IntervalOutput.From(i.B), IntervalOutput.From(i.Alpha), IntervalOutput.From(i.Beta),
+            IntervalOutput.From(i.ExponentA), IntervalOutput.From(i.ExponentB))
+        {
+            Parameters = IntervalOutput.FromOptional(i.Plan?.Parameters),
+            Tokens = IntervalOutput.FromOptional(i.Plan?.Tokens),
+            TokensPerParameter = IntervalOutput.FromOptional(i.Plan?.TokensPerParameter),
+        };
+}
+
+/// <summary>Approach 1 or 2: the fitted allocation rule (its <c>rule</c> is what <c>scaling plan --law</c> reads).</summary>
+internal sealed record AllocationFitOutput(
+    FitApproach Approach,
+    AllocationRuleOutput Rule,
+    double ExponentA,
+    double ExponentB,
+    double ParametersCoefficient,
+    double TokensCoefficient,
+    double RSquared,
+    IReadOnlyList<string> Warnings) : FitOutput
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AllocationPlanOutput? Plan { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AllocationBootstrapOutput? Bootstrap { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RuleIntervalsOutput? Intervals { get; init; }
+
+    /// <summary>Approach 2: the compute groups whose parabola was used.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? GroupsUsed { get; init; }
+
+    /// <summary>Approach 2: the runs in those groups.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RunsUsed { get; init; }
+
+    /// <summary>Approach 2: every compute group's IsoFLOP profile.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<IsoFlopProfileOutput>? Profiles { get; init; }
+
+    /// <summary>Approach 1: the training curves used.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? CurvesUsed { get; init; }
+
+    /// <summary>Approach 1: the envelope points fitted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? PointsUsed { get; init; }
+
+    public static AllocationFitOutput From(FitApproach approach, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings, double? budget)
+    {
+        var plan = budget is { } c ? frontier.Optimum(c) : null;
+        var at = budget is { } flops ? boot?.At(flops) : null;
+        return new AllocationFitOutput(
+            approach,
+            AllocationRuleOutput.From(frontier.Rule),
+            frontier.ExponentA,
+            frontier.ExponentB,
+            frontier.Parameters.Coefficient,
+            frontier.Tokens.Coefficient,
+            frontier.Parameters.RSquared,
+            warnings)
+        {
+            Plan = plan is null || budget is not { } c2 ? null : new AllocationPlanOutput(c2, plan.Parameters, plan.Tokens, plan.TokensPerParameter),
+            Bootstrap = boot is null ? null : new AllocationBootstrapOutput(boot.Resamples, boot.FailedResamples, boot.Level),
+            Intervals = boot is null
+                ? null
+                : new RuleIntervalsOutput(
+                    IntervalOutput.From(boot.ExponentA), IntervalOutput.From(boot.ExponentB),
+                    IntervalOutput.From(boot.ParametersCoefficient), IntervalOutput.From(boot.TokensCoefficient))
+                {
+                    Parameters = IntervalOutput.FromOptional(at?.Parameters),
+                    Tokens = IntervalOutput.FromOptional(at?.Tokens),
+                    TokensPerParameter = IntervalOutput.FromOptional(at?.TokensPerParameter),
+                },
+        };
+    }
+}
+
+/// <summary>An allocation rule's plan at <c>--flops</c>.</summary>
+internal sealed record AllocationPlanOutput(double Flops, double Parameters, double Tokens, double TokensPerParameter);
+
+/// <summary>How Approach 1's or 2's bootstrap ran.</summary>
+internal sealed record AllocationBootstrapOutput(int Resamples, int Failed, double Level);
+
+/// <summary>An allocation rule's bootstrap intervals; the plan's with <c>--flops</c>.</summary>
+internal sealed record RuleIntervalsOutput(IntervalOutput ExponentA, IntervalOutput ExponentB, IntervalOutput ParametersCoefficient, IntervalOutput TokensCoefficient)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IntervalOutput? Parameters { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IntervalOutput? Tokens { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IntervalOutput? TokensPerParameter { get; init; }
+}
+
+/// <summary>One compute group of Approach 2.</summary>
+internal sealed record IsoFlopProfileOutput(double Flops, int Runs, int DistinctSizes, double? OptimalParameters, double? OptimalTokens, double? MinimumLoss, string Status)
+{
+    public static IsoFlopProfileOutput From(IsoFlopProfile p) =>
+        new(p.Flops, p.Runs.Count, p.DistinctSizes, p.OptimalParameters, p.OptimalTokens, p.MinimumLoss, p.Status.ToString());
+}
+
+/// <summary>Under <c>--approach all</c>, an approach the runs cannot support, and why.</summary>
+internal sealed record SkippedApproachOutput(FitApproach Approach, string Skipped) : FitOutput;
+
+/// <summary>Under <c>--approach all</c>: each approach's output by its number.</summary>
+internal sealed record ApproachesOutput(
+    [property: JsonPropertyName("3")] FitOutput Three,
+    [property: JsonPropertyName("2")] FitOutput Two,
+    [property: JsonPropertyName("1")] FitOutput One);

@@ -1,0 +1,33 @@
+using Scaling.Campaign;
+using Scaling.Fitting;
+using Scaling.Laws;
+
+namespace Scaling.Cli.Commands.Plan;
+
+/// <summary><c>scaling plan --robust --law fit.json --json</c>: the size minimising the expected (or quantile) loss over the refits.</summary>
+internal sealed record RobustPlanOutput(
+    string Law, double Flops, string Criterion, double? Quantile, int Refits, double Parameters, double Tokens, double Loss,
+    double PointParameters, double PointLoss, double Gain, RangeOutput RefitParameters)
+{
+    public static RobustPlanOutput From(FittedLaw law, RobustPlan plan)
+    {
+        var spread = Interval.FromSamples(plan.PointParameters, plan.LawsOptimalParameters);
+        return new(
+            law.Law.Name, plan.Flops, plan.Quantile is null ? "expected" : "quantile", plan.Quantile, law.Resamples.Count, plan.Parameters, plan.Tokens,
+            plan.Loss, plan.PointParameters, plan.PointLoss, plan.Gain, new RangeOutput(spread.Lower, spread.Upper));
+    }
+}
+
+/// <summary>A range without an estimate.</summary>
+internal sealed record RangeOutput(double Lower, double Upper);
+
+/// <summary><c>scaling plan --robust --json</c> with a preset: the consensus of the published loss laws.</summary>
+internal sealed record ConsensusOutput(double Flops, string Criterion, double Parameters, double Tokens, double Spread, double MaxRegret, IReadOnlyList<LawViewOutput> Laws)
+{
+    public static ConsensusOutput From(LawConsensus consensus) => new(
+        consensus.Flops, "consensus", consensus.Parameters, consensus.Tokens, consensus.Spread, consensus.MaxRegret,
+        consensus.Laws.Select(v => new LawViewOutput(v.Name, v.OptimalParameters, v.OptimalLoss, v.Loss, v.Regret)).ToArray());
+}
+
+/// <summary>What one published law predicts for the consensus size.</summary>
+internal sealed record LawViewOutput(string Name, double OptimalParameters, double OptimalLoss, double Loss, double Regret);
