@@ -18,7 +18,11 @@ public sealed class UnreadableFileException : ScalingException
         Path = path;
         Line = Math.Max(line, 0);
         Column = Math.Max(column, 0);
+        Problem = problem;
     }
+
+    /// <summary>What is wrong and the fix, without the place (the message starts with the place).</summary>
+    public string Problem { get; }
 
     /// <summary>The file as the user named it.</summary>
     public string Path { get; }

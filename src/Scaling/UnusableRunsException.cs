@@ -19,5 +19,5 @@ public sealed class UnusableRunsException : ScalingException
 
     /// <summary>Runs that cannot support the fit, for the reason in <paramref name="message"/> (which says the fix).</summary>
     internal static UnusableRunsException Because(string message) =>
-        new("runs", double.NaN, "enough runs of varied sizes and token counts", message.StartsWith("runs: ", StringComparison.Ordinal) ? message["runs: ".Length..] : message);
+        new("runs", double.NaN, "enough runs of varied sizes and token counts", message);
 }

@@ -1,24 +1,26 @@
 using System.CommandLine.Parsing;
 using System.CommandLine;
-using Scaling.Cli.Commands.Plan;
+using System.Globalization;
 using Scaling.Resources;
 
 namespace Scaling.Cli.Shared;
 
 /// <summary>
-/// The one table from a failure to what the user sees: the exception's type (and, for a domain exception, its
-/// <see cref="ScalingException.Quantity"/>) decides the option named and the exit code. No message text is parsed.
+/// The one table from a failure to what the user sees: the exception's type and the origin it carries (a
+/// <see cref="ScalingException.Quantity"/>, a file's path, line and column) decide the option named and the exit code.
+/// No message text is parsed, cut or re-glued on the way: only this table adds the option.
 /// </summary>
 /// <remarks>
 /// <list type="table">
 /// <item><term><see cref="UsageException"/></term><description>exit 2, its message (it names the option).</description></item>
-/// <item><term><see cref="UnreadableFileException"/></term><description>exit 2, <c>path:line:column: problem</c>.</description></item>
+/// <item><term><see cref="InputFileException"/></term><description>exit 2, <c>--option: 'path' does not exist; give …</c> (missing, a directory, unreadable, too large).</description></item>
+/// <item><term><see cref="UnreadableFileException"/></term><description>exit 2, <c>--option: path:line:column: problem</c>, the option that named the file.</description></item>
 /// <item><term><see cref="InvalidLawException"/></term><description>exit 2, <c>--law: …</c>.</description></item>
 /// <item><term><see cref="InfeasiblePlanException"/></term><description>exit 2, the option of its quantity (the budget option given, <c>--gpus</c>, <c>--days</c>, …).</description></item>
-/// <item><term><see cref="UnusableRunsException"/></term><description>exit 2, the runs file given.</description></item>
-/// <item><term><see cref="FormatException"/></term><description>exit 2: a user's text (<c>--formats</c>, <c>--precision</c>) that does not parse; the message names it.</description></item>
+/// <item><term><see cref="UnusableRunsException"/></term><description>exit 2, the runs file given (and the option that named it).</description></item>
 /// <item><term>any other <see cref="ScalingException"/> (e.g. an invalid architecture shape)</term><description>exit 2, its message, which names the input.</description></item>
-/// <item><term>missing file or directory, access denied</term><description>exit 2, the system's message (it names the path).</description></item>
+/// <item><term><see cref="FormatException"/></term><description>exit 2: a user's text (<c>--formats</c>, <c>--precision</c>) that does not parse; the message names it.</description></item>
+/// <item><term>access denied to an output</term><description>exit 2, the system's message (it names the path).</description></item>
 /// <item><term>other I/O failures (a full disk)</term><description>exit 1, the system's message.</description></item>
 /// <item><term><see cref="OperationCanceledException"/></term><description>exit 130: SIGINT or SIGTERM stopped a write, which cleaned up.</description></item>
 /// <item><term>anything else</term><description>exit 1: a bug, "please report"; the stack trace only under <c>SCALING_DEBUG=1</c>.</description></item>
@@ -34,7 +36,7 @@ internal static class CliErrors
         [ResourceQuantities.Assumptions] = "--mfu",
         ["maxParameters"] = "--max-parameters",
         ["maxTokens"] = "--max-tokens",
-        ["inferenceTokens"] = InferenceMode.Option,
+        ["inferenceTokens"] = "--inference-tokens",
     };
 
     // The options that set a plan's size, most specific first: a plan's N, D or loss out of range points at the one given.
@@ -48,10 +50,11 @@ internal static class CliErrors
         return error switch
         {
             UsageException usage => (ExitCodes.BadInput, OneLine(usage.Message)),
-            UnreadableFileException file => (ExitCodes.BadInput, OneLine(file.Message)),
+            InputFileException file => (ExitCodes.BadInput, Describe(file)),
+            UnreadableFileException file => (ExitCodes.BadInput, Prefix(OptionNaming(parsed, file.Path)) + Locate(file.Path, file.Line, file.Column) + OneLine(file.Problem)),
             InvalidLawException law => (ExitCodes.BadInput, $"{LawOption.Name}: {OneLine(law.Message)}"),
             InfeasiblePlanException plan => (ExitCodes.BadInput, $"{OptionFor(plan.Quantity, parsed)}: {OneLine(plan.Message)}"),
-            UnusableRunsException runs => (ExitCodes.BadInput, $"{RunsFile(parsed)}: {OneLine(runs.Message)}"),
+            UnusableRunsException runs => (ExitCodes.BadInput, RunsFile(parsed) is { } file ? $"{Prefix(file.Origin)}{file.Path}: {OneLine(runs.Message)}" : OneLine(runs.Message)),
             ScalingException other => (ExitCodes.BadInput, OneLine(other.Message)),
             OperationCanceledException cancelled => (ExitCodes.Interrupted, OneLine(cancelled.Message)),
             FormatException format => (ExitCodes.BadInput, OneLine(format.Message)),
@@ -63,18 +66,45 @@ internal static class CliErrors
         };
     }
 
+    private static string Describe(InputFileException e)
+    {
+        var file = e.File;
+        string give = $"give {file.Kind.Expected}.";
+        return Prefix(file.Origin) + e.Problem switch
+        {
+            InputFileProblem.Missing => $"file '{file.Path}' does not exist; {give}",
+            InputFileProblem.Directory => $"'{file.Path}' is a directory, not a file; {give}",
+            InputFileProblem.Denied => $"cannot read '{file.Path}' (permission denied); {give}",
+            InputFileProblem.TooLarge => string.Create(CultureInfo.InvariantCulture, $"'{file.Path}' is larger than {file.Kind.MaxBytes >> 20} MiB, more than any such file needs; {give}"),
+            InputFileProblem.LineTooLong => string.Create(CultureInfo.InvariantCulture, $"{file.Path}:{e.Line}: the line is longer than {FileKind.MaxLineLength:#,##0} characters (a binary file?); {give}"),
+            _ => $"cannot read '{file.Path}': {OneLine(e.InnerException?.Message ?? e.Message)}",
+        };
+    }
+
     private static string OptionFor(string quantity, ParseResult parsed) =>
         OptionOfQuantity.TryGetValue(quantity, out string? option)
             ? option
             : BudgetOptions.FirstOrDefault(name => Given(parsed, name)) ?? "--flops";
 
-    private static string RunsFile(ParseResult parsed)
+    // The runs file the command was given, by option or argument.
+    private static InputFile? RunsFile(ParseResult parsed) =>
+        parsed.CommandResult.Children.Select(FileOf).FirstOrDefault(f => f is not null && ReferenceEquals(f.Kind, FileKind.Runs));
+
+    private static InputFile? FileOf(SymbolResult result) => result switch
     {
-        var arguments = parsed.CommandResult.Children.OfType<ArgumentResult>();
-        string? path = arguments.FirstOrDefault(a => a.Argument.Name == "runs.csv")?.Tokens.FirstOrDefault()?.Value
-            ?? parsed.CommandResult.Children.OfType<OptionResult>().FirstOrDefault(o => o.Option.Name == "--fit-runs")?.Tokens.FirstOrDefault()?.Value;
-        return path ?? "runs";
-    }
+        OptionResult { Implicit: false } option when option.Option is Option<InputFile?> => option.GetValueOrDefault<InputFile?>(),
+        ArgumentResult argument when argument.Argument is Argument<InputFile> => argument.GetValueOrDefault<InputFile>(),
+        _ => null,
+    };
+
+    // The option whose value is the file at 'path' (a file argument, or none found, names no option).
+    private static string? OptionNaming(ParseResult parsed, string path) =>
+        parsed.CommandResult.Children.OfType<OptionResult>().FirstOrDefault(o => o.Tokens.Any(t => t.Value == path))?.Option.Name;
+
+    private static string Prefix(string? option) => option is null ? string.Empty : option + ": ";
+
+    private static string Locate(string path, int line, int column) =>
+        line <= 0 ? $"{path}: " : column <= 0 ? $"{path}:{line}: " : $"{path}:{line}:{column}: ";
 
     private static bool Given(ParseResult parsed, string name) =>
         parsed.CommandResult.Children.OfType<OptionResult>().Any(o => o.Option.Name == name && !o.Implicit);

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Scaling.Cli.Commands.Architecture;
 using Scaling.Cli.Commands.Audit;
 using Scaling.Cli.Commands.Campaign;
 using Scaling.Cli.Commands.Fit;

@@ -173,6 +173,29 @@ internal static class CliOptions
         },
     };
 
+    /// <summary>
+    /// A file option such as <c>--runs runs.csv</c>: the value is the typed file (read, bounded, when the command needs
+    /// it), and an empty path is refused where the option is parsed.
+    /// </summary>
+    public static Option<InputFile?> File(string name, string helpName, string description, FileKind kind) => new(name)
+    {
+        Description = description,
+        HelpName = helpName,
+        CustomParser = r => FilePath(r) is { } path ? new InputFile(name, path, kind) : Refuse<InputFile?>(r, EmptyPath(name, helpName)),
+    };
+
+    /// <summary>A file argument such as <c>scaling fit runs.csv</c>; an empty path is refused.</summary>
+    public static Argument<InputFile> FileArgument(string name, string description, FileKind kind) => new(name)
+    {
+        Description = description,
+        CustomParser = r => FilePath(r) is { } path ? new InputFile(null, path, kind) : Refuse<InputFile>(r, EmptyPath(name, name)),
+    };
+
+    private static string? FilePath(ArgumentResult r) => Single(r) is var path && !string.IsNullOrWhiteSpace(path) ? path : null;
+
+    private static string EmptyPath(string name, string example) =>
+        $"{name}: the path is empty (an unset variable?); give a file, e.g. {(name.StartsWith('-') ? $"{name} {example}" : example)}.";
+
     /// <summary>Parses <paramref name="text"/> as an invariant-culture number, or null with <paramref name="error"/> naming the option.</summary>
     internal static double? TryNumber(string name, string text, string example, NumberRange range, out string? error)
     {

@@ -11,41 +11,13 @@ internal static class HardwareOption
 {
     public const string Name = "--hardware";
 
-    public static Option<string> Create() => new(Name)
-    {
-        Description = "A catalog CSV with the columns of data/benchmarks/hardware.csv; its rows replace built-in rows of the same name and add new ones.",
-        HelpName = "FILE",
-    };
+    public static Option<InputFile?> Create() => CliOptions.File(
+        Name,
+        "FILE",
+        "A catalog CSV with the columns of data/benchmarks/hardware.csv; its rows replace built-in rows of the same name and add new ones.",
+        FileKind.Catalog);
 
-    public static HardwareCatalog Catalog(string? path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return HardwareCatalog.Default;
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{Name}: file '{path}' does not exist; give a CSV with the columns of data/benchmarks/hardware.csv.");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{Name}: cannot read '{path}': {e.Message}");
-        }
-
-        try
-        {
-            return HardwareCatalog.Default.Merge(HardwareCatalog.Parse(text, path));
-        }
-        catch (UnreadableFileException e)
-        {
-            throw new UsageException($"{Name}: {e.Message}");
-        }
-    }
+    /// <summary>The built-in catalog, with the rows of <paramref name="file"/> laid over it when given.</summary>
+    public static HardwareCatalog Catalog(InputFile? file) =>
+        file is null ? HardwareCatalog.Default : HardwareCatalog.Default.Merge(HardwareCatalog.Parse(file.ReadText(), file.Path));
 }

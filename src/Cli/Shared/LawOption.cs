@@ -59,31 +59,6 @@ internal static class LawOption
             $"{option}: the law '{law.Name}' is an allocation rule and predicts no loss; {purpose} needs a parametric law such as {LawPresets.Default.Name}."),
     };
 
-    private static FittedLaw ReadFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{Name}: file '{path}' does not exist; give a preset name (see 'scaling laws') or the path of a fit JSON.");
-        }
-
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{Name}: cannot read '{path}': {e.Message}");
-        }
-
-        try
-        {
-            return LawJson.ParseFitted(json, path);
-        }
-        catch (UnreadableFileException e)
-        {
-            // The file names itself in the message; the prefix names the option that brought it in.
-            throw new UsageException($"{Name}: {e.Message}");
-        }
-    }
+    private static FittedLaw ReadFile(string path) =>
+        LawJson.ParseFitted(new InputFile(Name, path, FileKind.Law).ReadText(), path);
 }

@@ -7,15 +7,16 @@ using Scaling.Resources;
 namespace Scaling.Cli.Shared;
 
 /// <summary>
-/// The resource options of <c>scaling plan</c>: <c>--budget-eur</c> (a budget in euros instead of FLOPs) and
-/// <c>--gpu NAME</c> with its assumptions. When <c>--gpu</c> is given the plan adds hardware, time, cost, energy, CO₂
-/// and memory (<see cref="ResourceReport"/>).
+/// The resource options of <c>scaling plan</c> and <c>scaling report</c>: <c>--gpu NAME</c> with its assumptions, and
+/// <c>--budget-eur</c> (a budget in euros instead of FLOPs, at that GPU's price). Every one of them needs <c>--gpu</c>
+/// in both commands; with it the plan adds hardware, time, cost, energy, CO₂ and memory (<see cref="ResourceMemo"/>),
+/// and the report, which always has a hardware section, assumes <see cref="DefaultGpu"/> without it.
 /// </summary>
 internal sealed class ResourceOptions
 {
     private readonly Option<double?> budgetEur = CliOptions.Number("--budget-eur", "EUR", "Plan for a budget in euros (needs --gpu); converted to FLOPs at the GPU's price, peak and MFU.", "2e6", NumberRange.Positive);
     private readonly Option<string> gpu = new("--gpu") { Description = "Accelerator to train on (see 'scaling hardware'); adds GPUs, days, cost, energy and CO2 to the plan.", HelpName = "NAME" };
-    private readonly Option<string> hardware = HardwareOption.Create();
+    private readonly Option<InputFile?> hardware = HardwareOption.Create();
     private readonly Option<double?> mfu = CliOptions.Number("--mfu", "U", $"Model FLOPs utilisation in (0, 1] (default {Humanize.Exponent(ComputeRate.DefaultMfu)}; PaLM reported 0.46, Llama 3 0.38-0.43).", "0.4", NumberRange.Fraction);
     private readonly Option<Precision?> precision = CliOptions.TrainingPrecision("Training precision whose dense peak sets the speed: fp32, tf32, bf16, fp16, fp8 (default bf16, fp16 on V100).");
     private readonly Option<double?> peakTflops = CliOptions.Number("--peak-tflops", "T", "Override the dense peak TFLOP/s at --precision.", "989", NumberRange.Positive);
@@ -52,16 +53,22 @@ internal sealed class ResourceOptions
     /// </summary>
     public ResourceRequest? Read(ParseResult result)
     {
-        string? gpuName = result.GetValue(gpu) ?? DefaultGpu;
+        // One rule in every command: an assumption about the hardware (and a budget in euros, converted at a GPU's
+        // price) applies to the GPU the user named, never silently to a default one.
+        string? gpuName = result.GetValue(gpu);
         if (gpuName is null)
         {
-            var stray = All.FirstOrDefault(o => result.GetResult(o) is { Implicit: false });
-            if (stray is null)
+            if (All.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } stray)
+            {
+                throw new UsageException($"{stray.Name} needs --gpu NAME, the accelerator it applies to; for example --gpu H100-SXM (see 'scaling hardware').");
+            }
+
+            if (DefaultGpu is null)
             {
                 return null;
             }
 
-            throw new UsageException($"{stray.Name} needs --gpu NAME to plan hardware; for example --gpu H100-SXM (see 'scaling hardware').");
+            gpuName = DefaultGpu;
         }
 
         if (result.GetValue(budgetEur) is not null)

@@ -189,7 +189,7 @@ public static class CampaignSimulator
                 "campaigns",
                 succeeded.Length,
                 "at least 2",
-                $"runs: only {succeeded.Length} of {trials.Length} simulated campaigns could be fitted with {approach}; the design cannot identify the law - add budgets or sizes.");
+                $"only {succeeded.Length} of {trials.Length} simulated campaigns could be fitted with {approach}; the design cannot identify the law - add budgets or sizes.");
         }
 
         double[] estimates = succeeded.Select(t => t.Parameters).ToArray();

@@ -44,7 +44,7 @@ public static class NextRunAdvisor
                 "refits",
                 refits.Count,
                 "at least 10",
-                $"runs: only {refits.Count} of {options.Resamples} bootstrap refits gave a valid law; the runs cannot say which run would help - add runs across sizes and budgets.");
+                $"only {refits.Count} of {options.Resamples} bootstrap refits gave a valid law; the runs cannot say which run would help - add runs across sizes and budgets.");
         }
 
         var law = fit.Law;

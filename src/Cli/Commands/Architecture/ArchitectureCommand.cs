@@ -27,7 +27,7 @@ internal static class ArchitectureCommand
     public static Command Create(CliConsole console)
     {
         var parameters = CliOptions.Number("--parameters", "N", "Propose a shape for this many parameters, e.g. 70e9.", "70e9", NumberRange.Positive);
-        var config = new Option<string>("--config") { Description = "Read a Hugging Face config.json (llama, mistral, qwen2, gpt2, gpt_neox).", HelpName = "FILE" };
+        var config = CliOptions.File("--config", "FILE", "Read a Hugging Face config.json (llama, mistral, qwen2, gpt2, gpt_neox).", FileKind.Config);
         var layers = CliOptions.Count("--layers", "L", "Transformer blocks.", "32", 1, MaxLayers);
         var dModel = CliOptions.Count("--d-model", "D", "Residual width d_model.", "4096", 1, MaxWidth);
         var heads = CliOptions.Count("--heads", "H", "Query heads.", "32", 1, MaxHeads);
@@ -71,7 +71,7 @@ internal static class ArchitectureCommand
 
     // The shape options as given; null where the option was left out.
     private sealed record ShapeOptions(
-        double? Parameters, string? Config, int? Layers, int? DModel, int? Heads, int? KvHeads, int? HeadSize, int? Ffn, int? Vocabulary,
+        double? Parameters, InputFile? Config, int? Layers, int? DModel, int? Heads, int? KvHeads, int? HeadSize, int? Ffn, int? Vocabulary,
         ParameterConventions? Conventions, int? GroupSize);
 
     private static (TransformerShape Shape, int? Context) Shape(ShapeOptions o)
@@ -90,7 +90,7 @@ internal static class ArchitectureCommand
                 throw new UsageException("--config: the config fixes the shape; drop --conventions, --group-size and --vocabulary.");
             }
 
-            var parsed = HuggingFaceConfig.Parse(ReadConfig(o.Config), o.Config);
+            var parsed = HuggingFaceConfig.Parse(o.Config.ReadText(), o.Config.Path);
             return (parsed.Shape, parsed.ContextLength);
         }
 
@@ -134,15 +134,5 @@ internal static class ArchitectureCommand
             string message = e.Message.StartsWith(e.Quantity, StringComparison.Ordinal) ? e.Message[e.Quantity.Length..].TrimStart(':', ' ') : e.Message;
             throw new UsageException($"{Options[e.Quantity]}: {message}");
         }
-    }
-
-    private static string ReadConfig(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"--config: file '{path}' not found; give the path of a Hugging Face config.json.");
-        }
-
-        return File.ReadAllText(path);
     }
 }

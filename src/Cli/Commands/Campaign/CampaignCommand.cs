@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Campaign;
-using Scaling.Cli.Commands.Fit;
+using Scaling.Fitting.Runs;
 using Scaling.Cli.Shared;
 using Scaling.Fitting;
 using Scaling.Laws;
@@ -50,7 +50,7 @@ internal static class CampaignCommand
         var trials = CliOptions.Count("--trials", "T", "Simulated campaigns (default 200).", "200", 2, MaxTrials);
         var resamples = CliOptions.Resamples("--resamples", "Bootstrap resamples of each simulated fit, for the coverage of its interval (default 200; 0 skips).", "200");
         var seed = CliOptions.Seed("Seed of the simulation (default 0).");
-        var runs = new Option<string>("--runs") { Description = "Runs trained so far (a runs CSV with losses), for --next.", HelpName = "runs.csv" };
+        var runs = CliOptions.File("--runs", "runs.csv", "Runs trained so far (a runs CSV with losses), for --next.", FileKind.Runs);
         var next = CliOptions.Count("--next", "K", "With --runs: propose this many next runs that most narrow N* at --target-flops.", "4", 1, MaxNextRuns);
         var command = new Command("campaign", "Design the IsoFLOP runs before a big run, simulate how sure they will make you, or propose what to train next.")
         {
@@ -62,9 +62,9 @@ internal static class CampaignCommand
                 ?? throw new UsageException("--target-flops: give the budget of the big run, e.g. --target-flops 1e24.");
             bool asJson = result.GetValue(json);
             Seed seedValue = result.GetValue(seed) ?? default;
-            if (result.GetValue(runs) is { } runsPath)
+            if (result.GetValue(runs) is { } runsFile)
             {
-                var (nextReport, nextMemo) = NextRuns(console, runsPath, targetFlops, result.GetValue(next) ?? 4, seedValue, asJson);
+                var (nextReport, nextMemo) = NextRuns(console, runsFile, targetFlops, result.GetValue(next) ?? 4, seedValue, asJson);
                 console.Out.WriteLine(asJson ? CliJson.Write(nextReport, CliJsonContext.Default.NextRunsOutput) : nextMemo);
                 return ExitCodes.Success;
             }
@@ -86,7 +86,7 @@ internal static class CampaignCommand
             };
             var design = Design(named, targetFlops, campaignFlops, options);
             var report = new CampaignOutput(CampaignDesignOutput.From(named.Name, design, options));
-            string memo = DescribeDesign(named, design, options);
+            string memo = CampaignMemo.DescribeDesign(named, design, options);
             if (result.GetValue(simulate))
             {
                 var truth = named is ParametricLaw parametric
@@ -106,7 +106,7 @@ internal static class CampaignCommand
                 }
 
                 report = report.With(outcome);
-                memo += "\n\n" + CampaignReport.DescribeSimulation(named.Name, outcome);
+                memo += "\n\n" + CampaignMemo.DescribeSimulation(named.Name, outcome);
             }
             else if (new Option[] { noise, noiseKind, trials, resamples }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } stray)
             {
@@ -133,7 +133,7 @@ internal static class CampaignCommand
             return $"\n\nWrote {outPath}: fill in the loss column as the runs finish, save columns A-E as CSV, then 'scaling fit FILE.csv'.";
         }
 
-        OutputFile.Write("--out", outPath, CampaignCsv.Format(design, Comments(named, design)), force);
+        OutputFile.Write("--out", outPath, CampaignCsv.Format(design, CampaignMemo.Comments(named, design)), force);
         return $"\n\nWrote {outPath}: fill in the loss column as the runs finish, then 'scaling fit {outPath}'.";
     }
 
@@ -149,49 +149,17 @@ internal static class CampaignCommand
         }
     }
 
-    private static (NextRunsOutput Report, string Memo) NextRuns(CliConsole console, string path, double targetFlops, int count, Seed seed, bool asJson)
+    private static (NextRunsOutput Report, string Memo) NextRuns(CliConsole console, InputFile file, double targetFlops, int count, Seed seed, bool asJson)
     {
-        var trained = FitCommand.ReadRuns(path);
+        var trained = file.Read(RunsCsv.Read);
         NextRunsAdvice advice;
         using (ProgressLine.Start(console, !asJson, "campaign: next runs", 1))
         {
             advice = NextRunAdvisor.Propose(trained, targetFlops, new NextRunsOptions { Runs = count, Seed = seed });
         }
 
-        return (NextRunsOutput.From(advice), CampaignReport.DescribeNextRuns(path, trained.Count, advice));
+        return (NextRunsOutput.From(advice), CampaignMemo.DescribeNextRuns(file.Path, trained.Count, advice));
     }
-
-    private static string DescribeDesign(ScalingLaw named, CampaignDesign design, CampaignOptions options)
-    {
-        var allocator = named.Allocator();
-        string rule = options.Spacing == BudgetSpacing.Ladder ? "the 1-3-6 ladder of Chinchilla's design" : "log-even over a 500x span";
-        var lines = new List<string>
-        {
-            $"Campaign for a {Humanize.Scientific(design.TargetFlops)}-FLOP run under '{named.Name}': {design.BudgetsFlops.Count} budgets "
-                + $"{Humanize.Scientific(design.BudgetsFlops[0])} .. {Humanize.Scientific(design.LargestBudgetFlops)} FLOPs ({rule}), {options.SizesPerBudget} sizes each = {design.Runs.Count} runs.",
-            Invariant($"  Compute: {Humanize.Scientific(design.TotalFlops)} FLOPs of {Humanize.Scientific(design.CampaignFlops)} ({100 * design.TotalFlops / design.CampaignFlops:0.0}%); the target is {Times(design.ExtrapolationFactor)} times the largest budget."),
-            $"  {"budget",-10}  {"N* predicted",12}  {"sizes (parameters)",-20}  {"tokens",-20}",
-        };
-        foreach (double budget in design.BudgetsFlops)
-        {
-            var group = design.Runs.Where(r => r.BudgetFlops == budget).ToArray();
-            lines.Add($"  {Humanize.Scientific(budget),-10}  {Humanize.Count(allocator.Optimum(budget).Parameters),12}  "
-                + $"{Humanize.Count(group[0].Parameters) + " .. " + Humanize.Count(group[^1].Parameters),-20}  {Humanize.Count(group[0].Tokens) + " .. " + Humanize.Count(group[^1].Tokens),-20}");
-        }
-
-        lines.Add(Invariant($"  Sizes are log-even within {options.SpanDecades:0.##} decades either side of each budget's predicted optimum (centred: off-centre sampling biases an IsoFLOP parabola, Czech et al. 2026)."));
-        return string.Join('\n', lines);
-    }
-
-    private static IEnumerable<string> Comments(ScalingLaw named, CampaignDesign design) =>
-    [
-        Invariant($"IsoFLOP campaign for a {design.TargetFlops:0.###E+0}-FLOP run, designed by 'scaling campaign' under '{named.Name}'."),
-        Invariant($"{design.Runs.Count} runs, {design.TotalFlops:0.###E+0} FLOPs in all of {design.CampaignFlops:0.###E+0}. Fill in each run's final loss (nats/token), then: scaling fit FILE"),
-    ];
-
-    // Whole up to a million, then scientific: a 1e24 target over a 1e10-FLOP campaign is 1.67E+15 times, not 16 digits.
-    private static string Times(double factor) =>
-        factor < 1e6 ? factor.ToString("0", CultureInfo.InvariantCulture) : Humanize.Scientific(factor);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

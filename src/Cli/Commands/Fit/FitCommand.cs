@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
+using Scaling.Fitting.Approach1;
+using Scaling.Fitting.Approach2;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Runs;
@@ -19,7 +21,7 @@ internal static class FitCommand
 {
     public static Command Create(CliConsole console)
     {
-        var runsFile = new Argument<string>("runs.csv") { Description = "CSV with the header parameters,tokens,loss (aliases N, D; optional flops, run, budget)." };
+        var runsFile = CliOptions.FileArgument("runs.csv", "CSV with the header parameters,tokens,loss (aliases N, D; optional flops, run, budget).", FileKind.Runs);
         var approach = CliOptions.Choice<FitApproach?>(
             "--approach",
             "Which approach (Hoffmann et al. 2022): 3 parametric loss fit (default), 2 IsoFLOP profiles, 1 training-curve envelope, or all.",
@@ -43,7 +45,8 @@ internal static class FitCommand
         };
         command.SetAction(result =>
         {
-            string path = result.GetRequiredValue(runsFile);
+            var file = result.GetRequiredValue(runsFile);
+            string path = file.Path;
             int resamples = result.GetValue(bootstrap) ?? 1000;
             int excluded = result.GetValue(exclude) ?? 0;
             Seed seedValue = result.GetValue(seed) ?? default;
@@ -58,12 +61,12 @@ internal static class FitCommand
                 throw new UsageException($"--out: '{outPath}' already exists; add --force to replace it.");
             }
 
-            var runs = ReadRuns(path);
+            var runs = file.Read(RunsCsv.Read);
             var options = new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid, OverPredictionWeight = overWeight };
             var (report, memo) = (result.GetValue(approach) ?? FitApproach.Three) switch
             {
-                FitApproach.One => AllocationFitReport.Approach1(console, path, runs, resamples, seedValue, budget, asJson),
-                FitApproach.Two => AllocationFitReport.Approach2(console, path, runs, resamples, seedValue, budget, asJson),
+                FitApproach.One => Approach1(console, path, runs, resamples, seedValue, budget, asJson),
+                FitApproach.Two => Approach2(console, path, runs, resamples, seedValue, budget, asJson),
                 FitApproach.Three => Approach3(console, path, runs, options, resamples, seedValue, budget, asJson),
                 _ => All(console, path, runs, options, resamples, seedValue, budget, asJson),
             };
@@ -110,11 +113,44 @@ internal static class FitCommand
             }
         }
 
-        var two = Other(FitApproach.Two, () => AllocationFitReport.Approach2(console, path, runs, resamples, seed, budget, asJson));
-        var one = Other(FitApproach.One, () => AllocationFitReport.Approach1(console, path, runs, resamples, seed, budget, asJson));
+        var two = Other(FitApproach.Two, () => Approach2(console, path, runs, resamples, seed, budget, asJson));
+        var one = Other(FitApproach.One, () => Approach1(console, path, runs, resamples, seed, budget, asJson));
         var combined = three with { Approach = FitApproach.All, Approaches = new ApproachesOutput(three, two, one) };
         memos.Add($"Exponent a (N* grows as C^a) by approach: {string.Join(", ", exponents)}; Hoffmann et al. 2022 found 3: 0.46, 2: 0.49, 1: 0.50 on their runs (Table 2).");
         return (combined, string.Join("\n\n", memos));
+    }
+
+    private static (FitOutput Report, string Memo) Approach2(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
+    {
+        IsoFlopFitResult fit;
+        using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
+        {
+            fit = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = resamples, Seed = seed }, bar);
+        }
+
+        var report = AllocationFitOutput.From(FitApproach.Two, fit.Frontier, fit.Bootstrap, fit.Warnings, budget) with
+        {
+            GroupsUsed = fit.GroupsUsed,
+            RunsUsed = fit.RunsUsed,
+            Profiles = fit.Profiles.Select(IsoFlopProfileOutput.From).ToArray(),
+        };
+        return (report, FitMemo.Approach2(path, fit, budget));
+    }
+
+    private static (FitOutput Report, string Memo) Approach1(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
+    {
+        EnvelopeFitResult fit;
+        using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
+        {
+            fit = EnvelopeFitter.Fit(runs, new EnvelopeFitOptions { Resamples = resamples, Seed = seed }, bar);
+        }
+
+        var report = AllocationFitOutput.From(FitApproach.One, fit.Frontier, fit.Bootstrap, fit.Warnings, budget) with
+        {
+            CurvesUsed = fit.CurvesUsed,
+            PointsUsed = fit.PointsUsed,
+        };
+        return (report, FitMemo.Approach1(path, fit, budget));
     }
 
     private static (Approach3Output Report, string Memo) Approach3(
@@ -139,83 +175,7 @@ internal static class FitCommand
         }
 
         LossOptimum? plan = budget is { } c ? ComputeOptimalFrontier.Create(fit.Law).Optimum(c).Plannable() : null;
-        return (Approach3Output.From(fit, boot, plan), Describe(path, fit, boot, plan));
-    }
-
-    private static string Describe(string path, ParametricFitResult fit, BootstrapResult? boot, LossOptimum? plan)
-    {
-        var law = fit.Law;
-        var lines = new List<string>
-        {
-            Invariant($"Approach 3 fit (Hoffmann et al. 2022) to {fit.RunsUsed} runs from {path}")
-                + (fit.RunsExcluded > 0 ? Invariant($" ({fit.RunsExcluded} highest-loss runs left out)") : string.Empty)
-                + Invariant($", Huber delta {fit.HuberDelta:G3}")
-                + (fit.OverPredictionWeight != 1 ? Invariant($", over-predicted runs weighted {fit.OverPredictionWeight:G3}x (one-sided noise)") : string.Empty)
-                + Invariant($", {fit.Starts} starts:"),
-            $"  L = {Humanize.Exponent(law.E)} + {Humanize.Significant(law.A)}/N^{Humanize.Exponent(law.Alpha)} + {Humanize.Significant(law.B)}/D^{Humanize.Exponent(law.Beta)}",
-        };
-        string level = boot is null ? string.Empty : Invariant($"{boot.Intervals.Level * 100:0}% interval");
-        if (boot is not null)
-        {
-            lines.Add($"  {"",-10} {"estimate",10}  {"std. error",10}  {level}");
-            foreach (var (name, interval) in boot.Intervals.Take(7))
-            {
-                lines.Add($"  {name,-10} {Humanize.Significant(interval.Estimate),10}  {Humanize.Significant(interval.StandardError),10}  [{Humanize.Significant(interval.Lower)}, {Humanize.Significant(interval.Upper)}]");
-            }
-        }
-
-        lines.Add($"  N* grows as C^{Humanize.Exponent(fit.ExponentA)}, D* as C^{Humanize.Exponent(fit.ExponentB)} (G = {Humanize.Significant(fit.G)}).");
-        lines.Add(fit.Converged
-            ? Invariant($"  Converged: every gradient component <= tolerance (largest {fit.GradientNorm:0.0E+0}) after {fit.Iterations} iterations.")
-            : Invariant($"  Warning: NOT converged (largest gradient component {fit.GradientNorm:0.0E+0} after {fit.Iterations} iterations); treat the digits with care."));
-        if (fit.Subsampled)
-        {
-            lines.Add(Invariant($"  The {fit.Starts} starts ran on a stratified subsample of {fit.GridRuns} of the {fit.RunsUsed} runs ({fit.StartsAtBest} reached its best objective, {fit.StartsConverged} converged);"));
-            lines.Add(Invariant($"  its {fit.PolishedStarts} best distinct optima were polished on all runs; the best, objective {fit.Objective:G6}, is the fit above."));
-        }
-        else
-        {
-            lines.Add(Invariant($"  {fit.StartsAtBest} of {fit.Starts} starts reached the best objective {fit.Objective:G6} (within 1e-9); {fit.StartsConverged} converged."));
-        }
-        lines.Add(fit.OnGridBoundary
-            ? $"  Warning: the optimum lies on the boundary of the start grid in {string.Join(", ", fit.GridBoundaryAxes)}; the grid may not bracket it."
-            : "  The optimum lies inside the grid of starts.");
-        lines.Add(Invariant($"  Residuals of ln L: RMSE {fit.Residuals.RootMeanSquare * 100:0.00}%, mean |r| {fit.Residuals.MeanAbsolute * 100:0.00}%, max |r| {fit.Residuals.MaxAbsolute * 100:0.00}%."));
-        if (plan is not null)
-        {
-            lines.Add($"  At {Humanize.Scientific(plan.Flops)} FLOPs: {Humanize.Count(plan.Parameters)} parameters{Range(boot?.Intervals.Plan?.Parameters, Humanize.Count)} on "
-                + $"{Humanize.Count(plan.Tokens)} tokens{Range(boot?.Intervals.Plan?.Tokens, Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter"
-                + $"{Range(boot?.Intervals.Plan?.TokensPerParameter, Humanize.Ratio)}, predicted loss {Humanize.Loss(plan.Loss)}.");
-        }
-
-        if (boot is not null)
-        {
-            lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples (seed {boot.Seed}), {boot.Converged} refits converged; {level}s are percentile intervals."));
-        }
-
-        return string.Join('\n', lines);
-    }
-
-    private static string Range(Interval? interval, Func<double, string> format) =>
-        interval is { } i ? $" [{format(i.Lower)}, {format(i.Upper)}]" : string.Empty;
-
-    internal static IReadOnlyList<TrainingRun> ReadRuns(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"runs.csv: file '{path}' does not exist; give a CSV with the header parameters,tokens,loss (try 'scaling synth --out runs.csv').");
-        }
-
-        // Streamed: memory grows with the runs kept, not with the file's size.
-        try
-        {
-            using var reader = File.OpenText(path);
-            return RunsCsv.Read(reader, path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"runs.csv: cannot read '{path}': {e.Message}");
-        }
+        return (Approach3Output.From(fit, boot, plan), FitMemo.Approach3(path, fit, boot, plan));
     }
 
     private static double OverPredictionWeight(double value) =>

@@ -30,7 +30,7 @@ internal static class HardwareCommand
             string.Join(" · ", a.SupportedPrecisions.Select(p => $"{Precisions.Name(p)} {Humanize.Significant(a.PeakTeraflops(p))}")),
             $"{Humanize.Significant(a.MemoryGigabytes)} GB",
             a.Watts is { } w ? $"{Humanize.Significant(w)} W" : "– W",
-            $"{ResourceReport.Price(a.EurosPerGpuHour)}{(a.PriceDate.Length > 0 ? $" ({a.PriceDate})" : string.Empty)}",
+            $"{ResourceMemo.Price(a.EurosPerGpuHour)}{(a.PriceDate.Length > 0 ? $" ({a.PriceDate})" : string.Empty)}",
         }).ToList();
         rows.Insert(0, ["name", "vendor", "dense peak TFLOP/s", "memory", "power", "€/GPU-hour (assumed)"]);
         int[] widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();

@@ -29,7 +29,7 @@ internal static class InferenceMode
         var chinchilla = plan.Chinchilla;
         string unit = plan.InferenceCostWeight == 1 ? "FLOPs" : "FLOP-equivalents of training cost";
         string cost = eurosPerTrainingFlop is { } price
-            ? $"{ResourceReport.Euros(plan.TotalCost * price)} instead of {ResourceReport.Euros(plan.ChinchillaTotalCost * price)} for training and serving"
+            ? $"{ResourceMemo.Euros(plan.TotalCost * price)} instead of {ResourceMemo.Euros(plan.ChinchillaTotalCost * price)} for training and serving"
             : $"{Humanize.Scientific(plan.TotalCost)} instead of {Humanize.Scientific(plan.ChinchillaTotalCost)} {unit}";
         return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
             + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter, predicted loss {Humanize.Loss(optimum.Loss)}.\n"

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Architecture;
-using Scaling.Cli.Commands.Architecture;
 using Scaling.Cli.Shared;
 
 namespace Scaling.Cli.Commands.Plan;

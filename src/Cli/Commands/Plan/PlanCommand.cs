@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Scaling.Allocation;
-using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Laws;
@@ -48,7 +47,7 @@ internal static class PlanCommand
         {
             if (result.GetValue(robust))
             {
-                console.Out.WriteLine(RobustPlanReport.Run(LawOption.ResolveFitted(result.GetValue(law)), result.GetValue(flops), result.GetValue(quantile), result.GetValue(json)));
+                console.Out.WriteLine(RobustPlanMode.Run(LawOption.ResolveFitted(result.GetValue(law)), result.GetValue(flops), result.GetValue(quantile), result.GetValue(json)));
                 return ExitCodes.Success;
             }
 
@@ -104,7 +103,7 @@ internal static class PlanCommand
             };
             console.Out.WriteLine(result.GetValue(json)
                 ? CliJson.Write(output, CliJsonContext.Default.PlanOutput)
-                : Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget) + ResourceReport.Prose(budget));
+                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget) + ResourceMemo.Prose(budget));
             return ExitCodes.Success;
         });
         return command;
@@ -142,16 +141,6 @@ internal static class PlanCommand
         }
 
         return parametric.PlanForLoss(target);
-    }
-
-    internal static string Describe(ScalingLaw law, ComputeOptimum optimum)
-    {
-        string loss = optimum is LossOptimum { Loss: var l } ? $", predicted loss {Humanize.Loss(l)}" : string.Empty;
-        return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
-            + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter{loss}.\n"
-            + $"  Budget {Humanize.Scientific(optimum.Flops)} FLOPs (C = 6·N·D) under the law '{law.Name}' ({law.Source}).\n"
-            + $"  Allocation exponents: N* grows as C^{Humanize.Exponent(optimum.ExponentA)}, D* as C^{Humanize.Exponent(optimum.ExponentB)}."
-            + (optimum is LossOptimum ? string.Empty : "\n  This law is an allocation rule: it predicts no loss.");
     }
 
     private static string DescribeIntervals(FittedLaw law, Scaling.Fitting.Bootstrap.OptimumIntervals? intervals)

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Bootstrap;
+using Scaling.Hardware;
 using Scaling.Laws;
+using Scaling.Resources;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -47,3 +49,144 @@ internal sealed record PlanIntervalsPart(PlanIntervalsOutput Intervals)
 
 /// <summary>Intervals of N*, D*, D*/N* and the loss at the budget.</summary>
 internal sealed record PlanIntervalsOutput(IntervalOutput Parameters, IntervalOutput Tokens, IntervalOutput TokensPerParameter, IntervalOutput Loss);
+
+/// <summary>
+/// The fields <c>scaling plan --architecture</c> adds: the proposed shape, its learning rate and batch, and how
+/// FLOPs per token were counted (with <c>exact</c>, the tokens C/6N would have given).
+/// </summary>
+internal sealed record PlanArchitectureOutput(ArchitectureOutput Architecture, double? LearningRate, double? BatchTokens, string FlopsPerTokenCounting)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TokensBy6N { get; init; }
+}
+
+/// <summary>The fields <c>scaling plan --unique-tokens</c> adds to the plan's.</summary>
+internal sealed record DataConstrainedOutput(
+    double UniqueTokens,
+    double Epochs,
+    double EffectiveTokens,
+    double EffectiveParameters,
+    double UnconstrainedLoss,
+    double UnconstrainedParameters,
+    double UnconstrainedTokens,
+    double NaiveLoss,
+    double ReturnsRatio,
+    IReadOnlyList<string> Warnings)
+{
+    public static DataConstrainedOutput From(DataConstrainedOptimum plan) => new(
+        plan.UniqueTokens, plan.Epochs, plan.EffectiveTokens, plan.EffectiveParameters, plan.UnconstrainedLoss, plan.Unconstrained.Parameters,
+        plan.Unconstrained.Tokens, plan.NaiveLoss, plan.ReturnsRatio, DataConstrainedMode.Warnings(plan).ToArray());
+}
+
+/// <summary>The fields <c>scaling plan --inference-tokens</c> adds to the plan's (the euro costs only with <c>--gpu</c>).</summary>
+internal sealed record InferenceOutput(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? TotalCostEuros,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ChinchillaTotalCostEuros,
+    double BudgetFlops,
+    double InferenceTokens,
+    double InferenceFlops,
+    double TotalFlops,
+    double InferenceCostWeight,
+    double ChinchillaParameters,
+    double ChinchillaTokens,
+    double ChinchillaTotalFlops,
+    double SavingFraction)
+{
+    public static InferenceOutput From(InferenceAwareOptimum plan, double? eurosPerTrainingFlop) => new(
+        plan.TotalCost * eurosPerTrainingFlop,
+        plan.ChinchillaTotalCost * eurosPerTrainingFlop,
+        plan.Chinchilla.Flops,
+        plan.InferenceTokens,
+        plan.InferenceFlops,
+        plan.TotalFlops,
+        plan.InferenceCostWeight,
+        plan.Chinchilla.Parameters,
+        plan.Chinchilla.Tokens,
+        plan.ChinchillaTotalFlops,
+        plan.SavingFraction);
+}
+
+/// <summary>The fields <c>scaling plan --gpu</c> adds: hardware, time, cost, energy, CO₂ and memory of the plan.</summary>
+internal sealed record ResourcesOutput(
+    double? BudgetEuros,
+    string Gpu,
+    string Precision,
+    double PeakFlopsPerSecond,
+    double Mfu,
+    double EurPerGpuHour,
+    string? PriceDate,
+    string PriceNote,
+    double GpuHours,
+    double CostEuros,
+    int Gpus,
+    int MinimumGpus,
+    string GpuCountReason,
+    double? DeadlineDays,
+    int MaxGpus,
+    double Days,
+    double? WattsPerGpu,
+    double Overhead,
+    double Pue,
+    double? ClusterKilowatts,
+    double? EnergyKilowattHours,
+    double GridGramsCo2PerKilowattHour,
+    double? Co2Tonnes,
+    string TrainingStateRecipe,
+    double TrainingBytesPerParameter,
+    double UsableMemoryFraction,
+    double MemoryBytesPerGpu,
+    double TrainingMemoryBytes,
+    Dictionary<string, double> WeightsMemoryBytes,
+    Dictionary<string, double> InferenceMemoryBytes,
+    bool ActivationsIncluded)
+{
+    private static readonly Scaling.Hardware.Precision[] MemoryPrecisions = [Scaling.Hardware.Precision.Fp32, Scaling.Hardware.Precision.Bf16, Scaling.Hardware.Precision.Fp16, Scaling.Hardware.Precision.Fp8, Scaling.Hardware.Precision.Int8, Scaling.Hardware.Precision.Int4];
+
+    public static ResourcesOutput? From(BudgetPlan? plan)
+    {
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var r = plan.Resources;
+        var a = r.Assumptions;
+        return new ResourcesOutput(
+            plan.BudgetEuros,
+            a.Accelerator.Name,
+            Precisions.Name(a.TrainingPrecision),
+            r.Rate.PeakFlopsPerSecond,
+            r.Rate.Mfu,
+            r.Rate.EurosPerGpuHour,
+            a.EurosPerGpuHour is null ? a.Accelerator.PriceDate : null,
+            a.EurosPerGpuHour is null ? a.Accelerator.PriceNote : "given by the user",
+            r.GpuHours,
+            r.CostEuros,
+            r.Gpus,
+            r.MinimumGpus,
+            r.GpuCountReason switch
+            {
+                Scaling.Resources.GpuCountReason.Given => "given",
+                Scaling.Resources.GpuCountReason.MeetsDeadline => "meets-deadline",
+                _ => "holds-training-state",
+            },
+            a.DeadlineDays,
+            a.MaxGpus,
+            r.Days,
+            r.Energy?.WattsPerGpu,
+            a.Overhead,
+            a.Pue,
+            r.ClusterKilowatts,
+            r.KilowattHours,
+            a.GridGramsCo2PerKilowattHour,
+            r.Co2Tonnes,
+            a.Recipe.Name,
+            r.Memory.TrainingBytesPerParameter,
+            a.UsableMemoryFraction,
+            a.Accelerator.MemoryBytes,
+            r.Memory.TrainingStateBytes,
+            MemoryPrecisions.ToDictionary(Precisions.Name, r.Memory.WeightsBytes),
+            MemoryPrecisions.ToDictionary(Precisions.Name, r.Memory.InferenceBytes),
+            ActivationsIncluded: false);
+    }
+}

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Scaling.Allocation;
-using Scaling.Cli.Commands.Fit;
-using Scaling.Cli.Commands.Plan;
+using Scaling.Fitting.Runs;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
@@ -23,9 +22,9 @@ internal static class ReportCommand
     /// <summary>The accelerator of the default report; the most common training GPU of 2024–2026.</summary>
     public const string DefaultGpu = "H100-SXM";
 
-    private static (ParametricFitResult Fit, BootstrapResult Bootstrap) Fit(string path, double budgetFlops)
+    private static (ParametricFitResult Fit, BootstrapResult Bootstrap) Fit(InputFile file, double budgetFlops)
     {
-        var runs = FitCommand.ReadRuns(path);
+        var runs = file.Read(RunsCsv.Read);
         var fit = ParametricFit.Fit(runs);
         return (fit, ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }));
     }
@@ -43,7 +42,7 @@ internal static class ReportCommand
         var flops = CliOptions.Flops($"Training budget in FLOPs (default {Humanize.Scientific(DefaultFlops)}).");
         var formats = CliOptions.Formats("Comma-separated: html, png, svg, pdf, xlsx (default all).");
         var force = CliOptions.Force("Overwrite files in DIR that 'scaling report' did not write.");
-        var fitRuns = new Option<string>("--fit-runs") { Description = "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples): adds the fit figures and sheet; without --law the plan uses the fit.", HelpName = "runs.csv" };
+        var fitRuns = CliOptions.File("--fit-runs", "runs.csv", "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples): adds the fit figures and sheet; without --law the plan uses the fit.", FileKind.Runs);
         var law = LawOption.Create();
         var resources = new ResourceOptions { DefaultGpu = DefaultGpu };
         var command = new Command("report", "Write the figures and the planning workbook for a budget.")
@@ -61,9 +60,9 @@ internal static class ReportCommand
             var hardware = resources.ReadWithDefaultGpu(result);
             double budget = hardware.Flops(result.GetValue(flops)) ?? DefaultFlops;
             interruption.ThrowIfRequested();
-            var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsPath ? Fit(runsPath, budget) : (null, null);
+            var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsFile ? Fit(runsFile, budget) : (null, null);
             var (namedLaw, resamples) = result.GetValue(law) is null && fit is not null
-                ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns))}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [])
+                ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns)?.Path)}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [])
                 : FromLawOption(result.GetValue(law));
             var request = ReportRequest.Create(namedLaw, budget) with
             {
@@ -82,7 +81,7 @@ internal static class ReportCommand
             var files = ReportBuilder.Build(request);
             interruption.ThrowIfRequested();
             var paths = directory.Write(files, interruption);
-            Print(console, PlanCommand.Describe(request.Law, optimum), directory, files, paths);
+            Print(console, PlanMemo.Describe(request.Law, optimum), directory, files, paths);
             return ExitCodes.Success;
         });
         return command;

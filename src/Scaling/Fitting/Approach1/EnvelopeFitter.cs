@@ -66,7 +66,7 @@ public static class EnvelopeFitter
         if (sizes < MinimumEnvelopeSizes)
         {
             throw UnusableRunsException.Because(
-                $"runs: Approach 1 needs training runs of at least {MinimumEnvelopeSizes} model sizes; the {FitWording.Count(curves.Length)} runs with several "
+                $"Approach 1 needs training runs of at least {MinimumEnvelopeSizes} model sizes; the {FitWording.Count(curves.Length)} runs with several "
                 + $"checkpoints have {sizes} size{(sizes == 1 ? string.Empty : "s")}. Add training curves of other sizes.");
         }
 
@@ -76,7 +76,7 @@ public static class EnvelopeFitter
         if (winners < MinimumEnvelopeSizes)
         {
             throw UnusableRunsException.Because(
-                $"runs: the lower envelope of loss over compute is won by {winners} model size{(winners == 1 ? string.Empty : "s")}"
+                $"the lower envelope of loss over compute is won by {winners} model size{(winners == 1 ? string.Empty : "s")}"
                 + $"{(options.BracketedOnly ? " where smaller and larger runs reach the same compute" : string.Empty)}; Approach 1 needs at least {MinimumEnvelopeSizes}. "
                 + "Add sizes between the existing ones, and train each run long enough that its curve overlaps the next sizes' in compute.");
         }
@@ -132,7 +132,7 @@ public static class EnvelopeFitter
             if (other is not null)
             {
                 throw UnusableRunsException.Because(
-                $"runs: run '{run.Key}' has checkpoints of different model sizes ({FitWording.Number(parameters)} and {FitWording.Number(other.Parameters)} parameters); "
+                $"run '{run.Key}' has checkpoints of different model sizes ({FitWording.Number(parameters)} and {FitWording.Number(other.Parameters)} parameters); "
                     + "the checkpoints of one run share its size, so give each model its own run name.");
             }
 
@@ -141,7 +141,7 @@ public static class EnvelopeFitter
                 if (checkpoints[i].Tokens == checkpoints[i - 1].Tokens)
                 {
                     throw UnusableRunsException.Because(
-                $"runs: run '{run.Key}' has two checkpoints at {FitWording.Number(checkpoints[i].Tokens)} tokens; keep one loss per token count.");
+                $"run '{run.Key}' has two checkpoints at {FitWording.Number(checkpoints[i].Tokens)} tokens; keep one loss per token count.");
                 }
             }
 
@@ -151,7 +151,7 @@ public static class EnvelopeFitter
         if (curves.Count == 0)
         {
             throw UnusableRunsException.Because(
-                $"runs: Approach 1 needs training curves, several checkpoints of one run at rising token counts sharing a run name (the run or model column); "
+                $"Approach 1 needs training curves, several checkpoints of one run at rising token counts sharing a run name (the run or model column); "
                 + $"none of the {FitWording.Count(runs.Count)} rows forms one ({FitWording.Count(unnamed)} have no run name, {FitWording.Count(single)} runs have a single checkpoint). "
                 + "Log the loss at several checkpoints of each run, or use Approach 2 or 3 for final losses.");
         }

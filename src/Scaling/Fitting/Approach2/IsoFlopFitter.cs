@@ -64,7 +64,7 @@ public static class IsoFlopFitter
         if (runs.Count < fewestRuns)
         {
             throw UnusableRunsException.Because(
-                $"runs: Approach 2 needs at least {fewestRuns} runs ({MinimumGroups} compute budgets × {MinimumSizesPerGroup} model sizes); got {runs.Count}. "
+                $"Approach 2 needs at least {fewestRuns} runs ({MinimumGroups} compute budgets × {MinimumSizesPerGroup} model sizes); got {runs.Count}. "
                 + "Train several model sizes at each of at least three budgets.");
         }
 
@@ -230,7 +230,7 @@ public static class IsoFlopFitter
         string found = string.Join(
             "; ",
             profiles.Select(p => $"{FitWording.Number(p.Flops)} FLOPs: {FitWording.Count(p.Runs.Count)} runs, {p.DistinctSizes} sizes, {Explain(p.Status)}"));
-        return $"runs: Approach 2 needs at least {MinimumGroups} IsoFLOP groups whose parabola has a minimum, but only "
+        return $"Approach 2 needs at least {MinimumGroups} IsoFLOP groups whose parabola has a minimum, but only "
             + $"{profiles.Count(p => p.IsUsed)} of {profiles.Count} groups qualify ({found}). "
             + $"Train at least {MinimumSizesPerGroup} model sizes at each of at least {MinimumGroups} budgets; runs meant for one budget must agree in 6·N·D "
             + $"within {tolerance.ToString("0.##%", System.Globalization.CultureInfo.InvariantCulture)} (raise the tolerance) or declare it in a budget column.";

@@ -70,7 +70,7 @@ public static class ParametricFit
         if (!double.IsFinite(values[best]))
         {
             throw UnusableRunsException.Because(
-                "runs: no start of the fit gave a finite objective; check that losses are in nats per token and sizes in parameters and tokens.");
+                "no start of the fit gave a finite objective; check that losses are in nats per token and sizes in parameters and tokens.");
         }
 
         int polishedStarts = 0;
@@ -102,7 +102,7 @@ public static class ParametricFit
             if (!double.IsFinite(polished.Values[winner]))
             {
                 throw UnusableRunsException.Because(
-                    "runs: no optimum of the subsample gave a finite objective on all runs; check that losses are in nats per token and sizes in parameters and tokens.");
+                    "no optimum of the subsample gave a finite objective on all runs; check that losses are in nats per token and sizes in parameters and tokens.");
             }
 
             p = polished.Point(winner);
@@ -244,7 +244,7 @@ public static class ParametricFit
         if (excludeTopLoss >= runs.Count)
         {
             throw UnusableRunsException.Because(
-                $"runs: excluding the {excludeTopLoss} highest-loss runs leaves none of {runs.Count}; exclude fewer.");
+                $"excluding the {excludeTopLoss} highest-loss runs leaves none of {runs.Count}; exclude fewer.");
         }
 
         var dropped = runs.Select((run, index) => (run.Loss, index))
@@ -258,7 +258,7 @@ public static class ParametricFit
         if (!(natural[3] > 0) || !(natural[4] > 0))
         {
             throw UnusableRunsException.Because(
-                $"runs: the best fit has alpha = {natural[3]:G4} and beta = {natural[4]:G4}; both must be positive for a scaling law - the runs do not span enough sizes and token counts (or their losses do not fall with scale).");
+                $"the best fit has alpha = {natural[3]:G4} and beta = {natural[4]:G4}; both must be positive for a scaling law - the runs do not span enough sizes and token counts (or their losses do not fall with scale).");
         }
 
         double e = Math.Exp(natural[2]), a = Math.Exp(natural[0]), b = Math.Exp(natural[1]);
@@ -266,7 +266,7 @@ public static class ParametricFit
         {
             // Losses far from nats per token (e.g. 1e308) drive ln A, ln B or ln E past what a double can exponentiate.
             throw UnusableRunsException.Because(
-                $"runs: the best fit has ln E = {natural[2]:G4}, ln A = {natural[0]:G4}, ln B = {natural[1]:G4}, beyond any finite law - check that losses are in nats per token (typically 1.5 to 10).");
+                $"the best fit has ln E = {natural[2]:G4}, ln A = {natural[0]:G4}, ln B = {natural[1]:G4}, beyond any finite law - check that losses are in nats per token (typically 1.5 to 10).");
         }
 
         return LossLaw.Create(e, a, b, natural[3], natural[4]);

@@ -105,7 +105,7 @@ public class CampaignCommandTests
     [InlineData("--noise-kind", "gaussian or exponential", "campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--simulate", "--noise-kind", "uniform")]
     [InlineData("--spacing", "ladder or even", "campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--spacing", "odd")]
     [InlineData("--trials", "from 2 to 100,000", "campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--simulate", "--trials", "1")]
-    [InlineData("runs.csv", "does not exist", "campaign", "--target-flops", "1e24", "--runs", "/nonexistent/runs.csv")]
+    [InlineData("--runs", "does not exist", "campaign", "--target-flops", "1e24", "--runs", "/nonexistent/runs.csv")]
     public void Campaign_BadOption_ExitsWithCode2AndOneLine(string option, string detail, params string[] args)
     {
         var (code, output, error) = CliRunner.Run(args);

@@ -209,8 +209,9 @@ public sealed class FitCommandTests : IDisposable
     [Fact]
     public void Fit_MissingFile_ExitsWithCode2()
     {
-        var (code, output, error) = CliRunner.Run("fit", Path.Combine(folder, "nope.csv"));
-        PlanCommandTests.AssertOneLineError(code, output, error, "runs.csv", "does not exist");
+        string path = Path.Combine(folder, "nope.csv");
+        var (code, output, error) = CliRunner.Run("fit", path);
+        PlanCommandTests.AssertOneLineError(code, output, error, $"'{path}'", "does not exist");
     }
 
     [Fact]

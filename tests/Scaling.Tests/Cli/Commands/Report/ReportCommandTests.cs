@@ -117,7 +117,8 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--gpus", "2", "give at least")]
+    [InlineData("--gpus", "2", "needs --gpu")]
+    [InlineData("--budget-eur", "1e6", "needs --gpu")]
     [InlineData("--gpu", "Z9000", "Z9000")]
     [InlineData("--formats", "png,gif", "gif")]
     [InlineData("--flops", "-1", "-1")]
@@ -126,6 +127,14 @@ public sealed class ReportCommandTests : IDisposable
     {
         var (code, output, error) = CliRunner.Run("report", "--out", directory, option, value);
         PlanCommandTests.AssertOneLineError(code, output, error, option, detail);
+        Assert.False(Directory.Exists(directory));
+    }
+
+    [Fact]
+    public void Report_TooFewGpus_WritesNothing()
+    {
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--gpu", "H100-SXM", "--gpus", "2");
+        PlanCommandTests.AssertOneLineError(code, output, error, "--gpus", "give at least");
         Assert.False(Directory.Exists(directory));
     }
 

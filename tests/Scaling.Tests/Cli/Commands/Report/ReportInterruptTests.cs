@@ -32,7 +32,7 @@ public sealed class ReportInterruptTests : IDisposable
     {
         string pipe = Path.Combine(folder, "catalog.csv");
         Run("mkfifo", pipe);
-        using var process = StartTool("report", "--out", Out, "--hardware", pipe);
+        using var process = StartTool("report", "--out", Out, "--gpu", "H100-SXM", "--hardware", pipe);
         var stream = await Task.Run(() => new FileStream(pipe, FileMode.Open, FileAccess.Write)).WaitAsync(Patience);
         await using (stream)
         {

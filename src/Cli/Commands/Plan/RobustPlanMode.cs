@@ -11,7 +11,7 @@ namespace Scaling.Cli.Commands.Plan;
 /// minimises the expected (or q-quantile) loss over the refits, against the point plan; with a preset, the consensus of
 /// the published loss laws (smallest worst-case regret) and what each law predicts for it.
 /// </summary>
-internal static class RobustPlanReport
+internal static class RobustPlanMode
 {
     public static string Run(FittedLaw fitted, double? flopsGiven, double? quantileGiven, bool asJson)
     {

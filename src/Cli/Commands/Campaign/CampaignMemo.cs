@@ -1,13 +1,49 @@
 using System.Globalization;
+using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Cli.Shared;
 using Scaling.Fitting;
+using Scaling.Laws;
 
 namespace Scaling.Cli.Commands.Campaign;
 
 /// <summary>The prose of <c>scaling campaign --simulate</c> and <c>--next</c>.</summary>
-internal static class CampaignReport
+internal static class CampaignMemo
 {
+    /// <summary>The design: budgets, sizes and tokens per budget, and how much of the campaign's compute it spends.</summary>
+    public static string DescribeDesign(ScalingLaw named, CampaignDesign design, CampaignOptions options)
+    {
+        var allocator = named.Allocator();
+        string rule = options.Spacing == BudgetSpacing.Ladder ? "the 1-3-6 ladder of Chinchilla's design" : "log-even over a 500x span";
+        var lines = new List<string>
+        {
+            $"Campaign for a {Humanize.Scientific(design.TargetFlops)}-FLOP run under '{named.Name}': {design.BudgetsFlops.Count} budgets "
+                + $"{Humanize.Scientific(design.BudgetsFlops[0])} .. {Humanize.Scientific(design.LargestBudgetFlops)} FLOPs ({rule}), {options.SizesPerBudget} sizes each = {design.Runs.Count} runs.",
+            Invariant($"  Compute: {Humanize.Scientific(design.TotalFlops)} FLOPs of {Humanize.Scientific(design.CampaignFlops)} ({100 * design.TotalFlops / design.CampaignFlops:0.0}%); the target is {Times(design.ExtrapolationFactor)} times the largest budget."),
+            $"  {"budget",-10}  {"N* predicted",12}  {"sizes (parameters)",-20}  {"tokens",-20}",
+        };
+        foreach (double budget in design.BudgetsFlops)
+        {
+            var group = design.Runs.Where(r => r.BudgetFlops == budget).ToArray();
+            lines.Add($"  {Humanize.Scientific(budget),-10}  {Humanize.Count(allocator.Optimum(budget).Parameters),12}  "
+                + $"{Humanize.Count(group[0].Parameters) + " .. " + Humanize.Count(group[^1].Parameters),-20}  {Humanize.Count(group[0].Tokens) + " .. " + Humanize.Count(group[^1].Tokens),-20}");
+        }
+
+        lines.Add(Invariant($"  Sizes are log-even within {options.SpanDecades:0.##} decades either side of each budget's predicted optimum (centred: off-centre sampling biases an IsoFLOP parabola, Czech et al. 2026)."));
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The comment lines of the design's CSV.</summary>
+    public static IEnumerable<string> Comments(ScalingLaw named, CampaignDesign design) =>
+    [
+        Invariant($"IsoFLOP campaign for a {design.TargetFlops:0.###E+0}-FLOP run, designed by 'scaling campaign' under '{named.Name}'."),
+        Invariant($"{design.Runs.Count} runs, {design.TotalFlops:0.###E+0} FLOPs in all of {design.CampaignFlops:0.###E+0}. Fill in each run's final loss (nats/token), then: scaling fit FILE"),
+    ];
+
+    // Whole up to a million, then scientific: a 1e24 target over a 1e10-FLOP campaign is 1.67E+15 times, not 16 digits.
+    private static string Times(double factor) =>
+        factor < 1e6 ? factor.ToString("0", CultureInfo.InvariantCulture) : Humanize.Scientific(factor);
+
     public static string DescribeSimulation(string lawName, CampaignSimulation simulation)
     {
         var options = simulation.Options;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Scaling.Architecture;
-using Scaling.Cli.Shared;
 using Scaling.Hardware;
 
-namespace Scaling.Cli.Commands.Architecture;
+namespace Scaling.Cli.Shared;
 
 /// <summary>The prose of an <see cref="ArchitectureProfile"/>, shared by <c>scaling architecture</c> and <c>scaling plan --architecture</c>.</summary>
 internal static class ArchitectureMemo

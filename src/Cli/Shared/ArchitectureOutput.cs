@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Scaling.Architecture;
 using Scaling.Hardware;
 
-namespace Scaling.Cli.Commands.Architecture;
+namespace Scaling.Cli.Shared;
 
 /// <summary>
 /// <c>scaling architecture --json</c>, and the <c>architecture</c> member of <c>scaling plan --architecture --json</c>

@@ -5,7 +5,7 @@ using Scaling.Resources;
 namespace Scaling.Cli.Shared;
 
 /// <summary>The resource block of <c>scaling plan --gpu</c> in prose: a short memo (its JSON is <c>ResourcesOutput</c>).</summary>
-internal static class ResourceReport
+internal static class ResourceMemo
 {
     /// <summary>The memo that follows the plan, starting with a blank line; empty without a plan.</summary>
     public static string Prose(BudgetPlan? plan)

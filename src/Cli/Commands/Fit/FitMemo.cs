@@ -1,0 +1,119 @@
+using System.Globalization;
+using Scaling.Allocation;
+using Scaling.Cli.Shared;
+using Scaling.Fitting.Approach1;
+using Scaling.Fitting.Approach2;
+using Scaling.Fitting.Approach3;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting;
+
+namespace Scaling.Cli.Commands.Fit;
+
+/// <summary>The prose of <c>scaling fit</c>: a short memo per approach (the JSON is <see cref="FitOutput"/>).</summary>
+internal static class FitMemo
+{
+    /// <summary>Approach 3: the law, its intervals and diagnostics, the plan at the budget.</summary>
+    public static string Approach3(string path, ParametricFitResult fit, BootstrapResult? boot, LossOptimum? plan)
+    {
+        var law = fit.Law;
+        var lines = new List<string>
+        {
+            Invariant($"Approach 3 fit (Hoffmann et al. 2022) to {fit.RunsUsed} runs from {path}")
+                + (fit.RunsExcluded > 0 ? Invariant($" ({fit.RunsExcluded} highest-loss runs left out)") : string.Empty)
+                + Invariant($", Huber delta {fit.HuberDelta:G3}")
+                + (fit.OverPredictionWeight != 1 ? Invariant($", over-predicted runs weighted {fit.OverPredictionWeight:G3}x (one-sided noise)") : string.Empty)
+                + Invariant($", {fit.Starts} starts:"),
+            $"  L = {Humanize.Exponent(law.E)} + {Humanize.Significant(law.A)}/N^{Humanize.Exponent(law.Alpha)} + {Humanize.Significant(law.B)}/D^{Humanize.Exponent(law.Beta)}",
+        };
+        string level = boot is null ? string.Empty : Invariant($"{boot.Intervals.Level * 100:0}% interval");
+        if (boot is not null)
+        {
+            lines.Add($"  {"",-10} {"estimate",10}  {"std. error",10}  {level}");
+            foreach (var (name, interval) in boot.Intervals.Take(7))
+            {
+                lines.Add($"  {name,-10} {Humanize.Significant(interval.Estimate),10}  {Humanize.Significant(interval.StandardError),10}  [{Humanize.Significant(interval.Lower)}, {Humanize.Significant(interval.Upper)}]");
+            }
+        }
+
+        lines.Add($"  N* grows as C^{Humanize.Exponent(fit.ExponentA)}, D* as C^{Humanize.Exponent(fit.ExponentB)} (G = {Humanize.Significant(fit.G)}).");
+        lines.Add(fit.Converged
+            ? Invariant($"  Converged: every gradient component <= tolerance (largest {fit.GradientNorm:0.0E+0}) after {fit.Iterations} iterations.")
+            : Invariant($"  Warning: NOT converged (largest gradient component {fit.GradientNorm:0.0E+0} after {fit.Iterations} iterations); treat the digits with care."));
+        if (fit.Subsampled)
+        {
+            lines.Add(Invariant($"  The {fit.Starts} starts ran on a stratified subsample of {fit.GridRuns} of the {fit.RunsUsed} runs ({fit.StartsAtBest} reached its best objective, {fit.StartsConverged} converged);"));
+            lines.Add(Invariant($"  its {fit.PolishedStarts} best distinct optima were polished on all runs; the best, objective {fit.Objective:G6}, is the fit above."));
+        }
+        else
+        {
+            lines.Add(Invariant($"  {fit.StartsAtBest} of {fit.Starts} starts reached the best objective {fit.Objective:G6} (within 1e-9); {fit.StartsConverged} converged."));
+        }
+        lines.Add(fit.OnGridBoundary
+            ? $"  Warning: the optimum lies on the boundary of the start grid in {string.Join(", ", fit.GridBoundaryAxes)}; the grid may not bracket it."
+            : "  The optimum lies inside the grid of starts.");
+        lines.Add(Invariant($"  Residuals of ln L: RMSE {fit.Residuals.RootMeanSquare * 100:0.00}%, mean |r| {fit.Residuals.MeanAbsolute * 100:0.00}%, max |r| {fit.Residuals.MaxAbsolute * 100:0.00}%."));
+        if (plan is not null)
+        {
+            lines.Add($"  At {Humanize.Scientific(plan.Flops)} FLOPs: {Humanize.Count(plan.Parameters)} parameters{Range(boot?.Intervals.Plan?.Parameters, Humanize.Count)} on "
+                + $"{Humanize.Count(plan.Tokens)} tokens{Range(boot?.Intervals.Plan?.Tokens, Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter"
+                + $"{Range(boot?.Intervals.Plan?.TokensPerParameter, Humanize.Ratio)}, predicted loss {Humanize.Loss(plan.Loss)}.");
+        }
+
+        if (boot is not null)
+        {
+            lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples (seed {boot.Seed}), {boot.Converged} refits converged; {level}s are percentile intervals."));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Approach 2: the allocation rule from the IsoFLOP profiles.</summary>
+    public static string Approach2(string path, IsoFlopFitResult fit, double? budget) =>
+        Memo(
+            Invariant($"Approach 2 (IsoFLOP profiles, Hoffmann et al. 2022 §3.2) on {fit.RunsUsed} runs in {fit.GroupsUsed} of {fit.Profiles.Count} compute groups from {path}:"),
+            fit.Frontier,
+            fit.Bootstrap,
+            fit.Warnings,
+            budget);
+
+    /// <summary>Approach 1: the allocation rule from the envelope of the training curves.</summary>
+    public static string Approach1(string path, EnvelopeFitResult fit, double? budget) =>
+        Memo(
+            Invariant($"Approach 1 (lower envelope of training curves, Hoffmann et al. 2022 §3.1) on {fit.CurvesUsed} training runs from {path}:"),
+            fit.Frontier,
+            fit.Bootstrap,
+            fit.Warnings,
+            budget);
+
+    private static string Memo(string header, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings, double? budget)
+    {
+        var lines = new List<string>
+        {
+            header,
+            $"  N_opt = {Humanize.Significant(frontier.Parameters.Coefficient)}·C^{Humanize.Exponent(frontier.ExponentA)}{Range(boot?.ExponentA, Humanize.Exponent)}, "
+                + $"D_opt = {Humanize.Significant(frontier.Tokens.Coefficient)}·C^{Humanize.Exponent(frontier.ExponentB)}{Range(boot?.ExponentB, Humanize.Exponent)} "
+                + Invariant($"(R² {frontier.Parameters.RSquared:0.000} over {frontier.Parameters.Points} points)."),
+        };
+        if (budget is { } c)
+        {
+            var plan = frontier.Optimum(c);
+            var at = boot?.At(c);
+            lines.Add($"  At {Humanize.Scientific(c)} FLOPs: {Humanize.Count(plan.Parameters)} parameters{Range(at?.Parameters, Humanize.Count)} on "
+                + $"{Humanize.Count(plan.Tokens)} tokens{Range(at?.Tokens, Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter.");
+        }
+
+        if (boot is not null)
+        {
+            lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples, {boot.Level * 100:0}% percentile intervals in brackets."));
+        }
+
+        lines.AddRange(warnings.Select(w => "  Warning: " + w));
+        lines.Add("  An allocation rule predicts N* and D*, not the loss; Approach 3 fits the loss law itself.");
+        return string.Join('\n', lines);
+    }
+
+    private static string Range(Interval? interval, Func<double, string> format) =>
+        interval is { } i ? $" [{format(i.Lower)}, {format(i.Upper)}]" : string.Empty;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
