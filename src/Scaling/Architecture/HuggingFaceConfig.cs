@@ -1,18 +1,20 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Scaling.Architecture;
 
 /// <summary>
 /// A Hugging Face <c>config.json</c> read as a <see cref="TransformerShape"/>: the Llama family (<c>llama</c>,
-/// <c>mistral</c>, <c>qwen2</c>), <c>gpt2</c> and <c>gpt_neox</c>. The core parses text it is given; reading the file
-/// belongs to the caller.
+/// <c>mistral</c>, <c>qwen2</c>, <c>phi3</c>, <c>gemma</c>, <c>gemma2</c>), the mixtures of experts <c>mixtral</c>,
+/// <c>qwen2_moe</c>, <c>deepseek_v2</c> and <c>deepseek_v3</c> (multi-head latent attention), <c>gpt2</c> and
+/// <c>gpt_neox</c>. The core parses text it is given; reading the file belongs to the caller.
 /// </summary>
 /// <remarks>
-/// Keys read: Llama family <c>hidden_size</c>, <c>intermediate_size</c>, <c>num_hidden_layers</c>,
-/// <c>num_attention_heads</c>, <c>num_key_value_heads</c> (default: the heads), <c>head_dim</c> (default
-/// hidden/heads), <c>vocab_size</c>, <c>tie_word_embeddings</c> (default false); GPT-2 <c>n_embd</c>, <c>n_layer</c>,
-/// <c>n_head</c>, <c>n_inner</c> (default 4·n_embd), <c>n_positions</c>, <c>vocab_size</c>; GPT-NeoX as Llama
-/// without key/value heads. A config with mixture-of-experts or latent-attention keys is refused rather than miscounted.
+/// A key the config leaves out takes the default of the family's configuration class in Hugging Face transformers
+/// (<c>configuration_&lt;model_type&gt;.py</c>), as the library itself would: a Mistral config without
+/// <c>num_key_value_heads</c> has 8 key/value heads (MistralConfig), not one per query head. Such keys are listed in
+/// <see cref="DefaultedKeys"/>. <c>max_position_embeddings</c> is the longest context the model accepts, not the
+/// context it was trained at, so it is kept apart (<see cref="MaxContext"/>) and never taken as the training context.
 /// <example><code>
 /// var config = HuggingFaceConfig.Parse(File.ReadAllText("config.json"), "config.json");
 /// config.Shape.Parameters; // 6,738,415,616 for meta-llama/Llama-2-7b-hf
@@ -20,17 +22,54 @@ namespace Scaling.Architecture;
 /// </remarks>
 public sealed record HuggingFaceConfig
 {
-    private static readonly string[] Supported = ["llama", "mistral", "qwen2", "gpt2", "gpt_neox"];
+    private static readonly string[] Supported =
+        ["llama", "mistral", "qwen2", "phi3", "gemma", "gemma2", "mixtral", "qwen2_moe", "deepseek_v2", "deepseek_v3", "gpt2", "gpt_neox"];
 
-    // Keys of architectures whose parameters this count would get wrong.
-    private static readonly string[] Unsupported =
-        ["num_local_experts", "num_experts", "n_routed_experts", "moe_intermediate_size", "kv_lora_rank", "q_lora_rank"];
+    // The defaults of each family's configuration class in Hugging Face transformers (configuration_<type>.py), for
+    // the keys that fix the parameter count; a key absent here is required. num_key_value_heads absent: one per head.
+    private static readonly Dictionary<string, Dictionary<string, int>> FamilyDefaults = new()
+    {
+        ["llama"] = new() { ["vocab_size"] = 32000, ["hidden_size"] = 4096, ["intermediate_size"] = 11008, ["num_hidden_layers"] = 32, ["num_attention_heads"] = 32 },
+        ["mistral"] = new() { ["vocab_size"] = 32000, ["hidden_size"] = 4096, ["intermediate_size"] = 14336, ["num_hidden_layers"] = 32, ["num_attention_heads"] = 32, ["num_key_value_heads"] = 8 },
+        ["qwen2"] = new() { ["vocab_size"] = 151936, ["hidden_size"] = 4096, ["intermediate_size"] = 22016, ["num_hidden_layers"] = 32, ["num_attention_heads"] = 32, ["num_key_value_heads"] = 32 },
+        ["phi3"] = new() { ["vocab_size"] = 32064, ["hidden_size"] = 3072, ["intermediate_size"] = 8192, ["num_hidden_layers"] = 32, ["num_attention_heads"] = 32 },
+        ["gemma"] = new() { ["vocab_size"] = 256000, ["hidden_size"] = 3072, ["intermediate_size"] = 24576, ["num_hidden_layers"] = 28, ["num_attention_heads"] = 16, ["num_key_value_heads"] = 16, ["head_dim"] = 256 },
+        ["gemma2"] = new(),
+        ["mixtral"] = new()
+        {
+            ["vocab_size"] = 32000, ["hidden_size"] = 4096, ["intermediate_size"] = 14336, ["num_hidden_layers"] = 32, ["num_attention_heads"] = 32, ["num_key_value_heads"] = 8,
+            ["num_local_experts"] = 8, ["num_experts_per_tok"] = 2,
+        },
+        ["qwen2_moe"] = new()
+        {
+            ["vocab_size"] = 151936, ["hidden_size"] = 2048, ["intermediate_size"] = 5632, ["num_hidden_layers"] = 24, ["num_attention_heads"] = 16, ["num_key_value_heads"] = 16,
+            ["decoder_sparse_step"] = 1, ["moe_intermediate_size"] = 1408, ["shared_expert_intermediate_size"] = 5632, ["num_experts_per_tok"] = 4, ["num_experts"] = 60,
+        },
+        ["deepseek_v2"] = new()
+        {
+            ["vocab_size"] = 32000, ["hidden_size"] = 4096, ["intermediate_size"] = 11008, ["num_hidden_layers"] = 32, ["num_attention_heads"] = 32,
+            ["first_k_dense_replace"] = 0, ["kv_lora_rank"] = 512, ["q_lora_rank"] = 1536, ["n_routed_experts"] = 64, ["n_shared_experts"] = 2,
+            ["qk_nope_head_dim"] = 128, ["qk_rope_head_dim"] = 64, ["v_head_dim"] = 128, ["moe_intermediate_size"] = 1407,
+        },
+        ["deepseek_v3"] = new()
+        {
+            ["vocab_size"] = 129280, ["hidden_size"] = 7168, ["intermediate_size"] = 18432, ["num_hidden_layers"] = 61, ["num_attention_heads"] = 128,
+            ["first_k_dense_replace"] = 3, ["kv_lora_rank"] = 512, ["q_lora_rank"] = 1536, ["n_routed_experts"] = 256, ["n_shared_experts"] = 1, ["num_experts_per_tok"] = 8,
+            ["qk_nope_head_dim"] = 128, ["qk_rope_head_dim"] = 64, ["v_head_dim"] = 128, ["moe_intermediate_size"] = 2048,
+        },
+        ["gpt2"] = new() { ["vocab_size"] = 50257, ["n_positions"] = 1024, ["n_embd"] = 768, ["n_layer"] = 12, ["n_head"] = 12 },
+        ["gpt_neox"] = new() { ["vocab_size"] = 50432, ["hidden_size"] = 6144, ["num_hidden_layers"] = 44, ["num_attention_heads"] = 64, ["intermediate_size"] = 24576 },
+    };
 
-    private HuggingFaceConfig(string modelType, TransformerShape shape, int? contextLength)
+    // Tied embeddings by default: GemmaConfig and GPT2Config tie, the others do not.
+    private static readonly HashSet<string> TiedByDefault = ["gemma", "gemma2", "gpt2"];
+
+    private HuggingFaceConfig(string modelType, TransformerShape shape, int? maxContext, IReadOnlyList<string> defaulted)
     {
         ModelType = modelType;
         Shape = shape;
-        ContextLength = contextLength;
+        MaxContext = maxContext;
+        DefaultedKeys = defaulted;
     }
 
     /// <summary>The config's <c>model_type</c>, e.g. <c>llama</c>.</summary>
@@ -39,12 +78,21 @@ public sealed record HuggingFaceConfig
     /// <summary>The shape with the family's conventions.</summary>
     public TransformerShape Shape { get; }
 
-    /// <summary>The trained context (<c>max_position_embeddings</c> or <c>n_positions</c>), when the config gives one.</summary>
-    public int? ContextLength { get; }
+    /// <summary>
+    /// The longest context the model accepts (<c>max_position_embeddings</c> or <c>n_positions</c>), when the config
+    /// gives one. Not the training context: Qwen2-7B accepts 131,072 tokens but costs 4.47 × 6N per token there.
+    /// </summary>
+    public int? MaxContext { get; }
+
+    /// <summary>Keys the config left out that took the family's Hugging Face default, e.g. <c>num_key_value_heads = 8</c>.</summary>
+    public IReadOnlyList<string> DefaultedKeys { get; }
+
+    /// <summary>The supported <c>model_type</c> values.</summary>
+    public static IReadOnlyList<string> SupportedModelTypes => Supported;
 
     /// <summary>Parses config.json text; <paramref name="source"/> names it in messages (the file name the user gave).</summary>
-    /// <exception cref="InvalidShapeException">Not JSON, an unsupported <c>model_type</c>, a missing or non-integer
-    /// key, a mixture-of-experts or latent-attention key, or a shape that cannot exist; the message starts with
+    /// <exception cref="InvalidShapeException">Not JSON, an unsupported <c>model_type</c>, a missing key the family has
+    /// no default for, a non-integer key, or a shape that cannot exist; the message starts with
     /// <paramref name="source"/> and names the key.</exception>
     public static HuggingFaceConfig Parse(string json, string source)
     {
@@ -68,25 +116,24 @@ public sealed record HuggingFaceConfig
                 throw new InvalidShapeException("config", double.NaN, $"{source}: expected a JSON object (a Hugging Face config.json).");
             }
 
-            foreach (string key in Unsupported)
+            string type = root.TryGetProperty("model_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
+            if (!FamilyDefaults.TryGetValue(type, out var defaults))
             {
-                if (root.TryGetProperty(key, out var v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.False))
-                {
-                    throw new InvalidShapeException(key, double.NaN, $"{source}: key '{key}' marks a mixture-of-experts or latent-attention model, which this count does not cover; give a dense model's config.");
-                }
+                throw new InvalidShapeException("model_type", double.NaN, $"{source}: model_type '{type}' is not supported; use a config of {string.Join(", ", Supported)}.");
             }
 
-            string type = root.TryGetProperty("model_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
-            var reader = new Reader(root, source);
+            var reader = new Reader(root, source, defaults);
             try
             {
-                return type switch
+                var (shape, context) = type switch
                 {
-                    "llama" or "mistral" or "qwen2" => LlamaFamily(type, reader),
                     "gpt2" => Gpt2(reader),
                     "gpt_neox" => GptNeoX(reader),
-                    _ => throw new InvalidShapeException("model_type", double.NaN, $"{source}: model_type '{type}' is not supported; use a config of {string.Join(", ", Supported)}."),
+                    "mixtral" or "qwen2_moe" => LlamaFamily(type, reader, Experts(type, reader), null),
+                    "deepseek_v2" or "deepseek_v3" => LlamaFamily(type, reader, Experts(type, reader), Latent(reader)),
+                    _ => LlamaFamily(type, reader, null, null),
                 };
+                return new HuggingFaceConfig(type, shape, context, reader.Defaulted);
             }
             catch (InvalidShapeException e) when (!e.Message.StartsWith(source + ":", StringComparison.Ordinal))
             {
@@ -95,52 +142,113 @@ public sealed record HuggingFaceConfig
         }
     }
 
-    private static HuggingFaceConfig LlamaFamily(string type, Reader r)
+    private static (TransformerShape, int?) LlamaFamily(string type, Reader r, MixtureOfExperts? experts, LatentAttention? latent)
     {
         if (r.Bool("attention_bias", false) || r.Bool("mlp_bias", false))
         {
             throw new InvalidShapeException("attention_bias", double.NaN, $"{r.Source}: attention_bias/mlp_bias true is not counted; give a config without them.");
         }
 
-        var conventions = (type == "qwen2" ? ParameterConventions.Qwen2 : ParameterConventions.Llama) with
+        var family = type switch
         {
-            TiedEmbeddings = r.Bool("tie_word_embeddings", false),
+            "qwen2" => ParameterConventions.Qwen2,
+            "qwen2_moe" => r.Bool("qkv_bias", true) ? ParameterConventions.Qwen2 with { Name = type } : ParameterConventions.Llama with { Name = type },
+            "gemma" => ParameterConventions.Gemma,
+            "gemma2" => ParameterConventions.Gemma2,
+            "phi3" => ParameterConventions.Phi3,
+            "llama" => ParameterConventions.Llama,
+            _ => ParameterConventions.Llama with { Name = type },
         };
+        var conventions = family with { TiedEmbeddings = r.Bool("tie_word_embeddings", TiedByDefault.Contains(type)) };
         int heads = r.Int("num_attention_heads");
         var shape = TransformerShape.Create(
             r.Int("num_hidden_layers"), r.Int("hidden_size"), heads, r.OptionalInt("num_key_value_heads") ?? heads,
-            r.OptionalInt("head_dim"), r.Int("intermediate_size"), r.Int("vocab_size"), conventions);
-        return new HuggingFaceConfig(type, shape, r.OptionalInt("max_position_embeddings"));
+            r.OptionalInt("head_dim"), r.Int("intermediate_size"), r.Int("vocab_size"), conventions, experts, latent);
+        return (shape, r.OptionalInt("max_position_embeddings", useDefault: false));
     }
 
-    private static HuggingFaceConfig Gpt2(Reader r)
+    private static MixtureOfExperts Experts(string type, Reader r) => type switch
+    {
+        // Mixtral (Jiang et al. 2024): every layer's FFN is num_local_experts experts of intermediate_size.
+        "mixtral" => MixtureOfExperts.Create(r.Int("num_local_experts"), r.Int("num_experts_per_tok"), r.Int("intermediate_size")),
+
+        // Qwen-MoE: one shared expert of shared_expert_intermediate_size with a sigmoid gate of d; MoE in every
+        // decoder_sparse_step-th layer outside mlp_only_layers, the others dense of intermediate_size.
+        "qwen2_moe" => MixtureOfExperts.Create(
+            r.Int("num_experts"), r.Int("num_experts_per_tok"), r.Int("moe_intermediate_size"), sharedExperts: 1,
+            sharedExpertFfnSize: r.Int("shared_expert_intermediate_size"), denseLayers: QwenDenseLayers(r), sharedExpertGate: true),
+
+        // DeepSeekMoE (V2 arXiv 2405.04434 §2.2; V3 arXiv 2412.19437 §2.1.2): n_shared_experts shared experts of
+        // moe_intermediate_size; V3's router carries a bias per expert (auxiliary-loss-free balancing).
+        _ => MixtureOfExperts.Create(
+            r.Int("n_routed_experts"), r.Int("num_experts_per_tok"), r.Int("moe_intermediate_size"), sharedExperts: r.OptionalInt("n_shared_experts") ?? 0,
+            denseLayers: r.Int("first_k_dense_replace"), routerBias: type == "deepseek_v3"),
+    };
+
+    private static int QwenDenseLayers(Reader r)
+    {
+        int layers = r.Int("num_hidden_layers");
+        int step = r.Int("decoder_sparse_step");
+        if (step <= 0)
+        {
+            throw new InvalidShapeException("decoder_sparse_step", step, $"{r.Source}: key 'decoder_sparse_step' must be at least 1, got {step.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (r.IntList("mlp_only_layers") is { Count: > 0 })
+        {
+            throw new InvalidShapeException("mlp_only_layers", double.NaN, $"{r.Source}: key 'mlp_only_layers' (dense layers at chosen positions) is not counted; give a config without it.");
+        }
+
+        // transformers' Qwen2MoeDecoderLayer: layer i is sparse when (i + 1) % decoder_sparse_step == 0.
+        return layers - (layers / step);
+    }
+
+    private static LatentAttention Latent(Reader r) => LatentAttention.Create(
+        r.OptionalInt("q_lora_rank"), r.Int("kv_lora_rank"), r.Int("qk_nope_head_dim"), r.Int("qk_rope_head_dim"), r.Int("v_head_dim"));
+
+    private static (TransformerShape, int?) Gpt2(Reader r)
     {
         int positions = r.Int("n_positions");
         var conventions = ParameterConventions.Gpt2 with { LearnedPositions = positions, TiedEmbeddings = r.Bool("tie_word_embeddings", true) };
         int d = r.Int("n_embd");
         var shape = TransformerShape.Create(r.Int("n_layer"), d, r.Int("n_head"), ffnSize: r.OptionalInt("n_inner") ?? (4 * d), vocabulary: r.Int("vocab_size"), conventions: conventions);
-        return new HuggingFaceConfig("gpt2", shape, positions);
+        return (shape, positions);
     }
 
-    private static HuggingFaceConfig GptNeoX(Reader r)
+    private static (TransformerShape, int?) GptNeoX(Reader r)
     {
         var conventions = ParameterConventions.GptNeoX with { TiedEmbeddings = r.Bool("tie_word_embeddings", false) };
         var shape = TransformerShape.Create(
             r.Int("num_hidden_layers"), r.Int("hidden_size"), r.Int("num_attention_heads"), ffnSize: r.Int("intermediate_size"), vocabulary: r.Int("vocab_size"), conventions: conventions);
-        return new HuggingFaceConfig("gpt_neox", shape, r.OptionalInt("max_position_embeddings"));
+        return (shape, r.OptionalInt("max_position_embeddings", useDefault: false));
     }
 
-    private sealed class Reader(JsonElement root, string source)
+    private sealed class Reader(JsonElement root, string source, Dictionary<string, int> defaults)
     {
+        private readonly List<string> defaulted = [];
+
         public string Source => source;
+
+        public IReadOnlyList<string> Defaulted => defaulted;
 
         public int Int(string key) =>
             OptionalInt(key) ?? throw new InvalidShapeException(key, double.NaN, $"{source}: key '{key}' is missing; a config of this model_type needs it.");
 
-        public int? OptionalInt(string key)
+        public int? OptionalInt(string key, bool useDefault = true)
         {
             if (!root.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null)
             {
+                if (useDefault && defaults.TryGetValue(key, out int fallback))
+                {
+                    string entry = string.Create(CultureInfo.InvariantCulture, $"{key} = {fallback}");
+                    if (!defaulted.Contains(entry))
+                    {
+                        defaulted.Add(entry);
+                    }
+
+                    return fallback;
+                }
+
                 return null;
             }
 
@@ -150,6 +258,21 @@ public sealed record HuggingFaceConfig
             }
 
             return value;
+        }
+
+        public IReadOnlyList<int>? IntList(string key)
+        {
+            if (!root.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number))
+            {
+                throw new InvalidShapeException(key, double.NaN, $"{source}: key '{key}' must be a list of whole numbers, got {v.GetRawText()}.");
+            }
+
+            return v.EnumerateArray().Select(x => x.GetInt32()).ToList();
         }
 
         public bool Bool(string key, bool fallback)
@@ -167,7 +290,4 @@ public sealed record HuggingFaceConfig
             };
         }
     }
-
-    /// <summary>The supported <c>model_type</c> values.</summary>
-    public static IReadOnlyList<string> SupportedModelTypes => Supported;
 }

@@ -19,8 +19,11 @@ public sealed record ParameterConventions
     /// <summary>The output projection reuses the input embedding (one V·d_model matrix instead of two).</summary>
     public bool TiedEmbeddings { get; init; }
 
-    /// <summary>The norm: two per layer plus a final one.</summary>
+    /// <summary>The norm: <see cref="NormsPerLayer"/> per layer plus a final one.</summary>
     public NormKind Norm { get; init; }
+
+    /// <summary>Norms per layer: 2 (before attention and before the feed-forward), 4 for Gemma 2 (also after each).</summary>
+    public int NormsPerLayer { get; init; } = 2;
 
     /// <summary>Which linear layers carry biases.</summary>
     public BiasKind Biases { get; init; }
@@ -39,6 +42,26 @@ public sealed record ParameterConventions
 
     /// <summary>Qwen2: as Llama plus biases on the query, key and value projections (Qwen2 technical report, §2.2.1).</summary>
     public static ParameterConventions Qwen2 { get; } = Llama with { Name = "qwen2", Biases = BiasKind.QueryKeyValue };
+
+    /// <summary>
+    /// Gemma (Gemma Team 2024, arXiv 2403.08295, §2): GeGLU (a gated feed-forward, three matrices), RMSNorm, tied input
+    /// and output embeddings, no biases, rotary positions; head size given explicitly (256) rather than d_model / heads.
+    /// </summary>
+    public static ParameterConventions Gemma { get; } = Llama with { Name = "gemma", TiedEmbeddings = true };
+
+    /// <summary>Gemma 2 (Gemma Team 2024, arXiv 2408.00118, §2): as Gemma with an RMSNorm before and after both attention and feed-forward (four per layer).</summary>
+    public static ParameterConventions Gemma2 { get; } = Gemma with { Name = "gemma2", NormsPerLayer = 4 };
+
+    /// <summary>Phi-3 (Abdin et al. 2024, arXiv 2404.14219): the Llama block (fused QKV and gate/up matrices count the same), untied embeddings.</summary>
+    public static ParameterConventions Phi3 { get; } = Llama with { Name = "phi3" };
+
+    /// <summary>
+    /// PaLM (Chowdhery et al. 2022, §2): SwiGLU, shared input/output embeddings, no biases, and the count of its Table 1
+    /// — 8.63B, 62.50B, 540.35B — which holds Q, K, V, O (multi-query: one key/value head of 256), three SwiGLU matrices
+    /// of 4·d_model and one 256k × d_model embedding, and no norm gains (one bias-free LayerNorm gain per parallel
+    /// layer would make 540.36B).
+    /// </summary>
+    public static ParameterConventions Palm { get; } = new() { Name = "palm", GatedFfn = true, TiedEmbeddings = true };
 
     /// <summary>GPT-2: GELU MLP, LayerNorm, biases everywhere, tied embeddings, 1,024 learned positions (Radford et al. 2019).</summary>
     public static ParameterConventions Gpt2 { get; } = new()

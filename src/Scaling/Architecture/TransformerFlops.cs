@@ -14,6 +14,10 @@ namespace Scaling.Architecture;
 /// <item>PaLM (Chowdhery et al. 2022, App. B): <c>6·N + 12·L·H·Q·T</c>, N all parameters.</item>
 /// </list>
 /// With one key/value head per query head and no gating, App. F's QKV term is App. F's 2·3·d·(k·h).
+/// A mixture of experts costs its active path: N is <see cref="TransformerShape.ActiveParameters"/>, and in App. F's
+/// count each MoE layer multiplies through the k active and the shared experts plus the router (<c>2·d·E</c>).
+/// Latent attention multiplies through its projections (<c>2 ×</c> their weights) and attends with query/key heads of
+/// n + ρ and value heads of v.
 /// <example><code>
 /// var chinchilla = TransformerShape.Create(80, 8192, 64, headSize: 128, ffnSize: 32768, conventions: ParameterConventions.Hoffmann2022);
 /// TransformerFlops.PerToken(chinchilla, 2048, FlopsCounting.Hoffmann2022); // ≈ 1.03 × 6·N
@@ -32,10 +36,10 @@ public static class TransformerFlops
 
         return counting switch
         {
-            FlopsCounting.SixN => 6.0 * shape.Parameters,
-            FlopsCounting.Kaplan2020 => 3 * ((2.0 * shape.NonEmbeddingParameters) + (2.0 * shape.Layers * contextTokens * shape.AttentionWidth)),
+            FlopsCounting.SixN => 6.0 * shape.ActiveParameters,
+            FlopsCounting.Kaplan2020 => 3 * ((2.0 * shape.ActiveNonEmbeddingParameters) + (2.0 * shape.Layers * contextTokens * shape.AttentionWidth)),
             FlopsCounting.Hoffmann2022 => 3 * (HoffmannLayersForward(shape, contextTokens) + HoffmannEmbeddingsForward(shape)),
-            FlopsCounting.Palm2022 => (6.0 * shape.Parameters) + (12.0 * shape.Layers * shape.Heads * shape.HeadSize * contextTokens),
+            FlopsCounting.Palm2022 => (6.0 * shape.ActiveParameters) + (12.0 * shape.Layers * shape.Heads * shape.HeadSize * contextTokens),
             _ => throw new ArgumentOutOfRangeException(nameof(counting), counting, "unknown FLOP count."),
         };
     }
@@ -49,10 +53,18 @@ public static class TransformerFlops
     {
         ArgumentNullException.ThrowIfNull(shape);
         double d = shape.DModel, q = shape.AttentionWidth, kv = shape.KeyValueWidth, t = contextTokens;
-        double projections = (2 * d * (q + (2 * kv))) + (2 * q * d);
-        double attention = (2 * t * q) + (3.0 * shape.Heads * t) + (2 * t * q);
-        double dense = 2 * (shape.Conventions.GatedFfn ? 3 : 2) * d * shape.FfnSize;
-        return shape.Layers * (projections + attention + dense);
+        double projections = shape.Latent is { } latent
+            ? 2.0 * latent.WeightsPerLayer(shape.DModel, shape.Heads)
+            : (2 * d * (q + (2 * kv))) + (2 * q * d);
+        double values = 2.0 * t * shape.Heads * shape.ValueHeadSize;
+        double attention = (2 * t * q) + (3.0 * shape.Heads * t) + values;
+        int matrices = shape.Conventions.GatedFfn ? 3 : 2;
+        double dense = 2.0 * matrices * d * shape.FfnSize;
+        double moe = shape.Experts is { } e
+            ? (2.0 * matrices * d * (((double)e.ActiveExperts * e.ExpertFfnSize) + ((double)e.SharedExperts * e.SharedExpertFfnSize))) + (2.0 * d * e.Experts)
+            : 0;
+        int moeLayers = shape.MoeLayers;
+        return (shape.Layers * (projections + attention)) + ((shape.Layers - moeLayers) * dense) + (moeLayers * moe);
     }
 
     /// <summary>Forward FLOPs per token of the embedding lookup-as-product and the final logits: 2·V·d each (App. F).</summary>

@@ -5,13 +5,18 @@ namespace Scaling.Architecture;
 
 /// <summary>
 /// A decoder-only transformer's shape — layers, width, heads, key/value heads (grouped-query attention), head size,
-/// feed-forward size, vocabulary — under a set of <see cref="ParameterConventions"/>, with its exact parameter count.
+/// feed-forward size, vocabulary — under a set of <see cref="ParameterConventions"/>, with its exact parameter count;
+/// optionally a <see cref="MixtureOfExperts"/> feed-forward (total and active parameters) and
+/// <see cref="LatentAttention"/> (DeepSeek's multi-head latent attention).
 /// </summary>
 /// <remarks>
 /// Per layer, with q = heads·head size and kv = kvHeads·head size:
 /// attention <c>d·q + 2·d·kv + q·d</c> (+ <c>d·q</c> for a relative-position projection, + q + 2·kv [+ d] biases);
 /// feed-forward <c>2·d·ffn</c>, or <c>3·d·ffn</c> gated (+ ffn + d biases); two norms of d (RMS) or 2·d (LayerNorm).
 /// Whole model: <c>layers × per layer + final norm + V·d embedding (+ V·d untied output) + learned positions·d</c>.
+/// With experts, the MoE layers hold every expert (<see cref="Parameters"/>, what memory must hold) but a token
+/// passes only the active ones (<see cref="ActiveParameters"/>, what FLOPs cost): Mixtral-8x7B 46,702,792,704 and
+/// 12.9B (Mistral AI); DeepSeek-V3 671B and 37B (arXiv 2412.19437); Qwen1.5-MoE-A2.7B 14.3B and 2.7B.
 /// Non-embedding parameters (Kaplan et al. 2020 §2.1) leave out the embeddings, output head and positions.
 /// <example><code>
 /// var llama2 = TransformerShape.Create(32, 4096, 32, kvHeads: 32, headSize: 128, ffnSize: 11008, vocabulary: 32000, ParameterConventions.Llama);
@@ -21,8 +26,11 @@ namespace Scaling.Architecture;
 /// </remarks>
 public sealed record TransformerShape
 {
-    private TransformerShape(int layers, int dModel, int heads, int kvHeads, int headSize, int ffnSize, int vocabulary, ParameterConventions conventions)
+    private TransformerShape(
+        int layers, int dModel, int heads, int kvHeads, int headSize, int ffnSize, int vocabulary, ParameterConventions conventions, MixtureOfExperts? experts, LatentAttention? latent)
     {
+        Experts = experts;
+        Latent = latent;
         Layers = layers;
         DModel = dModel;
         Heads = heads;
@@ -57,6 +65,18 @@ public sealed record TransformerShape
     /// <summary>How the parameters are counted.</summary>
     public ParameterConventions Conventions { get; }
 
+    /// <summary>The mixture-of-experts feed-forward, or null for a dense model.</summary>
+    public MixtureOfExperts? Experts { get; }
+
+    /// <summary>Multi-head latent attention, or null for multi-head/grouped-query attention.</summary>
+    public LatentAttention? Latent { get; }
+
+    /// <summary>Layers whose feed-forward is a mixture of experts (0 for a dense model).</summary>
+    public int MoeLayers => Experts is { } e ? Layers - e.DenseLayers : 0;
+
+    /// <summary>The size of one value head: the head size, or the latent attention's value head size.</summary>
+    public int ValueHeadSize => Latent?.ValueHeadSize ?? HeadSize;
+
     /// <summary>The attention width heads·head size (Kaplan's d_attn).</summary>
     public long AttentionWidth => (long)Heads * HeadSize;
 
@@ -75,6 +95,12 @@ public sealed record TransformerShape
         get
         {
             long d = DModel;
+            if (Latent is { } latent)
+            {
+                long norms = Conventions.Norm switch { NormKind.Rms => latent.LatentNormParameters, NormKind.Layer => 2 * latent.LatentNormParameters, _ => 0 };
+                return latent.WeightsPerLayer(DModel, Heads) + norms;
+            }
+
             long weights = (d * AttentionWidth) + (2 * d * KeyValueWidth) + (AttentionWidth * d);
             long relative = Conventions.RelativePositionProjection ? d * AttentionWidth : 0;
             long biases = Conventions.Biases switch
@@ -87,7 +113,7 @@ public sealed record TransformerShape
         }
     }
 
-    /// <summary>Parameters of one feed-forward block: 2·d·ffn, or 3·d·ffn gated, plus biases when counted.</summary>
+    /// <summary>Parameters of one dense feed-forward block: 2·d·ffn, or 3·d·ffn gated, plus biases when counted.</summary>
     public long FfnParametersPerLayer
     {
         get
@@ -107,18 +133,45 @@ public sealed record TransformerShape
         _ => 0,
     };
 
-    /// <summary>Parameters of one transformer block: attention, feed-forward and two norms.</summary>
-    public long ParametersPerLayer => AttentionParametersPerLayer + FfnParametersPerLayer + (2 * NormParameters);
+    /// <summary>Parameters of one dense transformer block: attention, feed-forward and the norms (two, or four for Gemma 2).</summary>
+    public long ParametersPerLayer => AttentionParametersPerLayer + FfnParametersPerLayer + (Conventions.NormsPerLayer * NormParameters);
+
+    /// <summary>Parameters of one MoE feed-forward with every expert: routed and shared experts plus the router (0 for a dense model).</summary>
+    public long MoeParametersPerLayer => Experts is { } e
+        ? ((e.Experts * ExpertParameters(e.ExpertFfnSize)) + (e.SharedExperts * ExpertParameters(e.SharedExpertFfnSize)) + e.RouterParameters(DModel))
+        : 0;
+
+    /// <summary>Parameters of one MoE feed-forward a token passes: the active and shared experts plus the router (0 for a dense model).</summary>
+    public long ActiveMoeParametersPerLayer => Experts is { } e
+        ? ((e.ActiveExperts * ExpertParameters(e.ExpertFfnSize)) + (e.SharedExperts * ExpertParameters(e.SharedExpertFfnSize)) + e.RouterParameters(DModel))
+        : 0;
 
     /// <summary>Token embeddings, the untied output projection and learned positions: V·d (·2 untied) + positions·d.</summary>
     public long EmbeddingParameters =>
         ((Conventions.TiedEmbeddings ? 1L : 2L) * Vocabulary * DModel) + ((long)Conventions.LearnedPositions * DModel);
 
-    /// <summary>The blocks and the final norm: what Kaplan et al. 2020 call N.</summary>
-    public long NonEmbeddingParameters => (Layers * ParametersPerLayer) + NormParameters;
+    /// <summary>The blocks and the final norm, every expert included: what Kaplan et al. 2020 call N.</summary>
+    public long NonEmbeddingParameters => NonEmbedding(MoeParametersPerLayer);
 
-    /// <summary>Every parameter: non-embedding plus embedding.</summary>
+    /// <summary>Every parameter, every expert resident: non-embedding plus embedding. Memory holds this.</summary>
     public long Parameters => NonEmbeddingParameters + EmbeddingParameters;
+
+    /// <summary>The non-embedding parameters one token passes through (equal to <see cref="NonEmbeddingParameters"/> for a dense model).</summary>
+    public long ActiveNonEmbeddingParameters => NonEmbedding(ActiveMoeParametersPerLayer);
+
+    /// <summary>
+    /// The parameters one token passes through, embeddings included: the count Mistral AI (Mixtral 12.9B) and Qwen
+    /// (Qwen1.5-MoE 2.7B) publish. Equal to <see cref="Parameters"/> for a dense model. FLOPs follow this count.
+    /// </summary>
+    public long ActiveParameters => ActiveNonEmbeddingParameters + EmbeddingParameters;
+
+    /// <summary>
+    /// The active parameters less the input token-embedding table, which a token only looks up (untied embeddings and
+    /// learned positions; a tied table is also the output projection and stays): the count DeepSeek publishes as
+    /// "activated" (V2 21B, V2-Lite 2.4B, V3 37B; arXiv 2405.04434, 2412.19437).
+    /// </summary>
+    public long ActiveParametersWithoutEmbeddingLookup =>
+        ActiveParameters - (Conventions.TiedEmbeddings ? 0 : (long)Vocabulary * DModel) - ((long)Conventions.LearnedPositions * DModel);
 
     /// <summary>
     /// Builds a shape. <paramref name="kvHeads"/> defaults to <paramref name="heads"/> (multi-head attention),
@@ -128,13 +181,26 @@ public sealed record TransformerShape
     /// <exception cref="InvalidShapeException">A size is not positive, the heads do not split evenly into key/value
     /// groups, or no head size was given and d_model is not a multiple of the heads.</exception>
     public static TransformerShape Create(
-        int layers, int dModel, int heads, int? kvHeads = null, int? headSize = null, int? ffnSize = null, int vocabulary = 32000, ParameterConventions? conventions = null)
+        int layers, int dModel, int heads, int? kvHeads = null, int? headSize = null, int? ffnSize = null, int vocabulary = 32000, ParameterConventions? conventions = null,
+        MixtureOfExperts? experts = null, LatentAttention? latent = null)
     {
         var c = conventions ?? ParameterConventions.Llama;
         Positive(layers, "layers");
         Positive(dModel, "dModel");
         Positive(heads, "heads");
         Positive(vocabulary, "vocabulary");
+        if (latent is not null)
+        {
+            // Latent attention has one key and value per query head, of the latent's sizes.
+            kvHeads = heads;
+            headSize = latent.QueryKeyHeadSize;
+        }
+
+        if (experts is { DenseLayers: var dense } && dense > layers)
+        {
+            throw new InvalidShapeException("denseLayers", dense, $"denseLayers: {dense} dense layers exceed the {layers} layers; give at most {layers}.");
+        }
+
         int kv = kvHeads ?? heads;
         Positive(kv, "kvHeads");
         if (kv > heads || heads % kv != 0)
@@ -156,7 +222,7 @@ public sealed record TransformerShape
             throw new InvalidShapeException("learnedPositions", c.LearnedPositions, "learnedPositions must be at least 0.");
         }
 
-        return new TransformerShape(layers, dModel, heads, kv, size, ffn, vocabulary, c);
+        return new TransformerShape(layers, dModel, heads, kv, size, ffn, vocabulary, c, experts, latent);
     }
 
     /// <summary>The default feed-forward size: 4·d, or gated 8/3·d rounded up to a multiple of 256 (Llama).</summary>
@@ -167,17 +233,22 @@ public sealed record TransformerShape
     public double WeightsBytes(Precision precision) => Parameters * Precisions.BytesPerParameter(precision);
 
     /// <summary>
-    /// KV-cache bytes per token of context: <c>2 (K and V) · layers · kvHeads · head size · bytes</c>.
-    /// Llama-2-7B in BF16: 2·32·32·128·2 = 524,288 bytes.
+    /// KV-cache bytes per token of context: <c>2 (K and V) · layers · kvHeads · head size · bytes</c>, or with latent
+    /// attention <c>layers · (d_c + d_h^R) · bytes</c> (DeepSeek-V2, arXiv 2405.04434, Table 1).
+    /// Llama-2-7B in BF16: 2·32·32·128·2 = 524,288 bytes; DeepSeek-V3: 61·576·2 = 70,272 bytes.
     /// </summary>
     public double KvCacheBytesPerToken(Precision precision) =>
-        2.0 * Layers * KeyValueWidth * Precisions.BytesPerParameter(precision);
+        (Latent is { } latent ? (double)Layers * latent.CachedElementsPerLayer : 2.0 * Layers * KeyValueWidth) * Precisions.BytesPerParameter(precision);
 
-    /// <summary>The shape with another layer count (same widths and conventions).</summary>
-    public TransformerShape WithLayers(int layers) => Create(layers, DModel, Heads, KvHeads, HeadSize, FfnSize, Vocabulary, Conventions);
+    /// <summary>The shape with another layer count (same widths, conventions, experts and attention).</summary>
+    public TransformerShape WithLayers(int layers) =>
+        Create(layers, DModel, Heads, KvHeads, HeadSize, FfnSize, Vocabulary, Conventions, Experts, Latent);
 
     /// <summary>The shape with another number of key/value heads.</summary>
-    public TransformerShape WithKvHeads(int kvHeads) => Create(Layers, DModel, Heads, kvHeads, HeadSize, FfnSize, Vocabulary, Conventions);
+    public TransformerShape WithKvHeads(int kvHeads) => Create(Layers, DModel, Heads, kvHeads, HeadSize, FfnSize, Vocabulary, Conventions, Experts, Latent);
+
+    /// <summary>The shape with a mixture-of-experts feed-forward (or none).</summary>
+    public TransformerShape WithExperts(MixtureOfExperts? experts) => Create(Layers, DModel, Heads, KvHeads, HeadSize, FfnSize, Vocabulary, Conventions, experts, Latent);
 
     /// <summary>One line, e.g. <c>80 layers × d_model 8192, 64 heads of 128 (8 KV heads), FFN 28672 (gated), vocabulary 32000</c>.</summary>
     public override string ToString()
@@ -185,7 +256,18 @@ public sealed record TransformerShape
         var i = CultureInfo.InvariantCulture;
         string kv = KvHeads == Heads ? string.Empty : string.Format(i, " ({0} KV heads)", KvHeads);
         string gated = Conventions.GatedFfn ? " (gated)" : string.Empty;
-        return string.Format(i, "{0} layers × d_model {1}, {2} heads of {3}{4}, FFN {5}{6}, vocabulary {7}", Layers, DModel, Heads, HeadSize, kv, FfnSize, gated, Vocabulary);
+        string latent = Latent is { } l ? ", " + l : string.Empty;
+        string experts = Experts is { } e ? ", " + e : string.Empty;
+        return string.Format(i, "{0} layers × d_model {1}, {2} heads of {3}{4}{5}, FFN {6}{7}{8}, vocabulary {9}", Layers, DModel, Heads, HeadSize, kv, latent, FfnSize, gated, experts, Vocabulary);
+    }
+
+    private long ExpertParameters(int ffnSize) => (Conventions.GatedFfn ? 3L : 2L) * DModel * ffnSize;
+
+    private long NonEmbedding(long moePerLayer)
+    {
+        long norms = Conventions.NormsPerLayer * NormParameters;
+        long attention = AttentionParametersPerLayer;
+        return ((Layers - MoeLayers) * ParametersPerLayer) + (MoeLayers * (attention + moePerLayer + norms)) + NormParameters;
     }
 
     private static void Positive(int value, string name)

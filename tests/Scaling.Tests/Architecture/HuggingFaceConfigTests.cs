@@ -14,6 +14,13 @@ public class HuggingFaceConfigTests
     [InlineData("qwen2-0.5b.json", 494_032_768L)]
     [InlineData("gpt2.json", 124_439_808L)]
     [InlineData("pythia-160m.json", 162_322_944L)]
+    [InlineData("qwen2-7b.json", 7_615_616_512L)]
+    [InlineData("gemma-7b.json", 8_537_680_896L)]
+    [InlineData("gemma-2b.json", 2_506_172_416L)]
+    [InlineData("phi-3-mini-4k.json", 3_821_079_552L)]
+
+    // Mixtral-8x7B: the sum of the checkpoint's tensors (every expert resident), Mistral AI's 46.7B.
+    [InlineData("mixtral-8x7b-v0.1.json", 46_702_792_704L)]
     public void Parse_PublicConfig_CountsExactlyThePublishedParameters(string file, long parameters) =>
         Assert.Equal(parameters, Read(file).Shape.Parameters);
 
@@ -33,8 +40,9 @@ public class HuggingFaceConfigTests
 
     [Theory]
     [InlineData("""{"model_type": "t5", "d_model": 512}""", "model_type")]
-    [InlineData("""{"model_type": "mixtral", "num_local_experts": 8}""", "num_local_experts")]
-    [InlineData("""{"model_type": "llama", "hidden_size": 4096}""", "num_attention_heads")]
+    [InlineData("""{"model_type": "deepseek_v2", "hidden_size": 2048}""", "num_experts_per_tok")]
+    [InlineData("""{"model_type": "gemma2", "hidden_size": 4096}""", "num_attention_heads")]
+    [InlineData("""{"model_type": "qwen2_moe", "decoder_sparse_step": 0}""", "decoder_sparse_step")]
     [InlineData("""{"model_type": "llama", "hidden_size": "4096", "intermediate_size": 1, "num_hidden_layers": 1, "num_attention_heads": 1, "vocab_size": 1}""", "hidden_size")]
     [InlineData("""{"model_type": "llama", "hidden_size": 4096, "intermediate_size": 11008, "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 6, "vocab_size": 32000}""", "kvHeads")]
     [InlineData("not json", "config")]
@@ -43,5 +51,48 @@ public class HuggingFaceConfigTests
         var e = Assert.Throws<InvalidShapeException>(() => HuggingFaceConfig.Parse(json, "my.json"));
         Assert.Equal(quantity, e.Quantity);
         Assert.StartsWith("my.json: ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Gemma Team 2024 (arXiv 2403.08295), Table 2: non-embedding parameters of Gemma 2B and 7B. (Its embedding column
+    // counts a 256,128-row table; the released configs and checkpoints have 256,000.)
+    [InlineData("gemma-2b.json", 1_981_884_416L)]
+    [InlineData("gemma-7b.json", 7_751_248_896L)]
+    public void Parse_Gemma_NonEmbeddingCountMatchesGemmaTable2(string file, long nonEmbedding) =>
+        Assert.Equal(nonEmbedding, Read(file).Shape.NonEmbeddingParameters);
+
+    [Fact]
+    public void Parse_Gemma_TiesEmbeddingsAndTakesTheExplicitHeadSize()
+    {
+        var shape = Read("gemma-7b.json").Shape;
+        Assert.Equal((true, 256, 3072), (shape.Conventions.TiedEmbeddings, shape.HeadSize, shape.DModel));
+    }
+
+    [Fact]
+    public void Parse_MistralWithoutKvHeads_TakesMistralConfigsDefaultOfEight()
+    {
+        // transformers' MistralConfig: num_key_value_heads defaults to 8 (not one per query head).
+        string json = File.ReadAllText(RepositoryFiles.Path("data/configs/mistral-7b-v0.1.json")).Replace("\"num_key_value_heads\": 8,", string.Empty, StringComparison.Ordinal);
+        var config = HuggingFaceConfig.Parse(json, "mistral.json");
+        Assert.Equal((8, 7_241_732_096L), (config.Shape.KvHeads, config.Shape.Parameters));
+        Assert.Contains("num_key_value_heads = 8", config.DefaultedKeys);
+    }
+
+    [Fact]
+    public void Parse_LlamaWithoutKvHeads_HasOneKvHeadPerQueryHead()
+    {
+        string json = File.ReadAllText(RepositoryFiles.Path("data/configs/llama-2-7b.json")).Replace("\"num_key_value_heads\": 32,", string.Empty, StringComparison.Ordinal);
+        Assert.Equal(32, HuggingFaceConfig.Parse(json, "llama.json").Shape.KvHeads);
+    }
+
+    [Fact]
+    public void Parse_Qwen2_KeepsMaxPositionEmbeddingsApartFromTheTrainingContext()
+    {
+        var config = Read("qwen2-7b.json");
+        Assert.Equal(131_072, config.MaxContext);
+
+        // At its maximum context the Hoffmann App. F count is 4.47 × 6N (what costing at max_position_embeddings gave).
+        double ratio = TransformerFlops.PerToken(config.Shape, 131_072, FlopsCounting.Hoffmann2022) / (6.0 * config.Shape.Parameters);
+        Assert.Equal(4.47, ratio, 2);
     }
 }

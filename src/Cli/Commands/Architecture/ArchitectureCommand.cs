@@ -91,7 +91,7 @@ internal static class ArchitectureCommand
             }
 
             var parsed = HuggingFaceConfig.Parse(o.Config.ReadText(), o.Config.Path);
-            return (parsed.Shape, parsed.ContextLength);
+            return (parsed.Shape, null);
         }
 
         var conventions = o.Conventions ?? ParameterConventions.Llama;
