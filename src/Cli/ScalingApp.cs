@@ -8,6 +8,7 @@ using Scaling.Cli.Commands.Campaign;
 using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Commands.Hardware;
 using Scaling.Cli.Commands.Laws;
+using Scaling.Cli.Commands.Mfu;
 using Scaling.Cli.Commands.Plan;
 using Scaling.Cli.Commands.Report;
 using Scaling.Cli.Commands.Synth;
@@ -44,6 +45,7 @@ public static class ScalingApp
             SynthCommand.Create(console),
             BenchCommand.Create(console),
             ArchitectureCommand.Create(console),
+            MfuCommand.Create(console),
             CampaignCommand.Create(console),
         };
 

@@ -10,6 +10,14 @@ namespace Scaling.Cli.Shared;
 /// </summary>
 internal sealed record ArchitectureOutput(
     long Parameters,
+    long ActiveParameters,
+    long ActiveParametersWithoutEmbeddingLookup,
+    int? Experts,
+    int? ActiveExperts,
+    int? SharedExperts,
+    int? ExpertFfnSize,
+    int? DenseLayers,
+    LatentAttentionOutput? LatentAttention,
     long NonEmbeddingParameters,
     int Layers,
     int DModel,
@@ -23,6 +31,10 @@ internal sealed record ArchitectureOutput(
     bool TiedEmbeddings,
     double AspectRatio,
     int Context,
+    string ContextSource,
+    int? MaxContext,
+    string? ModelType,
+    IReadOnlyList<string>? DefaultedKeys,
     string Precision,
     double FlopsPerToken,
     FlopsPerTokenByOutput FlopsPerTokenBy,
@@ -49,11 +61,21 @@ internal sealed record ArchitectureOutput(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, int>? ServingGpus { get; init; }
 
-    public static ArchitectureOutput From(ArchitectureProfile p)
+    /// <param name="p">The profile.</param>
+    /// <param name="choice">Where the shape and context came from (a config's maximum context and defaulted keys), when known.</param>
+    public static ArchitectureOutput From(ArchitectureProfile p, ShapeChoice? choice = null)
     {
         var s = p.Shape;
         return new ArchitectureOutput(
             s.Parameters,
+            s.ActiveParameters,
+            s.ActiveParametersWithoutEmbeddingLookup,
+            s.Experts?.Experts,
+            s.Experts?.ActiveExperts,
+            s.Experts?.SharedExperts,
+            s.Experts?.ExpertFfnSize,
+            s.Experts?.DenseLayers,
+            s.Latent is { } l ? new LatentAttentionOutput(l.QueryRank, l.KvRank, l.NopeHeadSize, l.RopeHeadSize, l.ValueHeadSize) : null,
             s.NonEmbeddingParameters,
             s.Layers,
             s.DModel,
@@ -67,6 +89,10 @@ internal sealed record ArchitectureOutput(
             s.Conventions.TiedEmbeddings,
             s.AspectRatio,
             p.ContextTokens,
+            choice is { ContextGiven: false } ? "default" : "given",
+            choice?.Config?.MaxContext,
+            choice?.Config?.ModelType,
+            choice?.Config?.DefaultedKeys,
             Precisions.Name(p.Precision),
             p.FlopsPerToken,
             new FlopsPerTokenByOutput(
@@ -87,6 +113,9 @@ internal sealed record ArchitectureOutput(
         };
     }
 }
+
+/// <summary>Multi-head latent attention's sizes (DeepSeek-V2 §2.1).</summary>
+internal sealed record LatentAttentionOutput(int? QueryRank, int KvRank, int NopeHeadSize, int RopeHeadSize, int ValueHeadSize);
 
 /// <summary>Training FLOPs per token by each counting rule.</summary>
 internal sealed record FlopsPerTokenByOutput(double SixN, double Kaplan2020, double Hoffmann2022, double Palm2022);

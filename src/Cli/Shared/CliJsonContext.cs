@@ -4,6 +4,7 @@ using Scaling.Cli.Commands.Campaign;
 using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Commands.Hardware;
 using Scaling.Cli.Commands.Laws;
+using Scaling.Cli.Commands.Mfu;
 using Scaling.Cli.Commands.Plan;
 
 namespace Scaling.Cli.Shared;
@@ -18,6 +19,7 @@ namespace Scaling.Cli.Shared;
 [JsonSerializable(typeof(HardwareOutput[]))]
 [JsonSerializable(typeof(AuditOutput[]))]
 [JsonSerializable(typeof(ArchitectureOutput))]
+[JsonSerializable(typeof(MfuOutput))]
 [JsonSerializable(typeof(PlanOutput))]
 [JsonSerializable(typeof(PlanFields))]
 [JsonSerializable(typeof(PlanIntervalsPart))]
