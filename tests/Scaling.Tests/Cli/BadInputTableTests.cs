@@ -80,6 +80,17 @@ public sealed partial class BadInputTableTests : IClassFixture<BadInputTableTest
         { "--conventions", ["architecture", "--parameters", "7e9", "--conventions", "t5"] },
         { "--precision", ["architecture", "--parameters", "7e9", "--precision", "fp7"] },
         { "--config", ["architecture", "--config", "/no/such/config.json"] },
+        { "--experts", ["architecture", "--parameters", "7e9", "--experts", "8", "--active-experts", "2"] },
+        { "--experts", ["architecture", "--layers", "4", "--d-model", "256", "--heads", "4", "--experts", "8"] },
+        { "--active-experts", ["architecture", "--layers", "4", "--d-model", "256", "--heads", "4", "--experts", "2", "--active-experts", "3"] },
+        { "--dense-layers", ["architecture", "--layers", "4", "--d-model", "256", "--heads", "4", "--experts", "2", "--active-experts", "1", "--dense-layers", "5"] },
+
+        // MFU.
+        { "--tokens-per-second", ["mfu", "--parameters", "7e9", "--gpus", "8", "--gpu", "H100-SXM"] },
+        { "--tokens-per-second", ["mfu", "--parameters", "7e9", "--tokens-per-second", "-1", "--gpus", "8", "--gpu", "H100-SXM"] },
+        { "--gpus", ["mfu", "--parameters", "7e9", "--tokens-per-second", "1e4", "--gpu", "H100-SXM"] },
+        { "--gpu", ["mfu", "--parameters", "7e9", "--tokens-per-second", "1e4", "--gpus", "8", "--gpu", "Z80"] },
+        { "--precision", ["mfu", "--parameters", "7e9", "--tokens-per-second", "1e4", "--gpus", "8", "--gpu", "TPUv4", "--precision", "fp8"] },
 
         // Campaign nonsense.
         { null, [Camp, "--target-flops", "1e24", "--campaign-flops", "1e10"] },

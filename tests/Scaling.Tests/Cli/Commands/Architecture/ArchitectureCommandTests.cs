@@ -73,20 +73,52 @@ public class ArchitectureCommandTests
     }
 
     [Fact]
-    public void Architecture_MixtureOfExpertsConfig_ExitsTwoNamingTheFileAndKey()
+    public void Architecture_UncountedMoeLayout_ExitsTwoNamingTheFileAndKey()
     {
         string path = Path.Combine(Path.GetTempPath(), $"moe-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """{"model_type": "mixtral", "num_local_experts": 8}""");
+        File.WriteAllText(path, """{"model_type": "qwen2_moe", "mlp_only_layers": [0, 1]}""");
         try
         {
             var (code, _, error) = CliRunner.Run("architecture", "--config", path);
             Assert.Equal(2, code);
             Assert.Contains(path, error, StringComparison.Ordinal);
-            Assert.Contains("num_local_experts", error, StringComparison.Ordinal);
+            Assert.Contains("mlp_only_layers", error, StringComparison.Ordinal);
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Architecture_MixtralFlags_JsonCarriesTotalAndActiveParametersAndExperts()
+    {
+        // Mixtral-8x7B (Mistral AI 2023): 46,702,792,704 parameters in the checkpoint, 12.9B used per token.
+        var (code, output, error) = CliRunner.Run(
+            "architecture", "--layers", "32", "--d-model", "4096", "--heads", "32", "--kv-heads", "8", "--ffn", "14336", "--experts", "8", "--active-experts", "2", "--json");
+        Assert.Equal((0, string.Empty), (code, error));
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(46_702_792_704L, root.GetProperty("parameters").GetInt64());
+        Assert.Equal(12.9, Math.Round(root.GetProperty("activeParameters").GetInt64() / 1e9, 1));
+        Assert.Equal((8, 2), (root.GetProperty("experts").GetInt32(), root.GetProperty("activeExperts").GetInt32()));
+    }
+
+    [Fact]
+    public void Architecture_DeepSeekV3Config_ProseNamesTheLatentCacheAndTheActiveCount()
+    {
+        var (code, output, _) = CliRunner.Run("architecture", "--config", RepositoryFiles.Path("data/configs/deepseek-v3.json"));
+        Assert.Equal(0, code);
+        Assert.Contains("70,272 B/token", output, StringComparison.Ordinal); // 61 layers · (512 + 64) · 2 bytes
+        Assert.Contains("671,026,419,200", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Architecture_Qwen2ConfigWithoutContext_CostsTheDefaultContextNotMaxPositionEmbeddings()
+    {
+        var (code, output, _) = CliRunner.Run("architecture", "--config", RepositoryFiles.Path("data/configs/qwen2-7b.json"), "--json");
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((4096, "default", 131_072), (root.GetProperty("context").GetInt32(), root.GetProperty("contextSource").GetString(), root.GetProperty("maxContext").GetInt32()));
+        Assert.True(root.GetProperty("flopsPerToken").GetDouble() < 1.2 * 6 * root.GetProperty("parameters").GetDouble());
     }
 }
