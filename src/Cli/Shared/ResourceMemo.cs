@@ -50,6 +50,7 @@ internal static class ResourceMemo
     private static string CountReason(ResourcePlan r) => r.GpuCountReason switch
     {
         GpuCountReason.Given => $"the count you gave (at least {Whole(r.MinimumGpus)} hold the training state).",
+        GpuCountReason.FitsLayout => $"the fewest on which a parallel layout fits the states and activations (the training state alone needs {Whole(r.MinimumGpus)}).",
         GpuCountReason.MeetsDeadline when r.Assumptions.DeadlineDays is { } days => $"the fewest that finish within {Days(days)}.",
         _ => "the fewest that hold the training state (--days T or --gpus N for a faster plan).",
     };

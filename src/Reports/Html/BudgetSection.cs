@@ -112,6 +112,7 @@ internal static class BudgetSection
     private static string CountReason(ResourcePlan r) => r.GpuCountReason switch
     {
         GpuCountReason.Given => "the count given",
+        GpuCountReason.FitsLayout => "the fewest on which a parallel layout fits",
         GpuCountReason.MeetsDeadline when r.Assumptions.DeadlineDays is { } days => $"the fewest that finish within {HtmlNumbers.Days(days)}",
         _ => "the fewest whose memory holds the training state",
     };

@@ -1,3 +1,4 @@
+using Scaling.Architecture;
 using Scaling.Laws;
 
 namespace Scaling.Allocation;
@@ -33,4 +34,21 @@ public sealed record MoeOptimum(
 
     /// <summary>How many times the MoE's budget a dense model needs for the same loss.</summary>
     public double ComputeMultiplier => DenseFlopsForSameLoss / Flops;
+
+    /// <summary>Transformer blocks at d_model = 64·n_blocks (§6.1), at least one.</summary>
+    public int Blocks => Math.Max(1, (int)Math.Round(DModel / FineGrainedMoeLaw.WidthPerBlock));
+
+    /// <summary>
+    /// A shape for the optimum: n_blocks blocks of d_model = 64·n_blocks with heads of 64 (App. A), a two-matrix
+    /// feed-forward of 4·d_model (§3.1) split into G·E experts of 4·d_model/G with G active, untied embeddings of
+    /// <paramref name="vocabulary"/> (the GPT-2 tokenizer's 50,257 by default, App. A), LayerNorm and biases.
+    /// </summary>
+    public TransformerShape Shape(int vocabulary = 50257)
+    {
+        int blocks = Blocks;
+        int d = blocks * (int)FineGrainedMoeLaw.WidthPerBlock;
+        var conventions = ParameterConventions.Gpt2 with { Name = "krajewski2024", LearnedPositions = 0, TiedEmbeddings = false };
+        var experts = MixtureOfExperts.Create(Experts, ActiveExperts, 4 * d / Granularity);
+        return TransformerShape.Create(blocks, d, blocks, ffnSize: 4 * d, vocabulary: vocabulary, conventions: conventions, experts: experts);
+    }
 }

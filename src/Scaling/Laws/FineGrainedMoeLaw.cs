@@ -123,5 +123,5 @@ public sealed record FineGrainedMoeLaw
 
     /// <summary>The coefficients in one line.</summary>
     public override string ToString() => string.Format(
-        CultureInfo.InvariantCulture, "L = {0} + ({1}/G^{2} + {3})/N^{4} + {5}/D^{6} (E = {7}; {8})", C, G, Gamma, A, Alpha, B, Beta, ExpansionRate, Source);
+        CultureInfo.InvariantCulture, "L = {0} + ({1}/G^{2} + {3})/N^{4} + {5}/D^{6} at E = {7}", C, G, Gamma, A, Alpha, B, Beta, ExpansionRate);
 }

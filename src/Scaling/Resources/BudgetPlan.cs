@@ -58,4 +58,7 @@ public sealed record BudgetPlan
 
         return new BudgetPlan(optimum, ResourcePlan.Create(optimum.Flops, optimum.Parameters, assumptions), budgetEuros);
     }
+
+    /// <summary>The same plan on the GPUs a parallel layout needs (<see cref="ResourcePlan.ForLayout"/>).</summary>
+    public BudgetPlan ForLayout(int gpus) => new(Optimum, Resources.ForLayout(gpus), BudgetEuros);
 }

@@ -11,4 +11,7 @@ public enum GpuCountReason
 
     /// <summary>The fewest that finish within the deadline (and hold the training state).</summary>
     MeetsDeadline,
+
+    /// <summary>The fewest (from the memory or deadline count up) on which a tensor, pipeline, data and expert layout fits.</summary>
+    FitsLayout,
 }

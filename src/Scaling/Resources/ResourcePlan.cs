@@ -18,7 +18,7 @@ namespace Scaling.Resources;
 /// </remarks>
 public sealed record ResourcePlan
 {
-    private ResourcePlan(double flops, double parameters, ResourceAssumptions assumptions)
+    private ResourcePlan(double flops, double parameters, ResourceAssumptions assumptions, bool fitsLayout = false)
     {
         Flops = flops;
         Parameters = parameters;
@@ -31,6 +31,11 @@ public sealed record ResourcePlan
         Finite("GPU-hours", GpuHours);
         MinimumGpus = MinimumCount();
         (Gpus, GpuCountReason) = ChooseCount();
+        if (fitsLayout)
+        {
+            GpuCountReason = GpuCountReason.FitsLayout;
+        }
+
         Days = GpuHours / Gpus / 24;
         CostEuros = Rate.EurosForGpuHours(GpuHours);
         Finite("the cost in euros", CostEuros);
@@ -108,6 +113,17 @@ public sealed record ResourcePlan
         Require.PositiveFinite(parameters, nameof(parameters));
         ArgumentNullException.ThrowIfNull(assumptions);
         return new ResourcePlan(flops, parameters, assumptions);
+    }
+
+    /// <summary>
+    /// The same plan on the <paramref name="gpus"/> accelerators a parallel layout needs (at least this plan's count;
+    /// <see cref="Scaling.Parallelism.LayoutSearch"/>): the count follows from the layout, not from memory alone.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="gpus"/> is below this plan's count.</exception>
+    public ResourcePlan ForLayout(int gpus)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(gpus, Gpus);
+        return new ResourcePlan(Flops, Parameters, Assumptions with { Gpus = gpus, DeadlineDays = null }, fitsLayout: true);
     }
 
     /// <summary>Wall-clock days on <paramref name="gpus"/> accelerators.</summary>

@@ -27,13 +27,14 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
     /// <param name="architecture">Whether <c>--architecture</c> was given.</param>
     /// <param name="flopsPerToken"><c>--flops-per-token</c>, null when not given.</param>
     /// <param name="context"><c>--context</c>, null when not given.</param>
-    public static PlanArchitecture? From(ComputeOptimum optimum, bool architecture, FlopsPerTokenRule? flopsPerToken, int? context)
+    /// <param name="layout">Whether <c>--layout</c> was given (it takes <c>--context</c> too).</param>
+    public static PlanArchitecture? From(ComputeOptimum optimum, bool architecture, FlopsPerTokenRule? flopsPerToken, int? context, bool layout = false)
     {
         if (!architecture)
         {
-            if (flopsPerToken is not null || context is not null)
+            if (flopsPerToken is not null || (context is not null && !layout))
             {
-                throw new UsageException("--flops-per-token/--context: only apply with --architecture.");
+                throw new UsageException("--flops-per-token/--context: only apply with --architecture (or --context with --layout).");
             }
 
             return null;

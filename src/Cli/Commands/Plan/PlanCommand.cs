@@ -32,15 +32,19 @@ internal static class PlanCommand
             "With --architecture: 6n (default) or exact (Hoffmann 2022 App. F count of the proposed shape).",
             ("6n", FlopsPerTokenRule.SixN),
             ("exact", FlopsPerTokenRule.Exact));
-        var context = CliOptions.Count("--context", "T", "With --architecture: the context length in tokens (default 4096).", "4096", 1, PlanArchitecture.MaxContext);
+        var context = CliOptions.Count("--context", "T", "With --architecture or --layout: the context length in tokens (default 4096).", "4096", 1, PlanArchitecture.MaxContext);
         var robust = new Option<bool>("--robust") { Description = "With --flops: the size minimising the expected loss over a fit's bootstrap refits (--law fit.json), or the consensus of the published laws." };
         var quantile = CliOptions.Number("--quantile", "Q", "With --robust: minimise this quantile of the loss over the refits instead of its mean, e.g. 0.9.", "0.9", NumberRange.Fraction);
+        var experts = CliOptions.Count(
+            PlanMoe.Option, "E", "Plan a mixture of experts of this expansion rate (total over active FFN parameters; Krajewski et al. 2024 fitted 16 and 64): granularity, active and total size, tokens, and the dense comparison.", "64", 1, 1 << 16);
+        var layout = CliOptions.Choice<string?>(
+            PlanLayout.Option, "With --gpu: 'auto' proposes a tensor, pipeline, data and expert layout with ZeRO and recomputation that fits each GPU; the GPU count follows from it.", ("auto", "auto"));
         var resources = new ResourceOptions();
 
         var command = new Command("plan", "The compute-optimal model size and token count for a budget.")
         {
             flops, targetLoss, parameters, maxParameters, maxTokens, uniqueTokens, inferenceTokens, inferenceCostWeight, inferenceMfu, inferencePrice, law, json,
-            architecture, flopsPerToken, context, robust, quantile,
+            architecture, flopsPerToken, context, robust, quantile, experts, layout,
         };
         resources.AddTo(command);
         command.SetAction(result =>
@@ -54,6 +58,20 @@ internal static class PlanCommand
             if (result.GetValue(quantile) is not null)
             {
                 throw new UsageException("--quantile: only applies with --robust.");
+            }
+
+            if (result.GetValue(experts) is { } expansionRate)
+            {
+                var other = new Option[] { targetLoss, parameters, maxParameters, maxTokens, law, uniqueTokens, inferenceTokens, architecture, flopsPerToken }
+                    .FirstOrDefault(o => result.GetResult(o) is { Implicit: false });
+                if (other is not null)
+                {
+                    throw new UsageException($"{PlanMoe.Option}: a mixture-of-experts plan takes --flops (or --budget-eur with --gpu); drop {other.Name}.");
+                }
+
+                var moe = PlanMoe.Run(expansionRate, result.GetValue(flops), resources.Read(result), result.GetValue(layout) is not null, result.GetValue(context));
+                console.Out.WriteLine(result.GetValue(json) ? CliJson.Write(moe.Output(), CliJsonContext.Default.PlanMoeOutput) : moe.Prose());
+                return ExitCodes.Success;
             }
 
             double? unique = result.GetValue(uniqueTokens);
@@ -88,7 +106,20 @@ internal static class PlanCommand
             double? budgetFlops = request is null ? result.GetValue(flops) : request.Flops(result.GetValue(flops));
             var optimum = Solve(namedLaw, budgetFlops, result.GetValue(targetLoss), result.GetValue(parameters), limits);
             var budget = request?.Plan(optimum);
-            var shape = PlanArchitecture.From(optimum, result.GetValue(architecture), result.GetValue(flopsPerToken), result.GetValue(context));
+            bool laidOut = result.GetValue(layout) is not null;
+            var shape = PlanArchitecture.From(optimum, result.GetValue(architecture), result.GetValue(flopsPerToken), result.GetValue(context), laidOut);
+            PlanLayout? layoutPlan = null;
+            if (laidOut)
+            {
+                if (budget is null)
+                {
+                    throw new UsageException($"{PlanLayout.Option}: needs --gpu NAME to lay the model out; for example --gpu H100-SXM.");
+                }
+
+                var layoutShape = shape?.Profile.Shape ?? PlanLayout.ProposeShape(optimum.Parameters);
+                layoutPlan = PlanLayout.Find(layoutShape, result.GetValue(context) ?? 4096, budget);
+                budget = layoutPlan.Budget;
+            }
 
             // A fitted law that carries its bootstrap refits gives the plan an interval (not under caps, where each
             // refit would need the capped solver too).
@@ -100,10 +131,11 @@ internal static class PlanCommand
                 Intervals = PlanIntervalsPart.From(intervals),
                 Architecture = shape?.Output(budget),
                 Resources = ResourcesOutput.From(budget),
+                Layout = layoutPlan?.Part(),
             };
             console.Out.WriteLine(result.GetValue(json)
                 ? CliJson.Write(output, CliJsonContext.Default.PlanOutput)
-                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget) + ResourceMemo.Prose(budget));
+                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget) + ResourceMemo.Prose(budget) + layoutPlan?.Prose());
             return ExitCodes.Success;
         });
         return command;

@@ -26,7 +26,9 @@ internal sealed record PlanOutput(PlanFields Plan) : FlatOutput
 
     public ResourcesOutput? Resources { get; init; }
 
-    public override IEnumerable<object?> Parts() => [Plan, Intervals, Architecture, DataConstrained, Inference, Resources];
+    public PlanLayoutPart? Layout { get; init; }
+
+    public override IEnumerable<object?> Parts() => [Plan, Intervals, Architecture, DataConstrained, Inference, Resources, Layout];
 }
 
 /// <summary>The plan itself: N*, D* and the loss (null for an allocation rule) at the budget under the law.</summary>
@@ -168,6 +170,7 @@ internal sealed record ResourcesOutput(
             {
                 Scaling.Resources.GpuCountReason.Given => "given",
                 Scaling.Resources.GpuCountReason.MeetsDeadline => "meets-deadline",
+                Scaling.Resources.GpuCountReason.FitsLayout => "fits-layout",
                 _ => "holds-training-state",
             },
             a.DeadlineDays,

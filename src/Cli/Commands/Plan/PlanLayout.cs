@@ -1,0 +1,85 @@
+using System.Globalization;
+using Scaling.Architecture;
+using Scaling.Cli.Shared;
+using Scaling.Parallelism;
+using Scaling.Resources;
+
+namespace Scaling.Cli.Commands.Plan;
+
+/// <summary>
+/// <c>scaling plan --gpu NAME --layout auto</c>: a tensor, pipeline, data and expert layout with ZeRO and
+/// recomputation that fits the plan's model (a proposed shape, or the mixture of <c>--experts</c>) into each GPU,
+/// on the fewest GPUs from the memory or deadline count up — so the GPU count follows from the layout
+/// (<see cref="LayoutSearch"/>); with <c>--gpus N</c> the layout on exactly N.
+/// </summary>
+internal sealed record PlanLayout(LayoutChoice Choice, TransformerShape Shape, int ContextTokens, BudgetPlan Budget)
+{
+    public const string Option = "--layout";
+
+    /// <summary>Searches the layout for <paramref name="shape"/> and moves <paramref name="budget"/> to its GPU count.</summary>
+    /// <exception cref="InfeasiblePlanException">No layout fits (the quantity names the option to change).</exception>
+    public static PlanLayout Find(TransformerShape shape, int contextTokens, BudgetPlan budget)
+    {
+        var r = budget.Resources;
+        var a = r.Assumptions;
+        double usable = a.Accelerator.MemoryBytes * a.UsableMemoryFraction;
+        LayoutChoice choice;
+        if (r.GpuCountReason == GpuCountReason.Given)
+        {
+            choice = LayoutSearch.On(shape, contextTokens, r.Gpus, usable, a.Recipe, a.TrainingPrecision)
+                ?? throw new InfeasiblePlanException(
+                    ResourceQuantities.Gpus, r.Gpus, "GPUs on which a layout fits",
+                    string.Create(CultureInfo.InvariantCulture, $"no tensor, pipeline, data and expert layout fits the model's states and activations on {r.Gpus:N0} × {a.Accelerator.Name}; give more GPUs, or leave --gpus out for the fewest that fit."));
+            return new PlanLayout(choice, shape, contextTokens, budget);
+        }
+
+        choice = LayoutSearch.Fewest(shape, contextTokens, usable, r.Gpus, a.MaxGpus, a.Recipe, a.TrainingPrecision);
+        var moved = choice.Layout.Gpus == r.Gpus ? budget : budget.ForLayout((int)choice.Layout.Gpus);
+        return new PlanLayout(choice, shape, contextTokens, moved);
+    }
+
+    /// <summary>The shape to lay out for a dense plan of <paramref name="parameters"/> (as <c>--architecture</c> proposes it).</summary>
+    /// <exception cref="UsageException">No shape can be proposed for that size.</exception>
+    public static TransformerShape ProposeShape(double parameters)
+    {
+        try
+        {
+            return ShapeDesigner.Propose(parameters, new ShapeRequest());
+        }
+        catch (InvalidShapeException e)
+        {
+            throw new UsageException($"{Option}: the plan's {Humanize.Count(parameters)} parameters have no shape to lay out ({e.Message.TrimEnd('.')}); plan a larger budget.");
+        }
+    }
+
+    /// <summary>One paragraph for the prose plan.</summary>
+    public string Prose()
+    {
+        var m = Choice.Memory;
+        return $"\n  Layout: {Choice.Layout} for {Shape.Layers} layers × d_model {Shape.DModel} at {ContextTokens.ToString("N0", CultureInfo.InvariantCulture)} tokens: "
+            + $"{GB(m.TotalBytes)} per GPU of {GB(Choice.UsableBytesPerGpu)} usable (model states {GB(m.ModelStateBytes)}, activations {GB(m.ActivationBytes)}; "
+            + "ZeRO: Rajbhandari et al. 2020; activations: Korthikanti et al. 2022, Table 2)."
+            + "\n          Preferred in order: no full recomputation, ZeRO below 3, the smallest tensor × pipeline group, tensor before pipeline (Narayanan et al. 2021);"
+            + "\n          memory only, not a measured speed. Left out: logits and embedding activations, communication buffers, fragmentation.";
+    }
+
+    /// <summary>The <c>layout</c> member of the JSON plan.</summary>
+    public PlanLayoutPart Part()
+    {
+        var l = Choice.Layout;
+        return new PlanLayoutPart(new PlanLayoutOutput(
+            l.Tensor, l.Pipeline, l.Data, l.Expert, l.SequenceParallel, (int)l.Zero,
+            l.Recompute switch { Recomputation.Full => "full", Recomputation.Selective => "selective", _ => "none" },
+            l.MicroBatch, l.Gpus, Choice.Memory.TotalBytes, Choice.Memory.ModelStateBytes, Choice.Memory.ActivationBytes, Choice.UsableBytesPerGpu, ContextTokens));
+    }
+
+    private static string GB(double bytes) => Humanize.Significant(bytes / 1e9) + " GB";
+}
+
+/// <summary>The <c>layout</c> member <c>scaling plan --layout auto --json</c> adds.</summary>
+internal sealed record PlanLayoutPart(PlanLayoutOutput Layout);
+
+/// <summary>A parallel layout and its per-GPU memory in bytes.</summary>
+internal sealed record PlanLayoutOutput(
+    int Tensor, int Pipeline, int Data, int Expert, bool SequenceParallel, int ZeroStage, string Recompute, int MicroBatch, long Gpus,
+    double MemoryPerGpuBytes, double ModelStateBytesPerGpu, double ActivationBytesPerGpu, double UsableBytesPerGpu, int Context);
