@@ -85,6 +85,14 @@ public sealed partial class BadInputTableTests : IClassFixture<BadInputTableTest
         { "--active-experts", ["architecture", "--layers", "4", "--d-model", "256", "--heads", "4", "--experts", "2", "--active-experts", "3"] },
         { "--dense-layers", ["architecture", "--layers", "4", "--d-model", "256", "--heads", "4", "--experts", "2", "--active-experts", "1", "--dense-layers", "5"] },
 
+        // Plan: mixtures of experts and layouts.
+        { "--experts", ["plan", "--experts", "32", "--flops", "1e23"] },
+        { "--experts", ["plan", "--experts", "64", "--parameters", "1e9"] },
+        { "--experts", ["plan", "--experts", "64"] },
+        { "--layout", ["plan", "--flops", "1e23", "--layout", "auto"] },
+        { "--layout", ["plan", "--flops", "1e23", "--layout", "manual"] },
+        { "--gpus", ["plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--gpus", "16", "--layout", "auto"] },
+
         // MFU.
         { "--tokens-per-second", ["mfu", "--parameters", "7e9", "--gpus", "8", "--gpu", "H100-SXM"] },
         { "--tokens-per-second", ["mfu", "--parameters", "7e9", "--tokens-per-second", "-1", "--gpus", "8", "--gpu", "H100-SXM"] },
