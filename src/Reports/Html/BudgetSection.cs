@@ -45,7 +45,7 @@ internal static class BudgetSection
             html.Element("p", "That is more than a year: give --days T for the GPUs that meet a deadline, or --gpus N.", ("class", "note"));
         }
 
-        Assumptions(html, r, citations);
+        Assumptions(html, r, citations, ReportLayout.For(facts.Optimum.Parameters, r));
         html.Element("p", "Not included: activations (batch size, sequence length and checkpointing decide them), evaluation, data preparation, restarts after failures, storage and networking.", ("class", "note"));
         if (files.Contains("plan.xlsx"))
         {
@@ -55,7 +55,7 @@ internal static class BudgetSection
         html.Close("section");
     }
 
-    private static void Assumptions(HtmlWriter html, ResourcePlan r, Citations citations)
+    private static void Assumptions(HtmlWriter html, ResourcePlan r, Citations citations, ReportLayout layout)
     {
         var a = r.Assumptions;
         string precision = Precisions.Name(a.TrainingPrecision).ToUpperInvariant();
@@ -85,6 +85,18 @@ internal static class BudgetSection
         Row(html, "Training state", () => html.Number("trainingBytesPerParameter", r.Memory.TrainingBytesPerParameter, HtmlNumbers.Significant(r.Memory.TrainingBytesPerParameter)).Text(" bytes/parameter = ")
             .Number("trainingMemoryBytes", r.Memory.TrainingStateBytes, HtmlNumbers.Bytes(r.Memory.TrainingStateBytes)), () =>
             html.Text($"--bytes-per-parameter; {a.Recipe.Description}; {HtmlNumbers.Percent(a.UsableMemoryFraction)} of {HtmlNumbers.Significant(a.Accelerator.MemoryGigabytes)} GB usable (--usable-memory)"));
+        Row(html, "Parallel layout", () =>
+        {
+            if (layout.Choice is { } choice)
+            {
+                html.Text($"{choice.Layout} for {layout.Shape.Layers} layers × d_model {layout.Shape.DModel} at {HtmlNumbers.Whole(layout.ContextTokens)} tokens: ")
+                    .Number("layoutMemoryPerGpuBytes", choice.Memory.TotalBytes, HtmlNumbers.Bytes(choice.Memory.TotalBytes)).Text(" per GPU");
+            }
+            else
+            {
+                html.Text("no tensor, pipeline and data layout fits within the maximum GPUs");
+            }
+        }, () => html.Text("scaling plan --layout auto; ZeRO (Rajbhandari et al. 2020), activations (Korthikanti et al. 2022, Table 2), tensor before pipeline (Narayanan et al. 2021); memory only, not a measured speed"));
         if (r.Energy is { } energy)
         {
             Row(html, "Power", () => html.Number("wattsPerGpu", energy.WattsPerGpu, HtmlNumbers.Significant(energy.WattsPerGpu)).Text(" W per GPU, overhead ")

@@ -18,7 +18,9 @@ internal static class ArchitectureSheet
     private const string Layers = "Arch_layers", DModel = "Arch_dModel", Heads = "Arch_heads", KvHeads = "Arch_kvHeads",
         HeadSize = "Arch_headSize", Ffn = "Arch_ffnSize", Vocabulary = "Arch_vocabulary", Context = "Arch_context",
         PerLayer = "Arch_parametersPerLayer", NonEmbedding = "Arch_nonEmbeddingParameters", Parameters = "Arch_parameters",
-        Flops = "Arch_flopsPerToken", DeepSeekM = "Arch_deepSeekFlopsPerToken", KaplanLoss = "Arch_kaplanLoss";
+        Flops = "Arch_flopsPerToken", DeepSeekM = "Arch_deepSeekFlopsPerToken", KaplanLoss = "Arch_kaplanLoss",
+        Tensor = "Arch_tensor", Pipeline = "Arch_pipeline", Data = "Arch_data", Zero = "Arch_zeroStage", Recompute = "Arch_recompute",
+        MicroBatch = "Arch_microBatch", LayoutStates = "Arch_modelStatesPerGpu", LayoutActivations = "Arch_activationsPerGpu", LayoutMemory = "Arch_memoryPerGpu";
 
     /// <summary>The proposed shape for the workbook's plan.</summary>
     public static TransformerShape Shape(PlanWorkbookContent content) =>
@@ -40,7 +42,7 @@ internal static class ArchitectureSheet
             Input("Head size", HeadSize, s.HeadSize, "64 up to d_model 1024, 128 above (Hoffmann et al. 2022, Table A9)."),
             Input("Feed-forward size", Ffn, s.FfnSize, "SwiGLU: 8/3·d_model rounded up to a multiple of 256 (Llama)."),
             Input("Vocabulary", Vocabulary, s.Vocabulary, "As Chinchilla and Llama 2."),
-            Input("Context", Context, 4096, "Sequence length in tokens."),
+            Input("Context", Context, ReportLayout.Context, "Sequence length in tokens."),
             Computed("Parameters per layer", PerLayer, $"{DModel}*{q}+2*{DModel}*{kv}+{q}*{DModel}+3*{DModel}*{Ffn}+2*{DModel}", "parameters", WorkbookFormats.Whole,
                 "Q, K, V, O + three SwiGLU matrices + two RMSNorm gains."),
             Computed("Non-embedding parameters", NonEmbedding, $"{Layers}*{PerLayer}+{DModel}", "parameters", WorkbookFormats.Whole, "Layers × per layer + final norm (Kaplan et al. 2020's N)."),
@@ -76,11 +78,54 @@ internal static class ArchitectureSheet
         ];
     }
 
+    /// <summary>
+    /// The parallel-layout rows, with an accelerator only: the layout <c>scaling plan --layout auto</c> proposes as
+    /// shaded inputs (tensor, pipeline and data degrees, ZeRO stage, recomputation, micro-batch) and live formulas for
+    /// the per-GPU model states (Rajbhandari et al. 2020, §5.1), activations (Korthikanti et al. 2022, Table 2, sequence
+    /// parallel with the tensor parallelism) and their sum against the usable memory of the Inputs sheet.
+    /// </summary>
+    public static IReadOnlyList<WorkbookRow> LayoutRows(PlanWorkbookContent content)
+    {
+        if (content.Resources is not { } resources)
+        {
+            return [];
+        }
+
+        var plan = Scaling.Resources.ResourcePlan.Create(content.Optimum.Flops, content.Optimum.Parameters, resources);
+        var layout = ReportLayout.For(content.Optimum.Parameters, plan);
+        var l = layout.Choice?.Layout ?? Scaling.Parallelism.ParallelLayout.Create(8, 1, Math.Max(1, plan.Gpus / 8));
+        string psi = $"({Parameters}/({Tensor}*{Pipeline}))", k = $"({WorkbookNames.TrainingBytesPerParameter}-4)";
+        string sbh = $"{Context}*{MicroBatch}*{DModel}";
+        string found = layout.Choice is null
+            ? "No layout fits within the maximum GPUs; these degrees are a starting point."
+            : $"Proposed by 'scaling plan --layout auto': the fewest GPUs ({l.Gpus:N0}) from the plan's {layout.PlanGpus:N0} on which a layout fits.";
+        return
+        [
+            Input("Tensor parallel", Tensor, l.Tensor, "Degrees divide the heads; at most 8, a server's NVLink domain (Narayanan et al. 2021, §3.4). " + found),
+            Input("Pipeline parallel", Pipeline, l.Pipeline, "Stages of consecutive layers; divides the layers."),
+            Input("Data parallel", Data, l.Data, "Replicas; GPUs = tensor × pipeline × data."),
+            Input("ZeRO stage", Zero, (int)l.Zero, "0 none, 1 optimiser states, 2 + gradients, 3 + parameters (Rajbhandari et al. 2020, Figure 1).") with { Bounds = (0, 3) },
+            Input("Recomputation", Recompute, (int)l.Recompute, "0 none, 1 selective, 2 full (Korthikanti et al. 2022).") with { Bounds = (0, 2) },
+            Input("Micro-batch", MicroBatch, l.MicroBatch, "Sequences per micro-batch."),
+            Computed("GPUs of the layout", "Arch_layoutGpus", $"{Tensor}*{Pipeline}*{Data}", "GPUs", WorkbookFormats.Whole, "Tensor × pipeline × data."),
+            Computed("Parameters per GPU", "Arch_parametersPerGpu", psi, "parameters", WorkbookFormats.Scientific, "Ψ = parameters / (tensor × pipeline), before ZeRO."),
+            Computed("Model states per GPU", LayoutStates,
+                $"IF({Zero}=0,(4+{k})*{psi},IF({Zero}=1,4*{psi}+{k}*{psi}/{Data},IF({Zero}=2,2*{psi}+(2+{k})*{psi}/{Data},(4+{k})*{psi}/{Data})))", "bytes", WorkbookFormats.Scientific,
+                "Rajbhandari et al. 2020, §5.1: 2Ψ weights + 2Ψ gradients + KΨ optimiser (K = bytes per parameter − 4), ZeRO sharding over the data-parallel replicas."),
+            Computed("Activations per GPU", LayoutActivations,
+                $"{Layers}*{sbh}*IF({Recompute}=0,(34+5*{Heads}*{Context}/{DModel})/{Tensor},IF({Recompute}=1,34/{Tensor},2))", "bytes", WorkbookFormats.Scientific,
+                "Korthikanti et al. 2022, Table 2 with sequence parallelism: s·b·h·(34 + 5·a·s/h)/t, 34·s·b·h/t selective, 2·s·b·h full; 1F1B keeps L layers' worth on the first stage."),
+            Computed("Memory per GPU", LayoutMemory, $"{LayoutStates}+{LayoutActivations}", "bytes", WorkbookFormats.Scientific, "Model states + activations; buffers and fragmentation left out."),
+            Computed("Headroom per GPU", "Arch_layoutHeadroom", $"{WorkbookNames.GpuMemoryGigabytes}*1E9*{WorkbookNames.UsableMemoryFraction}-{LayoutMemory}", "bytes", WorkbookFormats.Scientific,
+                "Usable memory (Inputs sheet) − memory per GPU: negative means the layout does not fit."),
+        ];
+    }
+
     public static void Write(XLWorkbook workbook, PlanWorkbookContent content)
     {
         var sheet = workbook.Worksheets.Add(SheetName);
         SheetLayout.Header(sheet, "Quantity", "Value", "Unit", "Formula and source");
-        int end = SheetLayout.Rows(sheet, 2, Rows(content));
+        int end = SheetLayout.Rows(sheet, 2, [.. Rows(content), .. LayoutRows(content)]);
         sheet.Cell(end + 1, 1).Value = string.Create(CultureInfo.InvariantCulture,
             $"Shape proposed for N* = {content.Optimum.Parameters:0.00E+00} by 'scaling architecture'; change the shaded cells to try another. Left out: buffers, fragmentation, logits, pipeline micro-batches.");
         sheet.Cell(end + 1, 1).Style.Font.Italic = true;

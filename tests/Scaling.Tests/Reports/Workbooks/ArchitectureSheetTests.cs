@@ -58,4 +58,49 @@ public class ArchitectureSheetTests
         Assert.Equal(6_738_415_616, Named(workbook, "Arch_parameters"));
         Assert.Equal(524_288, Named(workbook, "Arch_kvCachePerToken"));
     }
+
+    private static readonly PlanWorkbookContent WithGpu = Content with
+    {
+        Resources = new Scaling.Resources.ResourceAssumptions(HardwareCatalog.Default.Get("H100-SXM")),
+    };
+
+    [Fact]
+    public void LayoutFormulas_EqualTheLibraryForTheProposedLayout()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(WithGpu)));
+        var plan = Scaling.Resources.ResourcePlan.Create(WithGpu.Optimum.Flops, WithGpu.Optimum.Parameters, WithGpu.Resources!);
+        var layout = Scaling.Reports.ReportLayout.For(WithGpu.Optimum.Parameters, plan);
+        var choice = layout.Choice!;
+        AssertClose(choice.Layout.Gpus, Named(workbook, "Arch_layoutGpus"));
+        AssertClose(choice.Memory.ModelStateBytes, Named(workbook, "Arch_modelStatesPerGpu"));
+        AssertClose(choice.Memory.ActivationBytes, Named(workbook, "Arch_activationsPerGpu"));
+        AssertClose(choice.Memory.TotalBytes, Named(workbook, "Arch_memoryPerGpu"));
+        Assert.True(Named(workbook, "Arch_layoutHeadroom") >= 0);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void LayoutFormulas_FollowAChangedZeroStage(int stage)
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(WithGpu)));
+        workbook.Range("Arch_zeroStage").FirstCell().Value = stage;
+        workbook.RecalculateAllFormulas();
+        var shape = ShapeDesigner.Propose(WithGpu.Optimum.Parameters, new ShapeRequest());
+        var sheetLayout = Scaling.Parallelism.ParallelLayout.Create(
+            (int)Named(workbook, "Arch_layoutGpus") / (int)workbook.Range("Arch_data").FirstCell().GetDouble() / (int)workbook.Range("Arch_pipeline").FirstCell().GetDouble(),
+            (int)workbook.Range("Arch_pipeline").FirstCell().GetDouble(), (int)workbook.Range("Arch_data").FirstCell().GetDouble(),
+            zero: (Scaling.Parallelism.ZeroStage)stage, recompute: (Recomputation)(int)workbook.Range("Arch_recompute").FirstCell().GetDouble());
+        var memory = Scaling.Parallelism.LayoutMemory.For(shape, 4096, sheetLayout, Scaling.Resources.TrainingStateRecipe.MixedPrecisionAdamW);
+        AssertClose(memory.ModelStateBytes, Named(workbook, "Arch_modelStatesPerGpu"));
+    }
+
+    [Fact]
+    public void LayoutRows_WithoutAnAccelerator_AreLeftOut()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(Content)));
+        Assert.False(workbook.NamedRanges.Contains("Arch_zeroStage"));
+    }
 }
