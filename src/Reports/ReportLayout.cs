@@ -14,10 +14,18 @@ public sealed record ReportLayout(TransformerShape Shape, int ContextTokens, Lay
     /// <summary>The context the report lays the model out at.</summary>
     public const int Context = 4096;
 
-    /// <summary>The layout for <paramref name="parameters"/> on <paramref name="resources"/>, or a null choice when none fits within the maximum GPUs.</summary>
-    public static ReportLayout For(double parameters, ResourcePlan resources)
+    /// <summary>
+    /// The layout for <paramref name="parameters"/> on <paramref name="resources"/> (a null choice when none fits within
+    /// the maximum GPUs), or null when no shape can be proposed for that size.
+    /// </summary>
+    public static ReportLayout? For(double parameters, ResourcePlan resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
+        if (parameters < ShapeDesigner.MinParameters || parameters > ShapeDesigner.MaxParameters)
+        {
+            return null;
+        }
+
         var shape = ShapeDesigner.Propose(parameters, new ShapeRequest());
         var a = resources.Assumptions;
         double usable = a.Accelerator.MemoryBytes * a.UsableMemoryFraction;

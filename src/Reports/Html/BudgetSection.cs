@@ -55,7 +55,7 @@ internal static class BudgetSection
         html.Close("section");
     }
 
-    private static void Assumptions(HtmlWriter html, ResourcePlan r, Citations citations, ReportLayout layout)
+    private static void Assumptions(HtmlWriter html, ResourcePlan r, Citations citations, ReportLayout? layout)
     {
         var a = r.Assumptions;
         string precision = Precisions.Name(a.TrainingPrecision).ToUpperInvariant();
@@ -87,14 +87,14 @@ internal static class BudgetSection
             html.Text($"--bytes-per-parameter; {a.Recipe.Description}; {HtmlNumbers.Percent(a.UsableMemoryFraction)} of {HtmlNumbers.Significant(a.Accelerator.MemoryGigabytes)} GB usable (--usable-memory)"));
         Row(html, "Parallel layout", () =>
         {
-            if (layout.Choice is { } choice)
+            if (layout is { Choice: { } choice })
             {
                 html.Text($"{choice.Layout} for {layout.Shape.Layers} layers × d_model {layout.Shape.DModel} at {HtmlNumbers.Whole(layout.ContextTokens)} tokens: ")
                     .Number("layoutMemoryPerGpuBytes", choice.Memory.TotalBytes, HtmlNumbers.Bytes(choice.Memory.TotalBytes)).Text(" per GPU");
             }
             else
             {
-                html.Text("no tensor, pipeline and data layout fits within the maximum GPUs");
+                html.Text(layout is null ? "no shape is proposed for a model of this size" : "no tensor, pipeline and data layout fits within the maximum GPUs");
             }
         }, () => html.Text("scaling plan --layout auto; ZeRO (Rajbhandari et al. 2020), activations (Korthikanti et al. 2022, Table 2), tensor before pipeline (Narayanan et al. 2021); memory only, not a measured speed"));
         if (r.Energy is { } energy)

@@ -92,7 +92,11 @@ internal static class ArchitectureSheet
         }
 
         var plan = Scaling.Resources.ResourcePlan.Create(content.Optimum.Flops, content.Optimum.Parameters, resources);
-        var layout = ReportLayout.For(content.Optimum.Parameters, plan);
+        if (ReportLayout.For(content.Optimum.Parameters, plan) is not { } layout)
+        {
+            return [];
+        }
+
         var l = layout.Choice?.Layout ?? Scaling.Parallelism.ParallelLayout.Create(8, 1, Math.Max(1, plan.Gpus / 8));
         string psi = $"({Parameters}/({Tensor}*{Pipeline}))", k = $"({WorkbookNames.TrainingBytesPerParameter}-4)";
         string sbh = $"{Context}*{MicroBatch}*{DModel}";

@@ -14,13 +14,19 @@ public static class ShapeDesigner
 {
     private const int MaxLayers = 256;
 
+    /// <summary>The smallest size a shape is proposed for.</summary>
+    public const double MinParameters = 1e6;
+
+    /// <summary>The largest size a shape is proposed for.</summary>
+    public const double MaxParameters = 1e14;
+
     /// <summary>The proposed shape for <paramref name="parameters"/>.</summary>
     /// <exception cref="InvalidShapeException">The target is below the smallest expressible model, the group size is
     /// not positive, or the request cannot be met.</exception>
     public static TransformerShape Propose(double parameters, ShapeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!double.IsFinite(parameters) || parameters < 1e6 || parameters > 1e14)
+        if (!double.IsFinite(parameters) || parameters < MinParameters || parameters > MaxParameters)
         {
             throw new InvalidShapeException("parameters", parameters, $"parameters must lie between 1e6 and 1e14 to propose a shape, got {parameters.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}.");
         }

@@ -87,10 +87,17 @@ public static class LayoutSearch
                     $"the activations of one {contextTokens}-token sequence need {Readable.Bytes(leastActivations)} per GPU even with full recomputation and {widest}-way tensor parallelism, more than the {Readable.Bytes(usableBytesPerGpu)} usable; shorten the context or use GPUs with more memory."));
         }
 
+        // ZeRO-3 spreads every model state over all n GPUs whatever the degrees: (2 + 2 + K)·Ψ/n is the least a GPU holds.
+        double bytesPerParameter = recipe.BytesPerParameter(precision);
         int step = minimumGpus > gpusPerNode ? gpusPerNode : 1;
         int start = minimumGpus > gpusPerNode ? (int)Math.Ceiling((double)minimumGpus / gpusPerNode) * gpusPerNode : minimumGpus;
         for (long n = start; n <= maximumGpus; n += (n >= gpusPerNode ? gpusPerNode : step))
         {
+            if ((bytesPerParameter * shape.Parameters / n) + leastActivations > usableBytesPerGpu)
+            {
+                continue;
+            }
+
             if (On(shape, contextTokens, (int)n, usableBytesPerGpu, recipe, precision, gpusPerNode) is { } choice)
             {
                 return choice;

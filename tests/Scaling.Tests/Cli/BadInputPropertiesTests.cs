@@ -6,7 +6,7 @@ using FsCheck.Fluent;
 namespace Scaling.Tests.Cli;
 
 /// <summary>
-/// The CLI driven in-process with generated arguments (plan, audit, architecture and campaign): numbers from 5e-324 to
+/// The CLI driven in-process with generated arguments (plan, audit, architecture, mfu and campaign): numbers from 5e-324 to
 /// 1e308 of either sign, NaN, infinities, decimal commas and text. Every run must end in exit 0 with finite, readable output, or exit 2 with one line on
 /// stderr — never exit 1 (a bug) and never a stack trace.
 /// </summary>
@@ -34,7 +34,7 @@ public partial class BadInputPropertiesTests
     private static Gen<string[]> PlanArguments() =>
         from x in Number()
         from y in Number()
-        from shape in Gen.Choose(0, 15)
+        from shape in Gen.Choose(0, 18)
         select shape switch
         {
             0 => new[] { "plan", "--flops", x },
@@ -52,6 +52,9 @@ public partial class BadInputPropertiesTests
             13 => ["architecture", "--parameters", x, "--tokens", y, "--json"],
             14 => ["campaign", "--target-flops", x, "--campaign-flops", y],
             15 => ["campaign", "--target-flops", "1e24", "--campaign-flops", x, "--span-decades", y, "--json"],
+            16 => ["plan", "--experts", "64", "--flops", x, "--json"],
+            17 => ["mfu", "--parameters", x, "--tokens-per-second", y, "--gpus", "8", "--gpu", "H100-SXM", "--json"],
+            18 => ["plan", "--flops", x, "--gpu", "H100-SXM", "--layout", "auto", "--context", "2048", "--json"],
             _ => ["plan", "--flops", x, "--gpu", "H100-SXM", "--mfu", y, "--pue", x],
         };
 

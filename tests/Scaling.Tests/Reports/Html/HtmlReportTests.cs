@@ -32,9 +32,9 @@ public sealed partial class HtmlReportTests
         // The row repeats what 'scaling plan --gpu H100-SXM --layout auto' proposes for the plan's shape.
         var optimum = Scaling.Allocation.ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw).Optimum(5.76e23);
         var layout = ReportLayout.For(optimum.Parameters, Scaling.Resources.ResourcePlan.Create(optimum.Flops, optimum.Parameters, PageOnly.Resources!));
-        Assert.NotNull(layout.Choice);
+        Assert.NotNull(layout?.Choice);
         Assert.Contains("Parallel layout", Page.Value, StringComparison.Ordinal);
-        Assert.Contains(layout.Choice.Layout.ToString(), Page.Value, StringComparison.Ordinal);
+        Assert.Contains(layout!.Choice!.Layout.ToString(), Page.Value, StringComparison.Ordinal);
         Assert.Contains("data-key=\"layoutMemoryPerGpuBytes\"", Page.Value, StringComparison.Ordinal);
     }
 

@@ -70,7 +70,7 @@ public class ArchitectureSheetTests
         using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(WithGpu)));
         var plan = Scaling.Resources.ResourcePlan.Create(WithGpu.Optimum.Flops, WithGpu.Optimum.Parameters, WithGpu.Resources!);
         var layout = Scaling.Reports.ReportLayout.For(WithGpu.Optimum.Parameters, plan);
-        var choice = layout.Choice!;
+        var choice = layout!.Choice!;
         AssertClose(choice.Layout.Gpus, Named(workbook, "Arch_layoutGpus"));
         AssertClose(choice.Memory.ModelStateBytes, Named(workbook, "Arch_modelStatesPerGpu"));
         AssertClose(choice.Memory.ActivationBytes, Named(workbook, "Arch_activationsPerGpu"));
