@@ -22,6 +22,8 @@ public static class FineGrainedMoePlanner
 
     /// <summary>The compute-optimal MoE for <paramref name="flops"/> under <paramref name="law"/>, with the dense comparison.</summary>
     /// <exception cref="ArgumentException"><paramref name="law"/> is the dense fit.</exception>
+    /// <exception cref="InfeasiblePlanException">The optimum lies outside the active sizes searched (1M to 1e15
+    /// parameters), i.e. the budget is too small or too large for any model (quantity <c>flops</c>).</exception>
     public static MoeOptimum Plan(FineGrainedMoeLaw law, double flops)
     {
         ArgumentNullException.ThrowIfNull(law);
@@ -35,6 +37,14 @@ public static class FineGrainedMoePlanner
             .Select(g => (G: g, Active: BestActive(law, flops, g)))
             .Select(x => (x.G, x.Active, Loss: LossAt(law, flops, x.G, x.Active)))
             .MinBy(x => x.Loss);
+        if (best.Active <= SmallestActive * 1.01 || best.Active >= LargestActive / 1.01)
+        {
+            throw new InfeasiblePlanException(
+                "flops", flops, "a budget whose optimal mixture has 1M to 1e15 active parameters",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"at {flops:G4} FLOPs the optimal mixture of experts would have {(best.Active <= SmallestActive * 1.01 ? "under 1M" : "over 1e15")} active parameters, outside the sizes searched (Krajewski et al. 2024 fitted 129M to 3.7B); give a budget between about 1e15 and 1e31 FLOPs."));
+        }
+
         double tokens = flops / law.FlopsPerToken(best.Active, best.G);
         var dense = FineGrainedMoeLaw.Krajewski2024Dense;
         double denseN = DenseOptimum(dense, flops);
@@ -49,14 +59,16 @@ public static class FineGrainedMoePlanner
     {
         ArgumentNullException.ThrowIfNull(law);
         double tokens = flops / law.FlopsPerToken(activeParameters, granularity);
-        return law.Loss(law.TotalParameters(activeParameters), tokens, granularity);
+
+        // A budget too small to buy a token at this size has no loss; the search moves away from it.
+        return tokens >= 1 && double.IsFinite(tokens) ? law.Loss(law.TotalParameters(activeParameters), tokens, granularity) : double.PositiveInfinity;
     }
 
     private static double BestActive(FineGrainedMoeLaw law, double flops, int granularity) =>
         LogScaleMinimizer.Minimize(n => LossAt(law, flops, granularity, n), SmallestActive, LargestActive);
 
     private static double DenseOptimum(FineGrainedMoeLaw dense, double flops) =>
-        LogScaleMinimizer.Minimize(n => dense.Loss(n, flops / (6 * n), 1), SmallestActive, LargestActive);
+        LogScaleMinimizer.Minimize(n => flops / (6 * n) >= 1 ? dense.Loss(n, flops / (6 * n), 1) : double.PositiveInfinity, SmallestActive, LargestActive);
 
     // The dense fit's optimal loss falls with the budget, so bisect log F for the target loss.
     private static double DenseFlopsFor(FineGrainedMoeLaw dense, double loss, double from)

@@ -77,6 +77,13 @@ public class FineGrainedMoePlannerTests
         }
     }
 
+    [Theory]
+    [InlineData(1e-310)]
+    [InlineData(1e14)]
+    [InlineData(1e40)]
+    public void Plan_BudgetWhoseOptimumLeavesTheSearchedSizes_IsInfeasibleNamingTheFlops(double flops) =>
+        Assert.Equal("flops", Assert.Throws<InfeasiblePlanException>(() => FineGrainedMoePlanner.Plan(Law, flops)).Quantity);
+
     [Fact]
     public void Plan_DenseFit_IsRefused() =>
         Assert.Throws<ArgumentException>(() => FineGrainedMoePlanner.Plan(FineGrainedMoeLaw.Krajewski2024Dense, 1e20));
