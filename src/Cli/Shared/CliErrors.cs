@@ -37,6 +37,7 @@ internal static class CliErrors
         ["maxParameters"] = "--max-parameters",
         ["maxTokens"] = "--max-tokens",
         ["inferenceTokens"] = "--inference-tokens",
+        ["context"] = "--context",
     };
 
     // The options that set a plan's size, most specific first: a plan's N, D or loss out of range points at the one given.

@@ -92,6 +92,7 @@ public sealed partial class BadInputTableTests : IClassFixture<BadInputTableTest
         { "--layout", ["plan", "--flops", "1e23", "--layout", "auto"] },
         { "--layout", ["plan", "--flops", "1e23", "--layout", "manual"] },
         { "--gpus", ["plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--gpus", "16", "--layout", "auto"] },
+        { "--context", ["plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--layout", "auto", "--context", "4000000"] },
 
         // MFU.
         { "--tokens-per-second", ["mfu", "--parameters", "7e9", "--gpus", "8", "--gpu", "H100-SXM"] },
