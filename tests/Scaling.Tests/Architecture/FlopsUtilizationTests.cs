@@ -66,4 +66,31 @@ public class FlopsUtilizationTests
         var mfu = FlopsUtilization.FromTokens(mixtral, 4096, 1e5, 64, 989e12, FlopsCounting.SixN);
         Assert.Equal(6.0 * mixtral.ActiveParameters * 1e5 / 64 / 989e12, mfu.ModelFlopsUtilization, 12);
     }
+
+    [Theory]
+    // Narayanan et al. 2021 (arXiv 2104.04473), Table 1: heads, hidden size, layers, GPUs, achieved teraFLOP/s per
+    // GPU and percentage of the A100's 312 TFLOP/s peak, with full recomputation. Their Eq. 3 counts
+    // 96·l·h²·(1 + s/(6h) + V/(16·l·h)) FLOPs per token (four passes); the tokens per second it implies, counted by
+    // PaLM's model FLOPs plus one forward pass of the layers (the recomputation), give the table's percentage.
+    [InlineData(24, 2304, 24, 32, 137, 44)]
+    [InlineData(32, 3072, 30, 64, 138, 44)]
+    [InlineData(32, 4096, 36, 128, 142, 46)]
+    [InlineData(48, 6144, 40, 256, 135, 43)]
+    [InlineData(64, 8192, 48, 512, 138, 44)]
+    [InlineData(80, 10240, 60, 1024, 140, 45)]
+    [InlineData(96, 12288, 80, 1536, 148, 47)]
+    [InlineData(128, 16384, 96, 1920, 155, 50)]
+    [InlineData(128, 20480, 105, 2520, 163, 52)]
+    [InlineData(160, 25600, 128, 3072, 163, 52)]
+    public void Narayanan2021Table1_ThroughputGivesThePublishedShareOfPeakAsHardwareUtilisation(int heads, int hidden, int layers, int gpus, double teraflops, double percent)
+    {
+        double h = hidden, l = layers;
+        double theirsPerToken = 96 * l * h * h * (1 + (2048 / (6 * h)) + (51200 / (16 * l * h)));
+        double tokensPerSecond = teraflops * 1e12 * gpus / theirsPerToken;
+        var shape = Scaling.Tests.Parallelism.LayoutMemoryTests.Gpt(layers, hidden, heads);
+        var measured = FlopsUtilization.FromTokens(shape, 2048, tokensPerSecond, gpus, 312e12);
+        Assert.Equal(percent, Math.Round(measured.HardwareFlopsUtilization(Recomputation.Full) * 100));
+        // The model FLOPs leave the recomputed forward pass out: about three quarters (the logits are not recomputed).
+        Assert.InRange(measured.ModelFlopsUtilization / measured.HardwareFlopsUtilization(Recomputation.Full), 0.74, 0.8);
+    }
 }
