@@ -236,7 +236,14 @@ public sealed record HuggingFaceConfig
 
         public int? OptionalInt(string key, bool useDefault = true)
         {
-            if (!root.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null)
+            // An explicit null is the configuration class's None (DeepSeek-V2-Lite's q_lora_rank: no query latent), not
+            // a missing key: only an absent key takes the family's default, as transformers' keyword defaults do.
+            if (root.TryGetProperty(key, out var given) && given.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (!root.TryGetProperty(key, out var v))
             {
                 if (useDefault && defaults.TryGetValue(key, out int fallback))
                 {

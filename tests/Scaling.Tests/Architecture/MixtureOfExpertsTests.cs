@@ -47,6 +47,14 @@ public class MixtureOfExpertsTests
     }
 
     [Fact]
+    public void DeepSeekV2Lite_NullQueryRank_MeansNoQueryLatentNotTheFamilyDefault()
+    {
+        // DeepSeek-V2-Lite's config.json says "q_lora_rank": null (queries projected directly, arXiv 2405.04434 App. B);
+        // DeepseekV2Config's default of 1536 applies only to an absent key.
+        Assert.Null(Read("deepseek-v2-lite.json").Latent!.QueryRank);
+    }
+
+    [Fact]
     public void DeepSeekV2Lite_Total_MatchesThePaper()
     {
         // arXiv 2405.04434, App. B: 15.7B total. (Its "2.4B activated" is 2.45B by this count, on the rounding edge;
