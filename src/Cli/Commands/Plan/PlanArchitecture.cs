@@ -49,7 +49,9 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
     }
 
     /// <summary>Per-GPU training memory and serving GPUs on the plan's accelerator; empty without --gpu.</summary>
-    public string Hardware(Scaling.Resources.BudgetPlan? budget)
+    /// <param name="budget">The resources, null without --gpu.</param>
+    /// <param name="layout">With --layout auto: the layout, whose per-GPU memory replaces the fixed 8-way estimate.</param>
+    public string Hardware(Scaling.Resources.BudgetPlan? budget, PlanLayout? layout = null)
     {
         if (budget is null)
         {
@@ -62,8 +64,11 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
         double perGpu = Profile.TrainingBytesPerGpu(r.Gpus, TensorParallel);
         string fits = perGpu <= usable ? "fits" : "does NOT fit: add GPUs, recompute fully or shorten micro-batches";
         var i = CultureInfo.InvariantCulture;
-        return $"\n  On {r.Gpus.ToString("N0", i)} × {a.Accelerator.Name}: training state share {GB(Profile.TrainingStateBytes / r.Gpus)} + activations {GB(perGpu - (Profile.TrainingStateBytes / r.Gpus))} "
-            + $"(one {Profile.ContextTokens.ToString(i)}-token micro-batch, {TensorParallel}-way tensor and sequence parallelism, selective recomputation) = {GB(perGpu)} per GPU of {GB(usable)} usable: {fits}."
+        string training = layout is not null
+            ? $"\n  On {r.Gpus.ToString("N0", i)} × {a.Accelerator.Name}: the training memory per GPU is the layout's, below."
+            : $"\n  On {r.Gpus.ToString("N0", i)} × {a.Accelerator.Name}: training state share {GB(Profile.TrainingStateBytes / r.Gpus)} + activations {GB(perGpu - (Profile.TrainingStateBytes / r.Gpus))} "
+                + $"(one {Profile.ContextTokens.ToString(i)}-token micro-batch, {TensorParallel}-way tensor and sequence parallelism, selective recomputation) = {GB(perGpu)} per GPU of {GB(usable)} usable: {fits}.";
+        return training
             + $"\n  Serving {ServedSequences} sequences of {Profile.ContextTokens.ToString(i)} tokens (weights + KV cache): at least {Profile.ServingGpus(usable, ServedSequences, Profile.Precision)} GPUs in {Scaling.Hardware.Precisions.Name(Profile.Precision)}, "
             + $"{Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int8)} with INT8 weights, {Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int4)} with INT4 weights.";
     }
@@ -81,7 +86,7 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
     }
 
     /// <summary>The fields the architecture adds to the plan's JSON; with <paramref name="budget"/> (--gpu), its per-GPU memory and serving GPUs.</summary>
-    public PlanArchitectureOutput Output(Scaling.Resources.BudgetPlan? budget)
+    public PlanArchitectureOutput Output(Scaling.Resources.BudgetPlan? budget, PlanLayout? layout = null)
     {
         var architecture = ArchitectureOutput.From(Profile);
         if (budget is not null)
@@ -90,7 +95,7 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
             double usable = r.Assumptions.Accelerator.MemoryBytes * r.Assumptions.UsableMemoryFraction;
             architecture = architecture with
             {
-                TrainingBytesPerGpu = Profile.TrainingBytesPerGpu(r.Gpus, TensorParallel),
+                TrainingBytesPerGpu = layout?.Choice.Memory.TotalBytes ?? Profile.TrainingBytesPerGpu(r.Gpus, TensorParallel),
                 ServingGpus = new Dictionary<string, int>
                 {
                     [Scaling.Hardware.Precisions.Name(Profile.Precision)] = Profile.ServingGpus(usable, ServedSequences, Profile.Precision),

@@ -129,13 +129,13 @@ internal static class PlanCommand
             var output = new PlanOutput(shape?.Adjust(PlanFields.From(namedLaw, optimum)) ?? PlanFields.From(namedLaw, optimum))
             {
                 Intervals = PlanIntervalsPart.From(intervals),
-                Architecture = shape?.Output(budget),
+                Architecture = shape?.Output(budget, layoutPlan),
                 Resources = ResourcesOutput.From(budget),
                 Layout = layoutPlan?.Part(),
             };
             console.Out.WriteLine(result.GetValue(json)
                 ? CliJson.Write(output, CliJsonContext.Default.PlanOutput)
-                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget) + ResourceMemo.Prose(budget) + layoutPlan?.Prose());
+                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget, layoutPlan) + ResourceMemo.Prose(budget) + layoutPlan?.Prose());
             return ExitCodes.Success;
         });
         return command;

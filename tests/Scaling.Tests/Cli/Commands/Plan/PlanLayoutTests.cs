@@ -24,6 +24,17 @@ public class PlanLayoutTests
     }
 
     [Fact]
+    public void Plan_ArchitectureWithLayout_ReportsTheLayoutsMemoryPerGpu()
+    {
+        var (code, output, _) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--architecture", "--layout", "auto", "--json");
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(
+            root.GetProperty("layout").GetProperty("memoryPerGpuBytes").GetDouble(),
+            root.GetProperty("architecture").GetProperty("trainingBytesPerGpu").GetDouble());
+    }
+
+    [Fact]
     public void Plan_LayoutAutoOnGivenGpus_KeepsTheCount()
     {
         var (code, output, _) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--gpus", "1024", "--layout", "auto", "--json");
