@@ -60,7 +60,7 @@ public static class ScalingApp
             {
                 var command = parsed.CommandResult.Command;
                 string help = ReferenceEquals(command, root) ? CommandName : $"{CommandName} {command.Name}";
-                stderr.WriteLine($"error: {parsed.Errors[0].Message} (see '{help} --help')");
+                stderr.WriteLine($"error: {BareBudget(parsed) ?? FirstError(parsed)} (see '{help} --help')");
                 return ExitCodes.BadInput;
             }
 
@@ -81,5 +81,27 @@ public static class ScalingApp
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
         }
+    }
+
+    // The error about the first token nobody understood ('scaling nosuch' is an unknown command before it is a missing one).
+    private static string FirstError(ParseResult parsed) =>
+        parsed.UnmatchedTokens.FirstOrDefault() is { } token
+            ? parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{token}'", StringComparison.Ordinal))?.Message ?? parsed.Errors[0].Message
+            : parsed.Errors[0].Message;
+
+    // 'scaling plan 1e24': a bare number where a command takes --flops is a budget without its option.
+    private static string? BareBudget(ParseResult parsed)
+    {
+        var command = parsed.CommandResult.Command;
+        var flops = command.Options.FirstOrDefault(o => o.Name == "--flops");
+        string? first = parsed.UnmatchedTokens.FirstOrDefault();
+        if (first is null || !double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            return null;
+        }
+
+        return flops is not null && parsed.GetResult(flops) is null ? $"--flops: '{first}' is a number without its option; write --flops {first}."
+            : command.Parents.Any() ? null
+            : $"'{first}' is a number, not a command; for a plan write: {CommandName} plan --flops {first}.";
     }
 }

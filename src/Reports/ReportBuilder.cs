@@ -135,7 +135,7 @@ public static class ReportBuilder
                 ? Resources.PlanSensitivity.ForEuros(Allocation.ScalingLawAllocation.Allocator(request.Law), euros, assumptions, Laws(request))
                 : Resources.PlanSensitivity.ForFlops(Allocation.ScalingLawAllocation.Allocator(request.Law), request.BudgetFlops, assumptions, Laws(request));
         }
-        catch (Exception e) when (e is ArgumentException or ScalingException)
+        catch (ScalingException)
         {
             // The CLI checks the plan before rendering; a library caller with an impossible plan gets no sensitivity figure.
             return null;

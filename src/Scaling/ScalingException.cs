@@ -9,8 +9,9 @@ namespace Scaling;
 /// </summary>
 /// <remarks>
 /// API misuse (a null argument, a negative size passed by code) stays an <see cref="ArgumentException"/>; this
-/// hierarchy is for "the input cannot support this". The four cases are <see cref="InfeasiblePlanException"/>,
-/// <see cref="InvalidLawException"/>, <see cref="UnusableRunsException"/> and <see cref="UnreadableFileException"/>.
+/// hierarchy is for "the input cannot support this". The five cases are <see cref="InfeasiblePlanException"/>,
+/// <see cref="InvalidLawException"/>, <see cref="UnusableRunsException"/>, <see cref="UnreadableFileException"/> and
+/// <see cref="Architecture.InvalidShapeException"/>.
 /// <example><code>
 /// try { frontier.Optimum(1e-300); }
 /// catch (InfeasiblePlanException e) { Console.WriteLine($"{e.Quantity} = {e.Value}: {e.Limit}"); } // parameters = 4.1E-151: at least 1

@@ -1,6 +1,7 @@
 using System.CommandLine.Parsing;
 using System.CommandLine;
 using System.Globalization;
+using Scaling.Architecture;
 using Scaling.Resources;
 
 namespace Scaling.Cli.Shared;
@@ -18,6 +19,7 @@ namespace Scaling.Cli.Shared;
 /// <item><term><see cref="InvalidLawException"/></term><description>exit 2, <c>--law: …</c>.</description></item>
 /// <item><term><see cref="InfeasiblePlanException"/></term><description>exit 2, the option of its quantity (the budget option given, <c>--gpus</c>, <c>--days</c>, …).</description></item>
 /// <item><term><see cref="UnusableRunsException"/></term><description>exit 2, the runs file given (and the option that named it).</description></item>
+/// <item><term><see cref="Scaling.Architecture.InvalidShapeException"/></term><description>exit 2, <c>--config: file: key 'num_key_value_heads': …</c> for a config, else the option of the shape's field (<c>--kv-heads: …</c>).</description></item>
 /// <item><term>any other <see cref="ScalingException"/> (e.g. an invalid architecture shape)</term><description>exit 2, its message, which names the input.</description></item>
 /// <item><term><see cref="FormatException"/></term><description>exit 2: a user's text (<c>--formats</c>, <c>--precision</c>) that does not parse; the message names it.</description></item>
 /// <item><term>access denied to an output</term><description>exit 2, the system's message (it names the path).</description></item>
@@ -55,6 +57,9 @@ internal static class CliErrors
             UnreadableFileException file => (ExitCodes.BadInput, Prefix(OptionNaming(parsed, file.Path)) + Locate(file.Path, file.Line, file.Column) + OneLine(file.Problem)),
             InvalidLawException law => (ExitCodes.BadInput, $"{LawOption.Name}: {OneLine(law.Message)}"),
             InfeasiblePlanException plan => (ExitCodes.BadInput, $"{OptionFor(plan.Quantity, parsed)}: {OneLine(plan.Message)}"),
+            InvalidShapeException { File: { } config } shape =>
+                (ExitCodes.BadInput, $"{Prefix(OptionNaming(parsed, config))}{config}: key '{shape.Quantity}': {OneLine(shape.Problem)}"),
+            InvalidShapeException shape => (ExitCodes.BadInput, $"{ShapeOption(shape.Quantity, parsed)}: {OneLine(shape.Problem)}"),
             UnusableRunsException runs => (ExitCodes.BadInput, RunsFile(parsed) is { } file ? $"{Prefix(file.Origin)}{file.Path}: {OneLine(runs.Message)}" : OneLine(runs.Message)),
             ScalingException other => (ExitCodes.BadInput, OneLine(other.Message)),
             OperationCanceledException cancelled => (ExitCodes.Interrupted, OneLine(cancelled.Message)),
@@ -86,6 +91,13 @@ internal static class CliErrors
         OptionOfQuantity.TryGetValue(quantity, out string? option)
             ? option
             : BudgetOptions.FirstOrDefault(name => Given(parsed, name)) ?? "--flops";
+
+    // A shape quantity's option; a parameter count is the explicit shape's (--layers), plan's --architecture, or --parameters.
+    private static string ShapeOption(string quantity, ParseResult parsed) =>
+        quantity != "parameters" && ShapeOptions.OptionOfField.TryGetValue(quantity, out string? option) ? option
+        : Given(parsed, "--layers") ? "--layers"
+        : Given(parsed, "--architecture") ? "--architecture"
+        : "--parameters";
 
     // The runs file the command was given, by option or argument.
     private static InputFile? RunsFile(ParseResult parsed) =>

@@ -37,6 +37,12 @@ internal static class CliOptions
     /// <summary>The largest run count of a synthetic design or benchmark: one million runs.</summary>
     public const int MaxRuns = 1_000_000;
 
+    /// <summary>
+    /// The fewest runs of a synthetic design: one per budget of Hoffmann et al.'s nine IsoFLOP budgets
+    /// (<see cref="Fitting.Runs.SyntheticRunsDesign.Hoffmann2022Budgets"/>).
+    /// </summary>
+    public static int MinSyntheticRuns => Fitting.Runs.SyntheticRunsDesign.Hoffmann2022Budgets.Count;
+
     /// <summary>The largest repetition count of the benchmark.</summary>
     public const int MaxRepetitions = 1_000;
 
@@ -152,8 +158,13 @@ internal static class CliOptions
     /// <summary><c>--force</c>: replace what is in the way.</summary>
     public static Option<bool> Force(string description = "Replace an existing --out file.") => new("--force") { Description = description };
 
-    /// <summary><c>--out PATH</c>.</summary>
-    public static Option<string> Out(string description, string helpName) => new("--out") { Description = description, HelpName = helpName };
+    /// <summary><c>--out PATH</c>; an empty path (an unset variable) is refused where the option is parsed.</summary>
+    public static Option<string> Out(string description, string helpName) => new("--out")
+    {
+        Description = description,
+        HelpName = helpName,
+        CustomParser = r => FilePath(r) ?? Refuse<string>(r, EmptyPath("--out", helpName)),
+    };
 
     /// <summary><c>--seed S</c>: a whole number (64-bit) that fixes every random draw, read by <see cref="Fitting.Seed.TryParse"/>.</summary>
     public static Option<Fitting.Seed?> Seed(string description) => new("--seed")
@@ -195,6 +206,21 @@ internal static class CliOptions
 
     private static string EmptyPath(string name, string example) =>
         $"{name}: the path is empty (an unset variable?); give a file, e.g. {(name.StartsWith('-') ? $"{name} {example}" : example)}.";
+
+    /// <summary>
+    /// Refuses every option of the command that the user gave beyond <paramref name="allowed"/>: in a mode that does not
+    /// use them they would be silently ignored.
+    /// </summary>
+    /// <exception cref="UsageException">An option given that <paramref name="mode"/> does not use.</exception>
+    public static void RefuseOthers(ParseResult result, string mode, string why, params Option[] allowed)
+    {
+        var stray = result.CommandResult.Children.OfType<OptionResult>()
+            .FirstOrDefault(o => !o.Implicit && !allowed.Contains(o.Option));
+        if (stray is not null)
+        {
+            throw new UsageException($"{stray.Option.Name}: does not apply with {mode} ({why}); leave it out.");
+        }
+    }
 
     /// <summary>Parses <paramref name="text"/> as an invariant-culture number, or null with <paramref name="error"/> naming the option.</summary>
     internal static double? TryNumber(string name, string text, string example, NumberRange range, out string? error)

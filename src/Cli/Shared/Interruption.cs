@@ -8,7 +8,11 @@ namespace Scaling.Cli.Shared;
 /// </summary>
 internal sealed class Interruption(string unfinished = "the report")
 {
+    private readonly CancellationTokenSource cancellation = new();
     private volatile bool requested;
+
+    /// <summary>Cancelled when a signal arrives, for work that takes a token (the fit of <c>report --fit-runs</c>).</summary>
+    public CancellationToken Token => cancellation.Token;
 
     /// <summary>Catches SIGINT and SIGTERM until the result is disposed.</summary>
     public IDisposable Listen()
@@ -34,6 +38,7 @@ internal sealed class Interruption(string unfinished = "the report")
     {
         context.Cancel = true;
         requested = true;
+        cancellation.Cancel();
     }
 
     private sealed class Registrations(PosixSignalRegistration[] registrations) : IDisposable

@@ -16,6 +16,18 @@ internal static class LawOption
         Description = "A preset name (see 'scaling laws'), a JSON file written by 'scaling fit', or E=..,A=..,B=..,alpha=..,beta=.. "
             + $"(default {LawPresets.Default.Name}).",
         HelpName = "NAME|PATH.json",
+        CustomParser = r =>
+        {
+            // An empty --law (an unset variable) would silently plan with the default law.
+            string text = r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                r.AddError($"{Name}: the law is empty (an unset variable?); give a preset name (see 'scaling laws'), a fit JSON or E=..,A=..,B=..,alpha=..,beta=.., or leave out --law for {LawPresets.Default.Name}.");
+                return null;
+            }
+
+            return text;
+        },
     };
 
     /// <summary>The law named by <paramref name="text"/> (the default when null).</summary>

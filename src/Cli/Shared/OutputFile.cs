@@ -1,6 +1,10 @@
 namespace Scaling.Cli.Shared;
 
-/// <summary>Writes an output file whole or not at all: a temp file in the same directory, then a rename.</summary>
+/// <summary>
+/// Writes an output file whole or not at all: a hidden temporary in the same directory (<c>.NAME.GUID.tmp</c>), then a
+/// rename. Temporaries of the same name that a hard kill (SIGKILL, power loss) left behind are ours by name, and the
+/// next write deletes them.
+/// </summary>
 internal static class OutputFile
 {
     public static void Write(string option, string path, string content, bool force) =>
@@ -15,17 +19,24 @@ internal static class OutputFile
             throw new UsageException($"{option}: the directory '{directory}' does not exist; create it or choose another path.");
         }
 
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{option}: '{path}' is a directory; give a file name, e.g. {Path.Combine(path, "out")}.");
+        }
+
         if (File.Exists(full) && !force)
         {
             throw new UsageException($"{option}: '{path}' already exists; add --force to replace it.");
         }
 
-        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string name = Path.GetFileName(full);
+        string temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
 
         // SIGINT or SIGTERM while the temporary is written stops before the move, and the temporary is deleted below.
         var interruption = new Interruption($"'{path}'");
         try
         {
+            DeleteStaleTemporaries(directory, name);
             using (interruption.Listen())
             {
                 File.WriteAllBytes(temp, content);
@@ -43,6 +54,19 @@ internal static class OutputFile
             if (File.Exists(temp))
             {
                 File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Deletes <c>.NAME.GUID.tmp</c> files in <paramref name="directory"/>: temporaries of an earlier write that was killed.</summary>
+    public static void DeleteStaleTemporaries(string directory, string name)
+    {
+        foreach (string stale in Directory.EnumerateFiles(directory, $".{name}.*.tmp"))
+        {
+            string guid = Path.GetFileName(stale)[(name.Length + 2)..^4];
+            if (Guid.TryParseExact(guid, "N", out _))
+            {
+                File.Delete(stale);
             }
         }
     }

@@ -19,21 +19,18 @@ internal sealed class ShapeOptions
     /// <summary>The training context when <c>--context</c> is not given.</summary>
     public const int DefaultContext = 4096;
 
-    // Documented upper bounds, far beyond any model trained (Llama 3.1 405B: 126 layers, d_model 16,384, 128 heads,
-    // FFN 53,248, a 128,256-token vocabulary and a 131,072-token context; Meta 2024, "The Llama 3 Herd of Models",
-    // Table 3; DeepSeek-V3: 256 routed experts), and small enough that every count, FLOP and byte stays finite and
-    // exact to the digit in a double.
-    private const int MaxLayers = 10_000;
-    private const int MaxWidth = 1 << 20;
-    private const int MaxHeads = 1 << 16;
-    private const int MaxVocabulary = 100_000_000;
-    private const int MaxExperts = 1 << 16;
+    // The documented upper bounds of a shape (ShapeLimits), the same for these options and a config.json's keys.
+    private const int MaxLayers = ShapeLimits.MaxLayers;
+    private const int MaxWidth = ShapeLimits.MaxWidth;
+    private const int MaxHeads = ShapeLimits.MaxHeads;
+    private const int MaxVocabulary = ShapeLimits.MaxVocabulary;
+    private const int MaxExperts = ShapeLimits.MaxExperts;
 
     /// <summary>The longest <c>--context</c>: 2^30 tokens.</summary>
-    public const int MaxContext = 1 << 30;
+    public const int MaxContext = ShapeLimits.MaxContext;
 
-    // A shape error names the core's field; the user typed an option.
-    private static readonly Dictionary<string, string> OptionOfField = new(StringComparer.Ordinal)
+    /// <summary>A shape's field and the option that sets it: how <see cref="CliErrors"/> names a shape error.</summary>
+    public static readonly IReadOnlyDictionary<string, string> OptionOfField = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["layers"] = "--layers", ["dModel"] = "--d-model", ["heads"] = "--heads", ["kvHeads"] = "--kv-heads",
         ["headSize"] = "--head-size", ["ffnSize"] = "--ffn", ["vocabulary"] = "--vocabulary", ["parameters"] = "--parameters",
@@ -89,20 +86,8 @@ internal sealed class ShapeOptions
 
     /// <summary>The shape the options describe; every error names the option.</summary>
     /// <exception cref="UsageException">The options do not describe exactly one shape, or a value cannot be a shape.</exception>
-    public ShapeChoice Read(ParseResult result)
-    {
-        try
-        {
-            return Build(result);
-        }
-        catch (InvalidShapeException e) when (OptionOfField.ContainsKey(e.Quantity))
-        {
-            string message = e.Message.StartsWith(e.Quantity, StringComparison.Ordinal) ? e.Message[e.Quantity.Length..].TrimStart(':', ' ') : e.Message;
-            throw new UsageException($"{OptionOfField[e.Quantity]}: {message}");
-        }
-    }
-
-    private ShapeChoice Build(ParseResult r)
+    /// <exception cref="InvalidShapeException">The values cannot be a shape (CliErrors names the option of its field, or the config's file and key).</exception>
+    public ShapeChoice Read(ParseResult r)
     {
         bool explicitShape = r.GetValue(layers) is not null || r.GetValue(dModel) is not null || r.GetValue(heads) is not null;
         int given = (r.GetValue(parameters) is null ? 0 : 1) + (r.GetValue(config) is null ? 0 : 1) + (explicitShape ? 1 : 0);

@@ -74,10 +74,10 @@ public static class BudgetViewFigure
 
         if (hasEnergy)
         {
-            panels.Add(new("energy", "Energy", "MWh", "energy from the grid", FigureStyle.Color(2), p => p.Plan.KilowattHours!.Value / 1000, v => FigureText.Whole(v) + " MWh"));
+            panels.Add(new("energy", "Energy", "MWh", "energy from the grid", FigureStyle.Color(2), p => (p.Plan.KilowattHours ?? double.NaN) / 1000, v => FigureText.Whole(v) + " MWh"));
             if (points.All(p => p.Plan.Co2Tonnes > 0))
             {
-                panels.Add(new("co2", "CO₂", "t", "emissions", FigureStyle.Color(5), p => p.Plan.Co2Tonnes!.Value, v => FigureText.Whole(v) + " t"));
+                panels.Add(new("co2", "CO₂", "t", "emissions", FigureStyle.Color(5), p => p.Plan.Co2Tonnes ?? double.NaN, v => FigureText.Whole(v) + " t"));
             }
         }
 
@@ -121,7 +121,7 @@ public static class BudgetViewFigure
         {
             return new SweepPoint(optimum, ResourcePlan.Create(optimum.Flops, optimum.Parameters, resources), true);
         }
-        catch (Exception e) when (e is ArgumentException or ScalingException)
+        catch (ScalingException)
         {
             // A budget the user did not ask for: the deadline or GPU count cannot be met there. Plan it on the largest
             // cluster allowed (a deadline) or on the fewest GPUs that hold it (a GPU count), and draw it hollow.

@@ -84,7 +84,7 @@ public sealed record ArchitectureProfile
         ArgumentNullException.ThrowIfNull(shape);
         if (contextTokens <= 0)
         {
-            throw new InvalidShapeException("context", contextTokens, $"context must be at least 1 token, got {contextTokens}.");
+            throw new InvalidShapeException("context", contextTokens, $"must be at least 1 token, got {contextTokens}.");
         }
 
         if (tokens is { } d)

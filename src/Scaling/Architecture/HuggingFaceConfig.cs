@@ -91,9 +91,11 @@ public sealed record HuggingFaceConfig
     public static IReadOnlyList<string> SupportedModelTypes => Supported;
 
     /// <summary>Parses config.json text; <paramref name="source"/> names it in messages (the file name the user gave).</summary>
-    /// <exception cref="InvalidShapeException">Not JSON, an unsupported <c>model_type</c>, a missing key the family has
-    /// no default for, a non-integer key, or a shape that cannot exist; the message starts with
-    /// <paramref name="source"/> and names the key.</exception>
+    /// <exception cref="UnreadableFileException">Not JSON (or a key given twice), or not a JSON object.</exception>
+    /// <exception cref="InvalidShapeException">An unsupported <c>model_type</c>; a key missing that the family has no
+    /// default for, not a whole number, or outside <see cref="ShapeLimits"/>; or a shape that cannot exist (heads that do
+    /// not split into the key/value heads, a count beyond 64 bits). <see cref="InvalidShapeException.File"/> is
+    /// <paramref name="source"/> and the quantity is the key at fault.</exception>
     public static HuggingFaceConfig Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -101,11 +103,14 @@ public sealed record HuggingFaceConfig
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            // Duplicate keys are refused: which of two "hidden_size"s a reader keeps is arbitrary, so neither is trusted.
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            throw new InvalidShapeException("config", double.NaN, $"{source}: not valid JSON ({e.Message.Split('.')[0]}); give a Hugging Face config.json.");
+            int line = (int)(e.LineNumber ?? -1) + 1;
+            int column = (int)(e.BytePositionInLine ?? -1) + 1;
+            throw new UnreadableFileException(source, line, column, Expected, $"not valid JSON: {FirstSentence(e.Message)}; give a Hugging Face config.json.", e);
         }
 
         using (document)
@@ -113,13 +118,13 @@ public sealed record HuggingFaceConfig
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new InvalidShapeException("config", double.NaN, $"{source}: expected a JSON object (a Hugging Face config.json).");
+                throw new UnreadableFileException(source, 1, 0, Expected, "expected a JSON object (a Hugging Face config.json).");
             }
 
-            string type = root.TryGetProperty("model_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
+            string type = root.TryGetProperty("model_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? string.Empty : string.Empty;
             if (!FamilyDefaults.TryGetValue(type, out var defaults))
             {
-                throw new InvalidShapeException("model_type", double.NaN, $"{source}: model_type '{type}' is not supported; use a config of {string.Join(", ", Supported)}.");
+                throw new InvalidShapeException("model_type", double.NaN, $"'{type}' is not supported; use a config of {string.Join(", ", Supported)}.", "a supported model type", source);
             }
 
             var reader = new Reader(root, source, defaults);
@@ -135,18 +140,72 @@ public sealed record HuggingFaceConfig
                 };
                 return new HuggingFaceConfig(type, shape, context, reader.Defaulted);
             }
-            catch (InvalidShapeException e) when (!e.Message.StartsWith(source + ":", StringComparison.Ordinal))
+            catch (InvalidShapeException e) when (e.File is null)
             {
-                throw new InvalidShapeException(e.Quantity, e.Value, $"{source}: {e.Message}");
+                // A shape's field at fault (kvHeads) is the family's key in this file (num_key_value_heads).
+                throw new InvalidShapeException(KeyOf(type, e.Quantity), e.Value, e.Problem, e.Limit, source);
             }
         }
     }
+
+    private const string Expected = "a Hugging Face config.json: a JSON object with model_type and the shape's keys";
+
+    // "'h' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0." → its first sentence; the place is the exception's own.
+    private static string FirstSentence(string message) => message.Split(". ", 2)[0].TrimEnd('.');
+
+    // The key of the family that sets a shape's field (a count beyond 64 bits is put on the layers, which multiply it).
+    private static string KeyOf(string type, string field) => (type, field) switch
+    {
+        ("gpt2", "layers" or "parameters") => "n_layer",
+        ("gpt2", "dModel" or "headSize") => "n_embd",
+        ("gpt2", "heads" or "kvHeads") => "n_head",
+        ("gpt2", "ffnSize") => "n_inner",
+        ("gpt2", "learnedPositions") => "n_positions",
+        (_, "layers" or "parameters") => "num_hidden_layers",
+        (_, "dModel") => "hidden_size",
+        (_, "heads") => "num_attention_heads",
+        (_, "kvHeads") => "num_key_value_heads",
+        (_, "headSize") => "head_dim",
+        (_, "ffnSize") => "intermediate_size",
+        (_, "vocabulary") => "vocab_size",
+        ("mixtral", "experts") => "num_local_experts",
+        ("qwen2_moe", "experts") => "num_experts",
+        (_, "experts") => "n_routed_experts",
+        (_, "activeExperts") => "num_experts_per_tok",
+        (_, "sharedExperts") => "n_shared_experts",
+        ("mixtral", "expertFfnSize") => "intermediate_size",
+        (_, "expertFfnSize") => "moe_intermediate_size",
+        (_, "sharedExpertFfnSize") => "shared_expert_intermediate_size",
+        ("qwen2_moe", "denseLayers") => "decoder_sparse_step",
+        (_, "denseLayers") => "first_k_dense_replace",
+        (_, "queryRank") => "q_lora_rank",
+        (_, "kvRank") => "kv_lora_rank",
+        (_, "nopeHeadSize") => "qk_nope_head_dim",
+        (_, "ropeHeadSize") => "qk_rope_head_dim",
+        (_, "valueHeadSize") => "v_head_dim",
+        _ => field,
+    };
+
+    // The range a key may take: the options' bounds (ShapeLimits); 0 only where the family allows none.
+    private static (int Min, int Max) Range(string key) => key switch
+    {
+        "num_hidden_layers" or "n_layer" or "decoder_sparse_step" => (1, ShapeLimits.MaxLayers),
+        "first_k_dense_replace" => (0, ShapeLimits.MaxLayers),
+        "hidden_size" or "n_embd" or "head_dim" or "kv_lora_rank" or "q_lora_rank" or "qk_nope_head_dim" or "qk_rope_head_dim" or "v_head_dim" => (1, ShapeLimits.MaxWidth),
+        "num_attention_heads" or "num_key_value_heads" or "n_head" => (1, ShapeLimits.MaxHeads),
+        "intermediate_size" or "n_inner" or "moe_intermediate_size" or "shared_expert_intermediate_size" => (1, ShapeLimits.MaxFfn),
+        "vocab_size" => (1, ShapeLimits.MaxVocabulary),
+        "max_position_embeddings" or "n_positions" => (1, ShapeLimits.MaxContext),
+        "num_local_experts" or "num_experts" or "n_routed_experts" or "num_experts_per_tok" => (1, ShapeLimits.MaxExperts),
+        "n_shared_experts" => (0, ShapeLimits.MaxExperts),
+        _ => (1, int.MaxValue),
+    };
 
     private static (TransformerShape, int?) LlamaFamily(string type, Reader r, MixtureOfExperts? experts, LatentAttention? latent)
     {
         if (r.Bool("attention_bias", false) || r.Bool("mlp_bias", false))
         {
-            throw new InvalidShapeException("attention_bias", double.NaN, $"{r.Source}: attention_bias/mlp_bias true is not counted; give a config without them.");
+            throw new InvalidShapeException("attention_bias", double.NaN, "attention_bias/mlp_bias true is not counted; give a config without them.", "no biases", r.Source);
         }
 
         var family = type switch
@@ -191,12 +250,12 @@ public sealed record HuggingFaceConfig
         int step = r.Int("decoder_sparse_step");
         if (step <= 0)
         {
-            throw new InvalidShapeException("decoder_sparse_step", step, $"{r.Source}: key 'decoder_sparse_step' must be at least 1, got {step.ToString(CultureInfo.InvariantCulture)}.");
+            throw new InvalidShapeException("decoder_sparse_step", step, $"must be at least 1, got {step.ToString(CultureInfo.InvariantCulture)}.", "at least 1", r.Source);
         }
 
         if (r.IntList("mlp_only_layers") is { Count: > 0 })
         {
-            throw new InvalidShapeException("mlp_only_layers", double.NaN, $"{r.Source}: key 'mlp_only_layers' (dense layers at chosen positions) is not counted; give a config without it.");
+            throw new InvalidShapeException("mlp_only_layers", double.NaN, "(dense layers at chosen positions) is not counted; give a config without it.", "absent", r.Source);
         }
 
         // transformers' Qwen2MoeDecoderLayer: layer i is sparse when (i + 1) % decoder_sparse_step == 0.
@@ -232,7 +291,7 @@ public sealed record HuggingFaceConfig
         public IReadOnlyList<string> Defaulted => defaulted;
 
         public int Int(string key) =>
-            OptionalInt(key) ?? throw new InvalidShapeException(key, double.NaN, $"{source}: key '{key}' is missing; a config of this model_type needs it.");
+            OptionalInt(key) ?? throw new InvalidShapeException(key, double.NaN, "is missing; a config of this model_type needs it.", "present", source);
 
         public int? OptionalInt(string key, bool useDefault = true)
         {
@@ -259,12 +318,17 @@ public sealed record HuggingFaceConfig
                 return null;
             }
 
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int value))
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out long value))
             {
-                throw new InvalidShapeException(key, double.NaN, $"{source}: key '{key}' must be a whole number, got {v.GetRawText()}.");
+                throw new InvalidShapeException(key, double.NaN, $"must be a whole number, got {v.GetRawText()}.", "a whole number", source);
             }
 
-            return value;
+            // Bounded like the options that set the same field, so that every count stays exact.
+            var (min, max) = Range(key);
+            string limit = string.Create(CultureInfo.InvariantCulture, $"from {min} to {max:#,##0}");
+            return value >= min && value <= max
+                ? (int)value
+                : throw new InvalidShapeException(key, value, string.Create(CultureInfo.InvariantCulture, $"must be a whole number {limit}, got {value}."), limit, source);
         }
 
         public IReadOnlyList<int>? IntList(string key)
@@ -274,9 +338,9 @@ public sealed record HuggingFaceConfig
                 return null;
             }
 
-            if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number))
+            if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number || !x.TryGetInt32(out _)))
             {
-                throw new InvalidShapeException(key, double.NaN, $"{source}: key '{key}' must be a list of whole numbers, got {v.GetRawText()}.");
+                throw new InvalidShapeException(key, double.NaN, $"must be a list of whole numbers, got {v.GetRawText()}.", "whole numbers", source);
             }
 
             return v.EnumerateArray().Select(x => x.GetInt32()).ToList();
@@ -293,7 +357,7 @@ public sealed record HuggingFaceConfig
             {
                 JsonValueKind.True => true,
                 JsonValueKind.False => false,
-                _ => throw new InvalidShapeException(key, double.NaN, $"{source}: key '{key}' must be true or false, got {v.GetRawText()}."),
+                _ => throw new InvalidShapeException(key, double.NaN, $"must be true or false, got {v.GetRawText()}.", "true or false", source),
             };
         }
     }

@@ -86,7 +86,7 @@ public sealed record LatentAttention
     {
         if (value <= 0)
         {
-            throw new InvalidShapeException(name, value, $"{name} must be a whole number greater than 0, got {value.ToString(CultureInfo.InvariantCulture)}.");
+            throw new InvalidShapeException(name, value, $"must be a whole number greater than 0, got {value.ToString(CultureInfo.InvariantCulture)}.");
         }
     }
 }

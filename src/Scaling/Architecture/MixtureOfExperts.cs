@@ -71,7 +71,7 @@ public sealed record MixtureOfExperts
         AtLeast(denseLayers, 0, "denseLayers");
         if (activeExperts > experts)
         {
-            throw new InvalidShapeException("activeExperts", activeExperts, $"activeExperts: {activeExperts} active experts exceed the {experts} experts; give at most {experts}.");
+            throw new InvalidShapeException("activeExperts", activeExperts, $"{activeExperts} active experts exceed the {experts} experts; give at most {experts}.");
         }
 
         int shared = sharedExpertFfnSize ?? expertFfnSize;
@@ -96,7 +96,7 @@ public sealed record MixtureOfExperts
     {
         if (value < least)
         {
-            throw new InvalidShapeException(name, value, $"{name} must be a whole number of at least {least.ToString(CultureInfo.InvariantCulture)}, got {value.ToString(CultureInfo.InvariantCulture)}.");
+            throw new InvalidShapeException(name, value, $"must be a whole number of at least {least.ToString(CultureInfo.InvariantCulture)}, got {value.ToString(CultureInfo.InvariantCulture)}.");
         }
     }
 }

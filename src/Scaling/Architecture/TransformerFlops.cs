@@ -31,7 +31,7 @@ public static class TransformerFlops
         ArgumentNullException.ThrowIfNull(shape);
         if (contextTokens <= 0)
         {
-            throw new InvalidShapeException("context", contextTokens, $"context must be at least 1 token, got {contextTokens}.");
+            throw new InvalidShapeException("context", contextTokens, $"must be at least 1 token, got {contextTokens}.");
         }
 
         return counting switch

@@ -78,10 +78,10 @@ public sealed record TransformerShape
     public int ValueHeadSize => Latent?.ValueHeadSize ?? HeadSize;
 
     /// <summary>The attention width heads·head size (Kaplan's d_attn).</summary>
-    public long AttentionWidth => (long)Heads * HeadSize;
+    public long AttentionWidth => checked((long)Heads * HeadSize);
 
     /// <summary>The key (or value) width kvHeads·head size.</summary>
-    public long KeyValueWidth => (long)KvHeads * HeadSize;
+    public long KeyValueWidth => checked((long)KvHeads * HeadSize);
 
     /// <summary>Query heads per key/value head (1 for multi-head attention).</summary>
     public int GroupSize => Heads / KvHeads;
@@ -98,18 +98,18 @@ public sealed record TransformerShape
             if (Latent is { } latent)
             {
                 long norms = Conventions.Norm switch { NormKind.Rms => latent.LatentNormParameters, NormKind.Layer => 2 * latent.LatentNormParameters, _ => 0 };
-                return latent.WeightsPerLayer(DModel, Heads) + norms;
+                return checked(latent.WeightsPerLayer(DModel, Heads) + norms);
             }
 
-            long weights = (d * AttentionWidth) + (2 * d * KeyValueWidth) + (AttentionWidth * d);
-            long relative = Conventions.RelativePositionProjection ? d * AttentionWidth : 0;
+            long weights = checked((d * AttentionWidth) + (2 * d * KeyValueWidth) + (AttentionWidth * d));
+            long relative = Conventions.RelativePositionProjection ? checked(d * AttentionWidth) : 0;
             long biases = Conventions.Biases switch
             {
                 BiasKind.QueryKeyValue => AttentionWidth + (2 * KeyValueWidth),
                 BiasKind.All => AttentionWidth + (2 * KeyValueWidth) + d,
                 _ => 0,
             };
-            return weights + relative + biases;
+            return checked(weights + relative + biases);
         }
     }
 
@@ -119,9 +119,9 @@ public sealed record TransformerShape
         get
         {
             long matrices = Conventions.GatedFfn ? 3 : 2;
-            long weights = matrices * DModel * FfnSize;
+            long weights = checked(matrices * DModel * FfnSize);
             long biases = Conventions.Biases == BiasKind.All ? ((matrices - 1) * (long)FfnSize) + DModel : 0;
-            return weights + biases;
+            return checked(weights + biases);
         }
     }
 
@@ -134,27 +134,27 @@ public sealed record TransformerShape
     };
 
     /// <summary>Parameters of one dense transformer block: attention, feed-forward and the norms (two, or four for Gemma 2).</summary>
-    public long ParametersPerLayer => AttentionParametersPerLayer + FfnParametersPerLayer + (Conventions.NormsPerLayer * NormParameters);
+    public long ParametersPerLayer => checked(AttentionParametersPerLayer + FfnParametersPerLayer + (Conventions.NormsPerLayer * NormParameters));
 
     /// <summary>Parameters of one MoE feed-forward with every expert: routed and shared experts plus the router (0 for a dense model).</summary>
     public long MoeParametersPerLayer => Experts is { } e
-        ? ((e.Experts * ExpertParameters(e.ExpertFfnSize)) + (e.SharedExperts * ExpertParameters(e.SharedExpertFfnSize)) + e.RouterParameters(DModel))
+        ? checked((e.Experts * ExpertParameters(e.ExpertFfnSize)) + (e.SharedExperts * ExpertParameters(e.SharedExpertFfnSize)) + e.RouterParameters(DModel))
         : 0;
 
     /// <summary>Parameters of one MoE feed-forward a token passes: the active and shared experts plus the router (0 for a dense model).</summary>
     public long ActiveMoeParametersPerLayer => Experts is { } e
-        ? ((e.ActiveExperts * ExpertParameters(e.ExpertFfnSize)) + (e.SharedExperts * ExpertParameters(e.SharedExpertFfnSize)) + e.RouterParameters(DModel))
+        ? checked((e.ActiveExperts * ExpertParameters(e.ExpertFfnSize)) + (e.SharedExperts * ExpertParameters(e.SharedExpertFfnSize)) + e.RouterParameters(DModel))
         : 0;
 
     /// <summary>Token embeddings, the untied output projection and learned positions: V·d (·2 untied) + positions·d.</summary>
     public long EmbeddingParameters =>
-        ((Conventions.TiedEmbeddings ? 1L : 2L) * Vocabulary * DModel) + ((long)Conventions.LearnedPositions * DModel);
+        checked(((Conventions.TiedEmbeddings ? 1L : 2L) * Vocabulary * DModel) + ((long)Conventions.LearnedPositions * DModel));
 
     /// <summary>The blocks and the final norm, every expert included: what Kaplan et al. 2020 call N.</summary>
     public long NonEmbeddingParameters => NonEmbedding(MoeParametersPerLayer);
 
     /// <summary>Every parameter, every expert resident: non-embedding plus embedding. Memory holds this.</summary>
-    public long Parameters => NonEmbeddingParameters + EmbeddingParameters;
+    public long Parameters => checked(NonEmbeddingParameters + EmbeddingParameters);
 
     /// <summary>The non-embedding parameters one token passes through (equal to <see cref="NonEmbeddingParameters"/> for a dense model).</summary>
     public long ActiveNonEmbeddingParameters => NonEmbedding(ActiveMoeParametersPerLayer);
@@ -163,7 +163,7 @@ public sealed record TransformerShape
     /// The parameters one token passes through, embeddings included: the count Mistral AI (Mixtral 12.9B) and Qwen
     /// (Qwen1.5-MoE 2.7B) publish. Equal to <see cref="Parameters"/> for a dense model. FLOPs follow this count.
     /// </summary>
-    public long ActiveParameters => ActiveNonEmbeddingParameters + EmbeddingParameters;
+    public long ActiveParameters => checked(ActiveNonEmbeddingParameters + EmbeddingParameters);
 
     /// <summary>
     /// The active parameters less the input token-embedding table, which a token only looks up (untied embeddings and
@@ -198,19 +198,19 @@ public sealed record TransformerShape
 
         if (experts is { DenseLayers: var dense } && dense > layers)
         {
-            throw new InvalidShapeException("denseLayers", dense, $"denseLayers: {dense} dense layers exceed the {layers} layers; give at most {layers}.");
+            throw new InvalidShapeException("denseLayers", dense, $"{dense} dense layers exceed the {layers} layers; give at most {layers}.");
         }
 
         int kv = kvHeads ?? heads;
         Positive(kv, "kvHeads");
         if (kv > heads || heads % kv != 0)
         {
-            throw new InvalidShapeException("kvHeads", kv, $"kvHeads: {heads} query heads do not split evenly into {kv} key/value heads; give a divisor of {heads} (e.g. {heads} for multi-head or {Divisor(heads)} for grouped-query attention).");
+            throw new InvalidShapeException("kvHeads", kv, $"{heads} query heads do not split evenly into {kv} key/value heads; give a divisor of {heads} (e.g. {heads} for multi-head or {Divisor(heads)} for grouped-query attention).");
         }
 
         if (headSize is null && dModel % heads != 0)
         {
-            throw new InvalidShapeException("heads", heads, $"heads: d_model {dModel} is not a multiple of {heads} heads; give a head size or a head count that divides {dModel}.");
+            throw new InvalidShapeException("heads", heads, $"d_model {dModel} is not a multiple of {heads} heads; give a head size or a head count that divides {dModel}.");
         }
 
         int size = headSize ?? (dModel / heads);
@@ -219,10 +219,25 @@ public sealed record TransformerShape
         Positive(ffn, "ffnSize");
         if (c.LearnedPositions < 0)
         {
-            throw new InvalidShapeException("learnedPositions", c.LearnedPositions, "learnedPositions must be at least 0.");
+            throw new InvalidShapeException("learnedPositions", c.LearnedPositions, "must be at least 0.");
         }
 
-        return new TransformerShape(layers, dModel, heads, kv, size, ffn, vocabulary, c, experts, latent);
+        var shape = new TransformerShape(layers, dModel, heads, kv, size, ffn, vocabulary, c, experts, latent);
+        try
+        {
+            // Every count is a 64-bit integer, exact to the parameter; a shape whose count would wrap is refused.
+            _ = (shape.Parameters, shape.ActiveParameters);
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidShapeException(
+                "parameters",
+                double.NaN,
+                $"{shape} counts more than {long.MaxValue.ToString("#,##0", CultureInfo.InvariantCulture)} parameters, beyond a 64-bit count; give smaller layers, widths, heads or vocabulary.",
+                "at most 2^63 - 1 parameters");
+        }
+
+        return shape;
     }
 
     /// <summary>The default feed-forward size: 4·d, or gated 8/3·d rounded up to a multiple of 256 (Llama).</summary>
@@ -261,20 +276,20 @@ public sealed record TransformerShape
         return string.Format(i, "{0} layers × d_model {1}, {2} heads of {3}{4}{5}, FFN {6}{7}{8}, vocabulary {9}", Layers, DModel, Heads, HeadSize, kv, latent, FfnSize, gated, experts, Vocabulary);
     }
 
-    private long ExpertParameters(int ffnSize) => (Conventions.GatedFfn ? 3L : 2L) * DModel * ffnSize;
+    private long ExpertParameters(int ffnSize) => checked((Conventions.GatedFfn ? 3L : 2L) * DModel * ffnSize);
 
     private long NonEmbedding(long moePerLayer)
     {
         long norms = Conventions.NormsPerLayer * NormParameters;
         long attention = AttentionParametersPerLayer;
-        return ((Layers - MoeLayers) * ParametersPerLayer) + (MoeLayers * (attention + moePerLayer + norms)) + NormParameters;
+        return checked(((Layers - MoeLayers) * ParametersPerLayer) + (MoeLayers * (attention + moePerLayer + norms)) + NormParameters);
     }
 
     private static void Positive(int value, string name)
     {
         if (value <= 0)
         {
-            throw new InvalidShapeException(name, value, $"{name} must be a whole number greater than 0, got {value.ToString(CultureInfo.InvariantCulture)}.");
+            throw new InvalidShapeException(name, value, $"must be a whole number greater than 0, got {value.ToString(CultureInfo.InvariantCulture)}.");
         }
     }
 

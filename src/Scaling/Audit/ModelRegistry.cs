@@ -121,11 +121,11 @@ public static class ModelRegistry
     }
 
     private static PublishedModel Row(RowReader row) => PublishedModel.Create(
-        name: row.Text("name", required: true)!,
+        name: row.RequiredText("name"),
         year: row.Year(),
-        parameters: row.Number("parameters", "175e9", positive: true, required: true)!.Value,
-        tokens: row.Number("tokens", "300e9", positive: true, required: true)!.Value,
-        source: row.Text("source", required: true)!,
+        parameters: row.RequiredNumber("parameters", "175e9"),
+        tokens: row.RequiredNumber("tokens", "300e9"),
+        source: row.RequiredText("source"),
         organization: row.Text("organization"),
         trainingFlops: row.Number("training_flops", "3.14e23", positive: true),
         hardware: row.Text("hardware"),
@@ -145,20 +145,20 @@ public static class ModelRegistry
     /// <summary>Reads the fields of one row by column name, with messages naming the line and the column.</summary>
     private sealed class RowReader(IReadOnlyList<string> fields, Dictionary<string, int> columns, string origin, int lineNumber)
     {
-        public string? Text(string column, bool required = false)
+        public string? Text(string column)
         {
             string? text = columns.TryGetValue(column, out int i) ? fields[i].Trim() : null;
-            if (string.IsNullOrEmpty(text))
-            {
-                return required ? throw Error(column, "is empty; every model needs it") : null;
-            }
-
-            return text;
+            return string.IsNullOrEmpty(text) ? null : text;
         }
+
+        public string RequiredText(string column) => Text(column) ?? throw Error(column, "is empty; every model needs it");
+
+        public double RequiredNumber(string column, string example) =>
+            Number(column, example, positive: true) ?? throw Error(column, "is empty; every model needs it");
 
         public int Year()
         {
-            string text = Text("year", required: true)!;
+            string text = RequiredText("year");
             if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int year) || year is < 1950 or > 2200)
             {
                 throw Error("year", $"'{text}' is not a calendar year; write it like 2022");
@@ -167,9 +167,9 @@ public static class ModelRegistry
             return year;
         }
 
-        public double? Number(string column, string example, bool positive = false, bool required = false)
+        public double? Number(string column, string example, bool positive = false)
         {
-            string? text = Text(column, required);
+            string? text = Text(column);
             if (text is null)
             {
                 return null;

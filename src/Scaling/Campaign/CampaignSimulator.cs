@@ -155,7 +155,7 @@ public static class CampaignSimulator
             var interval = OptimumIntervals.At(fit.Law, laws, targetFlops, options.Level).Parameters;
             return new SimulatedTrial(optimum.Parameters, interval.Lower, interval.Upper, optimum.Loss);
         }
-        catch (Exception e) when (e is ArgumentException or ScalingException)
+        catch (ScalingException)
         {
             // The noise left the runs unable to identify a valid law (α or β ≤ 0, a degenerate frontier): a failed campaign.
             return SimulatedTrial.Failed;
@@ -171,7 +171,7 @@ public static class CampaignSimulator
             var interval = fit.Bootstrap?.At(targetFlops).Parameters;
             return new SimulatedTrial(parameters, interval?.Lower ?? double.NaN, interval?.Upper ?? double.NaN, double.NaN);
         }
-        catch (Exception e) when (e is ArgumentException or ScalingException)
+        catch (ScalingException)
         {
             // Fewer than three IsoFLOP groups with a parabola that opens upward: a failed campaign.
             return SimulatedTrial.Failed;

@@ -92,6 +92,17 @@ public static class NextRunAdvisor
     {
         double smallest = runs.Min(Budget);
         double reach = options.MaxBudgetFactor * runs.Max(Budget);
+        if (!double.IsFinite(reach))
+        {
+            // A run of 1e308 parameters: no budget above it is a number, and the ladder would climb forever.
+            throw new UnusableRunsException(
+                "flops",
+                runs.Max(Budget),
+                "finite",
+                $"the largest run's compute ({(double.IsFinite(runs.Max(Budget)) ? runs.Max(Budget).ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "beyond 1.8E+308")} FLOPs) "
+                + "leaves no larger budget a double can hold; check the parameters, tokens and budget columns.");
+        }
+
         var budgets = new SortedSet<double> { reach };
         for (int rung = BudgetLadder.RungAtOrBelow(smallest); BudgetLadder.Budget(rung) <= reach; rung++)
         {

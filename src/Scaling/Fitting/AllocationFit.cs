@@ -44,9 +44,10 @@ public sealed record AllocationFit
     /// <summary>
     /// Fits both power laws to compute-optimal points (C, N_opt, D_opt), given as parallel spans.
     /// </summary>
-    /// <exception cref="ArgumentException">
-    /// Fewer than two distinct compute values, or the fitted a lies outside (0, 1) (the points do not describe a
-    /// frontier on which both N and D grow with compute).
+    /// <exception cref="ArgumentException">Fewer than two distinct compute values.</exception>
+    /// <exception cref="UnusableRunsException">
+    /// The fitted a lies outside (0, 1): the optima do not describe a frontier on which both N and D grow with compute
+    /// (the runs' optimal size falls, or stays flat, as compute grows).
     /// </exception>
     public static AllocationFit Create(ReadOnlySpan<double> flops, ReadOnlySpan<double> parameters, ReadOnlySpan<double> tokens)
     {
@@ -55,10 +56,13 @@ public sealed record AllocationFit
         double a = parametersFit.Exponent;
         if (!(a > 0 && a < 1))
         {
-            throw new ArgumentException(
-                $"The compute-optimal points give N_opt ∝ C^{a.ToString("0.###", CultureInfo.InvariantCulture)}, outside (0, 1): "
-                + "along a compute-optimal frontier both N and D grow with compute. Check that the optima span a wide enough range of compute.",
-                nameof(parameters));
+            throw new UnusableRunsException(
+                "exponentA",
+                a,
+                "in (0, 1)",
+                $"the runs' compute-optimal sizes give N_opt ∝ C^{a.ToString("0.###", CultureInfo.InvariantCulture)}, outside (0, 1): "
+                + "along a compute-optimal frontier both N and D grow with compute, but here the optimal size "
+                + (a <= 0 ? "falls" : "grows faster than compute") + " as compute grows. Check the budgets and losses, or add runs over a wider range of compute.");
         }
 
         return new AllocationFit(parametersFit, tokensFit, PowerLawAllocationRule.Create(parametersFit.Coefficient, a));

@@ -103,7 +103,7 @@ public sealed record Accelerator
         string source = "")
     {
         ArgumentNullException.ThrowIfNull(peakTeraflops);
-        if (string.IsNullOrWhiteSpace(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (!IsValidName(name))
         {
             throw new ArgumentException($"name '{name}' must be non-empty and use only letters, digits, '-', '_' or '.'; for example H100-SXM.", nameof(name));
         }
@@ -128,6 +128,10 @@ public sealed record Accelerator
         Require.PositiveFinite(eurosPerGpuHour, nameof(eurosPerGpuHour));
         return new Accelerator(name.Trim(), vendor ?? string.Empty, peaks, memoryGigabytes, watts, eurosPerGpuHour, priceDate ?? string.Empty, priceNote ?? string.Empty, source ?? string.Empty);
     }
+
+    /// <summary>Whether <paramref name="name"/> can name an accelerator: non-empty, only letters, digits, '-', '_' or '.'.</summary>
+    public static bool IsValidName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     /// <summary>Whether a dense peak is published for <paramref name="precision"/>.</summary>
     public bool Supports(Precision precision) => peakTeraflops.ContainsKey(precision);

@@ -213,23 +213,22 @@ public sealed record HardwareCatalog
             throw error($"{name} has no peak; fill at least one *_tflops column");
         }
 
-        try
+        // Every number was checked above; the name is the one rule left, so the row is valid before it is built.
+        if (!Accelerator.IsValidName(name))
         {
-            return Accelerator.Create(
-                name,
-                Text("vendor"),
-                peaks,
-                RequiredNumber("memory_gb"),
-                Number("watts"),
-                RequiredNumber("eur_per_gpu_hour"),
-                Text("price_date"),
-                Text("price_note"),
-                Text("source"));
+            throw error($"name '{name}' must use only letters, digits, '-', '_' or '.', e.g. H100-SXM");
         }
-        catch (ArgumentException e)
-        {
-            throw error(e.Message.Split(" (Parameter", 2)[0].TrimEnd('.'));
-        }
+
+        return Accelerator.Create(
+            name,
+            Text("vendor"),
+            peaks,
+            RequiredNumber("memory_gb"),
+            Number("watts"),
+            RequiredNumber("eur_per_gpu_hour"),
+            Text("price_date"),
+            Text("price_note"),
+            Text("source"));
     }
 
     private static HardwareCatalog LoadEmbedded()

@@ -12,9 +12,10 @@ namespace Scaling.Laws;
 /// <c>resampledLaws</c> array carries the bootstrap refits, from which plans draw intervals.
 /// </summary>
 /// <remarks>
-/// A file that is not JSON, repeats a key, holds both <c>law</c> and <c>rule</c>, or has a coefficient missing or out of
-/// range is refused with an <see cref="UnreadableFileException"/> naming the file (and the line and column when the
-/// fault has one place).
+/// A file that is not JSON, repeats a key, holds both <c>law</c> and <c>rule</c>, has a coefficient missing or out of
+/// range, or whose <c>resampledLaws</c> do not belong to its <c>law</c> (a coefficient far outside its refits: the law
+/// was edited by hand) is refused with an <see cref="UnreadableFileException"/> naming the file (and the line and
+/// column when the fault has one place).
 /// </remarks>
 public static class LawJson
 {
@@ -62,9 +63,41 @@ public static class LawJson
             Coefficient(law, "alpha", origin),
             Coefficient(law, "beta", origin));
         var named = ScalingLaw.Parametric(origin, loss, origin, "Coefficients read from " + origin + ".");
-        return Member(root, ResamplesMember) is JsonNode resamples
-            ? FittedLaw.Create(named, ParseResamples(resamples, origin))
-            : FittedLaw.Without(named);
+        if (Member(root, ResamplesMember) is not JsonNode resamples)
+        {
+            return FittedLaw.Without(named);
+        }
+
+        var refits = ParseResamples(resamples, origin);
+        CheckRefitsMatch(loss, refits, origin);
+        return FittedLaw.Create(named, refits);
+    }
+
+    // The refits of a bootstrap scatter around the law they were drawn for; a law edited by hand (or pasted beside
+    // another fit's refits) lies outside them, and its intervals would no longer contain its own plan. Each coefficient
+    // must lie within the refits' range widened by that range (or by a tenth of the coefficient, for a few close refits).
+    private static void CheckRefitsMatch(LossLaw law, IReadOnlyList<LossLaw> refits, string origin)
+    {
+        if (refits.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var (name, value, of) in new (string, double, Func<LossLaw, double>)[]
+        {
+            ("E", law.E, l => l.E), ("A", law.A, l => l.A), ("B", law.B, l => l.B), ("alpha", law.Alpha, l => l.Alpha), ("beta", law.Beta, l => l.Beta),
+        })
+        {
+            double lower = refits.Min(of), upper = refits.Max(of);
+            double slack = Math.Max(upper - lower, 0.1 * Math.Abs(value));
+            if (value < lower - slack || value > upper + slack)
+            {
+                throw Unreadable(
+                    origin,
+                    $"the law's {name} = {Show(value)} lies far outside its {refits.Count} refits in \"{ResamplesMember}\" ({Show(lower)} to {Show(upper)}): "
+                    + "the refits belong to another law (was the law edited?); write the fit again with 'scaling fit … --out', or delete \"resampledLaws\" to plan without intervals.");
+            }
+        }
     }
 
     /// <summary>The refits as <c>[[E, A, B, alpha, beta], …]</c>, to be written as <see cref="ResamplesMember"/>.</summary>

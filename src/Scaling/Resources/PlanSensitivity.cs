@@ -69,7 +69,7 @@ public sealed record PlanSensitivity
             {
                 return plan(a, r);
             }
-            catch (Exception e) when (e is ArgumentException or ScalingException)
+            catch (ScalingException)
             {
                 // An impossible variant (a deadline 30% MFU cannot meet) is a finding, not a failure of the analysis.
                 return null;

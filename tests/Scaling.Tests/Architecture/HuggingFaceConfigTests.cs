@@ -44,13 +44,36 @@ public class HuggingFaceConfigTests
     [InlineData("""{"model_type": "gemma2", "hidden_size": 4096}""", "num_attention_heads")]
     [InlineData("""{"model_type": "qwen2_moe", "decoder_sparse_step": 0}""", "decoder_sparse_step")]
     [InlineData("""{"model_type": "llama", "hidden_size": "4096", "intermediate_size": 1, "num_hidden_layers": 1, "num_attention_heads": 1, "vocab_size": 1}""", "hidden_size")]
-    [InlineData("""{"model_type": "llama", "hidden_size": 4096, "intermediate_size": 11008, "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 6, "vocab_size": 32000}""", "kvHeads")]
-    [InlineData("not json", "config")]
+    [InlineData("""{"model_type": "llama", "hidden_size": 4096, "intermediate_size": 11008, "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 6, "vocab_size": 32000}""", "num_key_value_heads")]
+    [InlineData("""{"model_type": "llama", "hidden_size": 4096, "intermediate_size": 11008, "num_hidden_layers": 10001, "num_attention_heads": 32, "vocab_size": 32000}""", "num_hidden_layers")]
+    [InlineData("""{"model_type": "llama", "hidden_size": 4096, "intermediate_size": 11008, "num_hidden_layers": 32, "num_attention_heads": 32, "vocab_size": 0}""", "vocab_size")]
     public void Parse_BadConfig_ThrowsNamingTheKeyAndTheFile(string json, string quantity)
     {
+        // A shape error names the config's key, not the shape's field (kvHeads), and the file (issue 24).
         var e = Assert.Throws<InvalidShapeException>(() => HuggingFaceConfig.Parse(json, "my.json"));
         Assert.Equal(quantity, e.Quantity);
-        Assert.StartsWith("my.json: ", e.Message, StringComparison.Ordinal);
+        Assert.Equal("my.json", e.File);
+        Assert.StartsWith($"my.json: key '{quantity}': ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1, 2]")]
+    [InlineData("""{"model_type": "llama", "hidden_size": 1, "hidden_size": 2}""")]
+    public void Parse_NotAConfigObject_ThrowsUnreadableFileNamingTheFile(string json)
+    {
+        var e = Assert.Throws<UnreadableFileException>(() => HuggingFaceConfig.Parse(json, "my.json"));
+        Assert.Equal("my.json", e.Path);
+    }
+
+    [Fact]
+    public void Parse_WidthsWithinTheLimitsThatOverflow64Bits_IsRefusedNotWrapped()
+    {
+        // Every key within ShapeLimits, yet 10,000 layers of 65,536 heads of 2^20 count about 2.9e21 parameters: a long
+        // would wrap to a wrong, finite count (issue 24).
+        string json = """{"model_type": "llama", "hidden_size": 1048576, "intermediate_size": 4194304, "num_hidden_layers": 10000, "num_attention_heads": 65536, "num_key_value_heads": 65536, "head_dim": 1048576, "vocab_size": 100000000}""";
+        var e = Assert.Throws<InvalidShapeException>(() => HuggingFaceConfig.Parse(json, "my.json"));
+        Assert.Equal("my.json", e.File);
     }
 
     [Theory]

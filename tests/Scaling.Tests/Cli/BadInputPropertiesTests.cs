@@ -88,6 +88,66 @@ public partial class BadInputPropertiesTests
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 
+    // The keys a config.json of each supported family is read by (HuggingFaceConfig), the values a generated config gives
+    // them: absent, a whole number from 0 to 2^40 (within and far beyond ShapeLimits), negative, fractional, text, null
+    // or a boolean.
+    private static readonly string[] ConfigKeys =
+    [
+        "num_hidden_layers", "hidden_size", "num_attention_heads", "num_key_value_heads", "head_dim", "intermediate_size", "vocab_size",
+        "max_position_embeddings", "tie_word_embeddings", "n_layer", "n_embd", "n_head", "n_inner", "n_positions", "attention_bias",
+    ];
+
+    private static Gen<string?> ConfigValue() =>
+        Gen.Frequency(
+            (3, Gen.Constant<string?>(null)),
+            (6, from exponent in Gen.Choose(0, 40) from mantissa in Gen.Choose(1, 9) select (string?)((long)Math.Min(mantissa * Math.Pow(2, exponent - 3), 1L << 40)).ToString(CultureInfo.InvariantCulture)),
+            (3, Gen.Elements<string?>("1", "2", "8", "32", "64", "128", "4096", "11008", "32000", "65536", "1048576", "10000", "2147483647")),
+            (1, Gen.Elements<string?>("-1", "0", "4096.5", "1e3", "\"4096\"", "null", "true", "false", "[]", "{}")));
+
+    private static Gen<string> Config() =>
+        from type in Gen.Elements("llama", "mistral", "qwen2", "gpt2", "gpt_neox", "t5")
+        from values in Gen.ArrayOf(ConfigValue(), ConfigKeys.Length)
+        select "{\"model_type\": \"" + type + "\""
+            + string.Concat(ConfigKeys.Zip(values).Where(kv => kv.Second is not null).Select(kv => $", \"{kv.First}\": {kv.Second}"))
+            + "}";
+
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public Property AnyConfig_ExitZeroWithExactCountsOrTwoNamingTheFileAndKey() =>
+        Prop.ForAll(Config().ToArbitrary(), json =>
+        {
+            // issue 24: a config within the options' bounds used to print a wrapped, wrong parameter count with exit 0.
+            string path = Path.Combine(Path.GetTempPath(), $"config-{Guid.NewGuid():N}.json");
+            File.WriteAllText(path, json);
+            try
+            {
+                var (code, output, error) = CliRunner.Run("architecture", "--config", path, "--json");
+                return code switch
+                {
+                    0 => ExactCounts(output).Label($"exit 0 with exact counts: {json} -> {output}"),
+                    2 => (output.Length == 0 && error.TrimEnd('\n').Split('\n').Length == 1 && error.Contains(path, StringComparison.Ordinal)
+                            && ConfigKey().Match(error) is { Success: true } key && (ConfigKeys.Contains(key.Groups[1].Value) || key.Groups[1].Value == "model_type"))
+                        .Label($"exit 2 naming the file and a key: {json} -> {error}"),
+                    _ => false.Label($"exit {code}: {json} -> {error}"),
+                };
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        });
+
+    // Parameter counts printed as whole numbers (a long, exact to the parameter) that add up; every other number finite.
+    private static bool ExactCounts(string output)
+    {
+        var root = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        return root.GetProperty("parameters").TryGetInt64(out long parameters) && parameters > 0
+            && root.GetProperty("nonEmbeddingParameters").TryGetInt64(out long nonEmbedding) && nonEmbedding > 0 && nonEmbedding < parameters
+            && !NonFinite().IsMatch(output);
+    }
+
+    [GeneratedRegex(@"key '([a-z_]+)'")]
+    private static partial Regex ConfigKey();
+
     // Prose: no NaN, infinity or a number printed in 20 digits. JSON: one document with finite numbers (a round-trip
     // double such as 0.00015438054805094558 is exact there, not unreadable).
     private static bool Readable(string[] args, string output)

@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Scaling.Tests.Cli;
 
 /// <summary>
-/// The bad inputs of issue 14, one row each across the commands: every one ends in exit 2 with exactly one stderr line
+/// The bad inputs of issues 14 and 24, one row each across the commands: every one ends in exit 2 with exactly one stderr line
 /// that names the option or file the user gave — or, where the input is legal, exit 0 with finite, readable output.
 /// Never exit 1 (a bug) and never a stack trace. Files the rows need (a semicolon CSV, a law JSON with a duplicate key,
 /// …) are written to a temporary folder; <c>{name}</c> in a row stands for that file's path.
@@ -115,6 +116,35 @@ public sealed partial class BadInputTableTests : IClassFixture<BadInputTableTest
         { "--seed", [.. Design, "--simulate", "--seed", "1.5"] },
         { "--next", [Camp, "--target-flops", "1e24", "--runs", "{runs.csv}", "--next", "0"] },
 
+        // Issue 24: data problems that surfaced as bugs, option and file names, bounded reads, silent fallbacks.
+        { "--flops", ["plan", "1e24"] },
+        { "--law", ["plan", "--flops", "1e24", "--law", ""] },
+        { "--out", [Fit, "{runs.csv}", "--bootstrap", "0", "--starts", "10", "--out", ""] },
+        { "--runs", ["synth", "--runs", "3"] },
+        { "{down.csv}", [Fit, "{down.csv}", "--approach", "2", "--bootstrap", "0"] },
+        { "{header-only.csv}", [Fit, "{header-only.csv}", "--bootstrap", "0"] },
+        { "num_key_value_heads", ["architecture", "--config", "{kv5.json}"] },
+        { "{huge.json}", ["architecture", "--config", "{huge.json}"] },
+        { "--layers", ["architecture", "--layers", "10000", "--d-model", "1048576", "--heads", "65536", "--head-size", "1048576"] },
+        { "--config", ["architecture", "--config", "{folder}"] },
+        { "--config", ["architecture", "--config", "/dev/zero"] },
+        { "--law", ["plan", "--flops", "1e24", "--law", "/dev/zero"] },
+        { "--hardware", ["hardware", "--hardware", "/dev/zero"] },
+        { "--models", ["audit", "--models", "/dev/zero"] },
+        { "--runs", [Camp, "--target-flops", "1e24", "--runs", "/dev/zero"] },
+        { "/dev/zero", [Fit, "/dev/zero"] },
+        { "--runs", [Camp, "--target-flops", "1e24", "--runs", "/no/such/runs.csv"] },
+        { "--fit-runs", ["report", "--fit-runs", "/no/such/runs.csv", "--out", "{report}"] },
+        { "--budget-eur", ["report", "--budget-eur", "1e6", "--out", "{report}"] },
+        { "--law", ["plan", "--flops", "1e24", "--robust", "--law", "hoffmann2022"] },
+        { "--gpu", ["plan", "--flops", "1e24", "--robust", "--gpu", "H100-SXM"] },
+        { "{edited.json}", ["plan", "--flops", "1e24", "--law", "{edited.json}"] },
+        { "--out", [Camp, "--target-flops", "1e24", "--runs", "{runs.csv}", "--next", "2", "--out", "{next.csv}"] },
+        { "--law", [Camp, "--target-flops", "1e24", "--runs", "{runs.csv}", "--next", "2", "--law", "hoffmann2022"] },
+        { "--simulate", [Camp, "--target-flops", "1e24", "--runs", "{runs.csv}", "--next", "2", "--simulate"] },
+        { "--target-flops", [Camp, "--target-flops", "1", "--campaign-flops", "4.1e22"] },
+        { "--hardware", ["hardware", "--hardware", "{bad-name.csv}"] },
+
         // Audit.
         { "--models", ["audit", "--models", "{semicolon.csv}"] },
         { "--tokens", ["audit", "--parameters", "1e9"] },
@@ -144,6 +174,27 @@ public sealed partial class BadInputTableTests : IClassFixture<BadInputTableTest
     }
 
     [Fact]
+    public void ADirectory_IsCalledADirectory_NotMissing()
+    {
+        string folder = files.Resolve("{folder}");
+        var (code, _, error) = CliRunner.Run("architecture", "--config", folder);
+        Assert.Equal(2, code);
+        Assert.Contains($"'{folder}' is a directory", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunsFileErrors_NameTheFile_NeitherRunsNorAnOptionNobodyGave()
+    {
+        string path = files.Resolve("{header-only.csv}");
+        var (code, _, error) = CliRunner.Run(Fit, path, "--bootstrap", "0");
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {path}: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("runs:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--exclude-top-loss", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rows_AreAtLeastFortyAcrossEveryValueCommand()
     {
         var commands = Rows.Select(row => ((string[])row[1])[0]).ToHashSet(StringComparer.Ordinal);
@@ -169,11 +220,29 @@ public sealed partial class BadInputTableTests : IClassFixture<BadInputTableTest
             Write("law-and-rule.json", """{"law": {"E": 1.69, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28}, "rule": {"parametersCoefficient": 0.1, "exponentA": 0.5}}""");
             Write("existing.txt", "a file in the way\n");
             File.Copy(RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv"), Path.Combine(folder, "runs.csv"));
+            Write("header-only.csv", "parameters,tokens,loss\n");
+            Write("bad-name.csv", "name,memory_gb,eur_per_gpu_hour,bf16_tflops\nmy chip!,80,2,989\n");
+
+            // IsoFLOP groups whose optimal size falls with compute: N* = 1e9·(C/1e18)^-0.3, a parabola in ln N around it.
+            Write("down.csv", "parameters,tokens,loss\n" + string.Concat(
+                from flops in new[] { 1e18, 1e19, 1e20, 1e21 }
+                from k in Enumerable.Range(-4, 9)
+                let optimum = 1e9 * Math.Pow(flops / 1e18, -0.3)
+                let n = optimum * Math.Pow(10, k * 0.2)
+                select string.Create(CultureInfo.InvariantCulture, $"{n:R},{flops / (6 * n):R},{3 + (0.05 * Math.Pow(Math.Log(n / optimum), 2)):R}\n")));
+            const string Llama = "\"model_type\": \"llama\", \"hidden_size\": 4096, \"intermediate_size\": 11008, \"num_hidden_layers\": 32, \"num_attention_heads\": 32, \"vocab_size\": 32000";
+            Write("kv5.json", "{" + Llama + ", \"num_key_value_heads\": 5}");
+            Write("huge.json", """{"model_type": "llama", "hidden_size": 1048576, "intermediate_size": 4194304, "num_hidden_layers": 10000, "num_attention_heads": 65536, "num_key_value_heads": 65536, "head_dim": 1048576, "vocab_size": 100000000}""");
+
+            // A fit whose law was edited by hand while its refits stayed: E and alpha far outside them.
+            Write("edited.json", """{"law": {"E": 1.0, "A": 406.4, "B": 410.7, "alpha": 0.6, "beta": 0.28}, "resampledLaws": [[1.69, 400, 410, 0.34, 0.28], [1.7, 420, 400, 0.35, 0.29], [1.68, 390, 420, 0.33, 0.27]]}""");
         }
 
         /// <summary><paramref name="argument"/> with a <c>{name}</c> placeholder replaced by the file's path.</summary>
         public string Resolve(string argument) =>
-            argument.StartsWith('{') && argument.EndsWith('}') ? Path.Combine(folder, argument[1..^1]) : argument;
+            argument == "{folder}" ? folder
+            : argument.StartsWith('{') && argument.EndsWith('}') ? Path.Combine(folder, argument[1..^1])
+            : argument;
 
         public void Dispose() => Directory.Delete(folder, recursive: true);
 

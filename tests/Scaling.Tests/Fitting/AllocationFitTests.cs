@@ -26,8 +26,11 @@ public class AllocationFitTests
         double[] flops = [1e19, 1e20, 1e21];
         double[] parameters = [1e9, 5e8, 2e8];
         var tokens = flops.Select((c, i) => c / (6 * parameters[i])).ToArray();
-        var ex = Assert.Throws<ArgumentException>(() => AllocationFit.Create(flops, parameters, tokens));
+        // Optimal sizes that fall with compute are data that cannot support a frontier, not API misuse (issue 24).
+        var ex = Assert.Throws<UnusableRunsException>(() => AllocationFit.Create(flops, parameters, tokens));
         Assert.Contains("outside (0, 1)", ex.Message);
+        Assert.Equal("exponentA", ex.Quantity);
+        Assert.True(ex.Value < 0);
     }
 
     [Fact]

@@ -82,4 +82,33 @@ public class LawTextTests
         var e = Assert.Throws<UnreadableFileException>(() => LawJson.Parse(json, "fit.json"));
         Assert.StartsWith("fit.json: \"resampledLaws\"[1] must be five positive numbers", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("alpha", 0.6)]
+    [InlineData("E", 1.0)]
+    public void LawJson_LawEditedAwayFromItsRefits_IsRefusedNamingTheCoefficient(string coefficient, double edited)
+    {
+        // A fit whose law was edited by hand keeps the old refits, so its 95% range would exclude its own plan (issue 24).
+        LossLaw[] refits = [LossLaw.Create(1.70, 400, 410, 0.34, 0.28), LossLaw.Create(1.75, 450, 430, 0.35, 0.285), LossLaw.Create(1.72, 420, 400, 0.345, 0.29)];
+        var law = new System.Text.Json.Nodes.JsonObject { ["E"] = 1.72, ["A"] = 420, ["B"] = 410, ["alpha"] = 0.345, ["beta"] = 0.285 };
+        law[coefficient] = edited;
+        var root = new System.Text.Json.Nodes.JsonObject { ["law"] = law, [LawJson.ResamplesMember] = LawJson.ToJson(refits) };
+
+        var e = Assert.Throws<UnreadableFileException>(() => LawJson.ParseFitted(root.ToJsonString(), "fit.json"));
+        Assert.Contains($"the law's {coefficient} = ", e.Problem, StringComparison.Ordinal);
+        Assert.Equal("fit.json", e.Path);
+    }
+
+    [Fact]
+    public void LawJson_LawInsideItsRefits_IsAccepted()
+    {
+        LossLaw[] refits = [LossLaw.Create(1.70, 400, 410, 0.34, 0.28), LossLaw.Create(1.75, 450, 430, 0.35, 0.285)];
+        var root = new System.Text.Json.Nodes.JsonObject
+        {
+            ["law"] = LawJson.ToJson(LossLaw.Create(1.72, 420, 420, 0.345, 0.283)),
+            [LawJson.ResamplesMember] = LawJson.ToJson(refits),
+        };
+
+        Assert.Equal(2, LawJson.ParseFitted(root.ToJsonString(), "fit.json").Resamples.Count);
+    }
 }

@@ -21,7 +21,7 @@ internal static class BenchCommand
 {
     public static Command Create(CliConsole console)
     {
-        var runs = CliOptions.Count("--runs", "N", "Synthetic runs to fit (default 240).", "240", 1, CliOptions.MaxRuns);
+        var runs = CliOptions.Count("--runs", "N", $"Synthetic runs to fit (default 240); from {CliOptions.MinSyntheticRuns}, one per IsoFLOP budget.", "240", CliOptions.MinSyntheticRuns, CliOptions.MaxRuns);
         var starts = CliOptions.Count("--starts", "K", "Starts of the grid fit (default 4500, the paper's grid).", "4500", 1, InitialGrid.Hoffmann2022.Count);
         var resamples = CliOptions.Count("--resamples", "B", "Bootstrap resamples (default 4000).", "4000", 1, CliOptions.MaxResamples);
         var repetitions = CliOptions.Count("--repetitions", "R", "Timed repetitions after the warm-up (default 5).", "5", 1, CliOptions.MaxRepetitions);
@@ -43,11 +43,8 @@ internal static class BenchCommand
             int repeat = result.GetValue(repetitions) ?? 5;
             int trialCount = result.GetValue(trials) ?? 200;
             string? toolFile = ToolFile(result.GetValue(tool));
-            if (runCount < 9)
-            {
-                throw new UsageException("--runs must be at least 9 (one per IsoFLOP budget); for example --runs 240.");
-            }
-
+            string scaleText = result.GetValue(scale) ?? "240,2400,24000,240000";
+            int[]? scaleSizes = scaleText.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ScaleSizes(scaleText);
             var data = SyntheticRuns.Generate(SyntheticRunsDesign.Hoffmann2022 with { TotalRuns = runCount });
             var options = new ParametricFitOptions { Grid = startCount == InitialGrid.Hoffmann2022.Count ? InitialGrid.Hoffmann2022 : InitialGrid.Hoffmann2022.Sample(startCount) };
             var bootstrapOptions = new BootstrapOptions { Resamples = resampleCount, Seed = 1, Flops = 5.76e23 };
@@ -76,10 +73,9 @@ internal static class BenchCommand
                 BenchProcesses.Report(console, data, options, childRuns, result.GetValue(scipy), toolFile);
             }
 
-            string scaleText = result.GetValue(scale) ?? "240,2400,24000,240000";
-            if (!scaleText.Equals("none", StringComparison.OrdinalIgnoreCase))
+            if (scaleSizes is not null)
             {
-                BenchScale.Report(console, ScaleSizes(scaleText), options, result.GetValue(fullUpTo) ?? 0);
+                BenchScale.Report(console, scaleSizes, options, result.GetValue(fullUpTo) ?? 0);
             }
 
             return ExitCodes.Success;
@@ -92,7 +88,7 @@ internal static class BenchCommand
     // the same 72 runs.
     private static void Campaign(CliConsole console, int trials, int resamples, int repeat)
     {
-        var truth = LawPresets.Hoffmann2022Unrounded.LossLaw!;
+        var truth = LawPresets.Hoffmann2022Unrounded.LossLaw;
         var design = CampaignDesigner.Design(ComputeOptimalFrontier.Create(truth), 1e24, 4.1e22);
         var data = CampaignSimulator.Draw(design.Runs, truth, LossNoise.Gaussian(0.01), 1, 0);
         ParametricFit.Fit(data);

@@ -56,7 +56,7 @@ internal static class BenchProcesses
         Run(file, plan);
         var timings = Enumerable.Range(0, repetitions).Select(_ => Run(file, plan)).ToArray();
         double[] wall = timings.Select(t => t.Seconds).ToArray();
-        double[] cpu = timings.Where(t => t.CpuSeconds is not null).Select(t => t.CpuSeconds!.Value).ToArray();
+        double[] cpu = timings.Select(t => t.CpuSeconds).OfType<double>().ToArray();
         string cpuText = cpu.Length == timings.Length ? Invariant($", CPU (user+sys) median {BenchCommand.Median(cpu) * 1000:0} ms (min {cpu.Min() * 1000:0})") : string.Empty;
         console.Out.WriteLine(Invariant($"  start-up ({file} {string.Join(' ', plan.Select(a => a.Contains(Path.DirectorySeparatorChar) ? Path.GetFileName(a) : a))}, {repetitions} processes): wall median {BenchCommand.Median(wall) * 1000:0} ms (min {wall.Min() * 1000:0}){cpuText}"));
     }

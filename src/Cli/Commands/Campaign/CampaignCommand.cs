@@ -23,6 +23,10 @@ internal static class CampaignCommand
     private const int MaxTrials = 100_000;
     private const int MaxNextRuns = 100;
 
+    // The smallest big run a campaign prepares: a million parameters (a budget of ~1e14 FLOPs), below the smallest
+    // model of any published scaling study (Hoffmann et al. 2022 start at 70M).
+    private const double MinTargetParameters = 1e6;
+
     public static Command Create(CliConsole console)
     {
         var target = CliOptions.Number("--target-flops", "C", "The budget of the big run the campaign prepares, e.g. 1e24.", "1e24", NumberRange.Positive);
@@ -64,6 +68,8 @@ internal static class CampaignCommand
             Seed seedValue = result.GetValue(seed) ?? default;
             if (result.GetValue(runs) is { } runsFile)
             {
+                // The next runs come from the runs' own fit: a design's options, a law or an --out would be ignored.
+                CliOptions.RefuseOthers(result, "--runs", "the next runs come from the fit of the runs trained so far", target, runs, next, seed, json);
                 var (nextReport, nextMemo) = NextRuns(console, runsFile, targetFlops, result.GetValue(next) ?? 4, seedValue, asJson);
                 console.Out.WriteLine(asJson ? CliJson.Write(nextReport, CliJsonContext.Default.NextRunsOutput) : nextMemo);
                 return ExitCodes.Success;
@@ -77,6 +83,16 @@ internal static class CampaignCommand
             double campaignFlops = result.GetValue(campaign)
                 ?? throw new UsageException("--campaign-flops: give the compute the campaign may spend in all, e.g. --campaign-flops 4.1e22.");
             var named = LawOption.Resolve(result.GetValue(law));
+            if (named.Allocator().Optimum(targetFlops) is { Parameters: < MinTargetParameters } tiny)
+            {
+                throw new UsageException($"--target-flops {Humanize.Scientific(targetFlops)} is the budget of a {Humanize.Count(tiny.Parameters)}-parameter model under '{named.Name}', not of a run worth a campaign; give the big run's budget, e.g. --target-flops 1e24.");
+            }
+
+            if (campaignFlops >= targetFlops)
+            {
+                throw new UsageException($"--campaign-flops {Humanize.Scientific(campaignFlops)} is not below --target-flops {Humanize.Scientific(targetFlops)}: a campaign spends less than the run it prepares; give the big run's budget as --target-flops, e.g. 1e24.");
+            }
+
             var options = new CampaignOptions
             {
                 Budgets = result.GetValue(budgets) ?? 9,

@@ -156,7 +156,7 @@ internal static class FitCommand
     private static (Approach3Output Report, string Memo) Approach3(
         CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, Seed seed, double? budget, bool asJson)
     {
-        if (options.ExcludeTopLoss >= runs.Count)
+        if (options.ExcludeTopLoss > 0 && options.ExcludeTopLoss >= runs.Count)
         {
             throw new UsageException($"--exclude-top-loss {options.ExcludeTopLoss} leaves no runs of the {runs.Count} in {path}; exclude fewer.");
         }

@@ -38,7 +38,7 @@ internal static class FitMemo
         lines.Add($"  N* grows as C^{Humanize.Exponent(fit.ExponentA)}, D* as C^{Humanize.Exponent(fit.ExponentB)} (G = {Humanize.Significant(fit.G)}).");
         lines.Add(fit.Converged
             ? Invariant($"  Converged: every gradient component <= tolerance (largest {fit.GradientNorm:0.0E+0}) after {fit.Iterations} iterations.")
-            : Invariant($"  Warning: NOT converged (largest gradient component {fit.GradientNorm:0.0E+0} after {fit.Iterations} iterations); treat the digits with care."));
+            : Invariant($"  Warning: NOT converged ({StopReason(fit.Stop)}; largest gradient component {fit.GradientNorm:0.0E+0} after {fit.Iterations} iterations); treat the digits with care."));
         if (fit.Subsampled)
         {
             lines.Add(Invariant($"  The {fit.Starts} starts ran on a stratified subsample of {fit.GridRuns} of the {fit.RunsUsed} runs ({fit.StartsAtBest} reached its best objective, {fit.StartsConverged} converged);"));
@@ -111,6 +111,14 @@ internal static class FitMemo
         lines.Add("  An allocation rule predicts N* and D*, not the loss; Approach 3 fits the loss law itself.");
         return string.Join('\n', lines);
     }
+
+    private static string StopReason(Scaling.Fitting.Optimization.LbfgsStop stop) => stop switch
+    {
+        Scaling.Fitting.Optimization.LbfgsStop.IterationLimit => "the iteration limit was reached",
+        Scaling.Fitting.Optimization.LbfgsStop.NoProgress => "no step lowered the objective further",
+        Scaling.Fitting.Optimization.LbfgsStop.NotFinite => "the objective was not finite",
+        _ => "stopped at the gradient tolerance",
+    };
 
     private static string Range(Interval? interval, Func<double, string> format) =>
         interval is { } i ? $" [{format(i.Lower)}, {format(i.Upper)}]" : string.Empty;

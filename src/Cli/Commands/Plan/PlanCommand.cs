@@ -51,7 +51,11 @@ internal static class PlanCommand
         {
             if (result.GetValue(robust))
             {
-                console.Out.WriteLine(RobustPlanMode.Run(LawOption.ResolveFitted(result.GetValue(law)), result.GetValue(flops), result.GetValue(quantile), result.GetValue(json)));
+                // A robust plan is N* at --flops over a fit's refits (or the published laws): nothing else applies.
+                CliOptions.RefuseOthers(result, "--robust", "a robust plan is the size at --flops over a fit's refits or the published laws", flops, law, quantile, json, robust);
+                string? lawText = result.GetValue(law);
+                var refitted = lawText is null ? null : LawOption.ResolveFitted(lawText);
+                console.Out.WriteLine(RobustPlanMode.Run(refitted, result.GetValue(flops), result.GetValue(quantile), result.GetValue(json)));
                 return ExitCodes.Success;
             }
 

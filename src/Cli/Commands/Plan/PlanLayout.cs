@@ -48,7 +48,7 @@ internal sealed record PlanLayout(LayoutChoice Choice, TransformerShape Shape, i
         }
         catch (InvalidShapeException e)
         {
-            throw new UsageException($"{Option}: the plan's {Humanize.Count(parameters)} parameters have no shape to lay out ({e.Message.TrimEnd('.')}); plan a larger budget.");
+            throw new UsageException($"{Option}: the plan's {Humanize.Count(parameters)} parameters have no shape to lay out ({e.Problem.TrimEnd('.')}); plan a larger budget.");
         }
     }
 

@@ -8,25 +8,37 @@ namespace Scaling.Cli.Commands.Plan;
 
 /// <summary>
 /// <c>scaling plan --flops C --robust [--quantile q]</c>: with a fit that carries its bootstrap refits, the size that
-/// minimises the expected (or q-quantile) loss over the refits, against the point plan; with a preset, the consensus of
-/// the published loss laws (smallest worst-case regret) and what each law predicts for it.
+/// minimises the expected (or q-quantile) loss over the refits, against the point plan; without <c>--law</c>, the
+/// consensus of the published loss laws (smallest worst-case regret) and what each law predicts for it. A <c>--law</c>
+/// without refits (a preset, inline coefficients, a fit written with <c>--bootstrap 0</c>) is refused rather than
+/// silently replaced by the consensus.
 /// </summary>
 internal static class RobustPlanMode
 {
-    public static string Run(FittedLaw fitted, double? flopsGiven, double? quantileGiven, bool asJson)
+    /// <param name="fitted">The --law given, or null for the consensus of the published laws.</param>
+    /// <param name="flopsGiven">--flops.</param>
+    /// <param name="quantileGiven">--quantile.</param>
+    /// <param name="asJson">--json.</param>
+    public static string Run(FittedLaw? fitted, double? flopsGiven, double? quantileGiven, bool asJson)
     {
         double flops = flopsGiven ?? throw new UsageException("--robust: give the budget with --flops C, e.g. --robust --flops 1e24.");
         double? quantile = quantileGiven is { } q ? Quantile(q) : null;
-        var law = fitted.Law;
-        if (law is ParametricLaw parametric && fitted.Resamples.Count >= 2)
+        if (fitted is not null)
         {
+            if (fitted.Law is not ParametricLaw parametric || fitted.Resamples.Count < 2)
+            {
+                throw new UsageException(
+                    $"--law: '{fitted.Law.Name}' carries no bootstrap refits, so a robust plan would not use it; give a fit written with them "
+                    + "(scaling fit runs.csv --bootstrap 1000 --out fit.json, then --law fit.json), or leave out --law for the consensus of the published laws.");
+            }
+
             var plan = RobustPlanner.Plan(parametric.LossLaw, fitted.Resamples, flops, quantile);
             return asJson ? CliJson.Write(RobustPlanOutput.From(fitted, plan), CliJsonContext.Default.RobustPlanOutput) : Describe(fitted, plan);
         }
 
         if (quantile is not null)
         {
-            throw new UsageException($"--quantile: the law '{law.Name}' carries no bootstrap refits; give a fit with them (scaling fit runs.csv --out fit.json, then --law fit.json).");
+            throw new UsageException("--quantile: the consensus of the published laws carries no bootstrap refits to take a quantile over; give a fit with them (scaling fit runs.csv --out fit.json, then --law fit.json).");
         }
 
         var published = LawPresets.All.OfType<ParametricLaw>().Select(l => (l.Name, l.LossLaw)).ToArray();

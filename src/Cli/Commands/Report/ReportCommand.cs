@@ -22,11 +22,20 @@ internal static class ReportCommand
     /// <summary>The accelerator of the default report; the most common training GPU of 2024–2026.</summary>
     public const string DefaultGpu = "H100-SXM";
 
-    private static (ParametricFitResult Fit, BootstrapResult Bootstrap) Fit(InputFile file, double budgetFlops)
+    // Stops between refits when SIGINT or SIGTERM arrives (a fit of a million runs takes minutes).
+    private static (ParametricFitResult Fit, BootstrapResult Bootstrap) Fit(InputFile file, double budgetFlops, Interruption interruption)
     {
         var runs = file.Read(RunsCsv.Read);
-        var fit = ParametricFit.Fit(runs);
-        return (fit, ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }));
+        try
+        {
+            var fit = ParametricFit.Fit(runs, cancellationToken: interruption.Token);
+            return (fit, ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }, cancellationToken: interruption.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            interruption.ThrowIfRequested();
+            throw;
+        }
     }
 
     // The --law option's law (a loss law) with the bootstrap refits a fit.json carries, for the figures' intervals.
@@ -60,7 +69,7 @@ internal static class ReportCommand
             var hardware = resources.ReadWithDefaultGpu(result);
             double budget = hardware.Flops(result.GetValue(flops)) ?? DefaultFlops;
             interruption.ThrowIfRequested();
-            var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsFile ? Fit(runsFile, budget) : (null, null);
+            var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsFile ? Fit(runsFile, budget, interruption) : (null, null);
             var (namedLaw, resamples) = result.GetValue(law) is null && fit is not null
                 ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns)?.Path)}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [])
                 : FromLawOption(result.GetValue(law));

@@ -22,9 +22,22 @@ internal sealed record ReportDirectory(string Path, bool Force)
 
     /// <summary>Writes <paramref name="files"/>, or nothing when <paramref name="interruption"/> is requested before the moves.</summary>
     /// <exception cref="OperationCanceledException">SIGINT or SIGTERM arrived before the files were complete; nothing changed.</exception>
+    /// <exception cref="UsageException">The directory cannot be written (read-only, no permission, a full disk): exit 2, nothing changed.</exception>
     public IReadOnlyList<string> Write(IReadOnlyList<ReportFile> files, Interruption interruption)
     {
         Check();
+        try
+        {
+            return WriteFiles(files, interruption);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out: cannot write into '{Path}': {e.Message}");
+        }
+    }
+
+    private IReadOnlyList<string> WriteFiles(IReadOnlyList<ReportFile> files, Interruption interruption)
+    {
         Directory.CreateDirectory(Path);
         string manifest = System.IO.Path.Combine(Path, ManifestName);
 
@@ -104,10 +117,7 @@ internal sealed record ReportDirectory(string Path, bool Force)
     {
         foreach (string name in names.Distinct(StringComparer.Ordinal))
         {
-            foreach (string stale in Directory.EnumerateFiles(Path, $".{name}.*.tmp"))
-            {
-                File.Delete(stale);
-            }
+            OutputFile.DeleteStaleTemporaries(Path, name);
         }
     }
 

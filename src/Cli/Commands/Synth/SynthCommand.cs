@@ -17,7 +17,7 @@ internal static class SynthCommand
         var output = CliOptions.Out("Write the CSV to this file (default: stdout).", "FILE");
         var seed = CliOptions.Seed("Random seed (default 2022).");
         var noise = CliOptions.Number("--noise", "SIGMA", "Sigma of the log-normal loss noise (default 0.01, i.e. 1%), at most 1.", "0.01", NumberRange.NonNegative);
-        var runs = CliOptions.Count("--runs", "N", "Exactly this many runs (default: 20-30 sizes per budget).", "240", 1, CliOptions.MaxRuns);
+        var runs = CliOptions.Count("--runs", "N", $"Exactly this many runs, at least one per budget of the design (default: 20-30 sizes per budget); from {CliOptions.MinSyntheticRuns}.", "240", CliOptions.MinSyntheticRuns, CliOptions.MaxRuns);
         var law = LawOption.Create();
         law.Description = "The true law: a preset name, a fit JSON or E=..,A=..,B=..,alpha=..,beta=.. (default hoffmann2022, as printed).";
         var force = CliOptions.Force();

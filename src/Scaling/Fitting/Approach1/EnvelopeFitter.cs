@@ -43,9 +43,9 @@ public static class EnvelopeFitter
     /// <param name="options">Options, or null for <see cref="EnvelopeFitOptions.Default"/>.</param>
     /// <param name="progress">Receives the number of finished bootstrap resamples, from any thread.</param>
     /// <param name="cancellationToken">Cancels the bootstrap.</param>
-    /// <exception cref="ArgumentException">
+    /// <exception cref="UnusableRunsException">
     /// No run has several checkpoints; a run's checkpoints disagree on N or repeat a token count; fewer than three runs
-    /// of distinct sizes; or fewer than three sizes win the envelope.
+    /// of distinct sizes; fewer than three sizes win the envelope; or the optima do not grow with compute.
     /// </exception>
     public static EnvelopeFitResult Fit(
         IReadOnlyList<TrainingRun> runs,
@@ -118,8 +118,13 @@ public static class EnvelopeFitter
         int unnamed = runs.Count(r => r.RunName is null);
         var curves = new List<Curve>();
         int single = 0;
-        foreach (var run in runs.Where(r => r.RunName is not null).GroupBy(r => r.RunName!, StringComparer.Ordinal))
+        foreach (var run in runs.GroupBy(r => r.RunName, StringComparer.Ordinal))
         {
+            if (run.Key is not { } name)
+            {
+                continue;
+            }
+
             var checkpoints = run.OrderBy(r => r.Tokens).ThenBy(r => r.Loss).ToArray();
             if (checkpoints.Length < 2)
             {
@@ -132,7 +137,7 @@ public static class EnvelopeFitter
             if (other is not null)
             {
                 throw UnusableRunsException.Because(
-                $"run '{run.Key}' has checkpoints of different model sizes ({FitWording.Number(parameters)} and {FitWording.Number(other.Parameters)} parameters); "
+                $"run '{name}' has checkpoints of different model sizes ({FitWording.Number(parameters)} and {FitWording.Number(other.Parameters)} parameters); "
                     + "the checkpoints of one run share its size, so give each model its own run name.");
             }
 
@@ -141,11 +146,11 @@ public static class EnvelopeFitter
                 if (checkpoints[i].Tokens == checkpoints[i - 1].Tokens)
                 {
                     throw UnusableRunsException.Because(
-                $"run '{run.Key}' has two checkpoints at {FitWording.Number(checkpoints[i].Tokens)} tokens; keep one loss per token count.");
+                $"run '{name}' has two checkpoints at {FitWording.Number(checkpoints[i].Tokens)} tokens; keep one loss per token count.");
                 }
             }
 
-            curves.Add(new Curve(run.Key, parameters, checkpoints.Select(c => Math.Log(c.Flops)).ToArray(), checkpoints.Select(c => c.Loss).ToArray()));
+            curves.Add(new Curve(name, parameters, checkpoints.Select(c => Math.Log(c.Flops)).ToArray(), checkpoints.Select(c => c.Loss).ToArray()));
         }
 
         if (curves.Count == 0)

@@ -26,7 +26,7 @@ namespace Scaling.Fitting.Approach2;
 /// <example><code>
 /// var fit = IsoFlopFitter.Fit(runs);
 /// double a = fit.Frontier.ExponentA;           // Hoffmann Table 2: 0.49
-/// var at = fit.Bootstrap!.At(5.76e23);         // N*, D* with 95% intervals at Gopher's budget
+/// var at = fit.Bootstrap?.At(5.76e23);         // N*, D* with 95% intervals at Gopher's budget
 /// var law = ScalingLaw.Allocation("fit-approach2", fit.Rule, "runs.csv, Approach 2", "IsoFLOP fit");
 /// </code></example>
 /// </remarks>
@@ -46,7 +46,7 @@ public static class IsoFlopFitter
     /// <param name="options">Options, or null for <see cref="IsoFlopFitOptions.Default"/>.</param>
     /// <param name="progress">Receives the number of finished bootstrap resamples, from any thread.</param>
     /// <param name="cancellationToken">Cancels the bootstrap.</param>
-    /// <exception cref="ArgumentException">Fewer than nine runs, or fewer than three usable IsoFLOP groups.</exception>
+    /// <exception cref="UnusableRunsException">Fewer than nine runs, fewer than three usable IsoFLOP groups, or optima that do not grow with compute.</exception>
     public static IsoFlopFitResult Fit(
         IReadOnlyList<TrainingRun> runs,
         IsoFlopFitOptions? options = null,
@@ -78,10 +78,18 @@ public static class IsoFlopFitter
         }
 
         var warnings = profiles.Select(Warning).OfType<string>().ToList();
-        var frontier = AllocationFit.Create(
-            used.Select(p => p.Flops).ToArray(),
-            used.Select(p => p.OptimalParameters!.Value).ToArray(),
-            used.Select(p => p.OptimalTokens!.Value).ToArray());
+        var (flops, parameters, tokens) = (new List<double>(), new List<double>(), new List<double>());
+        foreach (var p in used)
+        {
+            if (p.IsUsed)
+            {
+                flops.Add(p.Flops);
+                parameters.Add(p.OptimalParameters.Value);
+                tokens.Add(p.OptimalTokens.Value);
+            }
+        }
+
+        var frontier = AllocationFit.Create(flops.ToArray(), parameters.ToArray(), tokens.ToArray());
 
         AllocationBootstrap? bootstrap = null;
         if (options.Resamples > 0)
@@ -129,7 +137,7 @@ public static class IsoFlopFitter
         var sorted = runs.ToArray();
         Array.Sort(sorted, CompareCanonically);
         var groups = new List<RunGroup>();
-        foreach (var declared in sorted.Where(r => r.BudgetFlops is not null).GroupBy(r => r.BudgetFlops!.Value))
+        foreach (var declared in sorted.Where(r => r.BudgetFlops is not null).GroupBy(r => r.BudgetFlops.GetValueOrDefault()))
         {
             groups.Add(new RunGroup(declared.Key, declared.Key, declared.ToArray()));
         }
@@ -196,21 +204,21 @@ public static class IsoFlopFitter
     private static string Describe(IsoFlopProfile p) =>
         $"IsoFLOP group at {FitWording.Number(p.Flops)} FLOPs ({FitWording.Count(p.Runs.Count)} runs{(p.BudgetFlops is null ? string.Empty : ", declared budget")})";
 
-    private static string? Warning(IsoFlopProfile p) => p.Status switch
+    private static string? Warning(IsoFlopProfile p) => (p.Status, p.OptimalParameters) switch
     {
-        IsoFlopProfileStatus.TooFewSizes =>
+        (IsoFlopProfileStatus.TooFewSizes, _) =>
             $"{Describe(p)} has {p.DistinctSizes} distinct model size{(p.DistinctSizes == 1 ? string.Empty : "s")}; a parabola needs at least {MinimumSizesPerGroup}, "
             + "so the group was skipped. Train more sizes at this budget.",
-        IsoFlopProfileStatus.OpensDownward =>
+        (IsoFlopProfileStatus.OpensDownward, _) =>
             $"{Describe(p)}: the parabola of loss against log N opens downward (no minimum), so the group was skipped. "
             + "Check its runs for outliers, and sample sizes on both sides of the optimum.",
-        IsoFlopProfileStatus.MinimumOutsideSampledRange => p.OptimalParameters < p.SmallestParameters
-            ? $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(p.OptimalParameters!.Value)}, lies below the smallest sampled size "
+        (IsoFlopProfileStatus.MinimumOutsideSampledRange, { } n) => n < p.SmallestParameters
+            ? $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(n)}, lies below the smallest sampled size "
               + $"{FitWording.Number(p.SmallestParameters)}, so N_opt is extrapolated. Add smaller models at this budget."
-            : $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(p.OptimalParameters!.Value)}, lies above the largest sampled size "
+            : $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(n)}, lies above the largest sampled size "
               + $"{FitWording.Number(p.LargestParameters)}, so N_opt is extrapolated. Add larger models at this budget.",
-        IsoFlopProfileStatus.Fitted when OffCentre(p) is { } position =>
-            $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(p.OptimalParameters!.Value)}, lies in the {(position < 0.5 ? "lower" : "upper")} "
+        (IsoFlopProfileStatus.Fitted, { } n) when OffCentre(p, n) is { } position =>
+            $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(n)}, lies in the {(position < 0.5 ? "lower" : "upper")} "
             + $"{(position < 0.5 ? position : 1 - position).ToString("0%", System.Globalization.CultureInfo.InvariantCulture)} of the sampled sizes "
             + $"({FitWording.Number(p.SmallestParameters)} to {FitWording.Number(p.LargestParameters)}, in log N); a parabola fitted off-centre biases its minimum "
             + "(Czech et al. 2026, arXiv 2603.22339). Centre this budget's sizes on the minimum, or compare with Approach 3.",
@@ -219,9 +227,9 @@ public static class IsoFlopFitter
 
     // Where the vertex lies within the sampled log-size span (0 = smallest, 1 = largest), when it lies in the outer fifth
     // on either side; null when it is central enough.
-    private static double? OffCentre(IsoFlopProfile p)
+    private static double? OffCentre(IsoFlopProfile p, double optimalParameters)
     {
-        double position = Math.Log(p.OptimalParameters!.Value / p.SmallestParameters) / Math.Log(p.LargestParameters / p.SmallestParameters);
+        double position = Math.Log(optimalParameters / p.SmallestParameters) / Math.Log(p.LargestParameters / p.SmallestParameters);
         return position is < OffCentreFraction or > 1 - OffCentreFraction ? position : null;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Scaling.Fitting.Runs;
 namespace Scaling.Fitting.Approach2;
 
@@ -30,9 +31,12 @@ public sealed record IsoFlopProfile(
     double? OptimalTokens,
     IsoFlopProfileStatus Status)
 {
-    /// <summary>True when the group's optimum enters the power-law fits.</summary>
-    public bool IsUsed => Status is IsoFlopProfileStatus.Fitted or IsoFlopProfileStatus.MinimumOutsideSampledRange;
+    /// <summary>True when the group's optimum enters the power-law fits (then its parabola and optimum are set).</summary>
+    [MemberNotNullWhen(true, nameof(Parabola), nameof(OptimalParameters), nameof(OptimalTokens))]
+    public bool IsUsed =>
+        Status is IsoFlopProfileStatus.Fitted or IsoFlopProfileStatus.MinimumOutsideSampledRange
+        && Parabola is not null && OptimalParameters is not null && OptimalTokens is not null;
 
     /// <summary>The loss at the parabola's minimum, or null when the group is skipped.</summary>
-    public double? MinimumLoss => IsUsed ? Parabola!.MinimumValue : null;
+    public double? MinimumLoss => IsUsed ? Parabola.MinimumValue : null;
 }

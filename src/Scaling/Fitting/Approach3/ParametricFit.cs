@@ -38,7 +38,8 @@ public static class ParametricFit
     /// <param name="options">δ, grid, exclusions and tolerances; null for the paper's protocol.</param>
     /// <param name="progress">Receives the number of finished starts (from worker threads).</param>
     /// <param name="cancellationToken">Stops the fit.</param>
-    /// <exception cref="ArgumentException">The runs cannot identify the law, or the best fit is not a valid law (α or β ≤ 0).</exception>
+    /// <exception cref="UnusableRunsException">The runs cannot identify the law, or the best fit is not a valid law (α or β ≤ 0).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static ParametricFitResult Fit(
         IReadOnlyList<TrainingRun> runs,
         ParametricFitOptions? options = null,
@@ -114,7 +115,7 @@ public static class ParametricFit
         {
             Law = law,
             Objective = bestValue,
-            Converged = outcome.Stop == LbfgsStop.GradientTolerance,
+            Stop = outcome.Stop,
             GradientNorm = outcome.GradientNorm,
             Iterations = outcome.Iterations,
             Starts = starts,

@@ -27,11 +27,14 @@ public sealed record ParametricFitResult
     /// <summary>G = (αA/(βB))^(1/(α+β)), so N* = G·(C/6)^a (Hoffmann et al. 2022, Eq. 4).</summary>
     public double G => Frontier.G;
 
+    /// <summary>Why the best start stopped: the gradient tolerance, the iteration limit, no further progress, or a non-finite objective.</summary>
+    public required Optimization.LbfgsStop Stop { get; init; }
+
     /// <summary>
     /// True when the best start stopped because every gradient component met
     /// <see cref="ParametricFitOptions.GradientTolerance"/> (checked by this code, not taken from an optimiser's word).
     /// </summary>
-    public required bool Converged { get; init; }
+    public bool Converged => Stop == Optimization.LbfgsStop.GradientTolerance;
 
     /// <summary>The largest gradient component at the best point, in the optimiser's centred coordinates.</summary>
     public required double GradientNorm { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Laws;
 
@@ -39,18 +40,46 @@ public sealed record OptimumIntervals(double Flops, Interval Parameters, Interva
 
     /// <summary>The intervals at <paramref name="flops"/> from the fitted <paramref name="estimate"/> and its refits.</summary>
     /// <exception cref="ArgumentException">Fewer than two refits.</exception>
+    /// <exception cref="UnusableRunsException">A refit has no finite optimum at <paramref name="flops"/>.</exception>
     public static OptimumIntervals At(LossLaw estimate, IReadOnlyList<LossLaw> resamples, double flops, double level = 0.95, double flopsPerParameterToken = FlopsPerParameterToken.Training)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(resamples);
         Require.PositiveFinite(flops, nameof(flops));
         var optimum = ComputeOptimalFrontier.Create(estimate, flopsPerParameterToken).Optimum(flops);
-        var optima = resamples.Select(l => ComputeOptimalFrontier.Create(l, flopsPerParameterToken).Optimum(flops)).ToArray();
+        var optima = resamples.Select(l => Optimum(l, flops, flopsPerParameterToken)).ToArray();
+        int infinite = optima.Count(o => o is null);
+        if (infinite > 0)
+        {
+            // An interval with an infinite bound says nothing a reader can use (and no JSON can hold it): the refits
+            // disagree beyond any number, which is the data's problem, not the plan's.
+            throw new UnusableRunsException(
+                "refits",
+                infinite,
+                "a finite optimum from every refit",
+                string.Create(CultureInfo.InvariantCulture, $"at {flops:G3} FLOPs, {infinite} of {optima.Length} bootstrap refits give no finite compute-optimal model: the runs do not pin the plan there ")
+                + "(do the losses mix scales, e.g. raw and exponentiated, or units?); check the loss column, or plan at a budget nearer the runs.");
+        }
+
         return new OptimumIntervals(
             flops,
-            Interval.FromSamples(optimum.Parameters, optima.Select(o => o.Parameters), level),
-            Interval.FromSamples(optimum.Tokens, optima.Select(o => o.Tokens), level),
-            Interval.FromSamples(optimum.TokensPerParameter, optima.Select(o => o.TokensPerParameter), level),
-            Interval.FromSamples(optimum.Loss, optima.Select(o => o.Loss), level));
+            Interval.FromSamples(optimum.Parameters, optima.OfType<LossOptimum>().Select(o => o.Parameters), level),
+            Interval.FromSamples(optimum.Tokens, optima.OfType<LossOptimum>().Select(o => o.Tokens), level),
+            Interval.FromSamples(optimum.TokensPerParameter, optima.OfType<LossOptimum>().Select(o => o.TokensPerParameter), level),
+            Interval.FromSamples(optimum.Loss, optima.OfType<LossOptimum>().Select(o => o.Loss), level));
+    }
+
+    // A refit's optimum at the budget, or null when it has none a double can hold.
+    private static LossOptimum? Optimum(LossLaw law, double flops, double flopsPerParameterToken)
+    {
+        try
+        {
+            var o = ComputeOptimalFrontier.Create(law, flopsPerParameterToken).Optimum(flops);
+            return double.IsFinite(o.Parameters) && double.IsFinite(o.Tokens) && double.IsFinite(o.TokensPerParameter) && double.IsFinite(o.Loss) ? o : null;
+        }
+        catch (ScalingException)
+        {
+            return null;
+        }
     }
 }

@@ -1,7 +1,10 @@
 namespace Scaling.Fitting.Optimization;
 
-/// <summary>Why <see cref="Lbfgs.Minimize"/> stopped.</summary>
-internal enum LbfgsStop
+/// <summary>
+/// Why the L-BFGS minimiser stopped (as MathNet's <c>MinimizationResult.ReasonForExit</c>): the reason a fit reports
+/// in <see cref="Approach3.ParametricFitResult.Stop"/>.
+/// </summary>
+public enum LbfgsStop
 {
     /// <summary>The largest gradient component fell to the tolerance: a strict stationarity check, not a progress heuristic.</summary>
     GradientTolerance,

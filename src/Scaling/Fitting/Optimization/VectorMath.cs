@@ -14,7 +14,7 @@ namespace Scaling.Fitting.Optimization;
 /// polynomials evaluated by Estrin's scheme (short dependency chains) in multiply-adds, fused where the hardware has FMA:
 /// <list type="bullet">
 /// <item>e^x = 2^k·e^r with k = round(x/ln 2), r = x − k·ln 2 in two parts (Cody &amp; Waite), |r| ≤ ln 2 / 2, and
-/// e^r by its Taylor polynomial of degree 12 (truncation ≤ 0.347^13/13! ≈ 2e-16). Valid for |x| ≤ 700.</item>
+/// e^r by its Taylor polynomial of degree 12 (truncation ≤ 0.347^13/Γ(14) ≈ 2e-16). Valid for |x| ≤ 700.</item>
 /// <item>ln s = k·ln 2 + ln m with s = 2^k·m, m ∈ [√½, √2), and ln m = 2·artanh(f), f = (m − 1)/(m + 1), |f| ≤ 0.172,
 /// by its series to f^19 (truncation ≤ 0.172^20/21 ≈ 1e-17). Valid for positive normal s.</item>
 /// </list>

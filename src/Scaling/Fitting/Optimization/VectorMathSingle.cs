@@ -10,7 +10,7 @@ namespace Scaling.Fitting.Optimization;
 /// </summary>
 /// <remarks>
 /// The same reductions as <see cref="VectorMath"/>: e^r by its Taylor polynomial of degree 7 on |r| ≤ ln 2 / 2
-/// (truncation ≤ 0.347^8/8! ≈ 5e-9), ln m by the artanh series to f^9 (truncation ≤ 0.172^11/11 ≈ 4e-10); the ln 2
+/// (truncation ≤ 0.347^8/Γ(9) ≈ 5e-9), ln m by the artanh series to f^9 (truncation ≤ 0.172^11/11 ≈ 4e-10); the ln 2
 /// split is Cephes' (S. L. Moshier, "Methods and Programs for Mathematical Functions", 1989). Relative error within a
 /// few float ulps (≈ 1e-7, held to 5e-7 by the tests). Domains: |x| ≤ <see cref="ExpDomain"/> for exp, positive normal s for ln.
 /// </remarks>

@@ -50,7 +50,7 @@ public static class RunsCsv
     /// file (comments and ignored columns cost nothing): <c>using var file = File.OpenText("runs.csv"); var runs =
     /// RunsCsv.Read(file, "runs.csv");</c>.
     /// </summary>
-    /// <exception cref="FormatException">As <see cref="Parse"/>.</exception>
+    /// <exception cref="UnreadableFileException">As <see cref="Parse"/>.</exception>
     public static IReadOnlyList<TrainingRun> Read(TextReader reader, string origin)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -212,6 +212,11 @@ public static class RunsCsv
             }
         }
 
+        if (parameters is not { } n || loss is not { } l)
+        {
+            throw new UnreadableFileException(origin, lineNumber, 0, Expected, "the row needs parameters and loss.");
+        }
+
         if (tokens is null)
         {
             if (flops is null)
@@ -219,14 +224,14 @@ public static class RunsCsv
                 throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"no tokens and no flops; give one of them.");
             }
 
-            tokens = flops.Value / (FlopsPerParameterToken.Training * parameters!.Value);
+            tokens = flops.Value / (FlopsPerParameterToken.Training * n);
             if (!double.IsFinite(tokens.Value) || tokens.Value <= 0)
             {
                 throw new UnreadableFileException(origin, lineNumber, 0, Expected, $"flops / (6·parameters) is not a finite positive token count.");
             }
         }
 
-        return TrainingRun.Create(parameters!.Value, tokens.Value, loss!.Value, run, budget);
+        return TrainingRun.Create(n, tokens.Value, l, run, budget);
     }
 
     private static double? Positive(string field, string column, string origin, int lineNumber, string line, int index, bool required)

@@ -25,7 +25,7 @@ public sealed record SyntheticRunsDesign
     public static SyntheticRunsDesign Hoffmann2022 { get; } = new();
 
     /// <summary>The law the losses come from (default: Hoffmann 2022 as printed).</summary>
-    public LossLaw Law { get; init; } = LawPresets.Hoffmann2022.LossLaw!;
+    public LossLaw Law { get; init; } = LawPresets.Hoffmann2022.LossLaw;
 
     /// <summary>The name of <see cref="Law"/> written into the CSV comment.</summary>
     public string LawName { get; init; } = LawPresets.Hoffmann2022.Name;

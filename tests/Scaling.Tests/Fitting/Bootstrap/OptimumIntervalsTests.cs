@@ -76,4 +76,17 @@ public class OptimumIntervalsTests
         Assert.Equal(bootstrap.Samples.Alpha.Count(a => a > 0), laws.Count);
         Assert.Equal(bootstrap.Samples.Alpha.First(a => a > 0), laws[0].Alpha);
     }
+
+    [Fact]
+    public void At_ARefitWithNoFiniteOptimum_IsUnusableRunsNotAnInfiniteInterval()
+    {
+        // A refit with A = 1e300 is a valid law whose G ≈ 1e300 puts N* at 1e25 FLOPs beyond a double: its interval would
+        // have an infinite bound (or the error would blame the budget), which no reader (and no JSON) can use (issue 24).
+        var printed = LawPresets.Hoffmann2022.LossLaw;
+        var wild = LossLaw.Create(1.69, 1e300, 1, 0.5, 0.5);
+        Assert.Throws<InfeasiblePlanException>(() => ComputeOptimalFrontier.Create(wild).Optimum(1e25));
+        var e = Assert.Throws<UnusableRunsException>(() => OptimumIntervals.At(printed, [printed, wild], 1e25));
+        Assert.Equal("refits", e.Quantity);
+        Assert.Equal(1, e.Value);
+    }
 }

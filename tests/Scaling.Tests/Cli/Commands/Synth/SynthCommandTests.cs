@@ -22,6 +22,29 @@ public class SynthCommandTests
     }
 
     [Fact]
+    public void Synth_Out_DeletesTheTemporaryAKilledRunLeftBehind()
+    {
+        // SIGKILL between writing the hidden temporary and the move leaves '.NAME.GUID.tmp'; the next write removes it
+        // (issue 24), and leaves alone a file that only looks similar.
+        string folder = Directory.CreateTempSubdirectory("scaling-synth-").FullName;
+        try
+        {
+            string stale = Path.Combine(folder, $".runs.csv.{Guid.NewGuid():N}.tmp");
+            string other = Path.Combine(folder, ".runs.csv.notes.tmp");
+            File.WriteAllText(stale, "half a file");
+            File.WriteAllText(other, "someone else's");
+            var (code, _, error) = CliRunner.Run("synth", "--out", Path.Combine(folder, "runs.csv"));
+            Assert.True(code == 0, error);
+            Assert.False(File.Exists(stale));
+            Assert.True(File.Exists(other));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Synth_Runs_GivesThatManyRows()
     {
         var (_, output, _) = CliRunner.Run("synth", "--runs", "240");
