@@ -4,7 +4,7 @@ namespace Scaling.Resources;
 
 /// <summary>
 /// Everything a <see cref="ResourcePlan"/> assumes beyond the FLOP count: the accelerator, precision, utilisation,
-/// price, memory recipe, power, grid and how many accelerators to use. Each property validates when set, so an
+/// price, memory recipe, power, grid, water, the hardware's embodied carbon and how many accelerators to use. Each property validates when set, so an
 /// instance is never invalid; unset values take the documented defaults or the accelerator's catalog values.
 /// </summary>
 /// <example><code>
@@ -88,6 +88,51 @@ public sealed record ResourceAssumptions
         init => field = Require.NonNegativeFinite(value, nameof(GridGramsCo2PerKilowattHour));
     } = CarbonIntensity.DefaultGramsCo2PerKilowattHour;
 
+    /// <summary>On-site water usage effectiveness in litres per kWh of server energy, ≥ 0; default 0.55 (<see cref="WaterModel.DefaultWueLitresPerKilowattHour"/>).</summary>
+    public double WueLitresPerKilowattHour
+    {
+        get;
+        init => field = Require.NonNegativeFinite(value, nameof(WueLitresPerKilowattHour));
+    } = WaterModel.DefaultWueLitresPerKilowattHour;
+
+    /// <summary>Off-site water intensity of the grid in litres per kWh drawn, ≥ 0; default 3.142 (<see cref="WaterModel.DefaultWaterIntensityLitresPerKilowattHour"/>).</summary>
+    public double WaterIntensityLitresPerKilowattHour
+    {
+        get;
+        init => field = Require.NonNegativeFinite(value, nameof(WaterIntensityLitresPerKilowattHour));
+    } = WaterModel.DefaultWaterIntensityLitresPerKilowattHour;
+
+    /// <summary>Manufacturing emissions of one accelerator in kg CO₂eq, ≥ 0; default 150 (<see cref="EmbodiedCarbon.DefaultKilogramsPerGpu"/>).</summary>
+    public double EmbodiedKilogramsPerGpu
+    {
+        get;
+        init => field = Require.NonNegativeFinite(value, nameof(EmbodiedKilogramsPerGpu));
+    } = EmbodiedCarbon.DefaultKilogramsPerGpu;
+
+    /// <summary>Manufacturing emissions of one server without its accelerators in kg CO₂eq, ≥ 0; default 2,500 (<see cref="EmbodiedCarbon.DefaultKilogramsPerServer"/>).</summary>
+    public double EmbodiedKilogramsPerServer
+    {
+        get;
+        init => field = Require.NonNegativeFinite(value, nameof(EmbodiedKilogramsPerServer));
+    } = EmbodiedCarbon.DefaultKilogramsPerServer;
+
+    /// <summary>Accelerators per server, ≥ 1; default 8 (<see cref="EmbodiedCarbon.DefaultGpusPerServer"/>).</summary>
+    public int GpusPerServer
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(GpusPerServer), value, "GpusPerServer must be a whole number greater than 0.");
+    } = EmbodiedCarbon.DefaultGpusPerServer;
+
+    /// <summary>Years the hardware serves, &gt; 0; default 6 (<see cref="EmbodiedCarbon.DefaultLifetimeYears"/>).</summary>
+    public double HardwareLifetimeYears
+    {
+        get;
+        init => field = Require.PositiveFinite(value, nameof(HardwareLifetimeYears));
+    } = EmbodiedCarbon.DefaultLifetimeYears;
+
+    /// <summary>Share of its life the hardware runs jobs, in (0, 1]; default 0.85 (<see cref="EmbodiedCarbon.DefaultUtilisation"/>).</summary>
+    public double HardwareUtilisation { get; init => field = Require.Fraction(value, nameof(HardwareUtilisation)); } = EmbodiedCarbon.DefaultUtilisation;
+
     /// <summary>A fixed number of accelerators; null lets the plan choose (memory or deadline).</summary>
     public int? Gpus
     {
@@ -128,4 +173,11 @@ public sealed record ResourceAssumptions
 
     /// <summary>The grid these assumptions imply.</summary>
     public CarbonIntensity Carbon => CarbonIntensity.Create(GridGramsCo2PerKilowattHour);
+
+    /// <summary>The water model these assumptions imply.</summary>
+    public WaterModel Water => WaterModel.Create(WueLitresPerKilowattHour, WaterIntensityLitresPerKilowattHour);
+
+    /// <summary>The embodied-carbon model these assumptions imply.</summary>
+    public EmbodiedCarbon Embodied =>
+        EmbodiedCarbon.Create(EmbodiedKilogramsPerGpu, EmbodiedKilogramsPerServer, GpusPerServer, HardwareLifetimeYears, HardwareUtilisation);
 }

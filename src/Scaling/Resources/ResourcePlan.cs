@@ -8,7 +8,9 @@ namespace Scaling.Resources;
 /// <c>GPU-hours = C / (3600 × peak × MFU)</c>; <c>cost = GPU-hours × price</c>;
 /// <c>GPUs = ⌈training state / (memory × usable fraction)⌉</c>, or the count given, or the fewest that meet the
 /// deadline; <c>days = GPU-hours / GPUs / 24</c>; <c>kWh = GPU-hours × W/1000 × (1 + overhead) × PUE</c>;
-/// <c>tCO₂ = kWh × g/kWh / 10⁶</c>. Activations are not included in the memory; communication and restarts are
+/// <c>tCO₂ = kWh × g/kWh / 10⁶</c>; water on site <c>kWh / PUE × WUE</c> and off site <c>kWh × L/kWh</c> (Li et al.
+/// 2023); embodied <c>tCO₂ = GPU-hours × kg per GPU-slot / (lifetime hours × utilisation) / 1000</c> (Luccioni et al.
+/// 2023). Activations are not included in the memory; communication and restarts are
 /// folded into the MFU.
 /// <example><code>
 /// var assumptions = new ResourceAssumptions(HardwareCatalog.Default.Get("A100-80GB")) { Pue = 1, Gpus = 2048 };
@@ -46,6 +48,9 @@ public sealed record ResourcePlan
 
         KilowattHours = Energy?.KilowattHours(GpuHours);
         Co2Tonnes = KilowattHours is { } kwh ? Carbon.Co2Tonnes(kwh) : null;
+        Water = KilowattHours is { } drawn ? assumptions.Water.Litres(drawn, assumptions.Pue) : null;
+        EmbodiedCo2Tonnes = assumptions.Embodied.Co2Tonnes(GpuHours);
+        Finite("the embodied CO₂", EmbodiedCo2Tonnes);
     }
 
     /// <summary>The training compute C in FLOPs.</summary>
@@ -92,6 +97,15 @@ public sealed record ResourcePlan
 
     /// <summary>CO₂(e) in tonnes, or null without a power figure.</summary>
     public double? Co2Tonnes { get; }
+
+    /// <summary>Water in litres, on site (kWh / PUE × WUE) and off site (kWh × the grid's water intensity), or null without a power figure.</summary>
+    public WaterLitres? Water { get; }
+
+    /// <summary>
+    /// The hardware's manufacturing CO₂eq in tonnes charged to these GPU-hours over its lifetime and utilisation
+    /// (<see cref="EmbodiedCarbon"/>); known without a power figure.
+    /// </summary>
+    public double EmbodiedCo2Tonnes { get; }
 
     /// <summary>The cluster's power from the grid in kW, or null without a power figure.</summary>
     public double? ClusterKilowatts => Energy?.ClusterKilowatts(Gpus);

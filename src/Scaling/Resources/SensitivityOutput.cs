@@ -20,4 +20,10 @@ public enum SensitivityOutput
 
     /// <summary>CO₂ in tonnes (null without a power figure).</summary>
     Co2Tonnes,
+
+    /// <summary>Water on and off site in litres (null without a power figure).</summary>
+    WaterLitres,
+
+    /// <summary>The hardware's embodied CO₂ in tonnes charged to the run.</summary>
+    EmbodiedCo2Tonnes,
 }

@@ -15,6 +15,8 @@ public static class SensitivityOutputs
             SensitivityOutput.Parameters => plan.Optimum.Parameters,
             SensitivityOutput.KilowattHours => plan.Resources.KilowattHours,
             SensitivityOutput.Co2Tonnes => plan.Resources.Co2Tonnes,
+            SensitivityOutput.WaterLitres => plan.Resources.Water?.Total,
+            SensitivityOutput.EmbodiedCo2Tonnes => plan.Resources.EmbodiedCo2Tonnes,
             _ => throw new ArgumentOutOfRangeException(nameof(output), output, "Unknown output."),
         };
     }
@@ -28,6 +30,8 @@ public static class SensitivityOutputs
         SensitivityOutput.Parameters => "model size N*",
         SensitivityOutput.KilowattHours => "energy (kWh)",
         SensitivityOutput.Co2Tonnes => "CO₂ (t)",
+        SensitivityOutput.WaterLitres => "water (L)",
+        SensitivityOutput.EmbodiedCo2Tonnes => "embodied CO₂ (t)",
         _ => throw new ArgumentOutOfRangeException(nameof(output), output, "Unknown output."),
     };
 }
