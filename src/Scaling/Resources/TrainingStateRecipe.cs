@@ -29,6 +29,14 @@ public sealed record TrainingStateRecipe
     public static TrainingStateRecipe MixedPrecisionAdamW { get; } =
         new("adamw16", "mixed-precision AdamW: bf16 weights and gradients, fp32 master weights and moments", 16, null);
 
+    /// <summary>
+    /// 16-bit weights and gradients with 32-bit Adam moments and no fp32 master copy, 12 bytes per parameter
+    /// (2 + 2 + 4 + 4): the 16-bit fine-tuning Dettmers et al. 2023 ("QLoRA", arXiv 2305.14314, §1) compare against,
+    /// where LLaMA 65B needs more than 780 GB, and the state of QLoRA's BF16 adapters under its 32-bit paged AdamW.
+    /// </summary>
+    public static TrainingStateRecipe SixteenBitAdamW { get; } =
+        new("adamw12", "16-bit weights and gradients, fp32 Adam moments, no master copy", 12, null);
+
     /// <summary>Mixed-precision AdamW with fp32 gradients, 18 bytes per parameter (EleutherAI, "Transformer Math 101"; Megatron-LM distributed optimizer guide, bf16 parameters with fp32 gradients).</summary>
     public static TrainingStateRecipe MixedPrecisionAdamWFp32Gradients { get; } =
         new("adamw18", "mixed-precision AdamW with fp32 gradients", 18, null);
@@ -53,7 +61,7 @@ public sealed record TrainingStateRecipe
 
     /// <summary>The named recipes.</summary>
     public static IReadOnlyList<TrainingStateRecipe> All { get; } =
-        [MixedPrecisionAdamW, MixedPrecisionAdamWFp32Gradients, MixedPrecisionAdamWGradientBuffer, Seed24, SeedPrecisionTable];
+        [MixedPrecisionAdamW, SixteenBitAdamW, MixedPrecisionAdamWFp32Gradients, MixedPrecisionAdamWGradientBuffer, Seed24, SeedPrecisionTable];
 
     /// <summary>The name users type, e.g. <c>adamw16</c>, or the number for a custom recipe.</summary>
     public string Name { get; }
