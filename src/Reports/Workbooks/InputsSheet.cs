@@ -21,6 +21,8 @@ internal static class InputsSheet
         {
             row = SheetLayout.Section(sheet, row + 1, "Hardware, price and energy");
             row = SheetLayout.Rows(sheet, row, ResourceRows.Inputs(content, resources));
+            row = SheetLayout.Section(sheet, row + 1, "Water and the hardware's manufacture");
+            row = SheetLayout.Rows(sheet, row, ResourceRows.Footprint(resources));
         }
 
         SheetLayout.Widths(sheet, 34, 16, 18, SheetLayout.NoteColumnWidth);

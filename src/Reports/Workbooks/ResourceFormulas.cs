@@ -40,4 +40,23 @@ internal static class ResourceFormulas
     /// <summary>kWh · grid intensity / 10⁶, or "unknown" without a power figure.</summary>
     public static string Co2Tonnes(string kilowattHours, string gramsPerKilowattHour = GridGramsPerKilowattHour) =>
         $"IF({WattsPerGpu}>0,{kilowattHours}*{gramsPerKilowattHour}/1E6,\"unknown\")";
+
+    /// <summary>On-site water: kWh / PUE · WUE (Li et al. 2023), or "unknown" without a power figure.</summary>
+    public static string WaterOnSiteLitres(string kilowattHours, string pue = Pue) =>
+        $"IF({WattsPerGpu}>0,{kilowattHours}/{pue}*{WueLitresPerKilowattHour},\"unknown\")";
+
+    /// <summary>Off-site water: kWh · the grid's water intensity (Li et al. 2023), or "unknown" without a power figure.</summary>
+    public static string WaterOffSiteLitres(string kilowattHours) =>
+        $"IF({WattsPerGpu}>0,{kilowattHours}*{WaterIntensityLitresPerKilowattHour},\"unknown\")";
+
+    /// <summary>On- and off-site water together, or "unknown" without a power figure.</summary>
+    public static string WaterLitres(string kilowattHours, string pue = Pue) =>
+        $"IF({WattsPerGpu}>0,{kilowattHours}/{pue}*{WueLitresPerKilowattHour}+{kilowattHours}*{WaterIntensityLitresPerKilowattHour},\"unknown\")";
+
+    /// <summary>
+    /// Embodied CO₂ charged to the GPU-hours: hours · (kg per GPU + kg per server / GPUs per server) / (lifetime
+    /// years · 8760 · utilisation) / 1000 (Luccioni et al. 2023).
+    /// </summary>
+    public static string EmbodiedCo2Tonnes(string gpuHours) =>
+        $"{gpuHours}*({EmbodiedKilogramsPerGpu}+{EmbodiedKilogramsPerServer}/{GpusPerServer})/({HardwareLifetimeYears}*8760*{HardwareUtilisation})/1000";
 }

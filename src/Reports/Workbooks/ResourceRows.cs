@@ -7,7 +7,8 @@ namespace Scaling.Reports.Workbooks;
 /// <summary>
 /// The hardware inputs and the resource formulas of the workbook, the same arithmetic as
 /// <see cref="ResourcePlan"/>: GPU-hours = C/(3600·peak·MFU), cost = GPU-hours·price, GPUs to hold the training state
-/// = ⌈N·bytes/(memory·usable)⌉, days = GPU-hours/GPUs/24, energy = GPU-hours·W/1000·(1+overhead)·PUE, CO₂ = kWh·g/10⁶.
+/// = ⌈N·bytes/(memory·usable)⌉, days = GPU-hours/GPUs/24, energy = GPU-hours·W/1000·(1+overhead)·PUE, CO₂ = kWh·g/10⁶,
+/// water = kWh/PUE·WUE + kWh·L/kWh, embodied CO₂ = GPU-hours·kg per GPU-slot/(lifetime·8760·utilisation)/1000.
 /// The GPU's peak, memory, power and price are looked up on the <c>Catalog</c> sheet from the GPU input, so choosing
 /// another GPU changes them; a price or power typed into its override cell wins over the catalog.
 /// </summary>
@@ -57,6 +58,31 @@ internal static class ResourceRows
             "Grams of CO₂ per kWh drawn; 0 for a carbon-free supply.") with { Bounds = (0, 2000) };
     }
 
+    public static IEnumerable<WorkbookRow> Footprint(ResourceAssumptions resources)
+    {
+        yield return WorkbookRow.Input("Water usage effectiveness (on site)", WueLitresPerKilowattHour, resources.WueLitresPerKilowattHour, "L/kWh", "0.00",
+            FormattableString.Invariant($"Litres the cooling evaporates per kWh of server energy; default {WaterModel.DefaultWueLitresPerKilowattHour} ({WaterModel.DefaultsSource}, {WaterModel.DefaultsDate}). 0 for dry cooling."))
+            with { Bounds = (0, 20) };
+        yield return WorkbookRow.Input("Water intensity of electricity (off site)", WaterIntensityLitresPerKilowattHour, resources.WaterIntensityLitresPerKilowattHour, "L/kWh", "0.000",
+            FormattableString.Invariant($"Litres the power plants consume per kWh drawn; default {WaterModel.DefaultWaterIntensityLitresPerKilowattHour} ({WaterModel.DefaultsSource}, {WaterModel.DefaultsDate})."))
+            with { Bounds = (0, 100) };
+        yield return WorkbookRow.Input("Embodied CO₂ per GPU", EmbodiedKilogramsPerGpu, resources.EmbodiedKilogramsPerGpu, "kg CO₂eq", WorkbookFormats.Whole,
+            FormattableString.Invariant($"Manufacturing emissions of one GPU; default {EmbodiedCarbon.DefaultKilogramsPerGpu:0} kg, Luccioni et al. 2023's A100 (BLOOM, JMLR 24:253)."))
+            with { Bounds = (0, 100_000) };
+        yield return WorkbookRow.Input("Embodied CO₂ per server (without GPUs)", EmbodiedKilogramsPerServer, resources.EmbodiedKilogramsPerServer, "kg CO₂eq", WorkbookFormats.Whole,
+            FormattableString.Invariant($"Manufacturing emissions of one server's CPUs, memory, board and chassis; default {EmbodiedCarbon.DefaultKilogramsPerServer:#,##0} kg (Luccioni et al. 2023)."))
+            with { Bounds = (0, 1_000_000) };
+        yield return WorkbookRow.Input("GPUs per server", GpusPerServer, resources.GpusPerServer, "GPUs", WorkbookFormats.Whole,
+            "How many GPUs share a server's embodied emissions; BLOOM ran 8 per server.")
+            with { Bounds = (1, 1024) };
+        yield return WorkbookRow.Input("Hardware lifetime", HardwareLifetimeYears, resources.HardwareLifetimeYears, "years", WorkbookFormats.Ratio,
+            FormattableString.Invariant($"Years before the hardware is replaced; default {EmbodiedCarbon.DefaultLifetimeYears:0} (Luccioni et al. 2023)."))
+            with { Bounds = (0.1, 50) };
+        yield return WorkbookRow.Input("Hardware utilisation", HardwareUtilisation, resources.HardwareUtilisation, "fraction", WorkbookFormats.Percent,
+            FormattableString.Invariant($"Share of its life the hardware runs jobs; default {EmbodiedCarbon.DefaultUtilisation:0%} (Luccioni et al. 2023)."))
+            with { Bounds = (0.01, 1) };
+    }
+
     public static IEnumerable<WorkbookRow> Plan()
     {
         yield return WorkbookRow.Computed("GPU-hours", PlanGpuHours, ResourceFormulas.GpuHours(PlanFlops), "GPU-hours", WorkbookFormats.Whole,
@@ -73,5 +99,13 @@ internal static class ResourceRows
         yield return WorkbookRow.Computed("Energy", PlanKilowattHours, ResourceFormulas.KilowattHours(PlanGpuHours), "MWh", WorkbookFormats.Mega,
             "GPU-hours · W/1000 · (1 + overhead) · PUE; the cell holds kWh.");
         yield return WorkbookRow.Computed("CO₂", PlanCo2Tonnes, ResourceFormulas.Co2Tonnes(PlanKilowattHours), "t", "#,##0.0", "kWh · grid intensity / 10^6.");
+        yield return WorkbookRow.Computed("Water on site", PlanWaterOnSiteLitres, ResourceFormulas.WaterOnSiteLitres(PlanKilowattHours), "L", WorkbookFormats.Whole,
+            "kWh / PUE · WUE: the cooling water evaporated (Li et al. 2023).");
+        yield return WorkbookRow.Computed("Water off site", PlanWaterOffSiteLitres, ResourceFormulas.WaterOffSiteLitres(PlanKilowattHours), "L", WorkbookFormats.Whole,
+            "kWh · water intensity: the water the power plants consume (Li et al. 2023).");
+        yield return WorkbookRow.Computed("Water", PlanWaterLitres, ResourceFormulas.WaterLitres(PlanKilowattHours), "L", WorkbookFormats.Whole,
+            "On site plus off site.");
+        yield return WorkbookRow.Computed("Embodied CO₂", PlanEmbodiedCo2Tonnes, ResourceFormulas.EmbodiedCo2Tonnes(PlanGpuHours), "t", "#,##0.0",
+            "GPU-hours · (kg per GPU + kg per server / GPUs per server) / (lifetime · 8760 h · utilisation) / 1000 (Luccioni et al. 2023).");
     }
 }

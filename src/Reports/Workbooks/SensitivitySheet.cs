@@ -5,7 +5,7 @@ using static Scaling.Reports.Workbooks.WorkbookNames;
 namespace Scaling.Reports.Workbooks;
 
 /// <summary>
-/// The <c>Sensitivity</c> sheet: cost, days, N*, energy and CO₂ when one assumption changes — MFU 30/40/50%, the price
+/// The <c>Sensitivity</c> sheet: cost, days, N*, energy, CO₂, water and embodied CO₂ when one assumption changes — MFU 30/40/50%, the price
 /// ±25%, PUE, grid intensity, and the law — each row a live copy of the plan's formulas with that one input replaced,
 /// so the table follows every other change on <c>Inputs</c>.
 /// </summary>
@@ -15,12 +15,13 @@ internal static class SensitivitySheet
 
     /// <summary>Columns (1-based) the tests read.</summary>
     public const int MfuColumn = 3, PriceColumn = 4, PueColumn = 5, GridColumn = 6, FlopsColumn = 7, ParametersColumn = 8,
-        GpuHoursColumn = 9, GpusColumn = 10, DaysColumn = 11, CostColumn = 12, EnergyColumn = 13, Co2Column = 14;
+        GpuHoursColumn = 9, GpusColumn = 10, DaysColumn = 11, CostColumn = 12, EnergyColumn = 13, Co2Column = 14,
+        WaterColumn = 15, EmbodiedColumn = 16;
 
     private static readonly string[] Titles =
     [
         "Changed", "Setting", "MFU", "Price (€/GPU-hour)", "PUE", "Grid (gCO₂/kWh)", "Compute C (FLOPs)", "N*",
-        "GPU-hours", "GPUs", "Days", "Cost (€)", "Energy (MWh)", "CO₂ (t)",
+        "GPU-hours", "GPUs", "Days", "Cost (€)", "Energy (MWh)", "CO₂ (t)", "Water (L)", "Embodied CO₂ (t)",
     ];
 
     /// <summary>One row: what changes, its label, and the formulas of the four varied inputs (null: from Inputs).</summary>
@@ -81,6 +82,8 @@ internal static class SensitivitySheet
         sheet.Range(2, CostColumn, last, CostColumn).Style.NumberFormat.Format = WorkbookFormats.Euros;
         sheet.Range(2, EnergyColumn, last, EnergyColumn).Style.NumberFormat.Format = WorkbookFormats.Mega;
         sheet.Range(2, Co2Column, last, Co2Column).Style.NumberFormat.Format = "#,##0.0";
+        sheet.Range(2, WaterColumn, last, WaterColumn).Style.NumberFormat.Format = WorkbookFormats.Whole;
+        sheet.Range(2, EmbodiedColumn, last, EmbodiedColumn).Style.NumberFormat.Format = "#,##0.0";
         var yours = sheet.Range(2, 1, 2, Titles.Length);
         yours.Style.Font.Bold = true;
         yours.Style.Fill.BackgroundColor = XLColor.FromHtml("#FFE699");
@@ -93,11 +96,11 @@ internal static class SensitivitySheet
             }
         }
 
-        SheetLayout.Widths(sheet, 13, 22, 8, 13, 7, 11, 11, 10, 12, 9, 9, 14, 11, 10);
+        SheetLayout.Widths(sheet, 13, 22, 8, 13, 7, 11, 11, 10, 12, 9, 9, 14, 11, 10, 13, 11);
         sheet.Cell(last + 2, 1).Value = content.BudgetEuros is null
             ? "Each row changes one assumption and keeps the rest of Inputs. With a FLOP budget, MFU and price move cost and days; the law moves N* (and the GPUs its memory needs)."
             : "Each row changes one assumption and keeps the rest of Inputs. With a euro budget, MFU and price move the compute the budget buys, and with it N*.";
-        sheet.Cell(last + 3, 1).Value = "PUE and grid intensity move only energy and CO₂.";
+        sheet.Cell(last + 3, 1).Value = "PUE moves energy, CO₂ and the off-site water; grid intensity only CO₂. Embodied CO₂ follows the GPU-hours.";
         sheet.Range(last + 2, 1, last + 3, 1).Style.Font.Italic = true;
     }
 
@@ -122,6 +125,8 @@ internal static class SensitivitySheet
         sheet.Cell(row, CostColumn).FormulaA1 = ResourceFormulas.Cost(hours, price);
         sheet.Cell(row, EnergyColumn).FormulaA1 = ResourceFormulas.KilowattHours(hours, $"E{row}");
         sheet.Cell(row, Co2Column).FormulaA1 = ResourceFormulas.Co2Tonnes($"M{row}", $"F{row}");
+        sheet.Cell(row, WaterColumn).FormulaA1 = ResourceFormulas.WaterLitres($"M{row}", $"E{row}");
+        sheet.Cell(row, EmbodiedColumn).FormulaA1 = ResourceFormulas.EmbodiedCo2Tonnes(hours);
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

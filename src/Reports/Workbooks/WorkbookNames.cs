@@ -31,6 +31,13 @@ internal static class WorkbookNames
     public const string PowerOverhead = "Power_overhead";
     public const string Pue = "Pue";
     public const string GridGramsPerKilowattHour = "Grid_gco2_per_kwh";
+    public const string WueLitresPerKilowattHour = "Wue_litres_per_kwh";
+    public const string WaterIntensityLitresPerKilowattHour = "Water_intensity_litres_per_kwh";
+    public const string EmbodiedKilogramsPerGpu = "Embodied_kg_per_gpu";
+    public const string EmbodiedKilogramsPerServer = "Embodied_kg_per_server";
+    public const string GpusPerServer = "Gpus_per_server";
+    public const string HardwareLifetimeYears = "Hardware_lifetime_years";
+    public const string HardwareUtilisation = "Hardware_utilisation";
 
     public const string PlanFlops = "Plan_flops";
     public const string PlanG = "Plan_G";
@@ -48,6 +55,10 @@ internal static class WorkbookNames
     public const string PlanDays = "Plan_days";
     public const string PlanKilowattHours = "Plan_kilowatt_hours";
     public const string PlanCo2Tonnes = "Plan_co2_tonnes";
+    public const string PlanWaterOnSiteLitres = "Plan_water_on_site_litres";
+    public const string PlanWaterOffSiteLitres = "Plan_water_off_site_litres";
+    public const string PlanWaterLitres = "Plan_water_litres";
+    public const string PlanEmbodiedCo2Tonnes = "Plan_embodied_co2_tonnes";
 
     public const string NearParameterTerm = "Near_parameter_term";
     public const string NearDataTerm = "Near_data_term";

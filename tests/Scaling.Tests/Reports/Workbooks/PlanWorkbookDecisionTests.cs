@@ -127,6 +127,8 @@ public class PlanWorkbookDecisionTests
             Close(plan.CostEuros, sheet.Cell(row, 12).GetDouble());
             Close(plan.KilowattHours!.Value, sheet.Cell(row, 13).GetDouble());
             Close(plan.Co2Tonnes!.Value, sheet.Cell(row, 14).GetDouble());
+            Close(plan.Water!.Total, sheet.Cell(row, 15).GetDouble());
+            Close(plan.EmbodiedCo2Tonnes, sheet.Cell(row, 16).GetDouble());
         }
 
         Row("your plan", H100, Optimum.Parameters);
@@ -136,6 +138,13 @@ public class PlanWorkbookDecisionTests
         Row("1.5", H100 with { Pue = 1.5 }, Optimum.Parameters);
         Row("0 gCO₂/kWh", H100 with { GridGramsCo2PerKilowattHour = 0 }, Optimum.Parameters);
         Row("hoffmann2022", H100, LawPresets.Hoffmann2022.Allocator().Optimum(5.76e23).Parameters);
+
+        // Live: a drier site and a longer-lived cluster move the water and embodied columns of every row.
+        workbook.Range("Wue_litres_per_kwh").FirstCell().Value = 0.2;
+        workbook.Range("Hardware_lifetime_years").FirstCell().Value = 4;
+        Row("1.5", H100 with { Pue = 1.5, WueLitresPerKilowattHour = 0.2, HardwareLifetimeYears = 4 }, Optimum.Parameters);
+        workbook.Range("Wue_litres_per_kwh").FirstCell().Value = H100.WueLitresPerKilowattHour;
+        workbook.Range("Hardware_lifetime_years").FirstCell().Value = H100.HardwareLifetimeYears;
 
         // Live: a slower cluster on Inputs moves every row.
         workbook.Range("Mfu").FirstCell().Value = 0.35;

@@ -264,6 +264,15 @@ public class PlanWorkbookResourceTests
 
         workbook.Range("Deadline_days").FirstCell().Value = 30;
         AssertResourcesMatch(workbook, 5e7, H100 with { DeadlineDays = 30 });
+
+        workbook.Range("Water_intensity_litres_per_kwh").FirstCell().Value = 1.2;
+        workbook.Range("Embodied_kg_per_gpu").FirstCell().Value = 400;
+        workbook.Range("Gpus_per_server").FirstCell().Value = 4;
+        workbook.Range("Hardware_utilisation").FirstCell().Value = 0.6;
+        AssertResourcesMatch(workbook, 5e7, H100 with
+        {
+            DeadlineDays = 30, WaterIntensityLitresPerKilowattHour = 1.2, EmbodiedKilogramsPerGpu = 400, GpusPerServer = 4, HardwareUtilisation = 0.6,
+        });
     }
 
     [Fact]
@@ -307,6 +316,10 @@ public class PlanWorkbookResourceTests
         Close(plan.Days, "Plan_days");
         Close(plan.KilowattHours!.Value, "Plan_kilowatt_hours");
         Close(plan.Co2Tonnes!.Value, "Plan_co2_tonnes");
+        Close(plan.Water!.OnSite, "Plan_water_on_site_litres");
+        Close(plan.Water.OffSite, "Plan_water_off_site_litres");
+        Close(plan.Water.Total, "Plan_water_litres");
+        Close(plan.EmbodiedCo2Tonnes, "Plan_embodied_co2_tonnes");
 
         void Close(double expected, string name)
         {
