@@ -3,7 +3,7 @@ using Scaling.Resources;
 
 namespace Scaling.Reports.Html;
 
-/// <summary>What the budget buys on the chosen accelerator (GPUs, days, cost, energy, CO₂) and every assumption behind it.</summary>
+/// <summary>What the budget buys on the chosen accelerator (GPUs, days, cost, energy, CO₂, water, embodied CO₂) and every assumption behind it.</summary>
 internal static class BudgetSection
 {
     /// <summary>Chowdhery et al. 2022 (PaLM): 46.2% model FLOPs utilisation (Table 3).</summary>
@@ -40,6 +40,7 @@ internal static class BudgetSection
         }
 
         html.Close("p");
+        Footprint(html, r);
         if (r.Days > 365 && r.GpuCountReason != GpuCountReason.MeetsDeadline)
         {
             html.Element("p", "That is more than a year: give --days T for the GPUs that meet a deadline, or --gpus N.", ("class", "note"));
@@ -106,8 +107,46 @@ internal static class BudgetSection
 
         Row(html, "Grid", () => html.Number("gridGramsCo2PerKilowattHour", r.Carbon.GramsCo2PerKilowattHour, HtmlNumbers.Significant(r.Carbon.GramsCo2PerKilowattHour)).Text(" gCO₂/kWh"),
             () => html.Text("--grid-gco2-per-kwh"));
+        Row(html, "Water", () => html.Number("wueLitresPerKilowattHour", a.WueLitresPerKilowattHour, HtmlNumbers.Significant(a.WueLitresPerKilowattHour)).Text(" L/kWh on site, ")
+                .Number("waterIntensityLitresPerKilowattHour", a.WaterIntensityLitresPerKilowattHour, HtmlNumbers.Significant(a.WaterIntensityLitresPerKilowattHour)).Text(" L/kWh off site"),
+            () =>
+            {
+                html.Text($"--wue, --water-intensity; defaults: U.S. averages of {WaterModel.DefaultsDate} ");
+                citations.Cite(html, WaterSource);
+                html.Text("; litres = kWh / PUE × WUE + kWh × water intensity");
+            });
+        Row(html, "Embodied CO₂", () => html.Number("embodiedKilogramsPerGpu", a.EmbodiedKilogramsPerGpu, HtmlNumbers.Significant(a.EmbodiedKilogramsPerGpu)).Text(" kg per GPU + ")
+                .Number("embodiedKilogramsPerServer", a.EmbodiedKilogramsPerServer, HtmlNumbers.Significant(a.EmbodiedKilogramsPerServer)).Text($" kg per server of {a.GpusPerServer}, over ")
+                .Number("hardwareLifetimeYears", a.HardwareLifetimeYears, HtmlNumbers.Significant(a.HardwareLifetimeYears)).Text(" years at ")
+                .Number("hardwareUtilisation", a.HardwareUtilisation, HtmlNumbers.Percent(a.HardwareUtilisation)).Text(" use"),
+            () =>
+            {
+                html.Text("--embodied-kg-per-gpu, --embodied-kg-per-server, --gpus-per-server, --hardware-lifetime-years, --hardware-utilisation; defaults: BLOOM's A100 servers ");
+                citations.Cite(html, EmbodiedSource);
+            });
         Row(html, "Compute", "C = 6·N·D", () => html.Text("GPU-hours = C / (3600 × peak × MFU); no failed runs"));
         html.Close("tbody").Close("table").Close("div");
+    }
+
+    /// <summary>Li et al. 2023: on-site WUE and off-site water intensity (Table 1, U.S. averages).</summary>
+    public const string WaterSource = "Li, Yang, Islam and Ren 2023, \"Making AI Less 'Thirsty'\", arXiv 2304.03271, Table 1 (U.S. averages: WUE 0.55 L/kWh, EWIF 3.142 L/kWh)";
+
+    /// <summary>Luccioni et al. 2023: BLOOM's embodied emissions (150 kg per GPU, 2,500 kg per server, 6 years, 85%).</summary>
+    public const string EmbodiedSource = "Luccioni, Viguier and Ligozat 2023, \"Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model\", JMLR 24:253, arXiv 2211.02001 (embodied emissions)";
+
+    private static void Footprint(HtmlWriter html, ResourcePlan r)
+    {
+        html.Open("p");
+        if (r.Water is { } water)
+        {
+            html.Text("It consumes ").Number("waterLitres", water.Total, HtmlNumbers.Litres(water.Total)).Text(" of water: ")
+                .Number("waterOnSiteLitres", water.OnSite, HtmlNumbers.Litres(water.OnSite)).Text(" evaporated by the cooling on site and ")
+                .Number("waterOffSiteLitres", water.OffSite, HtmlNumbers.Litres(water.OffSite)).Text(" by the power plants off site. ");
+        }
+
+        html.Text("The hardware's manufacture adds ").Number("embodiedCo2Tonnes", r.EmbodiedCo2Tonnes, HtmlNumbers.Tonnes(r.EmbodiedCo2Tonnes))
+            .Text(" of CO₂, its share of the GPUs' and servers' embodied emissions over their lifetime.");
+        html.Close("p");
     }
 
     private static void Row(HtmlWriter html, string name, string value, Action basis) => Row(html, name, () => html.Text(value), basis);

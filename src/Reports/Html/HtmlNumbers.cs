@@ -75,6 +75,9 @@ internal static class HtmlNumbers
     /// <summary>CO₂ in tonnes, or kg under a tonne.</summary>
     public static string Tonnes(double tonnes) => tonnes >= 1 ? Significant(tonnes) + " t" : Significant(tonnes * 1000) + " kg";
 
+    /// <summary>Water in litres with a K/M/B suffix: 1.13M L.</summary>
+    public static string Litres(double litres) => Count(litres) + " L";
+
     /// <summary>Bytes in GB or TB (decimal).</summary>
     public static string Bytes(double bytes) => bytes >= 1e12 ? Significant(bytes / 1e12) + " TB" : Significant(bytes / 1e9) + " GB";
 }

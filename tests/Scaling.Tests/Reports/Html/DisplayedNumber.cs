@@ -12,7 +12,7 @@ internal static partial class DisplayedNumber
     private static readonly Dictionary<string, double> Units = new(StringComparer.Ordinal)
     {
         [" FLOPs"] = 1, [" days"] = 1, [" hours"] = 1.0 / 24, [" kWh"] = 1, [" MWh"] = 1e3, [" GWh"] = 1e6,
-        [" t"] = 1, [" kg"] = 1e-3, [" GB"] = 1e9, [" TB"] = 1e12, ["%"] = 0.01, ["×"] = 1,
+        [" t"] = 1, [" kg"] = 1e-3, [" L"] = 1, [" GB"] = 1e9, [" TB"] = 1e12, ["%"] = 0.01, ["×"] = 1,
     };
 
     private static readonly Dictionary<string, double> Suffixes = new(StringComparer.Ordinal)

@@ -103,6 +103,10 @@ public sealed partial class HtmlReportBrowserTests(Browser browser, ReportPages 
             ["energyKilowattHours"] = resources.KilowattHours!.Value,
             ["co2Tonnes"] = resources.Co2Tonnes!.Value,
             ["gpuHours"] = resources.GpuHours,
+            ["waterLitres"] = resources.Water!.Total,
+            ["waterOnSiteLitres"] = resources.Water.OnSite,
+            ["waterOffSiteLitres"] = resources.Water.OffSite,
+            ["embodiedCo2Tonnes"] = resources.EmbodiedCo2Tonnes,
             ["exponentA"] = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw).ExponentA,
         };
         foreach (var law in LawPresets.All)
