@@ -116,12 +116,12 @@ internal static class BudgetSection
                 html.Text("; litres = kWh / PUE × WUE + kWh × water intensity");
             });
         Row(html, "Embodied CO₂", () => html.Number("embodiedKilogramsPerGpu", a.EmbodiedKilogramsPerGpu, HtmlNumbers.Significant(a.EmbodiedKilogramsPerGpu)).Text(" kg per GPU + ")
-                .Number("embodiedKilogramsPerServer", a.EmbodiedKilogramsPerServer, HtmlNumbers.Significant(a.EmbodiedKilogramsPerServer)).Text($" kg per server of {a.GpusPerServer}, over ")
+                .Number("embodiedKilogramsPerServer", a.EmbodiedKilogramsPerServer, HtmlNumbers.Significant(a.EmbodiedKilogramsPerServer)).Text($" kg per server of {a.GpusPerNode}, over ")
                 .Number("hardwareLifetimeYears", a.HardwareLifetimeYears, HtmlNumbers.Significant(a.HardwareLifetimeYears)).Text(" years at ")
                 .Number("hardwareUtilisation", a.HardwareUtilisation, HtmlNumbers.Percent(a.HardwareUtilisation)).Text(" use"),
             () =>
             {
-                html.Text("--embodied-kg-per-gpu, --embodied-kg-per-server, --gpus-per-server, --hardware-lifetime-years, --hardware-utilisation; defaults: BLOOM's A100 servers ");
+                html.Text("--embodied-kg-per-gpu, --embodied-kg-per-server, --gpus-per-node, --hardware-lifetime-years, --hardware-utilisation; defaults: BLOOM's A100 servers ");
                 citations.Cite(html, EmbodiedSource);
             });
         Row(html, "Compute", "C = 6·N·D", () => html.Text("GPU-hours = C / (3600 × peak × MFU); no failed runs"));

@@ -58,5 +58,5 @@ internal static class ResourceFormulas
     /// years · 8760 · utilisation) / 1000 (Luccioni et al. 2023).
     /// </summary>
     public static string EmbodiedCo2Tonnes(string gpuHours) =>
-        $"{gpuHours}*({EmbodiedKilogramsPerGpu}+{EmbodiedKilogramsPerServer}/{GpusPerServer})/({HardwareLifetimeYears}*8760*{HardwareUtilisation})/1000";
+        $"{gpuHours}*({EmbodiedKilogramsPerGpu}+{EmbodiedKilogramsPerServer}/{GpusPerNode})/({HardwareLifetimeYears}*8760*{HardwareUtilisation})/1000";
 }

@@ -72,7 +72,7 @@ internal static class ResourceRows
         yield return WorkbookRow.Input("Embodied CO₂ per server (without GPUs)", EmbodiedKilogramsPerServer, resources.EmbodiedKilogramsPerServer, "kg CO₂eq", WorkbookFormats.Whole,
             FormattableString.Invariant($"Manufacturing emissions of one server's CPUs, memory, board and chassis; default {EmbodiedCarbon.DefaultKilogramsPerServer:#,##0} kg (Luccioni et al. 2023)."))
             with { Bounds = (0, 1_000_000) };
-        yield return WorkbookRow.Input("GPUs per server", GpusPerServer, resources.GpusPerServer, "GPUs", WorkbookFormats.Whole,
+        yield return WorkbookRow.Input("GPUs per node (server)", GpusPerNode, resources.GpusPerNode, "GPUs", WorkbookFormats.Whole,
             "How many GPUs share a server's embodied emissions; BLOOM ran 8 per server.")
             with { Bounds = (1, 1024) };
         yield return WorkbookRow.Input("Hardware lifetime", HardwareLifetimeYears, resources.HardwareLifetimeYears, "years", WorkbookFormats.Ratio,

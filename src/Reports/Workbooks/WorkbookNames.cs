@@ -35,7 +35,7 @@ internal static class WorkbookNames
     public const string WaterIntensityLitresPerKilowattHour = "Water_intensity_litres_per_kwh";
     public const string EmbodiedKilogramsPerGpu = "Embodied_kg_per_gpu";
     public const string EmbodiedKilogramsPerServer = "Embodied_kg_per_server";
-    public const string GpusPerServer = "Gpus_per_server";
+    public const string GpusPerNode = "Gpus_per_node";
     public const string HardwareLifetimeYears = "Hardware_lifetime_years";
     public const string HardwareUtilisation = "Hardware_utilisation";
 

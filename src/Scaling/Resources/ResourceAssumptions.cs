@@ -116,11 +116,11 @@ public sealed record ResourceAssumptions
         init => field = Require.NonNegativeFinite(value, nameof(EmbodiedKilogramsPerServer));
     } = EmbodiedCarbon.DefaultKilogramsPerServer;
 
-    /// <summary>Accelerators per server, ≥ 1; default 8 (<see cref="EmbodiedCarbon.DefaultGpusPerServer"/>).</summary>
-    public int GpusPerServer
+    /// <summary>Accelerators per node (server), ≥ 1; default 8, the servers whose embodied emissions the accelerators share (<see cref="EmbodiedCarbon.DefaultGpusPerServer"/>).</summary>
+    public int GpusPerNode
     {
         get;
-        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(GpusPerServer), value, "GpusPerServer must be a whole number greater than 0.");
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(GpusPerNode), value, "GpusPerNode must be greater than 0 (8 for an HGX server; 1 for no rounding).");
     } = EmbodiedCarbon.DefaultGpusPerServer;
 
     /// <summary>Years the hardware serves, &gt; 0; default 6 (<see cref="EmbodiedCarbon.DefaultLifetimeYears"/>).</summary>
@@ -179,5 +179,5 @@ public sealed record ResourceAssumptions
 
     /// <summary>The embodied-carbon model these assumptions imply.</summary>
     public EmbodiedCarbon Embodied =>
-        EmbodiedCarbon.Create(EmbodiedKilogramsPerGpu, EmbodiedKilogramsPerServer, GpusPerServer, HardwareLifetimeYears, HardwareUtilisation);
+        EmbodiedCarbon.Create(EmbodiedKilogramsPerGpu, EmbodiedKilogramsPerServer, GpusPerNode, HardwareLifetimeYears, HardwareUtilisation);
 }

@@ -267,11 +267,11 @@ public class PlanWorkbookResourceTests
 
         workbook.Range("Water_intensity_litres_per_kwh").FirstCell().Value = 1.2;
         workbook.Range("Embodied_kg_per_gpu").FirstCell().Value = 400;
-        workbook.Range("Gpus_per_server").FirstCell().Value = 4;
+        workbook.Range("Gpus_per_node").FirstCell().Value = 4;
         workbook.Range("Hardware_utilisation").FirstCell().Value = 0.6;
         AssertResourcesMatch(workbook, 5e7, H100 with
         {
-            DeadlineDays = 30, WaterIntensityLitresPerKilowattHour = 1.2, EmbodiedKilogramsPerGpu = 400, GpusPerServer = 4, HardwareUtilisation = 0.6,
+            DeadlineDays = 30, WaterIntensityLitresPerKilowattHour = 1.2, EmbodiedKilogramsPerGpu = 400, GpusPerNode = 4, HardwareUtilisation = 0.6,
         });
     }
 
