@@ -13,7 +13,7 @@ public sealed partial class NotebookTests(NotebookRuns runs) : IClassFixture<Not
     [Fact]
     public void NotebooksFolder_HoldsTheNotebooksOfIssues7And16And17()
     {
-        string[] expected = ["01-plan-a-budget.ipynb", "02-fit-your-runs.ipynb", "03-audit-published-models.ipynb", "04-beyond-chinchilla.ipynb", "05-architecture.ipynb", "06-campaign.ipynb"];
+        string[] expected = ["01-plan-a-budget.ipynb", "02-fit-your-runs.ipynb", "03-audit-published-models.ipynb", "04-beyond-chinchilla.ipynb", "05-architecture.ipynb", "06-campaign.ipynb", "07-efficiency-levers.ipynb"];
         Assert.Equal(expected, Directory.GetFiles(Repository.NotebooksDirectory, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
