@@ -33,6 +33,10 @@ internal static class ResourceMemo
 
         lines.Add($"  How much: {Euros(r.CostEuros)} at {Price(r.Rate.EurosPerGpuHour)} per GPU-hour ({PriceBasis(accelerator)}).");
         lines.Add("  Energy:   " + Energy(r));
+        lines.Add("  Water:    " + Water(r));
+        lines.Add($"  Embodied: {Tonnes(r.EmbodiedCo2Tonnes)} CO₂ of the hardware's manufacture ({Humanize.Significant(a.EmbodiedKilogramsPerGpu)} kg per GPU + "
+            + $"{Humanize.Significant(a.EmbodiedKilogramsPerServer)} kg per server of {a.GpusPerNode}, over {Humanize.Significant(a.HardwareLifetimeYears)} years at "
+            + $"{Percent(a.HardwareUtilisation)} use; Luccioni et al. 2023).");
         lines.Add($"  Memory:   training state {Bytes(r.Memory.TrainingStateBytes)} ({Humanize.Significant(r.Memory.TrainingBytesPerParameter)} bytes/parameter, {a.Recipe.Description}),");
         lines.Add($"            so at least {Whole(r.MinimumGpus)} × {Humanize.Significant(accelerator.MemoryGigabytes)} GB at {Percent(a.UsableMemoryFraction)} usable;");
         lines.Add($"            weights {Bytes(r.Memory.WeightsBytes(Precision.Bf16))} in BF16, {Bytes(r.Memory.WeightsBytes(Precision.Fp8))} in FP8, "
@@ -59,6 +63,17 @@ internal static class ResourceMemo
         accelerator.PriceDate.Length == 0
             ? accelerator.PriceNote
             : $"dated assumption {accelerator.PriceDate}: {accelerator.PriceNote}; override with --eur-per-gpu-hour";
+
+    private static string Water(ResourcePlan r)
+    {
+        var a = r.Assumptions;
+        return r.Water is { } water
+            ? $"{Litres(water.Total)} ({Litres(water.OnSite)} evaporated on site at WUE {Humanize.Significant(a.WueLitresPerKilowattHour)} L/kWh, "
+                + $"{Litres(water.OffSite)} off site at {Humanize.Significant(a.WaterIntensityLitresPerKilowattHour)} L/kWh of grid water intensity; Li et al. 2023)."
+            : "unknown without a power figure (give --watts-per-gpu W).";
+    }
+
+    private static string Litres(double litres) => litres >= 1e6 ? Humanize.Significant(litres / 1e6) + " million L" : Humanize.Count(litres) + " L";
 
     private static string Energy(ResourcePlan r)
     {

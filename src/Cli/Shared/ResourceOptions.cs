@@ -26,17 +26,25 @@ internal sealed class ResourceOptions
     private readonly Option<double?> days = CliOptions.Number("--days", "T", "Deadline in days: use the fewest GPUs that finish in time (with --gpus: check the deadline).", "90", NumberRange.Positive);
     private readonly Option<int?> maxGpus = CliOptions.Count("--max-gpus", "N", $"The most GPUs a deadline may ask for (default {ResourceAssumptions.DefaultMaxGpus.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)}, about the largest clusters reported).", "100000", 1, int.MaxValue);
     private readonly Option<double?> usableMemory = CliOptions.Number("--usable-memory", "F", $"Fraction of GPU memory the training state may fill (default {Humanize.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", "0.9", NumberRange.Fraction);
-    private readonly Option<TrainingStateRecipe?> bytesPerParameter = CliOptions.Recipe("Training state per parameter: a number, or adamw16 (default), adamw18, adamw20, seed24, seed-table (20x the weight bytes).");
+    private readonly Option<TrainingStateRecipe?> bytesPerParameter = CliOptions.Recipe("Training state per parameter: a number, or adamw16 (default), adamw12, adamw18, adamw20, seed24, seed-table (20x the weight bytes).");
     private readonly Option<double?> wattsPerGpu = CliOptions.Number("--watts-per-gpu", "W", "Override the power per GPU in W (at most 1e6).", "700", NumberRange.Positive, max: 1e6);
     private readonly Option<double?> overhead = CliOptions.Number("--overhead", "F", "Extra server power as a fraction of GPU power (default 0).", "0.1", NumberRange.NonNegative);
     private readonly Option<double?> pue = CliOptions.Number("--pue", "X", $"Data-centre power usage effectiveness, at least 1 (default {Humanize.Exponent(EnergyModel.DefaultPue)}).", "1.1", NumberRange.AtLeastOne);
     private readonly Option<double?> grid = CliOptions.Number("--grid-gco2-per-kwh", "G", $"Grid carbon intensity in gCO2/kWh (default {Humanize.Significant(CarbonIntensity.DefaultGramsCo2PerKilowattHour)}; 0 allowed).", "400", NumberRange.NonNegative);
+    private readonly Option<double?> wue = CliOptions.Number("--wue", "L", $"On-site water usage effectiveness in litres per kWh of server energy (default {Humanize.Significant(WaterModel.DefaultWueLitresPerKilowattHour)}: {WaterModel.DefaultsSource}, {WaterModel.DefaultsDate}; 0 for dry cooling; at most 100).", "0.3", NumberRange.NonNegative, max: 100);
+    private readonly Option<double?> waterIntensity = CliOptions.Number("--water-intensity", "L", $"Off-site water the grid consumes per kWh drawn, in litres (default {Humanize.Significant(WaterModel.DefaultWaterIntensityLitresPerKilowattHour)}: {WaterModel.DefaultsSource}, {WaterModel.DefaultsDate}; at most 1000).", "1.8", NumberRange.NonNegative, max: 1000);
+    private readonly Option<double?> embodiedPerGpu = CliOptions.Number("--embodied-kg-per-gpu", "KG", $"Manufacturing emissions of one GPU in kg CO2eq (default {Humanize.Significant(EmbodiedCarbon.DefaultKilogramsPerGpu)}, an A100: Luccioni et al. 2023, BLOOM; at most 1e6).", "150", NumberRange.NonNegative, max: 1e6);
+    private readonly Option<double?> embodiedPerServer = CliOptions.Number("--embodied-kg-per-server", "KG", $"Manufacturing emissions of one server without its GPUs in kg CO2eq (default {Humanize.Significant(EmbodiedCarbon.DefaultKilogramsPerServer)}: Luccioni et al. 2023, BLOOM; at most 1e7).", "2500", NumberRange.NonNegative, max: 1e7);
+    private readonly Option<int?> gpusPerNode = CliOptions.Count("--gpus-per-node", "N", $"GPUs per node (server), which share its embodied emissions (default {EmbodiedCarbon.DefaultGpusPerServer}).", "8", 1, 4096);
+    private readonly Option<double?> lifetimeYears = CliOptions.Number("--hardware-lifetime-years", "Y", $"Years the hardware serves before it is replaced; its embodied CO2 is spread over them (default {Humanize.Significant(EmbodiedCarbon.DefaultLifetimeYears)}: Luccioni et al. 2023; at most 100).", "4", NumberRange.Positive, max: 100);
+    private readonly Option<double?> hardwareUtilisation = CliOptions.Number("--hardware-utilisation", "F", $"Share of its life the hardware runs jobs, in (0, 1] (default {Humanize.Significant(EmbodiedCarbon.DefaultUtilisation)}: Luccioni et al. 2023).", "0.7", NumberRange.Fraction);
 
     /// <summary>The accelerator to assume when <c>--gpu</c> is not given (null: no resource block unless asked for).</summary>
     public string? DefaultGpu { get; init; }
 
     private IEnumerable<Option> All =>
-        [budgetEur, gpu, hardware, mfu, precision, peakTflops, memoryGb, eurPerGpuHour, gpus, days, maxGpus, usableMemory, bytesPerParameter, wattsPerGpu, overhead, pue, grid];
+        [budgetEur, gpu, hardware, mfu, precision, peakTflops, memoryGb, eurPerGpuHour, gpus, days, maxGpus, usableMemory, bytesPerParameter, wattsPerGpu, overhead, pue, grid,
+         wue, waterIntensity, embodiedPerGpu, embodiedPerServer, gpusPerNode, lifetimeYears, hardwareUtilisation];
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -103,6 +111,13 @@ internal sealed class ResourceOptions
             Overhead = result.GetValue(overhead) ?? EnergyModel.DefaultOverhead,
             Pue = result.GetValue(pue) ?? EnergyModel.DefaultPue,
             GridGramsCo2PerKilowattHour = result.GetValue(grid) ?? CarbonIntensity.DefaultGramsCo2PerKilowattHour,
+            WueLitresPerKilowattHour = result.GetValue(wue) ?? WaterModel.DefaultWueLitresPerKilowattHour,
+            WaterIntensityLitresPerKilowattHour = result.GetValue(waterIntensity) ?? WaterModel.DefaultWaterIntensityLitresPerKilowattHour,
+            EmbodiedKilogramsPerGpu = result.GetValue(embodiedPerGpu) ?? EmbodiedCarbon.DefaultKilogramsPerGpu,
+            EmbodiedKilogramsPerServer = result.GetValue(embodiedPerServer) ?? EmbodiedCarbon.DefaultKilogramsPerServer,
+            GpusPerNode = result.GetValue(gpusPerNode) ?? EmbodiedCarbon.DefaultGpusPerServer,
+            HardwareLifetimeYears = result.GetValue(lifetimeYears) ?? EmbodiedCarbon.DefaultLifetimeYears,
+            HardwareUtilisation = result.GetValue(hardwareUtilisation) ?? EmbodiedCarbon.DefaultUtilisation,
             Gpus = result.GetValue(gpus),
             DeadlineDays = result.GetValue(days),
             MaxGpus = result.GetValue(maxGpus) ?? ResourceAssumptions.DefaultMaxGpus,

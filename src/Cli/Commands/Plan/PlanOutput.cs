@@ -142,6 +142,33 @@ internal sealed record ResourcesOutput(
     Dictionary<string, double> InferenceMemoryBytes,
     bool ActivationsIncluded)
 {
+    /// <summary>Litres of water on site, off site and in all (Li et al. 2023); null without a power figure.</summary>
+    public WaterLitresOutput? WaterLitres { get; init; }
+
+    /// <summary>On-site water usage effectiveness assumed, litres per kWh of server energy.</summary>
+    public double WueLitresPerKilowattHour { get; init; }
+
+    /// <summary>Off-site water intensity of the grid assumed, litres per kWh drawn.</summary>
+    public double WaterIntensityLitresPerKilowattHour { get; init; }
+
+    /// <summary>The hardware's manufacturing CO₂eq charged to the run (Luccioni et al. 2023).</summary>
+    public double EmbodiedCo2Tonnes { get; init; }
+
+    /// <summary>Embodied kg CO₂eq of one GPU assumed.</summary>
+    public double EmbodiedKilogramsPerGpu { get; init; }
+
+    /// <summary>Embodied kg CO₂eq of one server without its GPUs assumed.</summary>
+    public double EmbodiedKilogramsPerServer { get; init; }
+
+    /// <summary>GPUs sharing a server's embodied emissions.</summary>
+    public int GpusPerNode { get; init; }
+
+    /// <summary>Years the hardware's embodied emissions are spread over.</summary>
+    public double HardwareLifetimeYears { get; init; }
+
+    /// <summary>Share of its life the hardware runs jobs.</summary>
+    public double HardwareUtilisation { get; init; }
+
     private static readonly Scaling.Hardware.Precision[] MemoryPrecisions = [Scaling.Hardware.Precision.Fp32, Scaling.Hardware.Precision.Bf16, Scaling.Hardware.Precision.Fp16, Scaling.Hardware.Precision.Fp8, Scaling.Hardware.Precision.Int8, Scaling.Hardware.Precision.Int4];
 
     public static ResourcesOutput? From(BudgetPlan? plan)
@@ -190,6 +217,17 @@ internal sealed record ResourcesOutput(
             r.Memory.TrainingStateBytes,
             MemoryPrecisions.ToDictionary(Precisions.Name, r.Memory.WeightsBytes),
             MemoryPrecisions.ToDictionary(Precisions.Name, r.Memory.InferenceBytes),
-            ActivationsIncluded: false);
+            ActivationsIncluded: false)
+        {
+            WaterLitres = WaterLitresOutput.From(r.Water),
+            WueLitresPerKilowattHour = a.WueLitresPerKilowattHour,
+            WaterIntensityLitresPerKilowattHour = a.WaterIntensityLitresPerKilowattHour,
+            EmbodiedCo2Tonnes = r.EmbodiedCo2Tonnes,
+            EmbodiedKilogramsPerGpu = a.EmbodiedKilogramsPerGpu,
+            EmbodiedKilogramsPerServer = a.EmbodiedKilogramsPerServer,
+            GpusPerNode = a.GpusPerNode,
+            HardwareLifetimeYears = a.HardwareLifetimeYears,
+            HardwareUtilisation = a.HardwareUtilisation,
+        };
     }
 }

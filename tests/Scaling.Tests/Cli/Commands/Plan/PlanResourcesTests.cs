@@ -49,6 +49,32 @@ public class PlanResourcesTests
     }
 
     [Fact]
+    public void FlopsWithGpu_GivesWaterAndEmbodiedCarbonFromTheirOptions()
+    {
+        var json = Json("plan", "--flops", "5.76e23", "--gpu", "a100-80gb", "--gpus", "1024", "--pue", "1.2",
+            "--wue", "0.3", "--water-intensity", "2", "--hardware-lifetime-years", "4", "--embodied-kg-per-gpu", "200");
+        double gpuHours = json.GetProperty("gpuHours").GetDouble();
+        double kwh = json.GetProperty("energyKilowattHours").GetDouble();
+        var water = json.GetProperty("waterLitres");
+        // Li et al. 2023: on site kWh / PUE × WUE, off site kWh × the grid's water intensity.
+        Assert.Equal(kwh / 1.2 * 0.3, water.GetProperty("onSite").GetDouble(), 1e-9 * kwh);
+        Assert.Equal(kwh * 2, water.GetProperty("offSite").GetDouble(), 1e-9 * kwh);
+        Assert.Equal(water.GetProperty("onSite").GetDouble() + water.GetProperty("offSite").GetDouble(), water.GetProperty("total").GetDouble(), 1e-9 * kwh);
+        // Luccioni et al. 2023: (200 kg per GPU + 2,500 kg per server of 8) over 4 years at 85%.
+        Assert.Equal(gpuHours * (200 + 2500 / 8.0) / (4 * 8760 * 0.85) / 1000, json.GetProperty("embodiedCo2Tonnes").GetDouble(), 1e-9 * gpuHours);
+        Assert.Equal(0.3, json.GetProperty("wueLitresPerKilowattHour").GetDouble());
+        Assert.Equal(4, json.GetProperty("hardwareLifetimeYears").GetDouble());
+    }
+
+    [Fact]
+    public void WithoutAPowerFigure_WaterIsNullButEmbodiedCarbonIsKnown()
+    {
+        var json = Json("plan", "--flops", "1e23", "--gpu", "TPUv5p");
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("waterLitres").ValueKind);
+        Assert.True(json.GetProperty("embodiedCo2Tonnes").GetDouble() > 0);
+    }
+
+    [Fact]
     public void FlopsWithGpu_KeepsTheExistingFields()
     {
         var plain = Json("plan", "--flops", "5.76e23");
@@ -105,6 +131,15 @@ public class PlanResourcesTests
         Assert.Contains("t CO₂", output, StringComparison.Ordinal);
         Assert.Contains("40% MFU", output, StringComparison.Ordinal);
         Assert.Contains("Not included: activations", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prose_GivesWaterAndEmbodiedCarbon()
+    {
+        var (code, output, error) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--days", "60");
+        Assert.True(code == 0, error);
+        Assert.Contains("Water:    1.13 million L", output, StringComparison.Ordinal);
+        Assert.Contains("Embodied: 4.19 t CO₂", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,6 +208,12 @@ public class PlanResourcesTests
     [InlineData("--bytes-per-parameter", "greater than 0", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--bytes-per-parameter", "-16")]
     [InlineData("--eur-per-gpu-hour", "greater than 0", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--eur-per-gpu-hour", "0")]
     [InlineData("--usable-memory", "(0, 1]", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--usable-memory", "1.5")]
+    [InlineData("--wue", "at least 0", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--wue", "-0.5")]
+    [InlineData("--water-intensity", "at least 0", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--water-intensity", "NaN")]
+    [InlineData("--hardware-lifetime-years", "greater than 0", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--hardware-lifetime-years", "0")]
+    [InlineData("--embodied-kg-per-gpu", "at least 0", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--embodied-kg-per-gpu", "-150")]
+    [InlineData("--hardware-utilisation", "(0, 1]", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--hardware-utilisation", "1.2")]
+    [InlineData("--wue", "--gpu", "plan", "--flops", "1e24", "--wue", "0.3")]
     public void BadResourceInput_ExitsWithCode2AndOneLineNamingTheOption(string option, string detail, params string[] args)
     {
         var (code, output, error) = CliRunner.Run(args);
