@@ -30,6 +30,7 @@ namespace Scaling.Cli.Shared;
 [JsonSerializable(typeof(DataConstrainedOutput))]
 [JsonSerializable(typeof(InferenceOutput))]
 [JsonSerializable(typeof(ResourcesOutput))]
+[JsonSerializable(typeof(DistillationPart))]
 [JsonSerializable(typeof(RobustPlanOutput))]
 [JsonSerializable(typeof(ConsensusOutput))]
 [JsonSerializable(typeof(FitOutput))]

@@ -31,4 +31,7 @@ internal sealed record FileKind(string Expected, long MaxBytes)
 
     /// <summary>A Hugging Face config.json: 16 MiB, thousands of times the size of a real one (a few KB).</summary>
     public static FileKind Config { get; } = new("the path of a Hugging Face config.json", 16L << 20);
+
+    /// <summary>A distillation law's coefficients: 1 MiB, thousands of times the size of the nine numbers it holds.</summary>
+    public static FileKind DistillationLaw { get; } = new("a JSON object {\"c0\", \"c1\", \"d1\", \"f1\", \"A\", \"B\", \"alpha\", \"beta\", \"gamma\"} (Busbridge et al. 2025, Eq. 8)", 1L << 20);
 }

@@ -19,7 +19,7 @@ public sealed record Teacher(string Name, double Loss, double? Parameters, doubl
 
     /// <summary>A teacher known by its loss, optionally with its size.</summary>
     public static Teacher FromLoss(double loss, double? parameters = null) =>
-        new("a teacher of loss " + loss.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), Require.PositiveFinite(loss, nameof(loss)),
+        new("the teacher", Require.PositiveFinite(loss, nameof(loss)),
             parameters is { } n ? Require.PositiveFinite(n, nameof(parameters)) : null, null);
 
     /// <summary>The teacher FLOPs the budget pays under <paramref name="accounting"/> for <paramref name="studentTokens"/> distillation tokens, or null when the size or tokens needed are unknown.</summary>

@@ -40,6 +40,7 @@ internal static class PlanCommand
         var layout = CliOptions.Choice<string?>(
             PlanLayout.Option, "With --gpu: 'auto' proposes a tensor, pipeline, data and expert layout with ZeRO and recomputation that fits each GPU; the GPU count follows from it.", ("auto", "auto"));
         var resources = new ResourceOptions();
+        var distillation = new DistillationMode();
 
         var command = new Command("plan", "The compute-optimal model size and token count for a budget.")
         {
@@ -47,8 +48,18 @@ internal static class PlanCommand
             architecture, flopsPerToken, context, robust, quantile, experts, layout,
         };
         resources.AddTo(command);
+        foreach (var option in distillation.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(result =>
         {
+            if (distillation.Given(result) && (result.GetValue(robust) || result.GetValue(uniqueTokens) is not null || result.GetValue(inferenceTokens) is not null || result.GetValue(experts) is not null))
+            {
+                throw new UsageException($"{DistillationMode.Option}: distils the plain plan's N*; drop --robust, {DataConstrainedMode.Option}, {InferenceMode.Option} and {PlanMoe.Option}.");
+            }
+
             if (result.GetValue(robust))
             {
                 // A robust plan is N* at --flops over a fit's refits (or the published laws): nothing else applies.
@@ -130,16 +141,20 @@ internal static class PlanCommand
             var intervals = budgetFlops is not null && limits.MaxParameters is null && limits.MaxTokens is null
                 ? Scaling.Fitting.Bootstrap.OptimumIntervals.At(fitted, optimum.Flops)
                 : null;
+            var distilled = distillation.Plan(result, namedLaw, optimum);
+            var rate = budget?.Resources.Rate;
             var output = new PlanOutput(shape?.Adjust(PlanFields.From(namedLaw, optimum)) ?? PlanFields.From(namedLaw, optimum))
             {
                 Intervals = PlanIntervalsPart.From(intervals),
                 Architecture = shape?.Output(budget, layoutPlan),
                 Resources = ResourcesOutput.From(budget),
                 Layout = layoutPlan?.Part(),
+                Distillation = DistillationMode.Output(distilled, rate),
             };
             console.Out.WriteLine(result.GetValue(json)
                 ? CliJson.Write(output, CliJsonContext.Default.PlanOutput)
-                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget, layoutPlan) + ResourceMemo.Prose(budget) + layoutPlan?.Prose());
+                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget, layoutPlan) + ResourceMemo.Prose(budget) + layoutPlan?.Prose()
+                    + DistillationMode.Prose(distilled, rate));
             return ExitCodes.Success;
         });
         return command;

@@ -11,7 +11,7 @@ namespace Scaling.Cli.Commands.Plan;
 /// <summary>
 /// <c>scaling plan --json</c>: the plan's fields, then at the same level those of each section the options asked for —
 /// bootstrap intervals (a fit file with refits), the proposed architecture, a data-constrained or inference-aware mode,
-/// and the resources (<c>--gpu</c>).
+/// the resources (<c>--gpu</c>) and distillation (<c>--distill-from</c>).
 /// </summary>
 [JsonConverter(typeof(FlatOutputConverter<PlanOutput>))]
 internal sealed record PlanOutput(PlanFields Plan) : FlatOutput
@@ -28,7 +28,9 @@ internal sealed record PlanOutput(PlanFields Plan) : FlatOutput
 
     public PlanLayoutPart? Layout { get; init; }
 
-    public override IEnumerable<object?> Parts() => [Plan, Intervals, Architecture, DataConstrained, Inference, Resources, Layout];
+    public DistillationPart? Distillation { get; init; }
+
+    public override IEnumerable<object?> Parts() => [Plan, Intervals, Architecture, DataConstrained, Inference, Resources, Layout, Distillation];
 }
 
 /// <summary>The plan itself: N*, D* and the loss (null for an allocation rule) at the budget under the law.</summary>
