@@ -5,6 +5,7 @@ using Scaling.Cli.Commands.Architecture;
 using Scaling.Cli.Commands.Audit;
 using Scaling.Cli.Commands.Bench;
 using Scaling.Cli.Commands.Campaign;
+using Scaling.Cli.Commands.Finetune;
 using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Commands.Hardware;
 using Scaling.Cli.Commands.Laws;
@@ -46,6 +47,7 @@ public static class ScalingApp
             BenchCommand.Create(console),
             ArchitectureCommand.Create(console),
             MfuCommand.Create(console),
+            FinetuneCommand.Create(console),
             CampaignCommand.Create(console),
         };
 

@@ -40,6 +40,7 @@ internal static class CliErrors
         ["maxTokens"] = "--max-tokens",
         ["inferenceTokens"] = "--inference-tokens",
         ["context"] = "--context",
+        [Scaling.FineTuning.FineTuningPlan.ActivationsQuantity] = "--micro-batch",
     };
 
     // The options that set a plan's size, most specific first: a plan's N, D or loss out of range points at the one given.

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Scaling.Cli.Commands.Audit;
 using Scaling.Cli.Commands.Campaign;
+using Scaling.Cli.Commands.Finetune;
 using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Commands.Hardware;
 using Scaling.Cli.Commands.Laws;
@@ -20,6 +21,7 @@ namespace Scaling.Cli.Shared;
 [JsonSerializable(typeof(AuditOutput[]))]
 [JsonSerializable(typeof(ArchitectureOutput))]
 [JsonSerializable(typeof(MfuOutput))]
+[JsonSerializable(typeof(FinetuneOutput))]
 [JsonSerializable(typeof(PlanOutput))]
 [JsonSerializable(typeof(PlanFields))]
 [JsonSerializable(typeof(PlanIntervalsPart))]

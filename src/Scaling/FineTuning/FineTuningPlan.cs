@@ -21,8 +21,9 @@ namespace Scaling.FineTuning;
 /// </remarks>
 public sealed record FineTuningPlan
 {
-    private FineTuningPlan(TransformerShape shape, FineTuningMethod method, double tokens, FineTuningMemory memory, int gpus, GpuCountReason reason, ResourcePlan resources)
+    private FineTuningPlan(TransformerShape shape, FineTuningMethod method, double tokens, FineTuningMemory memory, int gpus, GpuCountReason reason, ResourcePlan resources, ResourceAssumptions assumptions)
     {
+        Assumptions = assumptions;
         Shape = shape;
         Method = method;
         Tokens = tokens;
@@ -31,6 +32,9 @@ public sealed record FineTuningPlan
         GpuCountReason = reason;
         Resources = resources;
     }
+
+    /// <summary>The assumptions as given (the <see cref="Resources"/> carry the GPU count chosen and the sharded state per parameter instead).</summary>
+    public ResourceAssumptions Assumptions { get; }
 
     /// <summary>The model fine-tuned.</summary>
     public TransformerShape Shape { get; }
@@ -88,7 +92,7 @@ public sealed record FineTuningPlan
         if (memory.ActivationBytes >= usable)
         {
             throw new InfeasiblePlanException(
-                "activations", memory.ActivationBytes, $"below {Readable.Bytes(usable)}",
+                ActivationsQuantity, memory.ActivationBytes, $"below {Readable.Bytes(usable)}",
                 $"one micro-batch of activations takes {Readable.Bytes(memory.ActivationBytes)}, more than the {Readable.Bytes(usable)} usable on a {assumptions.Accelerator.Name}; "
                 + "use a shorter context, a smaller micro-batch or full recomputation.");
         }
@@ -101,7 +105,7 @@ public sealed record FineTuningPlan
         double perParameter = Math.Max(memory.ShardedBytes, 1) / shape.Parameters;
         var priced = assumptions with { Gpus = gpus, DeadlineDays = null, MaxGpus = Math.Max(assumptions.MaxGpus, gpus), Recipe = TrainingStateRecipe.Fixed(perParameter) };
         var resources = ResourcePlan.Create(flops, shape.Parameters, priced);
-        return new FineTuningPlan(shape, method, tokens, memory, gpus, reason, resources);
+        return new FineTuningPlan(shape, method, tokens, memory, gpus, reason, resources, assumptions);
     }
 
     /// <summary>FLOPs per token: 6·N for full fine-tuning, 4·N + 6·N_trainable with adapters.</summary>
@@ -112,6 +116,9 @@ public sealed record FineTuningPlan
             ? FlopsPerParameterToken * shape.Parameters
             : (FrozenFlopsPerParameterToken * shape.Parameters) + (FlopsPerParameterToken * trainableParameters);
     }
+
+    /// <summary>The <see cref="ScalingException.Quantity"/> of a plan whose activations alone overflow a GPU.</summary>
+    public const string ActivationsQuantity = "activations";
 
     /// <summary>6: forward 2 and backward 4 per parameter and token (Kaplan et al. 2020, §2.1).</summary>
     public const double FlopsPerParameterToken = 6;
