@@ -97,7 +97,8 @@ public sealed record FineTuningPlan
                 + "use a shorter context, a smaller micro-batch or full recomputation.");
         }
 
-        double toHold = Math.Max(1, Math.Ceiling(memory.ShardedBytes / (usable - memory.ActivationBytes) * (1 - 1e-9)));
+        // Each GPU keeps one micro-batch of activations; the rest of its usable memory holds a shard of the state.
+        double toHold = GpuCount.ToHold(memory.ShardedBytes, usable - memory.ActivationBytes, 1);
         double flops = tokens * FlopsPerTokenOf(shape, method, memory.TrainableParameters);
         var (gpus, reason) = Count(toHold, flops, memory, assumptions);
 

@@ -120,13 +120,14 @@ internal static class FinetuneCommand
             return LoraAdapters.AllLinear(rank);
         }
 
-        var matrices = names.Select(n => Enum.GetValues<AdaptedMatrix>().FirstOrDefault(m => string.Equals(LoraAdapters.Short(m), n, StringComparison.OrdinalIgnoreCase), (AdaptedMatrix)(-1))).ToArray();
-        int unknown = Array.IndexOf(matrices, (AdaptedMatrix)(-1));
-        if (names.Length == 0 || unknown >= 0)
+        var byName = Enum.GetValues<AdaptedMatrix>().ToDictionary(LoraAdapters.Short, StringComparer.OrdinalIgnoreCase);
+        string? unknown = names.Length == 0 ? adapt : names.FirstOrDefault(n => !byName.ContainsKey(n));
+        if (unknown is not null)
         {
-            throw new UsageException($"--adapt: '{(names.Length == 0 ? adapt : names[unknown])}' is not a matrix; give a comma-separated list of q, k, v, o, gate, up, down, or all.");
+            throw new UsageException($"--adapt: '{unknown}' is not a matrix; give a comma-separated list of q, k, v, o, gate, up, down, or all.");
         }
 
+        var matrices = names.Select(n => byName[n]).ToArray();
         return LoraAdapters.Create(rank, matrices);
     }
 
