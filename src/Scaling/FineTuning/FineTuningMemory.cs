@@ -75,6 +75,7 @@ public sealed record FineTuningMemory
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(recipe);
         Require.NonNegativeFinite(activationBytes, nameof(activationBytes));
+        RequireDense(shape);
         double bytes = recipe.BytesPerParameter(trainingPrecision);
         return method switch
         {
@@ -102,6 +103,22 @@ public sealed record FineTuningMemory
             + (shape.Conventions.RelativePositionProjection ? d * shape.AttentionWidth : 0);
         long ffn = (shape.Conventions.GatedFfn ? 3 : 2) * d * shape.FfnSize;
         return shape.Layers * (attention + ffn);
+    }
+
+    /// <summary>Refuses the shapes this memory model does not cover: mixtures of experts and latent attention.</summary>
+    /// <exception cref="InvalidShapeException">Quantity <c>experts</c> or <c>latent</c>.</exception>
+    public static void RequireDense(TransformerShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        if (shape.Experts is not null)
+        {
+            throw new InvalidShapeException("experts", double.NaN, "experts: fine-tuning plans cover dense models; the adapters and 4-bit weights of a mixture of experts are not modelled, so give a dense shape.", "a dense shape");
+        }
+
+        if (shape.Latent is not null)
+        {
+            throw new InvalidShapeException("latent", double.NaN, "latent: fine-tuning plans cover standard attention; the projections of latent attention are not modelled, so give a shape with multi-head or grouped-query attention.", "standard attention");
+        }
     }
 
     private static FineTuningMemory Adapted(long adapters, double frozenBytes, double bytesPerTrainable, double activationBytes) =>

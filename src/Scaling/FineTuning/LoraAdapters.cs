@@ -69,9 +69,10 @@ public sealed record LoraAdapters
     /// The adapters' trainable parameters on <paramref name="shape"/>: layers × Σ r·(d_in + d_out). A gate on a
     /// two-matrix feed-forward does not exist and adds nothing.
     /// </summary>
+    /// <exception cref="InvalidShapeException">A mixture of experts or latent attention, which the count does not cover.</exception>
     public long TrainableParameters(TransformerShape shape)
     {
-        ArgumentNullException.ThrowIfNull(shape);
+        FineTuningMemory.RequireDense(shape);
         long perLayer = 0;
         foreach (var (matrix, rank) in Ranks)
         {

@@ -72,4 +72,13 @@ public class FineTuningMemoryTests
             double expected = memory.TrainableParameters * recipe.BytesPerParameter(Precision.Bf16);
             return (Math.Abs(memory.TrainableStateBytes - expected) <= 1e-9 * expected).Label($"{memory.TrainableStateBytes} vs {expected}");
         });
+
+    [Fact]
+    public void MixtureOfExperts_IsRefusedNamingExperts()
+    {
+        var moe = TransformerShape.Create(32, 4096, 32, kvHeads: 8, vocabulary: 32000).WithExperts(MixtureOfExperts.Create(8, 2, 14336));
+        var e = Assert.Throws<InvalidShapeException>(() => FineTuningMemory.Create(moe, new FineTuningMethod.Full(), TrainingStateRecipe.SixteenBitAdamW, 0));
+        Assert.Equal("experts", e.Quantity);
+        Assert.Throws<InvalidShapeException>(() => LoraAdapters.QueryValue(8).TrainableParameters(moe));
+    }
 }

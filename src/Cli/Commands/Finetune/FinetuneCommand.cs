@@ -69,6 +69,12 @@ internal static class FinetuneCommand
             }
 
             var choice = shapeOptions.Read(result);
+            if (choice.Shape.Experts is not null || choice.Shape.Latent is not null)
+            {
+                string option = choice.Config is not null ? "--config" : "--experts";
+                throw new UsageException($"{option}: finetune plans dense models with standard attention; a mixture of experts or latent attention is not modelled, so give a dense shape.");
+            }
+
             var chosen = Method(result.GetValue(method), result.GetValue(rank), result.GetValue(adapt));
             double fineTuningTokens = result.GetValue(tokens) ?? throw new UsageException("--tokens: give the fine-tuning tokens, for example --tokens 1e9.");
             var request = resources.ReadWithDefaultGpu(result);

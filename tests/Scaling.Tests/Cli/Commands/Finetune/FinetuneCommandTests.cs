@@ -93,6 +93,7 @@ public class FinetuneCommandTests
     [InlineData("--characters-per-token", "--transfer", "--parameters", "7e9", "--method", "lora", "--tokens", "1e9", "--characters-per-token", "4")]
     [InlineData("--transfer", "--characters-per-token", "--parameters", "7e9", "--method", "lora", "--tokens", "1e9", "--transfer", "text-to-python")]
     [InlineData("--transfer", "text-to-python", "--parameters", "7e9", "--method", "lora", "--tokens", "1e9", "--transfer", "text-to-cobol")]
+    [InlineData("--experts", "dense", "--layers", "32", "--d-model", "4096", "--heads", "32", "--experts", "8", "--active-experts", "2", "--method", "lora", "--tokens", "1e9")]
     public void BadInput_ExitsWithCode2AndOneLineNamingTheOption(string option, string detail, params string[] args)
     {
         var (code, output, error) = CliRunner.Run(["finetune", .. args]);
