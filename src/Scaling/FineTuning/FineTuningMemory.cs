@@ -112,12 +112,12 @@ public sealed record FineTuningMemory
         ArgumentNullException.ThrowIfNull(shape);
         if (shape.Experts is not null)
         {
-            throw new InvalidShapeException("experts", double.NaN, "experts: fine-tuning plans cover dense models; the adapters and 4-bit weights of a mixture of experts are not modelled, so give a dense shape.", "a dense shape");
+            throw new InvalidShapeException("experts", double.NaN, "fine-tuning plans cover dense models; the adapters and 4-bit weights of a mixture of experts are not modelled, so give a dense shape.", "a dense shape");
         }
 
         if (shape.Latent is not null)
         {
-            throw new InvalidShapeException("latent", double.NaN, "latent: fine-tuning plans cover standard attention; the projections of latent attention are not modelled, so give a shape with multi-head or grouped-query attention.", "standard attention");
+            throw new InvalidShapeException("latent", double.NaN, "fine-tuning plans cover standard attention; the projections of latent attention are not modelled, so give a shape with multi-head or grouped-query attention.", "standard attention");
         }
     }
 
