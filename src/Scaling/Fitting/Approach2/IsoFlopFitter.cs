@@ -10,10 +10,8 @@ namespace Scaling.Fitting.Approach2;
 /// D_opt = k_D·C^b by least squares in log space.
 /// </summary>
 /// <remarks>
-/// <para>Grouping: runs that declare <see cref="TrainingRun.BudgetFlops"/> are grouped by that budget. The others are
-/// sorted by C = 6·N·D; a group starts at the smallest unassigned C₀ and takes every run with
-/// C ≤ (1 + <see cref="IsoFlopFitOptions.RelativeFlopsTolerance"/>)·C₀. A group's compute is its declared budget, or
-/// else the geometric mean of its runs' 6·N·D.</para>
+/// <para>Grouping: <see cref="IsoFlopBudget.Group"/> with <see cref="IsoFlopFitOptions.RelativeFlopsTolerance"/>
+/// (runs that declare <see cref="TrainingRun.BudgetFlops"/> by that budget, the others by 6·N·D within the tolerance).</para>
 /// <para>Per group: with at least three distinct sizes, the least-squares parabola L ≈ c₀ + c₁u + c₂u² in
 /// u = ln N − mean(ln N); if it opens upward, N_opt = exp(vertex) and D_opt = C/(6·N_opt). A vertex outside the sampled
 /// sizes is kept but warned about (the optimum is extrapolated), and so is one in the outer fifth of the sampled log
@@ -68,7 +66,7 @@ public static class IsoFlopFitter
                 + "Train several model sizes at each of at least three budgets.");
         }
 
-        var groups = Group(runs, options.RelativeFlopsTolerance);
+        var groups = IsoFlopBudget.Group(runs, options.RelativeFlopsTolerance);
         var profiles = groups.Select(Profile).ToArray();
         var used = profiles.Where(p => p.IsUsed).ToArray();
         if (used.Length < MinimumGroups)
@@ -119,60 +117,7 @@ public static class IsoFlopFitter
         }
     }
 
-    private sealed record RunGroup(double Flops, double? BudgetFlops, TrainingRun[] Runs);
-
-    private static int CompareCanonically(TrainingRun x, TrainingRun y)
-    {
-        int order = x.Flops.CompareTo(y.Flops);
-        if (order == 0) { order = x.Parameters.CompareTo(y.Parameters); }
-        if (order == 0) { order = x.Tokens.CompareTo(y.Tokens); }
-        if (order == 0) { order = x.Loss.CompareTo(y.Loss); }
-        if (order == 0) { order = Nullable.Compare(x.BudgetFlops, y.BudgetFlops); }
-        if (order == 0) { order = string.CompareOrdinal(x.RunName, y.RunName); }
-        return order;
-    }
-
-    private static RunGroup[] Group(IReadOnlyList<TrainingRun> runs, double tolerance)
-    {
-        var sorted = runs.ToArray();
-        Array.Sort(sorted, CompareCanonically);
-        var groups = new List<RunGroup>();
-        foreach (var declared in sorted.Where(r => r.BudgetFlops is not null).GroupBy(r => r.BudgetFlops.GetValueOrDefault()))
-        {
-            groups.Add(new RunGroup(declared.Key, declared.Key, declared.ToArray()));
-        }
-
-        var undeclared = sorted.Where(r => r.BudgetFlops is null).ToArray();
-        int start = 0;
-        while (start < undeclared.Length)
-        {
-            double limit = (1 + tolerance) * undeclared[start].Flops;
-            int end = start;
-            while (end < undeclared.Length && undeclared[end].Flops <= limit)
-            {
-                end++;
-            }
-
-            var members = undeclared[start..end];
-            groups.Add(new RunGroup(GeometricMeanFlops(members), null, members));
-            start = end;
-        }
-
-        return groups.OrderBy(g => g.Flops).ThenBy(g => g.BudgetFlops is null).ToArray();
-    }
-
-    private static double GeometricMeanFlops(IReadOnlyList<TrainingRun> runs)
-    {
-        double sum = 0;
-        foreach (var run in runs)
-        {
-            sum += Math.Log(run.Flops);
-        }
-
-        return Math.Exp(sum / runs.Count);
-    }
-
-    private static IsoFlopProfile Profile(RunGroup group)
+    private static IsoFlopProfile Profile(IsoFlopBudget group)
     {
         var lnN = group.Runs.Select(r => Math.Log(r.Parameters)).ToArray();
         var loss = group.Runs.Select(r => r.Loss).ToArray();
@@ -181,13 +126,13 @@ public static class IsoFlopFitter
         double largest = group.Runs.Max(r => r.Parameters);
         if (sizes < MinimumSizesPerGroup)
         {
-            return new IsoFlopProfile(group.Flops, group.BudgetFlops, group.Runs, sizes, smallest, largest, null, null, null, IsoFlopProfileStatus.TooFewSizes);
+            return new IsoFlopProfile(group.Flops, group.DeclaredFlops, group.Runs, sizes, smallest, largest, null, null, null, IsoFlopProfileStatus.TooFewSizes);
         }
 
         var parabola = QuadraticFit.FitUnchecked(lnN, loss);
         if (!parabola.OpensUpward)
         {
-            return new IsoFlopProfile(group.Flops, group.BudgetFlops, group.Runs, sizes, smallest, largest, parabola, null, null, IsoFlopProfileStatus.OpensDownward);
+            return new IsoFlopProfile(group.Flops, group.DeclaredFlops, group.Runs, sizes, smallest, largest, parabola, null, null, IsoFlopProfileStatus.OpensDownward);
         }
 
         double optimal = Math.Exp(parabola.Vertex);
@@ -195,7 +140,7 @@ public static class IsoFlopFitter
             ? IsoFlopProfileStatus.MinimumOutsideSampledRange
             : IsoFlopProfileStatus.Fitted;
         return new IsoFlopProfile(
-            group.Flops, group.BudgetFlops, group.Runs, sizes, smallest, largest, parabola, optimal, OptimalTokens(group.Flops, optimal), status);
+            group.Flops, group.DeclaredFlops, group.Runs, sizes, smallest, largest, parabola, optimal, OptimalTokens(group.Flops, optimal), status);
     }
 
     private static double OptimalTokens(double flops, double parameters) =>
@@ -252,18 +197,18 @@ public static class IsoFlopFitter
         _ => "usable",
     };
 
-    private static CompactOptima? Resample(RunGroup[] groups, ref SeededRandom random)
+    private static CompactOptima? Resample(IReadOnlyList<IsoFlopBudget> groups, ref SeededRandom random)
     {
-        var flops = new double[groups.Length];
-        var parameters = new double[groups.Length];
-        var tokens = new double[groups.Length];
+        var flops = new double[groups.Count];
+        var parameters = new double[groups.Count];
+        var tokens = new double[groups.Count];
         int count = 0;
-        int largest = groups.Max(g => g.Runs.Length);
+        int largest = groups.Max(g => g.Runs.Count);
         var lnN = new double[largest];
         var loss = new double[largest];
         foreach (var group in groups)
         {
-            int n = group.Runs.Length;
+            int n = group.Runs.Count;
             double sumLnFlops = 0;
             for (int j = 0; j < n; j++)
             {
@@ -284,7 +229,7 @@ public static class IsoFlopFitter
                 continue;
             }
 
-            double groupFlops = group.BudgetFlops ?? Math.Exp(sumLnFlops / n);
+            double groupFlops = group.DeclaredFlops ?? Math.Exp(sumLnFlops / n);
             double optimal = Math.Exp(parabola.Vertex);
             flops[count] = groupFlops;
             parameters[count] = optimal;

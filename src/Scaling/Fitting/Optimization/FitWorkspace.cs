@@ -59,8 +59,14 @@ internal sealed class FitWorkspace
             Counts[random.NextInt(n)]++;
         }
 
+        LoadCounts();
+    }
+
+    /// <summary>Loads the runs weighted by <see cref="Counts"/> (a run drawn k times weighs k; undrawn runs are left out).</summary>
+    public void LoadCounts()
+    {
         int rows = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < Data.Count; i++)
         {
             if (Counts[i] > 0)
             {

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Scaling.Fitting.Backtest;
+
+namespace Scaling.Fitting.Extrapolation;
+
+/// <summary>
+/// A forecast of N* with its calibrated quantile: the interval at a budget C is N̂·e^(±q·s(C)) with s the forecast's
+/// scale and q = max(the corpus quantile of its method, the largest score of the runs' own back-test).
+/// </summary>
+/// <remarks>
+/// The corpus quantile makes the interval cover about <see cref="ExtrapolationCalibration.Level"/> of held-out optima of
+/// published studies at the same distance (scale s grows with it); the runs' own back-test widens it when the user's
+/// budgets extrapolate worse than those studies did (its largest |ln(N_obs/N̂)|/s), never narrows it.
+/// <example><code>
+/// var extrapolation = Extrapolator.Fit(runs);
+/// var at = extrapolation.At(1e24);   // N̂ with [lower, upper], decades beyond the runs, warnings
+/// </code></example>
+/// </remarks>
+/// <param name="Forecast">The estimator's forecast from all budgets.</param>
+/// <param name="CorpusQuantile">q from the calibration, or 1.96 (a Gaussian 95%) for a method that is not calibrated.</param>
+/// <param name="Calibrated">True when <paramref name="CorpusQuantile"/> comes from the calibration.</param>
+/// <param name="Level">The level of the intervals.</param>
+/// <param name="Backtest">The runs' own rolling-origin back-test with this method, or null when they cannot back-test.</param>
+/// <param name="CalibrationReachDecades">The farthest distance the corpus back-tests reached.</param>
+public sealed record CalibratedExtrapolation(
+    OptimumForecast Forecast,
+    double CorpusQuantile,
+    bool Calibrated,
+    double Level,
+    BacktestResult? Backtest,
+    double CalibrationReachDecades)
+{
+    /// <summary>A Gaussian 97.5% point, the quantile of a method that is not calibrated.</summary>
+    public const double GaussianQuantile = 1.959963984540054;
+
+    /// <summary>The largest score of the runs' own back-test, or 0 without one.</summary>
+    public double OwnQuantile => Backtest?.MaxScore ?? 0;
+
+    /// <summary>q = max(corpus, own back-test).</summary>
+    public double Quantile => Math.Max(CorpusQuantile, OwnQuantile);
+
+    /// <summary>True when the runs' own back-test widened the interval beyond the corpus quantile.</summary>
+    public bool WidenedByOwnBacktest => OwnQuantile > CorpusQuantile;
+
+    /// <summary>The farthest distance of the runs' own back-test, in decades (0 without one).</summary>
+    public double OwnReachDecades => Backtest?.ReachDecades ?? 0;
+
+    /// <summary>The allocation at <paramref name="flops"/> with its interval, distance and warnings.</summary>
+    public ExtrapolatedOptimum At(double flops)
+    {
+        Require.PositiveFinite(flops, nameof(flops));
+        double estimate = Math.Exp(Forecast.LogParameters(flops));
+        double half = Quantile * Forecast.Scale(flops);
+        double decades = Forecast.Decades(flops);
+        return new ExtrapolatedOptimum(
+            flops,
+            estimate,
+            estimate * Math.Exp(-half),
+            estimate * Math.Exp(half),
+            Level,
+            Calibrated,
+            decades,
+            Forecast.LargestBudgetFlops,
+            Warnings(decades));
+    }
+
+    private List<string> Warnings(double decades)
+    {
+        var warnings = new List<string>();
+        if (!Calibrated)
+        {
+            warnings.Add($"The {Name(Forecast.Method)} interval is not calibrated on published studies (a Gaussian {Percent(Level)} of its block bootstrap); "
+                + "on them this method extrapolated far worse than the default (docs/extrapolation.md). Use --method drift for a calibrated interval.");
+        }
+
+        if (WidenedByOwnBacktest)
+        {
+            warnings.Add(Invariant($"Your runs' own back-test missed by up to {OwnQuantile:0.0} scale units against {CorpusQuantile:0.0} for published studies, so the interval is widened {OwnQuantile / CorpusQuantile:0.0}x."));
+        }
+
+        if (decades > 0 && Backtest is null)
+        {
+            warnings.Add("Your runs cannot back-test themselves (a budget beyond the first fit needs at least 6 runs around its optimum), so the interval rests on published studies alone.");
+        }
+        else if (decades > OwnReachDecades && Backtest is not null)
+        {
+            warnings.Add(Invariant($"This plan extrapolates {decades:0.0} decades; your runs' own back-test reaches {OwnReachDecades:0.0}, so beyond that the interval rests on published studies alone."));
+        }
+
+        if (decades > CalibrationReachDecades)
+        {
+            warnings.Add(Invariant($"No back-test of a published study reached {decades:0.0} decades (the farthest: {CalibrationReachDecades:0.0}); the interval's growth beyond that is the model's, not measured."));
+        }
+
+        return warnings;
+    }
+
+    internal static string Name(ExtrapolationMethod method) => method switch
+    {
+        ExtrapolationMethod.Drift => "drift",
+        ExtrapolationMethod.Approach2 => "Approach 2",
+        ExtrapolationMethod.VariableProjection => "variable-projection",
+        _ => "Approach 3",
+    };
+
+    private static string Percent(double level) => (level * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

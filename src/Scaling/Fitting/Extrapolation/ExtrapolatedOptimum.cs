@@ -1,0 +1,40 @@
+namespace Scaling.Fitting.Extrapolation;
+
+/// <summary>
+/// The compute-optimal allocation at one budget with its calibrated interval, and how far it lies beyond the runs.
+/// </summary>
+/// <param name="Flops">The budget C in FLOPs.</param>
+/// <param name="Parameters">N̂, the forecast compute-optimal size.</param>
+/// <param name="ParametersLower">Lower end of the interval for N*.</param>
+/// <param name="ParametersUpper">Upper end of the interval for N*.</param>
+/// <param name="Level">The coverage the interval aims at (0.95), or the nominal Gaussian level when not calibrated.</param>
+/// <param name="Calibrated">True when the quantile comes from back-tests of published studies.</param>
+/// <param name="Decades">log₁₀(C / largest budget of the runs); negative inside the runs.</param>
+/// <param name="LargestBudgetFlops">The largest IsoFLOP budget of the runs, in FLOPs.</param>
+/// <param name="Warnings">What the interval does not rest on (beyond the runs' own back-test, beyond the corpus), in words.</param>
+public sealed record ExtrapolatedOptimum(
+    double Flops,
+    double Parameters,
+    double ParametersLower,
+    double ParametersUpper,
+    double Level,
+    bool Calibrated,
+    double Decades,
+    double LargestBudgetFlops,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>D* = C/(6·N̂) in tokens.</summary>
+    public double Tokens => Flops / (Allocation.FlopsPerParameterToken.Training * Parameters);
+
+    /// <summary>Lower end for D*: C/(6·N_upper).</summary>
+    public double TokensLower => Flops / (Allocation.FlopsPerParameterToken.Training * ParametersUpper);
+
+    /// <summary>Upper end for D*: C/(6·N_lower).</summary>
+    public double TokensUpper => Flops / (Allocation.FlopsPerParameterToken.Training * ParametersLower);
+
+    /// <summary>C / largest budget: 5,000 when the largest run budget is 1/5,000 of this one.</summary>
+    public double BudgetRatio => Flops / LargestBudgetFlops;
+
+    /// <summary>Upper / lower end of the N* interval.</summary>
+    public double WidthRatio => ParametersUpper / ParametersLower;
+}
