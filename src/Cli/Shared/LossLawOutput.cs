@@ -16,6 +16,9 @@ internal sealed record LossLawOutput(
 {
     public static LossLawOutput From(LossLaw law) => new(law.E, law.A, law.B, law.Alpha, law.Beta);
 
+    /// <summary>The law again.</summary>
+    public LossLaw ToLaw() => LossLaw.Create(E, A, B, Alpha, Beta);
+
     /// <summary>The bootstrap refits as <c>[[E, A, B, alpha, beta], …]</c>, the form <see cref="LawJson.ResamplesMember"/> takes.</summary>
     public static double[][] Rows(IEnumerable<LossLaw> laws) => laws.Select(l => new[] { l.E, l.A, l.B, l.Alpha, l.Beta }).ToArray();
 }

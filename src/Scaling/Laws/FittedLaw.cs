@@ -23,6 +23,12 @@ public sealed record FittedLaw
     /// <summary>The law refitted to bootstrap resamples of its runs; empty for presets and allocation rules.</summary>
     public IReadOnlyList<LossLaw> Resamples { get; }
 
+    /// <summary>
+    /// The calibrated forecast of N* the fit carries (<c>scaling fit --out</c>), from which a plan at any budget takes its
+    /// N* interval and distance from the runs; null for presets and older fit files.
+    /// </summary>
+    public Fitting.Extrapolation.CalibratedExtrapolation? Extrapolation { get; init; }
+
     /// <summary>A law without refits.</summary>
     public static FittedLaw Without(ScalingLaw law)
     {

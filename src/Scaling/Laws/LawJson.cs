@@ -9,7 +9,8 @@ namespace Scaling.Laws;
 /// reads it: an object with a <c>law</c> member <c>{"E": …, "A": …, "B": …, "alpha": …, "beta": …}</c> (other
 /// members beside it are ignored), or that law object on its own; or an allocation rule
 /// <c>{"rule": {"parametersCoefficient": …, "exponentA": …}}</c>. Beside <c>law</c>, an optional
-/// <c>resampledLaws</c> array carries the bootstrap refits, from which plans draw intervals.
+/// <c>resampledLaws</c> array carries the bootstrap refits, from which plans draw intervals, and an optional
+/// <c>extrapolation</c> object the calibrated forecast of N* (<see cref="Fitting.Extrapolation.ExtrapolationJson"/>).
 /// </summary>
 /// <remarks>
 /// A file that is not JSON, repeats a key, holds both <c>law</c> and <c>rule</c>, has a coefficient missing or out of
@@ -47,7 +48,7 @@ public static class LawJson
 
         if (hasRule)
         {
-            return FittedLaw.Without(ParseRule(Member(root, "rule"), origin));
+            return WithExtrapolation(FittedLaw.Without(ParseRule(Member(root, "rule"), origin)), root, origin);
         }
 
         JsonObject law = Member(root, "law") switch
@@ -63,14 +64,19 @@ public static class LawJson
             Coefficient(law, "alpha", origin),
             Coefficient(law, "beta", origin));
         var named = ScalingLaw.Parametric(origin, loss, origin, "Coefficients read from " + origin + ".");
+        FittedLaw fitted;
         if (Member(root, ResamplesMember) is not JsonNode resamples)
         {
-            return FittedLaw.Without(named);
+            fitted = FittedLaw.Without(named);
+        }
+        else
+        {
+            var refits = ParseResamples(resamples, origin);
+            CheckRefitsMatch(loss, refits, origin);
+            fitted = FittedLaw.Create(named, refits);
         }
 
-        var refits = ParseResamples(resamples, origin);
-        CheckRefitsMatch(loss, refits, origin);
-        return FittedLaw.Create(named, refits);
+        return WithExtrapolation(fitted, root, origin);
     }
 
     // The refits of a bootstrap scatter around the law they were drawn for; a law edited by hand (or pasted beside
@@ -99,6 +105,11 @@ public static class LawJson
             }
         }
     }
+
+    private static FittedLaw WithExtrapolation(FittedLaw fitted, JsonObject root, string origin) =>
+        Member(root, Fitting.Extrapolation.ExtrapolationJson.Member) is JsonObject extrapolation
+            ? fitted with { Extrapolation = Fitting.Extrapolation.ExtrapolationJson.Parse(extrapolation, origin) }
+            : fitted;
 
     /// <summary>The refits as <c>[[E, A, B, alpha, beta], …]</c>, to be written as <see cref="ResamplesMember"/>.</summary>
     public static JsonArray ToJson(IEnumerable<LossLaw> resamples)

@@ -38,10 +38,22 @@ internal static class FitCommand
         var output = CliOptions.Out("Write the fit as JSON for 'scaling plan --law FILE'.", "fit.json");
         var json = CliOptions.Json("Print one JSON object instead of prose (nothing on stderr).");
         var force = CliOptions.Force();
+        var method = CliOptions.Choice<FitMethodChoice?>(
+            "--method",
+            "How N* is carried beyond the runs (needs IsoFLOP budgets): drift (default: ln N* quadratic in ln C with a prior from 11 published studies), "
+                + "approach2 (a power law through the IsoFLOP vertices), varpro (the loss law by variable projection), approach3 (the Approach 3 law), "
+                + "or auto (the one your runs' own back-test favours). drift and approach2 give 95% intervals calibrated on back-tests of published studies.",
+            ("drift", FitMethodChoice.Drift),
+            ("approach2", FitMethodChoice.Approach2),
+            ("varpro", FitMethodChoice.Varpro),
+            ("approach3", FitMethodChoice.Approach3),
+            ("auto", FitMethodChoice.Auto));
+        var backtest = new Option<bool>("--backtest") { Description = "Show the rolling-origin back-test: fitted on the budgets up to each one, how well it predicted every larger budget's observed N*." };
+        var compare = new Option<bool>("--compare") { Description = "Back-test every --method on the same runs, side by side (approach3 refits per budget: slow on many runs)." };
         var overPrediction = CliOptions.Number("--over-prediction-weight", "K", "Weight of runs the law over-predicts (default 1, the paper's symmetric loss); e.g. 10 for one-sided noise, where runs only come out worse than the law.", "10", NumberRange.Positive);
-        var command = new Command("fit", "Fit the loss law L = E + A/N^alpha + B/D^beta to training runs, with bootstrap intervals.")
+        var command = new Command("fit", "Fit the loss law L = E + A/N^alpha + B/D^beta to training runs, with bootstrap intervals, and carry N* beyond them with a calibrated interval.")
         {
-            runsFile, approach, bootstrap, exclude, seed, flops, delta, overPrediction, starts, output, json, force,
+            runsFile, approach, method, backtest, compare, bootstrap, exclude, seed, flops, delta, overPrediction, starts, output, json, force,
         };
         command.SetAction(result =>
         {
@@ -70,6 +82,11 @@ internal static class FitCommand
                 FitApproach.Three => Approach3(console, path, runs, options, resamples, seedValue, budget, asJson),
                 _ => All(console, path, runs, options, resamples, seedValue, budget, asJson),
             };
+
+            var choice = result.GetValue(method);
+            var request = new FitExtrapolation.Request(
+                choice.ToMethod(), choice is not null, budget, result.GetValue(backtest), result.GetValue(compare), seedValue, Math.Min(resamples, FitExtrapolation.BlockResamples));
+            (report, memo) = FitExtrapolation.Add(report, memo, runs, (report as Approach3Output)?.Law.ToLaw(), request);
 
             if (outPath is not null)
             {

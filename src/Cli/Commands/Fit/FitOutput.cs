@@ -17,7 +17,24 @@ namespace Scaling.Cli.Commands.Fit;
 [JsonDerivedType(typeof(Approach3Output))]
 [JsonDerivedType(typeof(AllocationFitOutput))]
 [JsonDerivedType(typeof(SkippedApproachOutput))]
-internal abstract record FitOutput;
+internal abstract record FitOutput
+{
+    /// <summary>The calibrated forecast of N* (<c>--method</c>), absent when the runs form too few IsoFLOP budgets.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExtrapolationOutput? Extrapolation { get; init; }
+
+    /// <summary>Why there is no <see cref="Extrapolation"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ExtrapolationSkipped { get; init; }
+
+    /// <summary>With <c>--backtest</c>: the rolling-origin predictions of the chosen method.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<BacktestRowOutput>? Backtest { get; init; }
+
+    /// <summary>With <c>--compare</c>: every method's back-test on the same runs.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MethodBacktestOutput>? Methods { get; init; }
+}
 
 /// <summary>Approach 3: the loss law with its diagnostics, the plan at <c>--flops</c>, the bootstrap and its refits.</summary>
 internal sealed record Approach3Output(

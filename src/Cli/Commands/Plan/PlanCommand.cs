@@ -2,6 +2,7 @@ using System.CommandLine;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
 
 namespace Scaling.Cli.Commands.Plan;
@@ -120,6 +121,19 @@ internal static class PlanCommand
             var request = resources.Read(result);
             double? budgetFlops = request is null ? result.GetValue(flops) : request.Flops(result.GetValue(flops));
             var optimum = Solve(namedLaw, budgetFlops, result.GetValue(targetLoss), result.GetValue(parameters), limits);
+
+            // A fit that carries a calibrated forecast of N* plans with it (unless capped): N*, D* and their interval at
+            // the budget, and how far it lies beyond the fit's runs.
+            var extrapolation = budgetFlops is not null && limits.MaxParameters is null && limits.MaxTokens is null ? fitted.Extrapolation : null;
+            ExtrapolatedOptimum? extrapolated = null;
+            double? lawParameters = null;
+            if (extrapolation is not null)
+            {
+                extrapolated = extrapolation.At(optimum.Flops);
+                lawParameters = optimum.Parameters;
+                optimum = extrapolation.Plan(optimum.Flops, (namedLaw as ParametricLaw)?.LossLaw);
+            }
+
             var budget = request?.Plan(optimum);
             bool laidOut = result.GetValue(layout) is not null;
             var shape = PlanArchitecture.From(optimum, result.GetValue(architecture), result.GetValue(flopsPerToken), result.GetValue(context), laidOut);
@@ -138,7 +152,7 @@ internal static class PlanCommand
 
             // A fitted law that carries its bootstrap refits gives the plan an interval (not under caps, where each
             // refit would need the capped solver too).
-            var intervals = budgetFlops is not null && limits.MaxParameters is null && limits.MaxTokens is null
+            var intervals = budgetFlops is not null && limits.MaxParameters is null && limits.MaxTokens is null && extrapolation is null
                 ? Scaling.Fitting.Bootstrap.OptimumIntervals.At(fitted, optimum.Flops)
                 : null;
             var distilled = distillation.Plan(result, namedLaw, optimum);
@@ -146,6 +160,7 @@ internal static class PlanCommand
             var output = new PlanOutput(shape?.Adjust(PlanFields.From(namedLaw, optimum)) ?? PlanFields.From(namedLaw, optimum))
             {
                 Intervals = PlanIntervalsPart.From(intervals),
+                Extrapolation = extrapolated is null ? null : PlanExtrapolation.From(extrapolation!, extrapolated, lawParameters),
                 Architecture = shape?.Output(budget, layoutPlan),
                 Resources = ResourcesOutput.From(budget),
                 Layout = layoutPlan?.Part(),
@@ -153,7 +168,9 @@ internal static class PlanCommand
             };
             console.Out.WriteLine(result.GetValue(json)
                 ? CliJson.Write(output, CliJsonContext.Default.PlanOutput)
-                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals) + shape?.Prose() + shape?.Hardware(budget, layoutPlan) + ResourceMemo.Prose(budget) + layoutPlan?.Prose()
+                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals)
+                    + (extrapolated is null ? string.Empty : PlanExtrapolation.Prose(fitted, extrapolated, lawParameters))
+                    + shape?.Prose() + shape?.Hardware(budget, layoutPlan) + ResourceMemo.Prose(budget) + layoutPlan?.Prose()
                     + DistillationMode.Prose(distilled, rate));
             return ExitCodes.Success;
         });

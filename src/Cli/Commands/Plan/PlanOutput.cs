@@ -18,6 +18,8 @@ internal sealed record PlanOutput(PlanFields Plan) : FlatOutput
 {
     public PlanIntervalsPart? Intervals { get; init; }
 
+    public PlanExtrapolation.Part? Extrapolation { get; init; }
+
     public PlanArchitectureOutput? Architecture { get; init; }
 
     public DataConstrainedOutput? DataConstrained { get; init; }
@@ -30,7 +32,7 @@ internal sealed record PlanOutput(PlanFields Plan) : FlatOutput
 
     public DistillationPart? Distillation { get; init; }
 
-    public override IEnumerable<object?> Parts() => [Plan, Intervals, Architecture, DataConstrained, Inference, Resources, Layout, Distillation];
+    public override IEnumerable<object?> Parts() => [Plan, Intervals, Extrapolation, Architecture, DataConstrained, Inference, Resources, Layout, Distillation];
 }
 
 /// <summary>The plan itself: N*, D* and the loss (null for an allocation rule) at the budget under the law.</summary>

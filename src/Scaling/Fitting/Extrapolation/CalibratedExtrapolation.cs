@@ -20,21 +20,25 @@ namespace Scaling.Fitting.Extrapolation;
 /// <param name="CorpusQuantile">q from the calibration, or 1.96 (a Gaussian 95%) for a method that is not calibrated.</param>
 /// <param name="Calibrated">True when <paramref name="CorpusQuantile"/> comes from the calibration.</param>
 /// <param name="Level">The level of the intervals.</param>
-/// <param name="Backtest">The runs' own rolling-origin back-test with this method, or null when they cannot back-test.</param>
+/// <param name="OwnQuantile">The largest score |ln(N_obs/N̂)|/s of the runs' own back-test (0 without one).</param>
+/// <param name="OwnReachDecades">The farthest distance of the runs' own back-test, in decades (0 without one).</param>
+/// <param name="OwnPredictions">How many predictions the runs' own back-test made.</param>
 /// <param name="CalibrationReachDecades">The farthest distance the corpus back-tests reached.</param>
 public sealed record CalibratedExtrapolation(
     OptimumForecast Forecast,
     double CorpusQuantile,
     bool Calibrated,
     double Level,
-    BacktestResult? Backtest,
+    double OwnQuantile,
+    double OwnReachDecades,
+    int OwnPredictions,
     double CalibrationReachDecades)
 {
     /// <summary>A Gaussian 97.5% point, the quantile of a method that is not calibrated.</summary>
     public const double GaussianQuantile = 1.959963984540054;
 
-    /// <summary>The largest score of the runs' own back-test, or 0 without one.</summary>
-    public double OwnQuantile => Backtest?.MaxScore ?? 0;
+    /// <summary>The runs' own back-test when this extrapolation was fitted here (null when read from a file).</summary>
+    public BacktestResult? Backtest { get; init; }
 
     /// <summary>q = max(corpus, own back-test).</summary>
     public double Quantile => Math.Max(CorpusQuantile, OwnQuantile);
@@ -42,8 +46,25 @@ public sealed record CalibratedExtrapolation(
     /// <summary>True when the runs' own back-test widened the interval beyond the corpus quantile.</summary>
     public bool WidenedByOwnBacktest => OwnQuantile > CorpusQuantile;
 
-    /// <summary>The farthest distance of the runs' own back-test, in decades (0 without one).</summary>
-    public double OwnReachDecades => Backtest?.ReachDecades ?? 0;
+    /// <summary>The extrapolation with the runs' own <paramref name="backtest"/> (its rows, largest score and reach).</summary>
+    public static CalibratedExtrapolation From(
+        OptimumForecast forecast, double corpusQuantile, bool calibrated, double level, BacktestResult? backtest, double calibrationReachDecades)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        bool any = backtest is { Rows.Count: > 0 };
+        return new CalibratedExtrapolation(
+            forecast,
+            Require.PositiveFinite(corpusQuantile, nameof(corpusQuantile)),
+            calibrated,
+            Require.Fraction(level, nameof(level)),
+            any ? backtest!.MaxScore : 0,
+            any ? backtest!.ReachDecades : 0,
+            any ? backtest!.Rows.Count : 0,
+            calibrationReachDecades)
+        {
+            Backtest = any ? backtest : null,
+        };
+    }
 
     /// <summary>The allocation at <paramref name="flops"/> with its interval, distance and warnings.</summary>
     public ExtrapolatedOptimum At(double flops)
@@ -64,6 +85,22 @@ public sealed record CalibratedExtrapolation(
             Warnings(decades));
     }
 
+    /// <summary>
+    /// The plan at <paramref name="flops"/>: N̂, D̂ = C/(6N̂), the local exponents a = d ln N*/d ln C and 1 − a, and, with
+    /// <paramref name="law"/>, the loss it predicts at (N̂, D̂).
+    /// </summary>
+    /// <exception cref="InfeasiblePlanException">N̂ or D̂ is below one.</exception>
+    public Allocation.ComputeOptimum Plan(double flops, Laws.LossLaw? law = null)
+    {
+        double parameters = Math.Exp(Forecast.LogParameters(Require.PositiveFinite(flops, nameof(flops))));
+        double tokens = flops / (Allocation.FlopsPerParameterToken.Training * parameters);
+        double a = Forecast.ExponentAt(flops);
+        Allocation.ComputeOptimum plan = law is null
+            ? new Allocation.ComputeOptimum(flops, parameters, tokens, a, 1 - a)
+            : new Allocation.LossOptimum(flops, parameters, tokens, law.Loss(parameters, tokens), a, 1 - a);
+        return plan.Plannable();
+    }
+
     private List<string> Warnings(double decades)
     {
         var warnings = new List<string>();
@@ -78,11 +115,11 @@ public sealed record CalibratedExtrapolation(
             warnings.Add(Invariant($"Your runs' own back-test missed by up to {OwnQuantile:0.0} scale units against {CorpusQuantile:0.0} for published studies, so the interval is widened {OwnQuantile / CorpusQuantile:0.0}x."));
         }
 
-        if (decades > 0 && Backtest is null)
+        if (decades > 0 && OwnPredictions == 0)
         {
             warnings.Add("Your runs cannot back-test themselves (a budget beyond the first fit needs at least 6 runs around its optimum), so the interval rests on published studies alone.");
         }
-        else if (decades > OwnReachDecades && Backtest is not null)
+        else if (decades > OwnReachDecades && OwnPredictions > 0)
         {
             warnings.Add(Invariant($"This plan extrapolates {decades:0.0} decades; your runs' own back-test reaches {OwnReachDecades:0.0}, so beyond that the interval rests on published studies alone."));
         }

@@ -21,3 +21,23 @@ public enum ExtrapolationMethod
     /// <summary>Approach 3 of Hoffmann et al. 2022 (§3.3): the loss law by Huber regression on ln L from a grid of starts (<see cref="Approach3Estimator"/>).</summary>
     Approach3,
 }
+
+/// <summary>The names of the methods as <c>scaling fit --method</c> and fit files spell them.</summary>
+public static class ExtrapolationMethodNames
+{
+    /// <summary>Every method with its name: drift, approach2, varpro, approach3.</summary>
+    public static IReadOnlyList<(string Name, ExtrapolationMethod Method)> All { get; } =
+    [
+        ("drift", ExtrapolationMethod.Drift),
+        ("approach2", ExtrapolationMethod.Approach2),
+        ("varpro", ExtrapolationMethod.VariableProjection),
+        ("approach3", ExtrapolationMethod.Approach3),
+    ];
+
+    /// <summary>The name of <paramref name="method"/>, e.g. <c>varpro</c>.</summary>
+    public static string Name(this ExtrapolationMethod method) => All.First(m => m.Method == method).Name;
+
+    /// <summary>The method named <paramref name="name"/> (ordinal, case-insensitive), or null.</summary>
+    public static ExtrapolationMethod? Parse(string? name) =>
+        All.Where(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)).Select(m => (ExtrapolationMethod?)m.Method).FirstOrDefault();
+}

@@ -41,13 +41,7 @@ public static class Extrapolator
         double? calibrated = calibration.QuantileFor(method);
         double corpusQuantile = calibrated ?? CalibratedExtrapolation.GaussianQuantile;
         var backtest = Backtester.Run(budgets, estimator, corpusQuantile);
-        return new CalibratedExtrapolation(
-            forecast,
-            corpusQuantile,
-            calibrated is not null,
-            calibration.Level,
-            backtest.Rows.Count == 0 ? null : backtest,
-            calibration.ReachDecades);
+        return CalibratedExtrapolation.From(forecast, corpusQuantile, calibrated is not null, calibration.Level, backtest, calibration.ReachDecades);
     }
 
     private static ExtrapolationMethod Choose(IReadOnlyList<IsoFlopBudget> budgets, ExtrapolationOptions options)

@@ -71,12 +71,17 @@ public sealed class FitCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("fit", SyntheticCsv(), "--starts", "200", "--bootstrap", "0", "--flops", "5.76e23", "--json", "--out", fitPath);
         Assert.Equal(0, code);
         Assert.Equal(output.Trim(), JsonDocument.Parse(File.ReadAllText(fitPath)).RootElement.GetRawText().Replace("\n", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal));
-        double fitted = JsonDocument.Parse(output).RootElement.GetProperty("plan").GetProperty("parameters").GetDouble();
+        // The plan takes N* from the fit's calibrated forecast (issue 23) and still reports the law's own optimum.
+        var fit = JsonDocument.Parse(output).RootElement;
+        double forecast = fit.GetProperty("extrapolation").GetProperty("at").GetProperty("parameters").GetProperty("estimate").GetDouble();
+        double lawOwn = fit.GetProperty("plan").GetProperty("parameters").GetDouble();
 
         var (planCode, planOutput, planError) = CliRunner.Run("plan", "--flops", "5.76e23", "--law", fitPath, "--json");
         Assert.Equal(0, planCode);
         Assert.Equal(string.Empty, planError);
-        Assert.Equal(fitted, JsonDocument.Parse(planOutput).RootElement.GetProperty("parameters").GetDouble(), fitted * 1e-12);
+        var plan = JsonDocument.Parse(planOutput).RootElement;
+        Assert.Equal(forecast, plan.GetProperty("parameters").GetDouble(), forecast * 1e-12);
+        Assert.Equal(lawOwn, plan.GetProperty("extrapolation").GetProperty("lawParameters").GetDouble(), lawOwn * 1e-12);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
     }
 
@@ -94,29 +99,37 @@ public sealed class FitCommandTests : IDisposable
     }
 
     [Fact]
-    public void Fit_WithBootstrap_ThenPlanWithTheFile_CarriesTheIntervalsToAnyBudget()
+    public void Fit_ThenPlanWithTheFile_CarriesTheCalibratedIntervalToAnyBudget()
     {
         string path = Path.Combine(folder, "fit-intervals.json");
         var fit = CliRunner.Run("fit", SyntheticCsv(), "--starts", "150", "--bootstrap", "60", "--seed", "4", "--flops", "1e23", "--out", path);
         Assert.Equal(0, fit.ExitCode);
         using var fitted = JsonDocument.Parse(File.ReadAllText(path));
-        var fitInterval = fitted.RootElement.GetProperty("intervals").GetProperty("parameters");
+        var fitInterval = fitted.RootElement.GetProperty("extrapolation").GetProperty("at").GetProperty("parameters");
 
-        // At the fit's own budget the plan repeats the fit's interval; at another budget it still has one.
+        // At the fit's own budget the plan repeats the fit's calibrated interval; at another budget it still has one,
+        // wider, with its distance from the runs.
         var same = CliRunner.Run("plan", "--law", path, "--flops", "1e23", "--json");
         using var samePlan = JsonDocument.Parse(same.Out);
-        var planInterval = samePlan.RootElement.GetProperty("intervals").GetProperty("parameters");
-        Assert.Equal(fitInterval.GetProperty("lower").GetDouble(), planInterval.GetProperty("lower").GetDouble(), 1e-6 * fitInterval.GetProperty("lower").GetDouble());
-        Assert.Equal(fitInterval.GetProperty("upper").GetDouble(), planInterval.GetProperty("upper").GetDouble(), 1e-6 * fitInterval.GetProperty("upper").GetDouble());
+        var planInterval = samePlan.RootElement.GetProperty("extrapolation").GetProperty("parameters");
+        Assert.Equal(fitInterval.GetProperty("lower").GetDouble(), planInterval.GetProperty("lower").GetDouble(), 1e-9 * fitInterval.GetProperty("lower").GetDouble());
+        Assert.Equal(fitInterval.GetProperty("upper").GetDouble(), planInterval.GetProperty("upper").GetDouble(), 1e-9 * fitInterval.GetProperty("upper").GetDouble());
 
-        var other = CliRunner.Run("plan", "--law", path, "--flops", "1e25");
+        var other = CliRunner.Run("plan", "--law", path, "--flops", "1e25", "--json");
         Assert.Equal(0, other.ExitCode);
-        Assert.Contains("95% bootstrap intervals from the 60 refits", other.Out, StringComparison.Ordinal);
+        using var otherPlan = JsonDocument.Parse(other.Out);
+        var far = otherPlan.RootElement.GetProperty("extrapolation");
+        Assert.True(far.GetProperty("widthRatio").GetDouble() > samePlan.RootElement.GetProperty("extrapolation").GetProperty("widthRatio").GetDouble());
+        Assert.Equal(far.GetProperty("decades").GetDouble() - 2, samePlan.RootElement.GetProperty("extrapolation").GetProperty("decades").GetDouble(), 1e-9);
+        var prose = CliRunner.Run("plan", "--law", path, "--flops", "1e25");
+        Assert.Contains("95% interval N* [", prose.Out, StringComparison.Ordinal);
+        Assert.Contains("Your largest run budget", prose.Out, StringComparison.Ordinal);
 
-        // Under a cap the refits would need the capped solver too, so the plan says nothing it did not compute.
+        // Under a cap the forecast would need the capped solver too, so the plan says nothing it did not compute.
         var capped = CliRunner.Run("plan", "--law", path, "--flops", "1e25", "--max-parameters", "1e10", "--json");
         using var cappedPlan = JsonDocument.Parse(capped.Out);
         Assert.False(cappedPlan.RootElement.TryGetProperty("intervals", out _));
+        Assert.False(cappedPlan.RootElement.TryGetProperty("extrapolation", out _));
     }
 
     [Fact]
@@ -128,7 +141,8 @@ public sealed class FitCommandTests : IDisposable
         Assert.Contains("Approach 3 fit (Hoffmann et al. 2022) to ", output, StringComparison.Ordinal);
         Assert.Contains("Converged: every gradient component", output, StringComparison.Ordinal);
         Assert.Contains("of 200 starts reached the best objective", output, StringComparison.Ordinal);
-        Assert.Contains("At 1.00E+22 FLOPs: ", output, StringComparison.Ordinal);
+        Assert.Contains("At 1.00E+22 FLOPs, the law's own optimum: ", output, StringComparison.Ordinal);
+        Assert.Contains("N* beyond the runs: drift method", output, StringComparison.Ordinal);
         Assert.Contains("Bootstrap: 30 resamples (seed 0)", output, StringComparison.Ordinal);
     }
 

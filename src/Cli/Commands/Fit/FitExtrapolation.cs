@@ -1,0 +1,181 @@
+using System.Globalization;
+using Scaling.Cli.Shared;
+using Scaling.Fitting;
+using Scaling.Fitting.Backtest;
+using Scaling.Fitting.Extrapolation;
+using Scaling.Fitting.Runs;
+using Scaling.Laws;
+
+namespace Scaling.Cli.Commands.Fit;
+
+/// <summary>
+/// The part of <c>scaling fit</c> that carries N* beyond the runs: the calibrated forecast (<c>--method</c>), the plan at
+/// <c>--flops</c> with its interval and distance, the rolling-origin back-test (<c>--backtest</c>) and every method side
+/// by side (<c>--compare</c>).
+/// </summary>
+internal static class FitExtrapolation
+{
+    /// <summary>The block-bootstrap resamples of varpro and approach3: the run bootstrap's count, at most 200.</summary>
+    public const int BlockResamples = 200;
+
+    /// <summary>What the user asked: the method (null = auto), whether it was asked explicitly, the budget and the tables.</summary>
+    public sealed record Request(ExtrapolationMethod? Method, bool Explicit, double? Flops, bool Backtest, bool Compare, Seed Seed, int Resamples);
+
+    /// <summary>Adds the extrapolation to <paramref name="report"/> and its prose to <paramref name="memo"/>.</summary>
+    /// <exception cref="UnusableRunsException">The runs cannot support a method the user asked for explicitly.</exception>
+    public static (FitOutput Report, string Memo) Add(FitOutput report, string memo, IReadOnlyList<TrainingRun> runs, LossLaw? law, Request request)
+    {
+        var options = new ExtrapolationOptions
+        {
+            Method = request.Method ?? ExtrapolationMethod.Drift,
+            ChooseByBacktest = request.Method is null,
+            Seed = request.Seed,
+            Resamples = request.Resamples,
+        };
+        CalibratedExtrapolation extrapolation;
+        try
+        {
+            extrapolation = Extrapolator.Fit(runs, options);
+        }
+        catch (UnusableRunsException e) when (!request.Explicit && !request.Backtest && !request.Compare)
+        {
+            return (report with { ExtrapolationSkipped = e.Message }, memo + "\n\nN* beyond the runs: skipped, " + e.Message);
+        }
+
+        var output = ExtrapolationOutput.From(extrapolation);
+        var lines = new List<string> { string.Empty, Heading(extrapolation, request.Method is null) };
+        if (request.Flops is { } flops)
+        {
+            var at = extrapolation.At(flops);
+            double? loss = law?.Loss(at.Parameters, at.Tokens);
+            output = output with { At = ExtrapolatedPlanOutput.From(at) with { Loss = loss } };
+            lines.AddRange(Describe(at, loss));
+        }
+        else
+        {
+            lines.Add(Invariant($"  N* grows as C^{Humanize.Exponent(extrapolation.Forecast.ExponentAt(extrapolation.Forecast.LargestBudgetFlops))} at your largest budget ({Humanize.Scientific(extrapolation.Forecast.LargestBudgetFlops)} FLOPs); give --flops C for N* with its interval at a budget."));
+        }
+
+        lines.Add(OwnBacktest(extrapolation));
+        report = report with { Extrapolation = output };
+        if (request.Backtest)
+        {
+            var rows = extrapolation.Backtest?.Rows ?? [];
+            report = report with { Backtest = rows.Select(BacktestRowOutput.From).ToArray() };
+            lines.Add(string.Empty);
+            lines.AddRange(BacktestTable(extrapolation));
+        }
+
+        if (request.Compare)
+        {
+            var methods = Compare(runs, options);
+            report = report with { Methods = methods };
+            lines.Add(string.Empty);
+            lines.AddRange(CompareTable(methods));
+        }
+
+        return (report, memo + "\n" + string.Join('\n', lines));
+    }
+
+    private static string Heading(CalibratedExtrapolation e, bool auto)
+    {
+        string how = e.Forecast.Method switch
+        {
+            ExtrapolationMethod.Drift => "ln N* quadratic in ln C through the IsoFLOP vertices, slope and drift drawn towards 11 published studies",
+            ExtrapolationMethod.Approach2 => "a power law through the IsoFLOP vertices, Hoffmann et al. 2022 §3.2",
+            ExtrapolationMethod.VariableProjection => "the loss law by variable projection, Golub & Pereyra 1973",
+            _ => "the Approach 3 loss law, Hoffmann et al. 2022 §3.3",
+        };
+        return $"N* beyond the runs: {e.Forecast.Method.Name()} method{(auto ? ", chosen by your runs' own back-test (--method auto)" : string.Empty)} ({how}):";
+    }
+
+    private static IEnumerable<string> Describe(ExtrapolatedOptimum at, double? loss)
+    {
+        string level = Invariant($"{at.Level * 100:0}%");
+        yield return $"  At {Humanize.Scientific(at.Flops)} FLOPs: {Humanize.Count(at.Parameters)} parameters [{Humanize.Count(at.ParametersLower)}, {Humanize.Count(at.ParametersUpper)}] "
+            + $"on {Humanize.Count(at.Tokens)} tokens [{Humanize.Count(at.TokensLower)}, {Humanize.Count(at.TokensUpper)}]"
+            + (loss is { } l ? $", predicted loss {Humanize.Loss(l)}" : string.Empty) + ".";
+        yield return at.Calibrated
+            ? $"  {level} interval calibrated on back-tests of published IsoFLOP studies at the same distance ({Humanize.Ratio(at.WidthRatio)}x wide)."
+            : $"  {level} interval from the method's block bootstrap over budgets, not calibrated ({Humanize.Ratio(at.WidthRatio)}x wide).";
+        yield return "  " + Distance(at);
+        foreach (string warning in at.Warnings)
+        {
+            yield return "  Warning: " + warning;
+        }
+    }
+
+    /// <summary>"Your largest run budget (1.00E+20 FLOPs) is 1/30 of this budget: 1.5 decades of extrapolation."</summary>
+    public static string Distance(ExtrapolatedOptimum at) => at.Decades > 0
+        ? Invariant($"Your largest run budget ({Humanize.Scientific(at.LargestBudgetFlops)} FLOPs) is 1/{Fraction(at.BudgetRatio)} of this budget: {at.Decades:0.0} decades of extrapolation.")
+        : Invariant($"This budget lies within your runs (largest budget {Humanize.Scientific(at.LargestBudgetFlops)} FLOPs): no extrapolation.");
+
+    // 30, 4.5, or three significant figures with thousands separators: 5,000; 123,000.
+    private static string Fraction(double ratio)
+    {
+        if (ratio < 100)
+        {
+            return ratio.ToString("0.#", CultureInfo.InvariantCulture);
+        }
+
+        double unit = Math.Pow(10, Math.Floor(Math.Log10(ratio)) - 2);
+        return (Math.Round(ratio / unit) * unit).ToString("N0", CultureInfo.InvariantCulture);
+    }
+
+    private static string OwnBacktest(CalibratedExtrapolation e) => e.OwnPredictions == 0
+        ? "  Your runs cannot back-test themselves (a budget beyond the first fit needs 6 runs around its optimum); the interval rests on published studies."
+        : Invariant($"  Your runs' own back-test: {e.OwnPredictions} predictions up to {e.OwnReachDecades:0.0} decades, largest miss {e.OwnQuantile:0.0} scale units against {e.CorpusQuantile:0.0} allowed (--backtest shows them).");
+
+    private static IEnumerable<string> BacktestTable(CalibratedExtrapolation e)
+    {
+        yield return "Back-test (rolling origin: fit on the budgets up to one, predict each larger budget's observed optimum, the vertex of a parabola of loss in ln N through its runs, at least 6 runs, inside the sampled sizes; Hoffmann et al. 2022 §3.2):";
+        if (e.Backtest is not { } backtest)
+        {
+            yield return "  no predictions: no budget beyond the first fit observes an optimum.";
+            yield break;
+        }
+
+        yield return $"  {"trained to",10}  {"target",10}  {"decades",7}  {"observed N*",11}  {"predicted N* [interval]",-30} {"covered",7}  {"loss MAPE",9}";
+        foreach (var r in backtest.Rows)
+        {
+            string predicted = $"{Humanize.Count(r.EstimatedParameters)} [{Humanize.Count(r.Lower)}, {Humanize.Count(r.Upper)}]";
+            yield return Invariant($"  {Humanize.Scientific(r.TrainMaxFlops),10}  {Humanize.Scientific(r.TargetFlops),10}  {r.Decades,7:0.00}  {Humanize.Count(r.ObservedParameters),11}  {predicted,-30} {(r.Covered ? "yes" : "NO"),7}  {(r.LossMape is { } m ? Humanize.Percent(m) : "-"),9}");
+        }
+
+        double beyond = backtest.RootMeanSquareLogError(1);
+        yield return Invariant($"  RMS ln(observed/predicted): {backtest.RootMeanSquareLogError():0.000}")
+            + (double.IsNaN(beyond) ? string.Empty : Invariant($" ({beyond:0.000} at 1 decade or more)"))
+            + Invariant($"; {backtest.Coverage * 100:0}% of the intervals hold the observed optimum.");
+    }
+
+    private static MethodBacktestOutput[] Compare(IReadOnlyList<TrainingRun> runs, ExtrapolationOptions options)
+    {
+        var budgets = IsoFlopBudget.Group(runs, options.RelativeFlopsTolerance);
+        var calibration = options.Calibration;
+        return ExtrapolationMethodNames.All.Select(m =>
+        {
+            double q = calibration.QuantileFor(m.Method) ?? CalibratedExtrapolation.GaussianQuantile;
+            var result = Backtester.Run(budgets, calibration.Estimator(m.Method, options.Seed, options.Resamples), q, lossMape: false);
+            double beyond = result.RootMeanSquareLogError(1);
+            return result.Rows.Count == 0
+                ? new MethodBacktestOutput(m.Name, calibration.QuantileFor(m.Method) is not null, 0, double.NaN, null, double.NaN, 0) { Skipped = "no prediction: too few budgets for this method" }
+                : new MethodBacktestOutput(m.Name, calibration.QuantileFor(m.Method) is not null, result.Rows.Count, result.RootMeanSquareLogError(), double.IsNaN(beyond) ? null : beyond, result.Coverage, result.ReachDecades);
+        }).ToArray();
+    }
+
+    private static IEnumerable<string> CompareTable(IReadOnlyList<MethodBacktestOutput> methods)
+    {
+        yield return "Every method back-tested on the same runs (RMS of ln(observed/predicted) N*; coverage of each method's own interval):";
+        yield return $"  {"method",-10} {"predictions",11}  {"RMS ln",7}  {">= 1 decade",11}  {"coverage",8}  calibrated";
+        foreach (var m in methods)
+        {
+            yield return m.Skipped is not null
+                ? $"  {m.Method,-10} {m.Skipped}"
+                : Invariant($"  {m.Method,-10} {m.Predictions,11}  {m.RmsLogError,7:0.000}  {(m.RmsLogErrorBeyondOneDecade is { } b ? b.ToString("0.000", CultureInfo.InvariantCulture) : "-"),11}  {m.Coverage * 100,7:0}%  {(m.Calibrated ? "yes" : "no")}");
+        }
+
+        yield return "  On 11 published studies held out one at a time, drift erred least (docs/extrapolation.md); a method that wins on few budgets here may not win far beyond them.";
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
