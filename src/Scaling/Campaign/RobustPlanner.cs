@@ -60,6 +60,48 @@ public static class RobustPlanner
     }
 
     /// <summary>
+    /// The robust plan at <paramref name="flops"/> when the uncertainty is the calibrated interval of a forecast of N*
+    /// (<see cref="Fitting.Extrapolation.CalibratedExtrapolation"/>) rather than bootstrap refits: the true optimum is
+    /// taken as ln N* ~ Normal(ln N̂, σ²), σ = q·s/1.96 so that the calibrated interval is its central 95%; in each of
+    /// <paramref name="scenarios"/> quantiles of that distribution the loss along the budget's IsoFLOP line is
+    /// <paramref name="law"/>'s valley moved so its minimum sits at that N*, L_i(N) = L(N·N_law/N_i, C/(6N·N_law/N_i));
+    /// the plan minimises the mean (or quantile) of L_i. The law's asymmetric valley (steeper on one side) is what moves
+    /// the robust size off N̂.
+    /// </summary>
+    public static RobustPlan Plan(LossLaw law, Fitting.Extrapolation.CalibratedExtrapolation extrapolation, double flops, double? quantile = null, int scenarios = 201)
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        ArgumentNullException.ThrowIfNull(extrapolation);
+        Require.PositiveFinite(flops, nameof(flops));
+        if (quantile is { } q && !(q > 0 && q < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantile), q, "quantile must lie in (0, 1), e.g. 0.9.");
+        }
+
+        double k = FlopsPerParameterToken.Training;
+        var at = extrapolation.At(flops);
+        double sigma = Math.Log(at.ParametersUpper / at.Parameters) / MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, (1 + at.Level) / 2);
+        double lawOptimum = ComputeOptimalFrontier.Create(law).Optimum(flops).Parameters;
+        var optima = Enumerable.Range(0, scenarios)
+            .Select(i => at.Parameters * Math.Exp(sigma * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, (i + 0.5) / scenarios)))
+            .ToArray();
+        var losses = new double[scenarios];
+        double Criterion(double parameters)
+        {
+            for (int i = 0; i < scenarios; i++)
+            {
+                double shifted = parameters * lawOptimum / optima[i];
+                losses[i] = law.Loss(shifted, flops / (k * shifted));
+            }
+
+            return quantile is { } level ? Quantile(losses, level) : losses.Average();
+        }
+
+        double best = LogScaleMinimizer.Minimize(Criterion, optima[0] / 10, optima[^1] * 10);
+        return new RobustPlan(flops, quantile, best, flops / (k * best), Criterion(best), at.Parameters, Criterion(at.Parameters), optima);
+    }
+
+    /// <summary>
     /// The consensus of <paramref name="laws"/> at <paramref name="flops"/>: the N minimising max_k [L_k(N, C/(6N)) − L_k*(C)]
     /// (minimax regret: each law judged against its own optimum, since their loss levels differ).
     /// </summary>

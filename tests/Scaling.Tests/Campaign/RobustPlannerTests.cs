@@ -83,4 +83,23 @@ public class RobustPlannerTests
         int above = Math.Min(below + 1, sorted.Length - 1);
         return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
+
+    [Fact]
+    public void Plan_CalibratedInterval_NeverWorseThanTheForecastAndNarrowIntervalKeepsIt()
+    {
+        // A forecast of N* with a calibrated interval (drift, from a synthetic straight-line study): the robust size
+        // minimises the expected loss over the interval, so it is never worse than the forecast's own N̂; as the interval
+        // shrinks to nothing every scenario is N̂ and the robust size is N̂.
+        var runs = Scaling.Tests.Fitting.Extrapolation.ParabolicStudies.Runs(
+            Scaling.Tests.Fitting.Extrapolation.ParabolicStudies.Optimum(0.5), Scaling.Tests.Fitting.Extrapolation.ParabolicStudies.Budgets(1e18, 1e20, 6));
+        var extrapolation = Scaling.Fitting.Extrapolation.Extrapolator.Fit(runs);
+        var law = Scaling.Laws.LawPresets.Hoffmann2022.LossLaw;
+        var plan = RobustPlanner.Plan(law, extrapolation, 1e23);
+        Assert.True(plan.Loss <= plan.PointLoss + 1e-12);
+        Assert.Equal(extrapolation.At(1e23).Parameters, plan.PointParameters, plan.PointParameters * 1e-12);
+
+        var narrow = extrapolation with { CorpusQuantile = 1e-9, OwnQuantile = 0 };
+        var sharp = RobustPlanner.Plan(law, narrow, 1e23);
+        Assert.Equal(sharp.PointParameters, sharp.Parameters, sharp.PointParameters * 1e-3);
+    }
 }

@@ -2,13 +2,15 @@ using System.Globalization;
 using Scaling.Campaign;
 using Scaling.Cli.Shared;
 using Scaling.Fitting;
+using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
 
 namespace Scaling.Cli.Commands.Plan;
 
 /// <summary>
-/// <c>scaling plan --flops C --robust [--quantile q]</c>: with a fit that carries its bootstrap refits, the size that
-/// minimises the expected (or q-quantile) loss over the refits, against the point plan; without <c>--law</c>, the
+/// <c>scaling plan --flops C --robust [--quantile q]</c>: with a fit that carries a calibrated forecast of N*, the size
+/// that minimises the expected (or q-quantile) loss over its calibrated interval; with a fit that carries only its
+/// bootstrap refits, the size that minimises the expected (or q-quantile) loss over the refits, against the point plan; without <c>--law</c>, the
 /// consensus of the published loss laws (smallest worst-case regret) and what each law predicts for it. A <c>--law</c>
 /// without refits (a preset, inline coefficients, a fit written with <c>--bootstrap 0</c>) is refused rather than
 /// silently replaced by the consensus.
@@ -25,6 +27,15 @@ internal static class RobustPlanMode
         double? quantile = quantileGiven is { } q ? Quantile(q) : null;
         if (fitted is not null)
         {
+            if (fitted.Law is ParametricLaw calibratedLaw && fitted.Extrapolation is { } extrapolation)
+            {
+                // The fit's calibrated N* interval is the honest uncertainty; its run refits measure noise only.
+                var calibrated = RobustPlanner.Plan(calibratedLaw.LossLaw, extrapolation, flops, quantile);
+                return asJson
+                    ? CliJson.Write(RobustPlanOutput.FromCalibrated(fitted, calibrated, extrapolation.At(flops)), CliJsonContext.Default.RobustPlanOutput)
+                    : DescribeCalibrated(fitted, calibrated, extrapolation.At(flops));
+            }
+
             if (fitted.Law is not ParametricLaw parametric || fitted.Resamples.Count < 2)
             {
                 throw new UsageException(
@@ -60,6 +71,14 @@ internal static class RobustPlanMode
             + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({Humanize.Count(plan.PointParameters)}, the fitted law's own N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")
             + $"  The refits' own N* spread over [{Humanize.Count(spread.Lower)}, {Humanize.Count(spread.Upper)}] (95%).";
     }
+
+    private static string DescribeCalibrated(FittedLaw law, RobustPlan plan, Fitting.Extrapolation.ExtrapolatedOptimum at) =>
+        string.Create(CultureInfo.InvariantCulture, $"Robust plan for {Humanize.Scientific(plan.Flops)} FLOPs over the calibrated N* interval in '{law.Law.Name}' ")
+            + string.Create(CultureInfo.InvariantCulture, $"({Humanize.Count(at.ParametersLower)} to {Humanize.Count(at.ParametersUpper)}, {at.Level * 100:0}%, {law.Extrapolation!.Forecast.Method.Name()} method): ")
+            + string.Create(CultureInfo.InvariantCulture, $"{Humanize.Count(plan.Parameters)} parameters on {Humanize.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({plan.Loss:0.0000}) ")
+            + "with the law's IsoFLOP valley moved to each plausible optimum.\n"
+            + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({Humanize.Count(plan.PointParameters)}, the forecast's N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")
+            + "  " + Commands.Fit.FitExtrapolation.Distance(at);
 
     private static string Describe(LawConsensus consensus)
     {

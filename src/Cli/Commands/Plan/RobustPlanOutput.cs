@@ -16,6 +16,24 @@ internal sealed record RobustPlanOutput(
             law.Law.Name, plan.Flops, plan.Quantile is null ? "expected" : "quantile", plan.Quantile, law.Resamples.Count, plan.Parameters, plan.Tokens,
             plan.Loss, plan.PointParameters, plan.PointLoss, plan.Gain, new RangeOutput(spread.Lower, spread.Upper));
     }
+
+    /// <summary>What the robust choice hedges: <c>bootstrap refits</c> (absent) or <c>calibrated N* interval</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Uncertainty { get; init; }
+
+    /// <summary>With a calibrated interval: how far the budget lies beyond the fit's largest budget, in decades.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? Decades { get; init; }
+
+    /// <summary>The robust plan over a fit's calibrated N* interval (<c>refits</c> is 0, <c>refitParameters</c> the interval).</summary>
+    public static RobustPlanOutput FromCalibrated(FittedLaw law, RobustPlan plan, Scaling.Fitting.Extrapolation.ExtrapolatedOptimum at) =>
+        new(
+            law.Law.Name, plan.Flops, plan.Quantile is null ? "expected" : "quantile", plan.Quantile, 0, plan.Parameters, plan.Tokens,
+            plan.Loss, plan.PointParameters, plan.PointLoss, plan.Gain, new RangeOutput(at.ParametersLower, at.ParametersUpper))
+        {
+            Uncertainty = "calibrated N* interval",
+            Decades = at.Decades,
+        };
 }
 
 /// <summary>A range without an estimate.</summary>

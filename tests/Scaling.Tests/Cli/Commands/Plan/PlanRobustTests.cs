@@ -18,7 +18,7 @@ public class PlanRobustTests
     private static readonly Lazy<string> Fit = new(FitWithRefits);
 
     [Fact]
-    public void PlanRobust_FitWithRefits_MinimisesTheExpectedLossAndGainsOverThePointPlan()
+    public void PlanRobust_FitWithAForecast_MinimisesTheExpectedLossOverItsCalibratedInterval()
     {
         var (code, output, _) = CliRunner.Run("plan", "--flops", "1e24", "--robust", "--law", Fit.Value, "--json");
         Assert.Equal(0, code);
@@ -26,7 +26,9 @@ public class PlanRobustTests
         Assert.Equal("expected", json["criterion"]!.GetValue<string>());
         Assert.True(json["gain"]!.GetValue<double>() >= 0);
         Assert.True(json["loss"]!.GetValue<double>() <= json["pointLoss"]!.GetValue<double>());
-        Assert.Equal(100, json["refits"]!.GetValue<int>());
+        // The fit carries a calibrated forecast of N* (issue 23): the robust plan hedges its interval, not the run refits.
+        Assert.Equal("calibrated N* interval", json["uncertainty"]!.GetValue<string>());
+        Assert.InRange(json["pointParameters"]!.GetValue<double>(), json["refitParameters"]!["lower"]!.GetValue<double>(), json["refitParameters"]!["upper"]!.GetValue<double>());
     }
 
     [Fact]
