@@ -46,5 +46,6 @@ namespace Scaling.Cli.Shared;
 [JsonSerializable(typeof(SimulationOutput))]
 [JsonSerializable(typeof(SimulatedEstimatesOutput))]
 [JsonSerializable(typeof(Approach2EstimatesPart))]
+[JsonSerializable(typeof(CalibratedEstimatesPart))]
 [JsonSerializable(typeof(NextRunsOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

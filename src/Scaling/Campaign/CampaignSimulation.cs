@@ -3,7 +3,11 @@ using Scaling.Laws;
 
 namespace Scaling.Campaign;
 
-/// <summary>The outcome of <see cref="CampaignSimulator"/>: the truth, and how each approach recovers it.</summary>
+/// <summary>
+/// The outcome of <see cref="CampaignSimulator"/>: the truth, and how each approach recovers it. Under a
+/// <see cref="SimulationOptions.Misspecification"/> each trial has its own true N*; the estimates are reported relative
+/// to it, scaled to <see cref="TrueOptimum"/> (the law's) so that spreads and coverage read on one scale.
+/// </summary>
 /// <param name="Runs">The simulated design.</param>
 /// <param name="TargetFlops">The budget where N* is wanted.</param>
 /// <param name="TrueLaw">The law the losses were drawn from.</param>
@@ -20,6 +24,9 @@ public sealed record CampaignSimulation(
     SimulatedEstimates Approach3,
     SimulatedEstimates? Approach2)
 {
+    /// <summary>The calibrated drift forecast over the trials, when <see cref="SimulationOptions.Calibration"/> was set.</summary>
+    public SimulatedEstimates? Calibrated { get; init; }
+
     /// <summary>Σ 6·N·D over the simulated runs.</summary>
     public double TotalFlops => Runs.Sum(r => r.Flops);
 }

@@ -9,9 +9,10 @@ using Scaling.Laws;
 namespace Scaling.Campaign;
 
 /// <summary>
-/// Simulates a campaign before it is paid for: draws every run's loss from a known law with noise, fits each simulated
-/// campaign with Approach 3 (and Approach 2), and reports how N* at the target scatters and how often each campaign's
-/// own bootstrap interval covers the true N*.
+/// Simulates a campaign before it is paid for: draws every run's loss from a known law with noise — and, under a
+/// <see cref="SimulationOptions.Misspecification"/>, with each trial's optimum drifting away from the law's as real
+/// studies' do — fits each simulated campaign with Approach 3 (and Approach 2, and the calibrated drift forecast), and
+/// reports how N* at the target scatters and how often each campaign's own interval covers its true N*.
 /// </summary>
 /// <remarks>
 /// Trial t draws its noise from the stream (seed, t) and bootstraps with seed (seed, t), so the result is the same for
@@ -64,6 +65,8 @@ public static class CampaignSimulator
         var fitOptions = FitOptionsFor(truth, options);
         var three = new SimulatedTrial[options.Trials];
         var two = new SimulatedTrial[options.Trials];
+        var calibrated = new SimulatedTrial[options.Trials];
+        double largestLogBudget = runs.Max(r => Math.Log(r.BudgetFlops));
         int done = 0;
         Parallel.For(
             0,
@@ -75,22 +78,59 @@ public static class CampaignSimulator
             },
             trial =>
             {
-                var data = Draw(runs, truth, options.Noise, options.Seed, trial);
-                three[trial] = FitApproach3(data, targetFlops, fitOptions, options, trial);
-                two[trial] = options.Approach2 ? FitApproach2(data, targetFlops, options, trial) : SimulatedTrial.Failed;
+                // Under misspecification this trial's optimum strays from the law's by δ(C); its estimates are judged
+                // against its own truth, rescaled to the law's N* at the target.
+                var (slope, curvature) = options.Misspecification?.Draw(options.Seed, trial) ?? (0, 0);
+                double Shift(double flops)
+                {
+                    double u = Math.Log(flops) - largestLogBudget;
+                    return (slope * u) + (curvature * u * u);
+                }
+
+                double toLaw = options.Misspecification is null ? 1 : Math.Exp(-Shift(targetFlops));
+                var data = Draw(runs, truth, options.Noise, options.Seed, trial, options.Misspecification is null ? null : Shift);
+                three[trial] = FitApproach3(data, targetFlops, fitOptions, options, trial).Scaled(toLaw);
+                two[trial] = options.Approach2 ? FitApproach2(data, targetFlops, options, trial).Scaled(toLaw) : SimulatedTrial.Failed;
+                calibrated[trial] = options.Calibration is { } calibration ? FitCalibrated(data, targetFlops, calibration).Scaled(toLaw) : SimulatedTrial.Failed;
                 progress?.Report(Interlocked.Increment(ref done));
             });
 
         var approach3 = Summarise("approach 3", three, trueOptimum.Parameters, options, withLoss: true);
         var approach2 = options.Approach2 ? Summarise("approach 2", two, trueOptimum.Parameters, options, withLoss: false) : null;
-        return new CampaignSimulation(runs, targetFlops, truth, options, trueOptimum, approach3, approach2);
+        return new CampaignSimulation(runs, targetFlops, truth, options, trueOptimum, approach3, approach2)
+        {
+            Calibrated = options.Calibration is null ? null : Summarise("drift (calibrated)", calibrated, trueOptimum.Parameters, options, withLoss: false),
+        };
+    }
+
+    // The calibrated drift forecast of one trial, with its interval (the extrapolation's own level, 95%).
+    private static SimulatedTrial FitCalibrated(IReadOnlyList<TrainingRun> data, double targetFlops, Fitting.Extrapolation.ExtrapolationCalibration calibration)
+    {
+        try
+        {
+            var at = Fitting.Extrapolation.Extrapolator.Fit(data, new Fitting.Extrapolation.ExtrapolationOptions { Calibration = calibration, BacktestLoss = false }).At(targetFlops);
+            return new SimulatedTrial(at.Parameters, at.ParametersLower, at.ParametersUpper, double.NaN);
+        }
+        catch (UnusableRunsException)
+        {
+            // Too few budgets with an IsoFLOP vertex in this trial: a failed campaign for this method.
+            return SimulatedTrial.Failed;
+        }
     }
 
     /// <summary>
     /// The losses of trial <paramref name="trial"/>: L(N, D) of <paramref name="truth"/> times the noise factor, one
     /// draw per run in design order from stream (seed, trial).
     /// </summary>
-    public static IReadOnlyList<TrainingRun> Draw(IReadOnlyList<PlannedRun> runs, LossLaw truth, LossNoise noise, Seed seed, long trial)
+    public static IReadOnlyList<TrainingRun> Draw(IReadOnlyList<PlannedRun> runs, LossLaw truth, LossNoise noise, Seed seed, long trial) =>
+        Draw(runs, truth, noise, seed, trial, null);
+
+    /// <summary>
+    /// As <see cref="Draw(IReadOnlyList{PlannedRun}, LossLaw, LossNoise, Seed, long)"/>, with each budget's IsoFLOP valley
+    /// moved by <paramref name="logShift"/>(C) in ln N: the loss of (N, D) is the law's at (N·e^−δ, D·e^δ), on the same
+    /// line 6·N·D = C, so the minimum sits at N*_law(C)·e^δ.
+    /// </summary>
+    public static IReadOnlyList<TrainingRun> Draw(IReadOnlyList<PlannedRun> runs, LossLaw truth, LossNoise noise, Seed seed, long trial, Func<double, double>? logShift)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(truth);
@@ -100,7 +140,9 @@ public static class CampaignSimulator
         for (int i = 0; i < runs.Count; i++)
         {
             var run = runs[i];
-            drawn[i] = TrainingRun.Create(run.Parameters, run.Tokens, truth.Loss(run.Parameters, run.Tokens) * noise.Factor(ref random), budgetFlops: run.BudgetFlops);
+            double shift = logShift is null ? 1 : Math.Exp(logShift(run.BudgetFlops));
+            double loss = truth.Loss(run.Parameters / shift, run.Tokens * shift);
+            drawn[i] = TrainingRun.Create(run.Parameters, run.Tokens, loss * noise.Factor(ref random), budgetFlops: run.BudgetFlops);
         }
 
         return drawn;

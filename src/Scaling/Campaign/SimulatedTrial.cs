@@ -18,4 +18,7 @@ public sealed record SimulatedTrial(double Parameters, double Lower, double Uppe
 
     /// <summary>True when the trial's interval contains <paramref name="parameters"/>.</summary>
     public bool Covers(double parameters) => Lower <= parameters && parameters <= Upper;
+
+    /// <summary>The trial with its sizes (estimate and interval) multiplied by <paramref name="factor"/>.</summary>
+    public SimulatedTrial Scaled(double factor) => factor == 1 ? this : this with { Parameters = Parameters * factor, Lower = Lower * factor, Upper = Upper * factor };
 }

@@ -37,6 +37,19 @@ public sealed record SimulationOptions
         init => field = Require.Fraction(value, nameof(Level));
     } = 0.95;
 
+    /// <summary>
+    /// How far each trial's true optimum may stray from the law (<see cref="Campaign.Misspecification"/>); null (the
+    /// default) simulates the law exactly, which measures noise only and so cannot tell a small campaign from a large
+    /// one. <c>scaling campaign --simulate</c> uses <see cref="Misspecification.FromCalibration"/>.
+    /// </summary>
+    public Misspecification? Misspecification { get; init; }
+
+    /// <summary>
+    /// When set, every trial is also fitted with the calibrated drift forecast (<see cref="Fitting.Extrapolation.Extrapolator"/>)
+    /// and its interval's coverage of the truth measured; default null.
+    /// </summary>
+    public Fitting.Extrapolation.ExtrapolationCalibration? Calibration { get; init; }
+
     /// <summary>Also fit every trial with Approach 2 (IsoFLOP parabolas); default true.</summary>
     public bool Approach2 { get; init; } = true;
 

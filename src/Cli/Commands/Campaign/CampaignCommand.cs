@@ -4,6 +4,7 @@ using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Fitting.Runs;
 using Scaling.Cli.Shared;
+using Scaling.Fitting.Extrapolation;
 using Scaling.Fitting;
 using Scaling.Laws;
 
@@ -51,6 +52,7 @@ internal static class CampaignCommand
             "gaussian (in log-loss, default) or exponential (one-sided: runs never beat the law).",
             ("gaussian", LossNoise.Gaussian),
             ("exponential", LossNoise.Exponential));
+        var exactLaw = new Option<bool>("--exact-law") { Description = "With --simulate: draw every trial from the law itself (noise only). By default each trial's optimum drifts from the law's as much as 11 published IsoFLOP studies differ, so a smaller campaign or a farther target honestly widens N*." };
         var trials = CliOptions.Count("--trials", "T", "Simulated campaigns (default 200).", "200", 2, MaxTrials);
         var resamples = CliOptions.Resamples("--resamples", "Bootstrap resamples of each simulated fit, for the coverage of its interval (default 200; 0 skips).", "200");
         var seed = CliOptions.Seed("Seed of the simulation (default 0).");
@@ -58,7 +60,7 @@ internal static class CampaignCommand
         var next = CliOptions.Count("--next", "K", "With --runs: propose this many next runs that most narrow N* at --target-flops.", "4", 1, MaxNextRuns);
         var command = new Command("campaign", "Design the IsoFLOP runs before a big run, simulate how sure they will make you, or propose what to train next.")
         {
-            target, campaign, law, budgets, sizes, span, spacing, output, force, json, simulate, noise, noiseKind, trials, resamples, seed, runs, next,
+            target, campaign, law, budgets, sizes, span, spacing, output, force, json, simulate, exactLaw, noise, noiseKind, trials, resamples, seed, runs, next,
         };
         command.SetAction(result =>
         {
@@ -114,6 +116,8 @@ internal static class CampaignCommand
                     Trials = result.GetValue(trials) ?? 200,
                     Resamples = result.GetValue(resamples) ?? 200,
                     Seed = seedValue,
+                    Misspecification = result.GetValue(exactLaw) ? null : Misspecification.FromCalibration(ExtrapolationCalibration.Embedded),
+                    Calibration = ExtrapolationCalibration.Embedded,
                 };
                 CampaignSimulation outcome;
                 using (var bar = ProgressLine.Start(console, !asJson, "campaign: simulate", simulation.Trials))
@@ -124,7 +128,7 @@ internal static class CampaignCommand
                 report = report.With(outcome);
                 memo += "\n\n" + CampaignMemo.DescribeSimulation(named.Name, outcome);
             }
-            else if (new Option[] { noise, noiseKind, trials, resamples }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } stray)
+            else if (new Option[] { noise, noiseKind, trials, resamples, exactLaw }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } stray)
             {
                 throw new UsageException($"{stray.Name}: only applies with --simulate.");
             }

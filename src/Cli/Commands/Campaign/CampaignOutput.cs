@@ -17,7 +17,9 @@ internal sealed record CampaignOutput(CampaignDesignOutput Design) : FlatOutput
 
     public Approach2EstimatesPart? Approach2 { get; init; }
 
-    public override IEnumerable<object?> Parts() => [Design, Simulation, Approach3, Approach2];
+    public CalibratedEstimatesPart? Calibrated { get; init; }
+
+    public override IEnumerable<object?> Parts() => [Design, Simulation, Approach3, Approach2, Calibrated];
 
     /// <summary>The design with the simulation's outcome.</summary>
     public CampaignOutput With(CampaignSimulation simulation) => this with
@@ -27,9 +29,13 @@ internal sealed record CampaignOutput(CampaignDesignOutput Design) : FlatOutput
             simulation.Options.Trials,
             simulation.Options.Seed.Value,
             simulation.Options.Resamples,
-            new TruthOutput(simulation.TrueOptimum.Parameters, simulation.TrueOptimum.Tokens, simulation.TrueOptimum.Loss)),
+            new TruthOutput(simulation.TrueOptimum.Parameters, simulation.TrueOptimum.Tokens, simulation.TrueOptimum.Loss))
+        {
+            Misspecification = simulation.Options.Misspecification is { } m ? new MisspecificationOutput(m.SlopeSd, m.CurvatureMean, m.CurvatureSd) : null,
+        },
         Approach3 = SimulatedEstimatesOutput.From(simulation.Approach3),
         Approach2 = simulation.Approach2 is { } two ? new Approach2EstimatesPart(SimulatedEstimatesOutput.From(two)) : null,
+        Calibrated = simulation.Calibrated is { } drift ? new CalibratedEstimatesPart(SimulatedEstimatesOutput.From(drift)) : null,
     };
 }
 
@@ -63,7 +69,18 @@ internal sealed record CampaignDesignOutput(
 internal sealed record PlannedRunOutput(double Budget, double Parameters, double Tokens, double Flops);
 
 /// <summary>The simulation's settings and the true optimum at the target.</summary>
-internal sealed record SimulationOutput(NoiseOutput Noise, int Trials, long Seed, int Resamples, TruthOutput Truth);
+internal sealed record SimulationOutput(NoiseOutput Noise, int Trials, long Seed, int Resamples, TruthOutput Truth)
+{
+    /// <summary>How far each trial's optimum drifted from the law's (absent under <c>--exact-law</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MisspecificationOutput? Misspecification { get; init; }
+}
+
+/// <summary>The spread of the exponent's offset and drift each trial drew (per ln C and (ln C)²).</summary>
+internal sealed record MisspecificationOutput(double SlopeSd, double CurvatureMean, double CurvatureSd);
+
+/// <summary>The calibrated drift forecast's estimates over the trials.</summary>
+internal sealed record CalibratedEstimatesPart(SimulatedEstimatesOutput Calibrated);
 
 /// <summary>The noise of a run's log-loss.</summary>
 internal sealed record NoiseOutput(string Kind, double Scale);

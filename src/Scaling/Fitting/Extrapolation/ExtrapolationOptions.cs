@@ -24,6 +24,9 @@ public sealed record ExtrapolationOptions
     /// <summary>Block-bootstrap resamples of the law-based estimators (default 100).</summary>
     public int Resamples { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Resamples), value, "Resamples must be 0 or more."); } = 100;
 
+    /// <summary>Fit a loss law per origin of the runs' own back-test for its loss MAPE (default true; simulations turn it off).</summary>
+    public bool BacktestLoss { get; init; } = true;
+
     /// <summary>How far 6·N·D may spread within an undeclared IsoFLOP group (default 10%).</summary>
     public double RelativeFlopsTolerance { get; init => field = Require.Fraction(value, nameof(RelativeFlopsTolerance)); } = IsoFlopBudget.DefaultRelativeTolerance;
 }

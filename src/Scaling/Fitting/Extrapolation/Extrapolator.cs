@@ -40,7 +40,7 @@ public static class Extrapolator
         var forecast = estimator.Forecast(budgets) ?? throw Unusable(budgets, method);
         double? calibrated = calibration.QuantileFor(method);
         double corpusQuantile = calibrated ?? CalibratedExtrapolation.GaussianQuantile;
-        var backtest = Backtester.Run(budgets, estimator, corpusQuantile);
+        var backtest = Backtester.Run(budgets, estimator, corpusQuantile, options.BacktestLoss);
         return CalibratedExtrapolation.From(forecast, corpusQuantile, calibrated is not null, calibration.Level, backtest, calibration.ReachDecades);
     }
 

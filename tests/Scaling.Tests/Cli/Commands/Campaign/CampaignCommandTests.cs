@@ -80,6 +80,17 @@ public class CampaignCommandTests
         Assert.Equal((n["upper"]!.GetValue<double>() - n["lower"]!.GetValue<double>()) / truth, json["relativeWidth"]!.GetValue<double>(), 1e-12);
         Assert.InRange(json["coverage"]!.GetValue<double>(), 0, 1);
         Assert.NotNull(json["approach2"]!["optimalParameters"]);
+        Assert.NotNull(json["calibrated"]!["optimalParameters"]);
+        Assert.True(json["misspecification"]!["slopeSd"]!.GetValue<double>() > 0);
+    }
+
+    [Fact]
+    public void Campaign_SimulateExactLaw_DrawsFromTheLawAloneAndSaysSo()
+    {
+        var (code, output, _) = CliRunner.Run("campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--simulate", "--exact-law",
+            "--trials", "10", "--resamples", "0", "--seed", "4");
+        Assert.Equal(0, code);
+        Assert.Contains("(--exact-law): the spread is noise only", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,6 +113,7 @@ public class CampaignCommandTests
     [InlineData("--simulate", "allocation rule", "campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--law", "tokens20", "--simulate")]
     [InlineData("--next", "--runs", "campaign", "--target-flops", "1e24", "--next", "4")]
     [InlineData("--noise", "only applies with --simulate", "campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--noise", "0.02")]
+    [InlineData("--exact-law", "only applies with --simulate", "campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--exact-law")]
     [InlineData("--noise-kind", "gaussian or exponential", "campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--simulate", "--noise-kind", "uniform")]
     [InlineData("--spacing", "ladder or even", "campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--spacing", "odd")]
     [InlineData("--trials", "from 2 to 100,000", "campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22", "--simulate", "--trials", "1")]
