@@ -6,6 +6,7 @@ using Scaling.Campaign;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting.Extrapolation;
 using Scaling.Fitting.Runs;
 using Scaling.Fitting;
 using Scaling.Laws;
@@ -62,6 +63,7 @@ internal static class BenchCommand
             BootstrapResult boot = ParametricBootstrap.Run(fit, bootstrapOptions with { Resamples = Math.Min(resampleCount, 200) });
             var bootTimes = Time(repeat, () => boot = ParametricBootstrap.Run(fit, bootstrapOptions), out double[] bootCpu);
             console.Out.WriteLine(Invariant($"  bootstrap: median {Median(bootTimes):0.000} s (min {bootTimes.Min():0.000}, max {bootTimes.Max():0.000}), CPU {Median(bootCpu):0.000} s; {boot.Converged}/{boot.Resamples} refits converged; a in [{boot.Intervals.ExponentA.Lower:0.0000}, {boot.Intervals.ExponentA.Upper:0.0000}]"));
+            Backtest(console, data, repeat);
             if (trialCount >= 2)
             {
                 Campaign(console, trialCount, Math.Max(2, Math.Min(resampleCount, 200)), repeat);
@@ -81,6 +83,22 @@ internal static class BenchCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // The default 'scaling fit' extrapolation on the same runs: the drift forecast, its rolling-origin back-test on the runs
+    // (with a variable-projection loss law per origin for the loss MAPE) and the calibrated interval; then the same on
+    // Chinchilla's real runs, and the calibration recomputed from the 11 embedded studies (what a test checks).
+    private static void Backtest(CliConsole console, IReadOnlyList<TrainingRun> data, int repeat)
+    {
+        var extrapolation = Extrapolator.Fit(data);
+        var times = Time(repeat, () => extrapolation = Extrapolator.Fit(data), out double[] cpu);
+        var at = extrapolation.At(5.76e23);
+        console.Out.WriteLine(Invariant($"  back-test: {data.Count} runs, drift forecast with its own back-test ({extrapolation.OwnPredictions} predictions, loss MAPE per origin) and calibrated interval: median {Median(times):0.000} s (min {times.Min():0.000}), CPU {Median(cpu):0.000} s; N* at 5.76e23 {at.Parameters:0.00E+0} [{at.ParametersLower:0.00E+0}, {at.ParametersUpper:0.00E+0}]"));
+        var chinchilla = IsoFlopCorpus.All.Single(s => s.Name == "epoch-chinchilla");
+        var real = chinchilla.Budgets.SelectMany(b => b.Runs).ToArray();
+        var realTimes = Time(repeat, () => extrapolation = Extrapolator.Fit(real), out double[] realCpu);
+        var calibrationTimes = Time(1, () => ExtrapolationCalibration.Compute(IsoFlopCorpus.Calibration), out double[] calibrationCpu);
+        console.Out.WriteLine(Invariant($"             Chinchilla's {real.Length} real runs: median {Median(realTimes):0.000} s, CPU {Median(realCpu):0.000} s ({extrapolation.OwnPredictions} predictions); calibration from the 11 embedded studies: {calibrationTimes[0]:0.000} s, CPU {calibrationCpu[0]:0.000} s"));
     }
 
     // The campaign simulation (scaling campaign --simulate): Chinchilla's 72-run design under hoffmann2022-unrounded, 1%
