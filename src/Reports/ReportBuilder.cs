@@ -40,6 +40,7 @@ public static class ReportBuilder
                 BudgetEuros = request.BudgetEuros,
                 Fit = request.Fit,
                 FitBootstrap = request.FitBootstrap,
+                Extrapolation = request.Extrapolation,
             };
             files.Add(new ReportFile("plan.xlsx", "the planning workbook: change the inputs, the plan recalculates", PlanWorkbook.ToBytes(content)));
         }
@@ -108,6 +109,11 @@ public static class ReportBuilder
             {
                 yield return ("fit-exponent-a", "the fit: bootstrap distribution of the exponent a with its interval", FitFigures.ExponentDistribution(bootstrap));
             }
+        }
+
+        if (request.Extrapolation is { } extrapolation && BacktestFigure.Create(extrapolation) is { } backtest)
+        {
+            yield return ("fit-backtest", "the back-test: observed over predicted N* against extrapolation distance, with calibrated intervals", backtest);
         }
     }
 

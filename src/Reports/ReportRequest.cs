@@ -40,6 +40,12 @@ public sealed record ReportRequest
     /// </summary>
     public IReadOnlyList<LossLaw> Resamples { get; init; } = [];
 
+    /// <summary>
+    /// The calibrated forecast of N* from the runs (<c>--fit-runs</c>) or the fit file given as the law: adds the
+    /// back-test figure, the page's calibrated N* and the workbook's <c>Backtest</c> sheet.
+    /// </summary>
+    public Fitting.Extrapolation.CalibratedExtrapolation? Extrapolation { get; init; }
+
     /// <summary>The fit's bootstrap (for intervals and the distribution of a).</summary>
     public Fitting.Bootstrap.BootstrapResult? FitBootstrap { get; init; }
 

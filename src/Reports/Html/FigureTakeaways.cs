@@ -34,6 +34,10 @@ internal static class FigureTakeaways
             "fit-exponent-a" when request.FitBootstrap?.Intervals.ExponentA is { } a =>
                 $"N* grows as C^a; the bootstrap puts a between {HtmlNumbers.Exponent(a.Lower)} and {HtmlNumbers.Exponent(a.Upper)} (95%), "
                 + $"estimate {HtmlNumbers.Exponent(a.Estimate)}.",
+            "fit-backtest" when request.Extrapolation?.Backtest is { } backtest =>
+                $"Each bar is a forecast made from the budgets up to one, for a larger budget's observed optimum: "
+                + $"{backtest.Rows.Count(r => r.Covered).ToString(CultureInfo.InvariantCulture)} of {backtest.Rows.Count.ToString(CultureInfo.InvariantCulture)} calibrated intervals hold it, "
+                + $"up to {backtest.ReachDecades.ToString("0.0", CultureInfo.InvariantCulture)} decades out; root mean square of ln(observed/predicted) {HtmlNumbers.Exponent(backtest.RootMeanSquareLogError())}.",
             _ => string.Empty,
         };
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
 
 namespace Scaling.Reports.Html;
@@ -35,6 +37,7 @@ internal static class PlanSection
             .Text(" parameters trained on ").Number("lead-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens))
             .Text(" tokens: ").Number("lead-tokens-per-parameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter))
             .Text(" tokens per parameter.").Close("p");
+        Calibrated(html, facts);
 
         KeyNumbers(html, facts);
         Law(html, facts, citations);
@@ -109,5 +112,32 @@ internal static class PlanSection
             .Text(", so ten times the budget buys a model ").Number("tenfold-parameters", Math.Pow(10, frontier.ExponentA), HtmlNumbers.Significant(Math.Pow(10, frontier.ExponentA)))
             .Text("× larger trained on ").Number("tenfold-tokens", Math.Pow(10, frontier.ExponentB), HtmlNumbers.Significant(Math.Pow(10, frontier.ExponentB)))
             .Text("× the tokens.").Close("p");
+    }
+
+    // With a calibrated forecast of N* (from --fit-runs or a fit file): what it says at the budget, how far that lies
+    // beyond the runs, and that the law's own optimum above is not what back-tested best on real studies.
+    private static void Calibrated(HtmlWriter html, PlanFacts facts)
+    {
+        if (facts.Request.Extrapolation is not { } extrapolation)
+        {
+            return;
+        }
+
+        var at = extrapolation.At(facts.Request.BudgetFlops);
+        string level = (at.Level * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+        html.Open("p", ("class", "lead"), ("id", "lead-calibrated")).Text($"Carried beyond your runs by the {extrapolation.Forecast.Method.Name()} forecast, N* is ")
+            .Number("calibrated-parameters", at.Parameters, HtmlNumbers.Count(at.Parameters)).Text($" parameters ({level} interval ")
+            .Number("calibrated-parameters-lower", at.ParametersLower, HtmlNumbers.Count(at.ParametersLower)).Text(" to ")
+            .Number("calibrated-parameters-upper", at.ParametersUpper, HtmlNumbers.Count(at.ParametersUpper))
+            .Text(at.Calibrated ? ", calibrated on back-tests of published IsoFLOP studies" : ", not calibrated")
+            .Text("). Your largest run budget is 1/").Number("calibrated-budget-ratio", at.BudgetRatio, HtmlNumbers.Significant(at.BudgetRatio))
+            .Text(" of this budget (").Number("calibrated-decades", at.Decades, at.Decades.ToString("0.0", CultureInfo.InvariantCulture))
+            .Text(" decades of extrapolation); the law's own optimum above is where the fitted form puts it, which on real studies extrapolated worse.");
+        foreach (string warning in at.Warnings)
+        {
+            html.Text(" " + warning);
+        }
+
+        html.Close("p");
     }
 }

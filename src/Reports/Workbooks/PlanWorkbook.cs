@@ -69,6 +69,11 @@ public static class PlanWorkbook
             FitSheet.Write(workbook, fit, content.FitBootstrap);
         }
 
+        if (content.Extrapolation is { } extrapolation)
+        {
+            BacktestSheet.Write(workbook, extrapolation, content.BudgetFlops);
+        }
+
         if (content.Resources is { } resources)
         {
             CatalogSheet.Write(workbook, content, resources);

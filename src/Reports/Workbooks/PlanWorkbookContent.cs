@@ -62,6 +62,9 @@ public sealed record PlanWorkbookContent
     /// <summary>An Approach 3 fit of the user's runs for the <c>Fit</c> sheet (null: no sheet).</summary>
     public Fitting.Approach3.ParametricFitResult? Fit { get; init; }
 
+    /// <summary>The calibrated forecast of N* for the <c>Backtest</c> sheet (null: no sheet).</summary>
+    public Fitting.Extrapolation.CalibratedExtrapolation? Extrapolation { get; init; }
+
     /// <summary>The fit's bootstrap, for the intervals on the <c>Fit</c> sheet.</summary>
     public Fitting.Bootstrap.BootstrapResult? FitBootstrap { get; init; }
 

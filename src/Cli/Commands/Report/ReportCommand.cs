@@ -4,6 +4,7 @@ using Scaling.Fitting.Runs;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
+using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
 using Scaling.Reports.Html;
 using Scaling.Reports;
@@ -22,14 +23,17 @@ internal static class ReportCommand
     /// <summary>The accelerator of the default report; the most common training GPU of 2024–2026.</summary>
     public const string DefaultGpu = "H100-SXM";
 
-    // Stops between refits when SIGINT or SIGTERM arrives (a fit of a million runs takes minutes).
-    private static (ParametricFitResult Fit, BootstrapResult Bootstrap) Fit(InputFile file, double budgetFlops, Interruption interruption)
+    // Stops between refits when SIGINT or SIGTERM arrives (a fit of a million runs takes minutes). Runs that form IsoFLOP
+    // budgets also get the calibrated forecast of N* with their own back-test; others get the fit alone.
+    private static (ParametricFitResult Fit, BootstrapResult Bootstrap, CalibratedExtrapolation? Extrapolation) Fit(InputFile file, double budgetFlops, Interruption interruption)
     {
         var runs = file.Read(RunsCsv.Read);
         try
         {
             var fit = ParametricFit.Fit(runs, cancellationToken: interruption.Token);
-            return (fit, ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }, cancellationToken: interruption.Token));
+            var bootstrap = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = 1000, Flops = budgetFlops }, cancellationToken: interruption.Token);
+            interruption.ThrowIfRequested();
+            return (fit, bootstrap, TryExtrapolate(runs));
         }
         catch (OperationCanceledException)
         {
@@ -38,11 +42,24 @@ internal static class ReportCommand
         }
     }
 
-    // The --law option's law (a loss law) with the bootstrap refits a fit.json carries, for the figures' intervals.
-    private static (ParametricLaw Law, IReadOnlyList<LossLaw> Resamples) FromLawOption(string? text)
+    private static CalibratedExtrapolation? TryExtrapolate(IReadOnlyList<TrainingRun> runs)
+    {
+        try
+        {
+            return Extrapolator.Fit(runs);
+        }
+        catch (UnusableRunsException)
+        {
+            // Runs without IsoFLOP budgets: the report has the fit but no calibrated forecast or back-test.
+            return null;
+        }
+    }
+
+    // The --law option's law (a loss law) with the bootstrap refits and the calibrated forecast a fit.json carries.
+    private static (ParametricLaw Law, IReadOnlyList<LossLaw> Resamples, CalibratedExtrapolation? Extrapolation) FromLawOption(string? text)
     {
         var fitted = LawOption.ResolveFitted(text);
-        return (LawOption.RequireLoss(fitted.Law, LawOption.Name, "a report"), fitted.Resamples);
+        return (LawOption.RequireLoss(fitted.Law, LawOption.Name, "a report"), fitted.Resamples, fitted.Extrapolation);
     }
 
     public static Command Create(CliConsole console)
@@ -69,15 +86,16 @@ internal static class ReportCommand
             var hardware = resources.ReadWithDefaultGpu(result);
             double budget = hardware.Flops(result.GetValue(flops)) ?? DefaultFlops;
             interruption.ThrowIfRequested();
-            var (fit, bootstrap) = result.GetValue(fitRuns) is { } runsFile ? Fit(runsFile, budget, interruption) : (null, null);
-            var (namedLaw, resamples) = result.GetValue(law) is null && fit is not null
-                ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns)?.Path)}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [])
+            var (fit, bootstrap, fitted) = result.GetValue(fitRuns) is { } runsFile ? Fit(runsFile, budget, interruption) : (null, null, null);
+            var (namedLaw, resamples, carried) = result.GetValue(law) is null && fit is not null
+                ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns)?.Path)}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [], null)
                 : FromLawOption(result.GetValue(law));
             var request = ReportRequest.Create(namedLaw, budget) with
             {
                 Resamples = resamples,
                 Fit = fit,
                 FitBootstrap = bootstrap,
+                Extrapolation = fitted ?? carried,
                 Formats = result.GetValue(formats) ?? ReportFormats.All,
                 Resources = hardware.Assumptions,
                 BudgetEuros = hardware.BudgetEuros,

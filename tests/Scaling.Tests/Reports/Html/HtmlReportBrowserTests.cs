@@ -252,9 +252,9 @@ public sealed partial class HtmlReportBrowserTests(Browser browser, ReportPages 
         // Without --law the plan uses the fitted law.
         Assert.Equal(ComputeOptimalFrontier.Create(fit.Law).Optimum(DefaultFlops).Parameters, shown["parameters"].Value, shown["parameters"].Value * 1e-9);
         Assert.Contains(fit.Converged ? "Converged" : "Not converged", await page.Locator("#fit-diagnostics").InnerTextAsync(), StringComparison.Ordinal);
-        // The fit section draws ReportBuilder's four fit figures (observed vs predicted, residuals against compute and
-        // against size, the bootstrap distribution of a), each as an inline SVG.
-        string[] expected = ["figure-fit-exponent-a", "figure-fit-observed-predicted", "figure-fit-residuals", "figure-fit-residuals-size"];
+        // The fit section draws ReportBuilder's five fit figures (observed vs predicted, residuals against compute and
+        // against size, the bootstrap distribution of a, and the runs' own back-test of N*), each as an inline SVG.
+        string[] expected = ["figure-fit-backtest", "figure-fit-exponent-a", "figure-fit-observed-predicted", "figure-fit-residuals", "figure-fit-residuals-size"];
         var ids = await page.Locator("#fit figure").EvaluateAllAsync<string[]>("es => es.map(e => e.id)");
         Assert.Equal(expected, ids.Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(expected.Length, await page.Locator("#fit figure svg").CountAsync());

@@ -116,6 +116,29 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal("0.00000", objective.Style.NumberFormat.Format);
     }
 
+    [Fact]
+    public void Report_FitRunsOfARealStudy_AddsTheBacktestFigureSheetAndCalibratedNStar()
+    {
+        // Li, Kudugunta & Zettlemoyer 2025's fineweb/C4 runs (data/benchmarks/isoflops): 26 budgets, so the runs back-test themselves.
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "svg,xlsx,html", "--flops", "1e21",
+            "--fit-runs", RepositoryFiles.Path("data/benchmarks/isoflops/misfitting-fineweb-c4.csv"));
+        Assert.True(code == 0, error);
+        Assert.Contains(Path.Combine(directory, "fit-backtest.svg"), output, StringComparison.Ordinal);
+
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(directory, "plan.xlsx"));
+        var sheet = workbook.Worksheet("Backtest");
+        Assert.Equal("N* at 1e21 FLOPs (drift forecast)", sheet.Cell(2, 1).GetString());
+        double estimate = sheet.Cell(2, 2).GetDouble();
+        Assert.InRange(estimate, sheet.Cell(2, 3).GetDouble(), sheet.Cell(2, 4).GetDouble());
+        var header = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Trained up to (FLOPs)");
+        var first = header.CellBelow();
+        Assert.True(first.GetDouble() < first.CellRight().GetDouble(), "a back-test row trains below its target");
+
+        string page = File.ReadAllText(Path.Combine(directory, "index.html"));
+        Assert.Contains("id=\"lead-calibrated\"", page, StringComparison.Ordinal);
+        Assert.Contains("Your largest run budget is", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--gpus", "2", "needs --gpu")]
     [InlineData("--budget-eur", "1e6", "needs --gpu")]

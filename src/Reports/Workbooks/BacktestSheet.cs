@@ -1,0 +1,98 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Scaling.Fitting.Extrapolation;
+
+namespace Scaling.Reports.Workbooks;
+
+/// <summary>
+/// The <c>Backtest</c> sheet: the calibrated forecast of N* at the report's budget, how far it extrapolates, and every
+/// prediction of the runs' own rolling-origin back-test (observed against predicted N*, the interval, the loss MAPE).
+/// </summary>
+internal static class BacktestSheet
+{
+    public const string SheetName = "Backtest";
+
+    public static void Write(XLWorkbook workbook, CalibratedExtrapolation extrapolation, double budgetFlops)
+    {
+        var sheet = workbook.Worksheets.Add(SheetName);
+        var at = extrapolation.At(budgetFlops);
+        string level = string.Create(CultureInfo.InvariantCulture, $"{at.Level * 100:0}%");
+        SheetLayout.Header(sheet, "Quantity", "Estimate", $"{level} lower", $"{level} upper");
+        int row = 2;
+        foreach (var (label, estimate, lower, upper) in new[]
+        {
+            ($"N* at {WorkbookFormats.Short(budgetFlops)} FLOPs ({extrapolation.Forecast.Method.Name()} forecast)", at.Parameters, at.ParametersLower, at.ParametersUpper),
+            ($"D* at {WorkbookFormats.Short(budgetFlops)} FLOPs", at.Tokens, at.TokensLower, at.TokensUpper),
+        })
+        {
+            sheet.Cell(row, 1).Value = label;
+            sheet.Cell(row, 2).Value = estimate;
+            sheet.Cell(row, 3).Value = lower;
+            sheet.Cell(row, 4).Value = upper;
+            sheet.Range(row, 2, row, 4).Style.NumberFormat.Format = WorkbookFormats.Count;
+            row++;
+        }
+
+        row = Facts(sheet, row + 1, extrapolation, at);
+        Rows(sheet, row + 1, extrapolation);
+        SheetLayout.Widths(sheet, 44, 16, 16, 16, 16, 16, 16, 12, 12);
+    }
+
+    private static int Facts(IXLWorksheet sheet, int row, CalibratedExtrapolation extrapolation, ExtrapolatedOptimum at)
+    {
+        row = SheetLayout.Section(sheet, row, "How far, and how sure");
+        var facts = new List<(string Label, string Value)>
+        {
+            ("Largest budget of the runs (FLOPs)", WorkbookFormats.Short(at.LargestBudgetFlops)),
+            ("Extrapolation (decades)", at.Decades.ToString("0.00", CultureInfo.InvariantCulture)),
+            ("Interval", at.Calibrated
+                ? $"calibrated on back-tests of published IsoFLOP studies: q = {extrapolation.Quantile.ToString("0.00", CultureInfo.InvariantCulture)} (published studies {extrapolation.CorpusQuantile.ToString("0.00", CultureInfo.InvariantCulture)}, your runs' own back-test {extrapolation.OwnQuantile.ToString("0.00", CultureInfo.InvariantCulture)})"
+                : "not calibrated: a Gaussian interval of the method's block bootstrap"),
+            ("Observed optimum (back-test)", "the vertex of a parabola of loss in ln N through a budget's runs, at least 6 runs, inside the sampled sizes (Hoffmann et al. 2022, §3.2)"),
+        };
+        facts.AddRange(at.Warnings.Select(w => ("Warning", w)));
+        foreach (var (label, value) in facts)
+        {
+            sheet.Cell(row, 1).Value = label;
+            sheet.Cell(row, 2).Value = value;
+            row++;
+        }
+
+        return row;
+    }
+
+    private static void Rows(IXLWorksheet sheet, int row, CalibratedExtrapolation extrapolation)
+    {
+        row = SheetLayout.Section(sheet, row, "Your runs' own back-test (rolling origin)");
+        string[] headers = ["Trained up to (FLOPs)", "Target (FLOPs)", "Decades", "Observed N*", "Predicted N*", "Lower", "Upper", "Covered", "Loss MAPE"];
+        for (int c = 0; c < headers.Length; c++)
+        {
+            sheet.Cell(row, c + 1).Value = headers[c];
+            sheet.Cell(row, c + 1).Style.Font.Bold = true;
+        }
+
+        row++;
+        foreach (var r in extrapolation.Backtest?.Rows ?? [])
+        {
+            sheet.Cell(row, 1).Value = r.TrainMaxFlops;
+            sheet.Cell(row, 2).Value = r.TargetFlops;
+            sheet.Cell(row, 3).Value = r.Decades;
+            sheet.Cell(row, 4).Value = r.ObservedParameters;
+            sheet.Cell(row, 5).Value = r.EstimatedParameters;
+            sheet.Cell(row, 6).Value = r.Lower;
+            sheet.Cell(row, 7).Value = r.Upper;
+            sheet.Cell(row, 8).Value = r.Covered ? "yes" : "no";
+            sheet.Cell(row, 8).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            if (r.LossMape is { } mape)
+            {
+                sheet.Cell(row, 9).Value = mape;
+            }
+
+            sheet.Range(row, 1, row, 2).Style.NumberFormat.Format = WorkbookFormats.Scientific;
+            sheet.Cell(row, 3).Style.NumberFormat.Format = "0.00";
+            sheet.Range(row, 4, row, 7).Style.NumberFormat.Format = WorkbookFormats.Count;
+            sheet.Cell(row, 9).Style.NumberFormat.Format = WorkbookFormats.Percent;
+            row++;
+        }
+    }
+}
