@@ -13,7 +13,7 @@ namespace Scaling.Fitting.Backtest;
 /// observation.</para>
 /// <para>The vertex that training uses (<see cref="TrainingVertex"/>) asks only for three distinct sizes, an upward
 /// parabola and an interior vertex: on the real studies of <c>data/benchmarks/isoflops</c>, keeping the extrapolated
-/// vertices doubled the back-test error of the power law through them (docs/extrapolation.md).</para>
+/// vertices more than doubled the back-test error of the power law through them (docs/extrapolation.md).</para>
 /// <example><code>
 /// double? observed = ObservedOptimum.Parameters(budget);   // Chinchilla's 3e21 runs: 3.84e9
 /// </code></example>
