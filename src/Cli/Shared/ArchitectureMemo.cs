@@ -55,6 +55,12 @@ internal static class ArchitectureMemo
                 + $"Step Law 2025 says {Humanize.Scientific(alt.LearningRate)} and {Humanize.Count(alt.BatchTokens)} tokens.");
         }
 
+        else
+        {
+            // The hyperparameter laws depend on the compute, hence the tokens, not on the size alone.
+            lines.Add($"  Learning rate and batch size need the training tokens: add --tokens D (e.g. --tokens {(20 * s.Parameters).ToString("0.##e0", i)}, 20 per parameter).");
+        }
+
         if (p.CriticalBatchTokens is { } critical && p.Hyperparameters is { } h2)
         {
             lines.Add($"  Kaplan 2020's critical batch (Eq. 1.4) is {Humanize.Count(critical)} tokens: DeepSeek's batch is {(h2.BatchTokens / critical).ToString("0.00", i)}× it"

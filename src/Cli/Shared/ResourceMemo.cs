@@ -7,8 +7,11 @@ namespace Scaling.Cli.Shared;
 /// <summary>The resource block of <c>scaling plan --gpu</c> in prose: a short memo (its JSON is <c>ResourcesOutput</c>).</summary>
 internal static class ResourceMemo
 {
-    /// <summary>The memo that follows the plan, starting with a blank line; empty without a plan.</summary>
-    public static string Prose(BudgetPlan? plan)
+    /// <summary>
+    /// The memo that follows the plan, starting with a blank line; empty without a plan. <paramref name="gpuAssumed"/>:
+    /// the accelerator is the default because <c>--gpu</c> was not given, which the memo says.
+    /// </summary>
+    public static string Prose(BudgetPlan? plan, bool gpuAssumed = false)
     {
         if (plan is null)
         {
@@ -23,17 +26,18 @@ internal static class ResourceMemo
         var lines = new List<string> { "\n\n" };
 
         string bought = plan.BudgetEuros is { } euros ? $"{Euros(euros)} buys {Humanize.Scientific(r.Flops)} FLOPs. " : string.Empty;
+        string assumed = gpuAssumed ? $" (the default GPU; --gpu NAME for another)" : string.Empty;
         lines.Add($"Memo: {bought}Train {Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens "
-            + $"on {Whole(r.Gpus)} × {accelerator.Name} in {precision}.");
-        lines.Add($"  How long: {Days(r.Days)} on {Whole(r.Gpus)} GPUs ({Humanize.Count(r.GpuHours)} GPU-hours); {CountReason(r)}");
-        if (r.GpuCountReason != GpuCountReason.MeetsDeadline && r.Days > 365)
+            + $"on {Whole(r.Gpus)} × {accelerator.Name}{assumed} in {precision}.");
+        lines.AddRange(Wrap($"  How long: {Days(r.Days)} on {Gpus(r.Gpus)} ({Humanize.Count(r.GpuHours)} GPU-hours): {r.GpuCountExplanation}{CountHint(r)}."));
+        if (r.IsLongerThanAYear)
         {
-            lines.Add("            That is more than a year: give --days T for the GPUs that meet a deadline, or --gpus N.");
+            lines.AddRange(Wrap($"  Warning:  {Humanize.Significant(r.Days / ResourcePlan.LongPlanDays)} years is longer than anyone would wait for one run; give a deadline with --days T (90 is common), or more --gpus."));
         }
 
-        lines.Add($"  How much: {Euros(r.CostEuros)} at {Price(r.Rate.EurosPerGpuHour)} per GPU-hour ({PriceBasis(accelerator)}).");
-        lines.Add("  Energy:   " + Energy(r));
-        lines.Add("  Water:    " + Water(r));
+        lines.AddRange(Wrap($"  How much: {Euros(r.CostEuros)} at {Price(r.Rate.EurosPerGpuHour)} per GPU-hour ({PriceBasis(accelerator)})."));
+        lines.AddRange(Wrap("  Energy:   " + Energy(r)));
+        lines.AddRange(Wrap("  Water:    " + Water(r)));
         lines.Add($"  Embodied: {Tonnes(r.EmbodiedCo2Tonnes)} CO₂ of the hardware's manufacture ({Humanize.Significant(a.EmbodiedKilogramsPerGpu)} kg per GPU + "
             + $"{Humanize.Significant(a.EmbodiedKilogramsPerServer)} kg per server of {a.GpusPerNode}, over {Humanize.Significant(a.HardwareLifetimeYears)} years at "
             + $"{Percent(a.HardwareUtilisation)} use; Luccioni et al. 2023).");
@@ -51,13 +55,30 @@ internal static class ResourceMemo
     /// <summary>A price per hour with cents: €3.39.</summary>
     public static string Price(double euros) => "€" + euros.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string CountReason(ResourcePlan r) => r.GpuCountReason switch
+    // The options that change the count, after the reason in words.
+    private static string CountHint(ResourcePlan r) => r.GpuCountReason switch
     {
-        GpuCountReason.Given => $"the count you gave (at least {Whole(r.MinimumGpus)} hold the training state).",
-        GpuCountReason.FitsLayout => $"the fewest on which a parallel layout fits the states and activations (the training state alone needs {Whole(r.MinimumGpus)}).",
-        GpuCountReason.MeetsDeadline when r.Assumptions.DeadlineDays is { } days => $"the fewest that finish within {Days(days)}.",
-        _ => "the fewest that hold the training state (--days T or --gpus N for a faster plan).",
+        GpuCountReason.Given or GpuCountReason.MeetsDeadline or GpuCountReason.FitsLayout => string.Empty,
+        GpuCountReason.AtMaxGpus => " (raise --max-gpus, or give --days T)",
+        _ => " (--days T for another deadline, --gpus N for the cluster you have)",
     };
+
+    // A memo line broken at spaces before MemoWidth, continued under the text of its label (12 columns in).
+    private static IEnumerable<string> Wrap(string line)
+    {
+        const int MemoWidth = 118;
+        const string Indent = "            ";
+        while (line.Length > MemoWidth && line.LastIndexOf(' ', MemoWidth) is var cut && cut > Indent.Length)
+        {
+            yield return line[..cut];
+            line = Indent + line[(cut + 1)..];
+        }
+
+        yield return line;
+    }
+
+    /// <summary>A count of GPUs with its noun: 1 GPU, 192 GPUs.</summary>
+    public static string Gpus(int count) => count == 1 ? "1 GPU" : $"{Whole(count)} GPUs";
 
     private static string PriceBasis(Accelerator accelerator) =>
         accelerator.PriceDate.Length == 0
@@ -88,9 +109,14 @@ internal static class ResourceMemo
 
     public static string Euros(double euros) => "€" + (euros >= 1e3 && euros < 1e15 ? Humanize.Count(euros) : Humanize.Significant(euros));
 
-    private static string Days(double days) => days < 1
-        ? $"{Humanize.Significant(days * 24)} hours"
-        : days >= 100 ? Math.Round(days).ToString("#,##0", CultureInfo.InvariantCulture) + " days" : $"{Humanize.Significant(days)} days";
+    private static string Days(double days)
+    {
+        string count = days < 1 ? Humanize.Significant(days * 24)
+            : days >= 100 ? Math.Round(days).ToString("#,##0", CultureInfo.InvariantCulture)
+            : Humanize.Significant(days);
+        string unit = days < 1 ? "hour" : "day";
+        return count == "1" ? $"1 {unit}" : $"{count} {unit}s";
+    }
 
     private static string Whole(int count) => count.ToString("#,##0", CultureInfo.InvariantCulture);
 

@@ -22,8 +22,8 @@ internal sealed class ResourceOptions
     private readonly Option<double?> peakTflops = CliOptions.Number("--peak-tflops", "T", "Override the dense peak TFLOP/s at --precision (at most 1e9, a million times a 2026 GPU).", "989", NumberRange.Positive, max: 1e9);
     private readonly Option<double?> memoryGb = CliOptions.Number("--memory-gb", "GB", "Override the memory per GPU in GB (at most 1e6).", "80", NumberRange.Positive, max: 1e6);
     private readonly Option<double?> eurPerGpuHour = CliOptions.Number("--eur-per-gpu-hour", "EUR", "Override the price per GPU-hour in euros (the catalog's is a dated assumption; at most 1e6).", "2.5", NumberRange.Positive, max: 1e6);
-    private readonly Option<int?> gpus = CliOptions.Count("--gpus", "N", "Train on exactly this many GPUs (at least the number that holds the training state).", "1024", 1, int.MaxValue);
-    private readonly Option<double?> days = CliOptions.Number("--days", "T", "Deadline in days: use the fewest GPUs that finish in time (with --gpus: check the deadline).", "90", NumberRange.Positive);
+    private readonly Option<int?> gpus = CliOptions.Count("--gpus", "N", $"Train on exactly this many GPUs (at least the number that holds the training state); default: the fewest whole nodes that finish within {Humanize.Significant(ResourceAssumptions.DefaultScheduleDays)} days.", "1024", 1, int.MaxValue);
+    private readonly Option<double?> days = CliOptions.Number("--days", "T", $"Deadline in days: use the fewest whole nodes that finish in time (default schedule {Humanize.Significant(ResourceAssumptions.DefaultScheduleDays)} days; with --gpus: check the deadline).", "90", NumberRange.Positive);
     private readonly Option<int?> maxGpus = CliOptions.Count("--max-gpus", "N", $"The most GPUs a deadline may ask for (default {ResourceAssumptions.DefaultMaxGpus.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)}, about the largest clusters reported).", "100000", 1, int.MaxValue);
     private readonly Option<double?> usableMemory = CliOptions.Number("--usable-memory", "F", $"Fraction of GPU memory the training state may fill (default {Humanize.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", "0.9", NumberRange.Fraction);
     private readonly Option<TrainingStateRecipe?> bytesPerParameter = CliOptions.Recipe("Training state per parameter: a number, or adamw16 (default), adamw12, adamw18, adamw20, seed24, seed-table (20x the weight bytes).");
@@ -35,7 +35,7 @@ internal sealed class ResourceOptions
     private readonly Option<double?> waterIntensity = CliOptions.Number("--water-intensity", "L", $"Off-site water the grid consumes per kWh drawn, in litres (default {Humanize.Significant(WaterModel.DefaultWaterIntensityLitresPerKilowattHour)}: {WaterModel.DefaultsSource}, {WaterModel.DefaultsDate}; at most 1000).", "1.8", NumberRange.NonNegative, max: 1000);
     private readonly Option<double?> embodiedPerGpu = CliOptions.Number("--embodied-kg-per-gpu", "KG", $"Manufacturing emissions of one GPU in kg CO2eq (default {Humanize.Significant(EmbodiedCarbon.DefaultKilogramsPerGpu)}, an A100: Luccioni et al. 2023, BLOOM; at most 1e6).", "150", NumberRange.NonNegative, max: 1e6);
     private readonly Option<double?> embodiedPerServer = CliOptions.Number("--embodied-kg-per-server", "KG", $"Manufacturing emissions of one server without its GPUs in kg CO2eq (default {Humanize.Significant(EmbodiedCarbon.DefaultKilogramsPerServer)}: Luccioni et al. 2023, BLOOM; at most 1e7).", "2500", NumberRange.NonNegative, max: 1e7);
-    private readonly Option<int?> gpusPerNode = CliOptions.Count("--gpus-per-node", "N", $"GPUs per node (server), which share its embodied emissions (default {EmbodiedCarbon.DefaultGpusPerServer}).", "8", 1, 4096);
+    private readonly Option<int?> gpusPerNode = CliOptions.Count("--gpus-per-node", "N", $"GPUs per node (server): a count the plan derives comes in whole nodes, below one node a power of two (1 for no rounding); they share its embodied emissions (default {ResourceAssumptions.DefaultGpusPerNode}).", "8", 1, 4096);
     private readonly Option<double?> lifetimeYears = CliOptions.Number("--hardware-lifetime-years", "Y", $"Years the hardware serves before it is replaced; its embodied CO2 is spread over them (default {Humanize.Significant(EmbodiedCarbon.DefaultLifetimeYears)}: Luccioni et al. 2023; at most 100).", "4", NumberRange.Positive, max: 100);
     private readonly Option<double?> hardwareUtilisation = CliOptions.Number("--hardware-utilisation", "F", $"Share of its life the hardware runs jobs, in (0, 1] (default {Humanize.Significant(EmbodiedCarbon.DefaultUtilisation)}: Luccioni et al. 2023).", "0.7", NumberRange.Fraction);
 
@@ -64,6 +64,7 @@ internal sealed class ResourceOptions
         // One rule in every command: an assumption about the hardware (and a budget in euros, converted at a GPU's
         // price) applies to the GPU the user named, never silently to a default one.
         string? gpuName = result.GetValue(gpu);
+        bool assumed = gpuName is null;
         if (gpuName is null)
         {
             if (All.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } stray)
@@ -115,15 +116,15 @@ internal sealed class ResourceOptions
             WaterIntensityLitresPerKilowattHour = result.GetValue(waterIntensity) ?? WaterModel.DefaultWaterIntensityLitresPerKilowattHour,
             EmbodiedKilogramsPerGpu = result.GetValue(embodiedPerGpu) ?? EmbodiedCarbon.DefaultKilogramsPerGpu,
             EmbodiedKilogramsPerServer = result.GetValue(embodiedPerServer) ?? EmbodiedCarbon.DefaultKilogramsPerServer,
-            GpusPerNode = result.GetValue(gpusPerNode) ?? EmbodiedCarbon.DefaultGpusPerServer,
             HardwareLifetimeYears = result.GetValue(lifetimeYears) ?? EmbodiedCarbon.DefaultLifetimeYears,
             HardwareUtilisation = result.GetValue(hardwareUtilisation) ?? EmbodiedCarbon.DefaultUtilisation,
             Gpus = result.GetValue(gpus),
             DeadlineDays = result.GetValue(days),
+            GpusPerNode = result.GetValue(gpusPerNode) ?? ResourceAssumptions.DefaultGpusPerNode,
             MaxGpus = result.GetValue(maxGpus) ?? ResourceAssumptions.DefaultMaxGpus,
         };
 
-        return new ResourceRequest(assumptions, result.GetValue(budgetEur));
+        return new ResourceRequest(assumptions, result.GetValue(budgetEur), GpuAssumed: assumed);
     }
 
     /// <summary>The resource request of a command with a <see cref="DefaultGpu"/>, which always has one.</summary>
@@ -162,7 +163,7 @@ internal sealed class ResourceOptions
 }
 
 /// <summary>What the resource options asked for: the assumptions and, with <c>--budget-eur</c>, the euro budget.</summary>
-internal sealed record ResourceRequest(ResourceAssumptions Assumptions, double? BudgetEuros)
+internal sealed record ResourceRequest(ResourceAssumptions Assumptions, double? BudgetEuros, bool GpuAssumed = false)
 {
     /// <summary>The budget to plan with: the euro budget converted to FLOPs, or <paramref name="flops"/>.</summary>
     /// <exception cref="UsageException">The euros buy more FLOPs than a double holds.</exception>

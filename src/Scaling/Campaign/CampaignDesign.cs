@@ -19,6 +19,16 @@ public sealed record CampaignDesign(double TargetFlops, double CampaignFlops, IR
     /// <summary>The largest IsoFLOP budget.</summary>
     public double LargestBudgetFlops => BudgetsFlops[^1];
 
+    /// <summary>
+    /// How far beyond its largest budget a campaign may extrapolate before the plan warns: 1,000× (three decades).
+    /// Chinchilla extrapolated 192× (IsoFLOP budgets up to 3e21, the target 5.76e23; Hoffmann et al. 2022, §3.2 and
+    /// Table 3); three decades is past anything published, where the fitted exponent's error grows into a factor on N*.
+    /// </summary>
+    public const double FarExtrapolationFactor = 1000;
+
     /// <summary>How far the target lies beyond the largest budget: target / largest budget.</summary>
     public double ExtrapolationFactor => TargetFlops / LargestBudgetFlops;
+
+    /// <summary>Whether the target lies more than <see cref="FarExtrapolationFactor"/> beyond the largest budget.</summary>
+    public bool ExtrapolatesFar => ExtrapolationFactor > FarExtrapolationFactor;
 }

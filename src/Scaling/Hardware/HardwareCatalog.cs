@@ -21,6 +21,12 @@ namespace Scaling.Hardware;
 /// </remarks>
 public sealed record HardwareCatalog
 {
+    /// <summary>
+    /// The accelerator a plan assumes when none is named: H100-SXM, the most common training GPU of 2024–2026 (Llama 3
+    /// trained on up to 16K of them, Llama Team 2024, arXiv 2407.21783, §3.3.1).
+    /// </summary>
+    public const string DefaultAcceleratorName = "H100-SXM";
+
     private const string ResourceName = "Scaling.Hardware.hardware.csv";
 
     private static readonly Lazy<HardwareCatalog> Embedded = new(LoadEmbedded);

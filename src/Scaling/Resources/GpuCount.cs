@@ -26,5 +26,24 @@ public static class GpuCount
         return Math.Max(1, CeilingWithSlack(gpuHours / (24 * days)));
     }
 
+    /// <summary>
+    /// <paramref name="gpus"/> rounded up to a count a cluster is built from: whole nodes of
+    /// <paramref name="gpusPerNode"/>, and below one node the next power of two (the sizes tensor parallelism splits
+    /// a node into). Examples with 8 per node: 1 → 1, 3 → 4, 17 → 24, 188 → 192.
+    /// </summary>
+    public static double ToWholeNodes(double gpus, int gpusPerNode)
+    {
+        Require.PositiveFinite(gpus, nameof(gpus));
+        ArgumentOutOfRangeException.ThrowIfLessThan(gpusPerNode, 1);
+        double whole = Math.Ceiling(gpus);
+        if (whole >= gpusPerNode)
+        {
+            return Math.Ceiling(whole / gpusPerNode) * gpusPerNode;
+        }
+
+        double power = Math.Pow(2, Math.Ceiling(Math.Log2(whole)));
+        return Math.Min(power, gpusPerNode);
+    }
+
     private static double CeilingWithSlack(double ratio) => Math.Ceiling(ratio * (1 - Slack));
 }

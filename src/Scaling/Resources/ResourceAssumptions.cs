@@ -26,6 +26,20 @@ public sealed record ResourceAssumptions
     /// </summary>
     public const int DefaultMaxGpus = 100_000;
 
+    /// <summary>
+    /// Default schedule, 90 days: the wall-clock time a plan aims for when neither <see cref="Gpus"/> nor
+    /// <see cref="DeadlineDays"/> is given. Single pre-training runs of that order are what teams carry out: Llama 3
+    /// 405B's reported run spans 54 days (Llama Team 2024, arXiv 2407.21783, §3.3.4), BLOOM 176B's about 3.5 months
+    /// (BigScience 2022, arXiv 2211.05100, §3.5). A plan measured in years is one no one would start.
+    /// </summary>
+    public const double DefaultScheduleDays = 90;
+
+    /// <summary>
+    /// Default accelerators per node, 8: an NVIDIA DGX/HGX H100 or A100 server, BLOOM's 48 nodes of 8 A100s
+    /// (BigScience 2022, arXiv 2211.05100, §3.5). Counts the plan derives come in whole nodes.
+    /// </summary>
+    public const int DefaultGpusPerNode = 8;
+
     /// <summary>Assumptions for <paramref name="accelerator"/> with every other value at its default.</summary>
     public ResourceAssumptions(Accelerator accelerator)
     {
@@ -116,13 +130,6 @@ public sealed record ResourceAssumptions
         init => field = Require.NonNegativeFinite(value, nameof(EmbodiedKilogramsPerServer));
     } = EmbodiedCarbon.DefaultKilogramsPerServer;
 
-    /// <summary>Accelerators per node (server), ≥ 1; default 8, the servers whose embodied emissions the accelerators share (<see cref="EmbodiedCarbon.DefaultGpusPerServer"/>).</summary>
-    public int GpusPerNode
-    {
-        get;
-        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(GpusPerNode), value, "GpusPerNode must be greater than 0 (8 for an HGX server; 1 for no rounding).");
-    } = EmbodiedCarbon.DefaultGpusPerServer;
-
     /// <summary>Years the hardware serves, &gt; 0; default 6 (<see cref="EmbodiedCarbon.DefaultLifetimeYears"/>).</summary>
     public double HardwareLifetimeYears
     {
@@ -142,12 +149,36 @@ public sealed record ResourceAssumptions
             : throw new ArgumentOutOfRangeException(nameof(Gpus), value, "Gpus must be a whole number greater than 0.");
     }
 
-    /// <summary>A deadline in days; the plan uses the fewest accelerators that meet it. Null: no deadline.</summary>
+    /// <summary>A deadline in days; the plan uses the fewest accelerators that meet it. Null: no deadline (the plan follows <see cref="ScheduleDays"/>).</summary>
     public double? DeadlineDays
     {
         get;
         init => field = value is { } v ? Require.PositiveFinite(v, nameof(DeadlineDays)) : null;
     }
+
+    /// <summary>
+    /// The schedule in days the plan aims for when neither <see cref="Gpus"/> nor <see cref="DeadlineDays"/> is given:
+    /// the fewest whole nodes that finish within it (default <see cref="DefaultScheduleDays"/>, 90). Unlike a deadline
+    /// it is never refused: when it would need more than <see cref="MaxGpus"/>, the plan takes the most it may and runs
+    /// longer. Null: no schedule, the fewest accelerators whose memory holds the training state.
+    /// </summary>
+    public double? ScheduleDays
+    {
+        get;
+        init => field = value is { } v ? Require.PositiveFinite(v, nameof(ScheduleDays)) : null;
+    } = DefaultScheduleDays;
+
+    /// <summary>
+    /// Accelerators per node (server), ≥ 1; default 8 (<see cref="DefaultGpusPerNode"/>). A count the plan derives is
+    /// rounded up to whole nodes, and below one node to a power of two (1, 2, 4, 8), the sizes tensor parallelism
+    /// splits a node into; a count given in <see cref="Gpus"/> is used as given (1 turns the rounding off). The
+    /// accelerators of a node also share its server's embodied emissions (<see cref="EmbodiedKilogramsPerServer"/>).
+    /// </summary>
+    public int GpusPerNode
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(GpusPerNode), value, "GpusPerNode must be greater than 0 (8 for an HGX server; 1 for no rounding).");
+    } = DefaultGpusPerNode;
 
     /// <summary>The largest accelerator count the plan may derive by itself; default 100,000.</summary>
     public int MaxGpus

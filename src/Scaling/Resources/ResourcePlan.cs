@@ -6,8 +6,10 @@ namespace Scaling.Resources;
 /// </summary>
 /// <remarks>
 /// <c>GPU-hours = C / (3600 × peak × MFU)</c>; <c>cost = GPU-hours × price</c>;
-/// <c>GPUs = ⌈training state / (memory × usable fraction)⌉</c>, or the count given, or the fewest that meet the
-/// deadline; <c>days = GPU-hours / GPUs / 24</c>; <c>kWh = GPU-hours × W/1000 × (1 + overhead) × PUE</c>;
+/// <c>GPUs</c> = the count given, or the fewest that meet the deadline given, or else the fewest that finish within
+/// the schedule (90 days by default), never fewer than hold the training state
+/// (<c>⌈state / (memory × usable fraction)⌉</c>), a derived count rounded up to whole 8-GPU nodes;
+/// <c>days = GPU-hours / GPUs / 24</c>; <c>kWh = GPU-hours × W/1000 × (1 + overhead) × PUE</c>;
 /// <c>tCO₂ = kWh × g/kWh / 10⁶</c>; water on site <c>kWh / PUE × WUE</c> and off site <c>kWh × L/kWh</c> (Li et al.
 /// 2023); embodied <c>tCO₂ = GPU-hours × kg per GPU-slot / (lifetime hours × utilisation) / 1000</c> (Luccioni et al.
 /// 2023). Activations are not included in the memory; communication and restarts are
@@ -140,6 +142,40 @@ public sealed record ResourcePlan
         return new ResourcePlan(Flops, Parameters, Assumptions with { Gpus = gpus, DeadlineDays = null }, fitsLayout: true);
     }
 
+    /// <summary>
+    /// Days in a year: a plan that runs longer is one no one would start, and every surface (CLI, page, workbook)
+    /// warns in words.
+    /// </summary>
+    public const double LongPlanDays = 365;
+
+    /// <summary>Whether the plan runs for more than a year (<see cref="LongPlanDays"/>).</summary>
+    public bool IsLongerThanAYear => Days > LongPlanDays;
+
+    /// <summary>
+    /// Why <see cref="Gpus"/> is what it is, in words a manager reads (no command-line options), e.g. "the fewest
+    /// whole 8-GPU nodes that finish within the default 90-day schedule".
+    /// </summary>
+    public string GpuCountExplanation
+    {
+        get
+        {
+            var a = Assumptions;
+            string units = Gpus >= a.GpusPerNode && a.GpusPerNode > 1 ? $"whole {a.GpusPerNode}-GPU nodes" : "GPUs";
+            string? target = a.DeadlineDays is { } deadline ? $"{Readable.Number(deadline)}-day deadline"
+                : a.ScheduleDays is { } schedule ? $"default {Readable.Number(schedule)}-day schedule"
+                : null;
+            return GpuCountReason switch
+            {
+                GpuCountReason.Given => $"the count given (at least {Readable.Number(MinimumGpus)} hold the training state)",
+                GpuCountReason.FitsLayout => $"the fewest on which a parallel layout fits the states and activations (the training state alone needs {Readable.Number(MinimumGpus)})",
+                GpuCountReason.MeetsDeadline or GpuCountReason.MeetsSchedule => $"the fewest {units} that finish within the {target}",
+                GpuCountReason.AtMaxGpus => $"the most the plan may use ({Readable.Number(a.MaxGpus)}); the {target} would need "
+                    + Readable.Number(GpuCount.ToFinishWithin(GpuHours, a.ScheduleDays ?? Days)),
+                _ => $"the fewest {units} whose memory holds the training state" + (target is null ? string.Empty : $"; they finish within the {target}"),
+            };
+        }
+    }
+
     /// <summary>Wall-clock days on <paramref name="gpus"/> accelerators.</summary>
     public double DaysOn(int gpus) => GpuHours / gpus / 24;
 
@@ -175,11 +211,41 @@ public sealed record ResourcePlan
                 + $"activations not included); give at least {MinimumGpus}.");
         }
 
-        if (a.DeadlineDays is not { } deadline)
+        if (a.DeadlineDays is { } deadline)
         {
-            return a.Gpus is { } g ? (g, GpuCountReason.Given) : (MinimumGpus, GpuCountReason.HoldsTrainingState);
+            return ForDeadline(deadline);
         }
 
+        if (a.Gpus is { } count)
+        {
+            return (count, GpuCountReason.Given);
+        }
+
+        if (a.ScheduleDays is not { } schedule)
+        {
+            return (WholeNodes(MinimumGpus), GpuCountReason.HoldsTrainingState);
+        }
+
+        // The default schedule is an aim, not a demand: past the largest cluster allowed the plan takes the largest
+        // (in whole nodes) and runs longer, which the year warning then shows.
+        double forSchedule = GpuCount.ToFinishWithin(GpuHours, schedule);
+        if (forSchedule <= MinimumGpus)
+        {
+            return (WholeNodes(MinimumGpus), GpuCountReason.HoldsTrainingState);
+        }
+
+        if (forSchedule > a.MaxGpus)
+        {
+            double largest = Math.Floor((double)a.MaxGpus / a.GpusPerNode) * a.GpusPerNode;
+            return ((int)Math.Max(MinimumGpus, largest), GpuCountReason.AtMaxGpus);
+        }
+
+        return (WholeNodes(forSchedule), GpuCountReason.MeetsSchedule);
+    }
+
+    private (int Gpus, GpuCountReason Reason) ForDeadline(double deadline)
+    {
+        var a = Assumptions;
         double forDeadline = GpuCount.ToFinishWithin(GpuHours, deadline);
         if (a.Gpus is { } fixedCount)
         {
@@ -207,9 +273,13 @@ public sealed record ResourcePlan
         }
 
         return forDeadline <= MinimumGpus
-            ? (MinimumGpus, GpuCountReason.HoldsTrainingState)
-            : ((int)forDeadline, GpuCountReason.MeetsDeadline);
+            ? (WholeNodes(MinimumGpus), GpuCountReason.HoldsTrainingState)
+            : (WholeNodes(forDeadline), GpuCountReason.MeetsDeadline);
     }
+
+    // Rounded up to whole nodes, but never past the largest cluster allowed (the count itself is within it).
+    private int WholeNodes(double gpus) =>
+        (int)Math.Max(gpus, Math.Min(GpuCount.ToWholeNodes(gpus, Assumptions.GpusPerNode), Assumptions.MaxGpus));
 
     private void Finite(string what, double value)
     {

@@ -59,30 +59,74 @@ public class ResourcePlanTests
     }
 
     [Fact]
-    public void NoCountNoDeadline_UsesTheFewestThatHoldTheState()
+    public void NoSchedule_UsesTheFewestThatHoldTheState()
     {
         // 70B × 16 B = 1.12 TB over 80 GB × 0.9 = 72 GB usable → 15.6 → 16 GPUs.
-        var plan = ResourcePlan.Create(1e24, 70e9, new ResourceAssumptions(H100));
+        var plan = ResourcePlan.Create(1e24, 70e9, new ResourceAssumptions(H100) { ScheduleDays = null });
         Assert.Equal(16, plan.MinimumGpus);
         Assert.Equal(16, plan.Gpus);
         Assert.Equal(GpuCountReason.HoldsTrainingState, plan.GpuCountReason);
     }
 
     [Fact]
-    public void Deadline_UsesTheFewestThatFinishInTime()
+    public void DefaultSchedule_FinishesWithin90DaysOnTheFewestWhole8GpuNodes()
     {
-        var plan = ResourcePlan.Create(1e24, 70e9, new ResourceAssumptions(H100) { DeadlineDays = 30 });
-        Assert.Equal(GpuCountReason.MeetsDeadline, plan.GpuCountReason);
-        Assert.True(plan.Days <= 30);
-        Assert.True(plan.DaysOn(plan.Gpus - 1) > 30);
+        // Gopher's budget, 5.76e23 FLOPs (Hoffmann et al. 2022, Table 3): 404,449 GPU-hours at 40% of 989 TFLOP/s.
+        // Memory alone asks for 17 GPUs, 991 days; the default schedule asks for the fewest nodes that finish in 90.
+        var plan = ResourcePlan.Create(5.76e23, 72.2e9, new ResourceAssumptions(H100));
+        Assert.Equal(GpuCountReason.MeetsSchedule, plan.GpuCountReason);
+        Assert.Equal(0, plan.Gpus % ResourceAssumptions.DefaultGpusPerNode);
+        Assert.True(plan.Days <= ResourceAssumptions.DefaultScheduleDays, $"{plan.Days} days");
+        Assert.True(plan.DaysOn(plan.Gpus - ResourceAssumptions.DefaultGpusPerNode) > ResourceAssumptions.DefaultScheduleDays);
+        Assert.False(plan.IsLongerThanAYear);
     }
 
     [Fact]
-    public void LongDeadline_StillHoldsTheTrainingState()
+    public void DefaultSchedule_NeverGivesFewerGpusThanHoldTheState()
     {
-        var plan = ResourcePlan.Create(1e22, 70e9, new ResourceAssumptions(H100) { DeadlineDays = 10_000 });
-        Assert.Equal(plan.MinimumGpus, plan.Gpus);
+        // 1e22 FLOPs on a 70B model finish in days on the GPUs its state needs (16): rounded to two nodes.
+        var plan = ResourcePlan.Create(1e22, 70e9, new ResourceAssumptions(H100));
+        Assert.Equal(GpuCountReason.HoldsTrainingState, plan.GpuCountReason);
+        Assert.Equal(16, plan.Gpus);
     }
+
+    [Fact]
+    public void SmallJob_UsesOneGpuNotAWholeNode()
+    {
+        // 1e19 FLOPs are 7 GPU-hours: one GPU finishes in hours, a power of two below a node.
+        var plan = ResourcePlan.Create(1e19, 1e8, new ResourceAssumptions(H100));
+        Assert.Equal(1, plan.Gpus);
+    }
+
+    [Fact]
+    public void GivenCount_OverridesTheSchedule()
+    {
+        var plan = ResourcePlan.Create(5.76e23, 72.2e9, new ResourceAssumptions(H100) { Gpus = 20 });
+        Assert.Equal(20, plan.Gpus);
+        Assert.Equal(GpuCountReason.Given, plan.GpuCountReason);
+        Assert.True(plan.IsLongerThanAYear, $"{plan.Days} days");
+    }
+
+    [Fact]
+    public void ScheduleNeedingMoreThanTheMaximum_TakesTheMaximumAndRunsLonger()
+    {
+        // 1e27 FLOPs are 7e8 H100-hours: 90 days would need 325,000 GPUs, past the 100,000 allowed.
+        var plan = ResourcePlan.Create(1e27, 1e12, new ResourceAssumptions(H100));
+        Assert.Equal(GpuCountReason.AtMaxGpus, plan.GpuCountReason);
+        Assert.Equal(ResourceAssumptions.DefaultMaxGpus, plan.Gpus);
+        Assert.True(plan.Days > ResourceAssumptions.DefaultScheduleDays);
+    }
+
+    [MathProperty]
+    public Property ToWholeNodes_IsTheSmallestNodeMultipleOrPowerOfTwoAtLeastTheCount() =>
+        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), Gen.Choose(1, 16).ToArbitrary(), (count, perNode) =>
+        {
+            double gpus = GpuCount.ToWholeNodes(count, perNode);
+            bool shape = gpus >= perNode
+                ? gpus % perNode == 0 && gpus - perNode < count
+                : Math.Log2(gpus) % 1 == 0 && gpus / 2 < count;
+            return (gpus >= count && shape).Label($"{count} at {perNode} per node → {gpus}");
+        });
 
     [Fact]
     public void TooFewGpus_AreRefusedWithTheMinimum()

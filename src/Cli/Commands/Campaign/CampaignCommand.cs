@@ -104,7 +104,7 @@ internal static class CampaignCommand
             };
             var design = Design(named, targetFlops, campaignFlops, options);
             var report = new CampaignOutput(CampaignDesignOutput.From(named.Name, design, options));
-            string memo = CampaignMemo.DescribeDesign(named, design, options);
+            string memo = CampaignMemo.DescribeDesign(named, design, options, result.GetValue(simulate));
             if (result.GetValue(simulate))
             {
                 var truth = named is ParametricLaw parametric

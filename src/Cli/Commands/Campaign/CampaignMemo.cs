@@ -11,7 +11,7 @@ namespace Scaling.Cli.Commands.Campaign;
 internal static class CampaignMemo
 {
     /// <summary>The design: budgets, sizes and tokens per budget, and how much of the campaign's compute it spends.</summary>
-    public static string DescribeDesign(ScalingLaw named, CampaignDesign design, CampaignOptions options)
+    public static string DescribeDesign(ScalingLaw named, CampaignDesign design, CampaignOptions options, bool simulating = false)
     {
         var allocator = named.Allocator();
         string rule = options.Spacing == BudgetSpacing.Ladder ? "the 1-3-6 ladder of Chinchilla's design" : "log-even over a 500x span";
@@ -20,8 +20,14 @@ internal static class CampaignMemo
             $"Campaign for a {Humanize.Scientific(design.TargetFlops)}-FLOP run under '{named.Name}': {design.BudgetsFlops.Count} budgets "
                 + $"{Humanize.Scientific(design.BudgetsFlops[0])} .. {Humanize.Scientific(design.LargestBudgetFlops)} FLOPs ({rule}), {options.SizesPerBudget} sizes each = {design.Runs.Count} runs.",
             Invariant($"  Compute: {Humanize.Scientific(design.TotalFlops)} FLOPs of {Humanize.Scientific(design.CampaignFlops)} ({100 * design.TotalFlops / design.CampaignFlops:0.0}%); the target is {Times(design.ExtrapolationFactor)} times the largest budget."),
-            $"  {"budget",-10}  {"N* predicted",12}  {"sizes (parameters)",-20}  {"tokens",-20}",
         };
+        if (design.ExtrapolatesFar)
+        {
+            string next = simulating ? "the simulation below shows how wide N* comes out." : "see how wide N* comes out with --simulate, or give more --campaign-flops.";
+            lines.Add(Invariant($"  Warning: the target is {Math.Log10(design.ExtrapolationFactor):0.#} decades beyond the largest budget (Chinchilla extrapolated 192x, 2.3 decades); {next}"));
+        }
+
+        lines.Add($"  {"budget",-10}  {"N* predicted",12}  {"sizes (parameters)",-20}  {"tokens",-20}");
         foreach (double budget in design.BudgetsFlops)
         {
             var group = design.Runs.Where(r => r.BudgetFlops == budget).ToArray();
@@ -42,7 +48,7 @@ internal static class CampaignMemo
 
     // Whole up to a million, then scientific: a 1e24 target over a 1e10-FLOP campaign is 1.67E+15 times, not 16 digits.
     private static string Times(double factor) =>
-        factor < 1e6 ? factor.ToString("0", CultureInfo.InvariantCulture) : Humanize.Scientific(factor);
+        factor < 1e6 ? factor.ToString("#,##0", CultureInfo.InvariantCulture) : Humanize.Scientific(factor);
 
     public static string DescribeSimulation(string lawName, CampaignSimulation simulation)
     {

@@ -88,10 +88,15 @@ internal static class FitCommand
                 choice.ToMethod(), choice is not null, budget, result.GetValue(backtest), result.GetValue(compare), seedValue, Math.Min(resamples, FitExtrapolation.BlockResamples));
             (report, memo) = FitExtrapolation.Add(report, memo, runs, (report as Approach3Output)?.Law.ToLaw(), request);
 
+            string planWith = $"scaling plan --law {(outPath ?? "fit.json")} --flops {Humanize.Scientific(budget ?? 1e24)}";
             if (outPath is not null)
             {
                 OutputFile.Write("--out", outPath, CliJson.WriteIndented(report, CliJsonContext.Default.FitOutput) + "\n", result.GetValue(force));
-                memo += $"\nWrote {outPath}; plan with it: scaling plan --law {outPath} --flops C";
+                memo += $"\nWrote {outPath}; plan with it: {planWith}";
+            }
+            else
+            {
+                memo += $"\nNext: keep the fit with --out fit.json, then plan with it: {planWith}";
             }
 
             console.Out.WriteLine(asJson ? CliJson.Write(report, CliJsonContext.Default.FitOutput) : memo);

@@ -35,7 +35,7 @@ internal sealed record BeyondChinchillaRequest(
         var budget = Resources?.Plan(plan.Optimum);
         if (!json)
         {
-            return DataConstrainedMode.Describe(law, plan) + ResourceMemo.Prose(budget);
+            return DataConstrainedMode.Describe(law, plan) + ResourceMemo.Prose(budget, Resources?.GpuAssumed ?? false);
         }
 
         var output = new PlanOutput(PlanFields.From(law, plan.Optimum))
@@ -56,7 +56,7 @@ internal sealed record BeyondChinchillaRequest(
         double? eurosPerTrainingFlop = Resources is null ? null : Resources.Assumptions.Rate.EurosForFlops(1);
         if (!json)
         {
-            return InferenceMode.Describe(law, plan, eurosPerTrainingFlop) + ResourceMemo.Prose(budget);
+            return InferenceMode.Describe(law, plan, eurosPerTrainingFlop) + ResourceMemo.Prose(budget, Resources?.GpuAssumed ?? false);
         }
 
         var output = new PlanOutput(PlanFields.From(law, plan.Optimum))

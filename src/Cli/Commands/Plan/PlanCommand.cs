@@ -170,7 +170,7 @@ internal static class PlanCommand
                 ? CliJson.Write(output, CliJsonContext.Default.PlanOutput)
                 : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals)
                     + (extrapolated is null ? string.Empty : PlanExtrapolation.Prose(fitted, extrapolated, lawParameters))
-                    + shape?.Prose() + shape?.Hardware(budget, layoutPlan) + ResourceMemo.Prose(budget) + layoutPlan?.Prose()
+                    + shape?.Prose() + shape?.Hardware(budget, layoutPlan) + ResourceMemo.Prose(budget, request?.GpuAssumed ?? false) + layoutPlan?.Prose()
                     + DistillationMode.Prose(distilled, rate));
             return ExitCodes.Success;
         });

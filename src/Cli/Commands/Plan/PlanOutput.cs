@@ -128,8 +128,10 @@ internal sealed record ResourcesOutput(
     int MinimumGpus,
     string GpuCountReason,
     double? DeadlineDays,
+    double? ScheduleDays,
     int MaxGpus,
     double Days,
+    bool LongerThanAYear,
     double? WattsPerGpu,
     double Overhead,
     double Pue,
@@ -164,7 +166,7 @@ internal sealed record ResourcesOutput(
     /// <summary>Embodied kg CO₂eq of one server without its GPUs assumed.</summary>
     public double EmbodiedKilogramsPerServer { get; init; }
 
-    /// <summary>GPUs sharing a server's embodied emissions.</summary>
+    /// <summary>GPUs per node: a derived count comes in whole nodes, and they share a server's embodied emissions.</summary>
     public int GpusPerNode { get; init; }
 
     /// <summary>Years the hardware's embodied emissions are spread over.</summary>
@@ -202,11 +204,15 @@ internal sealed record ResourcesOutput(
                 Scaling.Resources.GpuCountReason.Given => "given",
                 Scaling.Resources.GpuCountReason.MeetsDeadline => "meets-deadline",
                 Scaling.Resources.GpuCountReason.FitsLayout => "fits-layout",
+                Scaling.Resources.GpuCountReason.MeetsSchedule => "meets-schedule",
+                Scaling.Resources.GpuCountReason.AtMaxGpus => "at-max-gpus",
                 _ => "holds-training-state",
             },
             a.DeadlineDays,
+            a.ScheduleDays,
             a.MaxGpus,
             r.Days,
+            r.IsLongerThanAYear,
             r.Energy?.WattsPerGpu,
             a.Overhead,
             a.Pue,

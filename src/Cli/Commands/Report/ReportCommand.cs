@@ -21,7 +21,7 @@ internal static class ReportCommand
     public const double DefaultFlops = 5.76e23;
 
     /// <summary>The accelerator of the default report; the most common training GPU of 2024–2026.</summary>
-    public const string DefaultGpu = "H100-SXM";
+    public const string DefaultGpu = Scaling.Hardware.HardwareCatalog.DefaultAcceleratorName;
 
     // Stops between refits when SIGINT or SIGTERM arrives (a fit of a million runs takes minutes). Runs that form IsoFLOP
     // budgets also get the calibrated forecast of N* with their own back-test; others get the fit alone.
@@ -71,7 +71,7 @@ internal static class ReportCommand
         var fitRuns = CliOptions.File("--fit-runs", "runs.csv", "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples): adds the fit figures and sheet; without --law the plan uses the fit.", FileKind.Runs);
         var law = LawOption.Create();
         var resources = new ResourceOptions { DefaultGpu = DefaultGpu };
-        var command = new Command("report", "Write the figures and the planning workbook for a budget.")
+        var command = new Command("report", "Write the report for a budget into DIR: index.html (open it in a browser: the plan, what it takes in GPUs, days and euros, the figures, the audit, the sources), the figures as PNG, SVG and PDF, and the planning workbook plan.xlsx.")
         {
             output, flops, law, formats, force, fitRuns,
         };
@@ -104,11 +104,11 @@ internal static class ReportCommand
             // Resolve the resources before rendering anything, so an impossible request (too few --gpus, an unmeetable
             // --days) fails with its one-line message and writes nothing.
             var optimum = request.Law.Plan(request.BudgetFlops);
-            hardware.Plan(optimum);
+            var budgetPlan = hardware.Plan(optimum);
             var files = ReportBuilder.Build(request);
             interruption.ThrowIfRequested();
             var paths = directory.Write(files, interruption);
-            Print(console, PlanMemo.Describe(request.Law, optimum), directory, files, paths);
+            Print(console, PlanMemo.Describe(request.Law, optimum) + ResourceMemo.Prose(budgetPlan, hardware.GpuAssumed), directory, files, paths);
             return ExitCodes.Success;
         });
         return command;
