@@ -37,7 +37,7 @@ public class PlanSensitivityTests
         double cost = s.Baseline.Resources.CostEuros;
         double co2 = s.Baseline.Resources.Co2Tonnes!.Value;
         return (mfu.Low!.Resources.CostEuros > cost && mfu.High!.Resources.CostEuros < cost
-                && mfu.Low.Resources.Days > mfu.High!.Resources.Days
+                && mfu.Low.Resources.Days * mfu.Low.Resources.Gpus > mfu.High!.Resources.Days * mfu.High.Resources.Gpus
                 && price.Low!.Resources.CostEuros < cost && cost < price.High!.Resources.CostEuros
                 && pue.Low!.Resources.Co2Tonnes < co2 && co2 < pue.High!.Resources.Co2Tonnes
                 && grid.Low!.Resources.Co2Tonnes < co2 && co2 < grid.High!.Resources.Co2Tonnes

@@ -121,4 +121,24 @@ public class ArchitectureCommandTests
         Assert.Equal((4096, "default", 131_072), (root.GetProperty("context").GetInt32(), root.GetProperty("contextSource").GetString(), root.GetProperty("maxContext").GetInt32()));
         Assert.True(root.GetProperty("flopsPerToken").GetDouble() < 1.2 * 6 * root.GetProperty("parameters").GetDouble());
     }
+
+    [Fact]
+    public void Parameters7B_ProposesLayersThatSplitIntoPipelineStages()
+    {
+        // On main: 33 layers, which no pipeline splits evenly; now 32, as Llama 2 7B.
+        var (code, output, _) = CliRunner.Run("architecture", "--parameters", "7e9", "--json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        int layers = json.RootElement.GetProperty("layers").GetInt32();
+        Assert.Equal(0, layers % 4);
+        Assert.InRange(json.RootElement.GetProperty("parameters").GetDouble() / 7e9, 0.99, 1.01);
+    }
+
+    [Fact]
+    public void ParametersWithoutTokens_SaysLearningRateAndBatchNeedTokens()
+    {
+        var (code, output, _) = CliRunner.Run("architecture", "--parameters", "7e9");
+        Assert.Equal(0, code);
+        Assert.Contains("Learning rate and batch size need the training tokens: add --tokens D", output, StringComparison.Ordinal);
+    }
 }

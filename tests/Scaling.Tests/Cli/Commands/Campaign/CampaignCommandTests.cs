@@ -123,4 +123,23 @@ public class CampaignCommandTests
         var (code, output, error) = CliRunner.Run(args);
         PlanCommandTests.AssertOneLineError(code, output, error, option, detail);
     }
+
+    [Fact]
+    public void Campaign_FarTarget_WarnsAndPointsToSimulate()
+    {
+        // README's campaign of 1e21 FLOPs for a 1e24 target: the largest rung is 6e19, 16,667x short of the target.
+        var (code, output, _) = CliRunner.Run("campaign", "--target-flops", "1e24", "--campaign-flops", "1e21");
+        Assert.Equal(0, code);
+        Assert.Contains("the target is 16,667 times the largest budget", output, StringComparison.Ordinal);
+        Assert.Contains("Warning: the target is 4.2 decades beyond the largest budget", output, StringComparison.Ordinal);
+        Assert.Contains("with --simulate", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Campaign_ChinchillaLikeReach_DoesNotWarn()
+    {
+        var (code, output, _) = CliRunner.Run("campaign", "--target-flops", "1e24", "--campaign-flops", "4.1e22");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("Warning", output, StringComparison.Ordinal);
+    }
 }

@@ -236,4 +236,24 @@ public sealed class FitCommandTests : IDisposable
         PlanCommandTests.AssertOneLineError(code, output, error, "--out", "--force");
         Assert.Equal("keep me", File.ReadAllText(existing));
     }
+
+    [Fact]
+    public void Fit_WithoutOut_SaysHowToKeepAndUseTheFit()
+    {
+        var (code, output, error) = CliRunner.Run("fit", SyntheticCsv(), "--bootstrap", "0", "--starts", "200");
+        Assert.True(code == 0, error);
+        Assert.EndsWith("Next: keep the fit with --out fit.json, then plan with it: scaling plan --law fit.json --flops 1.00E+24", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_WithOut_PrintsAPlanCommandThatRuns()
+    {
+        string fit = Path.Combine(folder, "fit.json");
+        var (code, output, error) = CliRunner.Run("fit", SyntheticCsv(), "--bootstrap", "20", "--starts", "200", "--out", fit);
+        Assert.True(code == 0, error);
+        string command = output.TrimEnd().Split('\n')[^1].Split("plan with it: scaling ")[1];
+        var plan = CliRunner.Run(command.Split(' '));
+        Assert.True(plan.ExitCode == 0, plan.Error);
+        Assert.Contains("bootstrap intervals", plan.Out, StringComparison.Ordinal);
+    }
 }

@@ -62,8 +62,8 @@ public class PlanArchitectureTests
     [Fact]
     public void Plan_FewestGpusForTheTrainingState_SaysActivationsDoNotFit()
     {
-        // The default GPU count holds the training state alone; with activations on top it cannot train.
-        var (code, output, _) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--architecture");
+        // The fewest GPUs that hold the training state alone (17 for 72B): with activations on top it cannot train.
+        var (code, output, _) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--gpus", "17", "--architecture");
         Assert.Equal(0, code);
         Assert.Contains("does NOT fit", output, StringComparison.Ordinal);
     }

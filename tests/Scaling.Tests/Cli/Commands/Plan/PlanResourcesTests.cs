@@ -126,7 +126,8 @@ public class PlanResourcesTests
         Assert.Equal(0, code);
         Assert.Contains("Memo: €2M buys", output, StringComparison.Ordinal);
         Assert.Contains("× H100-SXM in BF16", output, StringComparison.Ordinal);
-        Assert.Contains("How long: 30 days", output, StringComparison.Ordinal);
+        Assert.Contains("How long: 29.9 days on 928 GPUs", output, StringComparison.Ordinal);
+        Assert.Contains("the fewest whole 8-GPU nodes that finish within the 30-day\n            deadline", output, StringComparison.Ordinal);
         Assert.Contains("How much: €2M at €3.00 per GPU-hour", output, StringComparison.Ordinal);
         Assert.Contains("t CO₂", output, StringComparison.Ordinal);
         Assert.Contains("40% MFU", output, StringComparison.Ordinal);
@@ -189,10 +190,9 @@ public class PlanResourcesTests
     [InlineData("--gpu", "H100-SXM, H200", "plan", "--flops", "1e24", "--gpu", "X100")]
     [InlineData("--mfu", "(0, 1]", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--mfu", "0")]
     [InlineData("--mfu", "(0, 1]", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--mfu", "1.2")]
-    [InlineData("--mfu", "--gpu", "plan", "--flops", "1e24", "--mfu", "0.5")]
     [InlineData("--budget-eur", "greater than 0", "plan", "--budget-eur", "-5", "--gpu", "H100-SXM")]
     [InlineData("--budget-eur", "greater than 0", "plan", "--budget-eur", "NaN", "--gpu", "H100-SXM")]
-    [InlineData("--budget-eur", "--gpu", "plan", "--budget-eur", "2e6")]
+    [InlineData("--gpus-per-node", "whole number", "plan", "--flops", "1e24", "--gpus-per-node", "0")]
     [InlineData("--budget-eur", "not both", "plan", "--budget-eur", "2e6", "--flops", "1e24", "--gpu", "H100-SXM")]
     [InlineData("--gpus", "at least 16", "plan", "--parameters", "70e9", "--gpu", "H100-SXM", "--gpus", "4")]
     [InlineData("--days", "deadline", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--gpus", "64", "--days", "5")]
@@ -218,5 +218,46 @@ public class PlanResourcesTests
     {
         var (code, output, error) = CliRunner.Run(args);
         PlanCommandTests.AssertOneLineError(code, output, error, option, detail);
+    }
+
+    [Fact]
+    public void BudgetEurWithoutGpu_PlansOnTheDefaultGpuAndSaysSo()
+    {
+        // One rule for plan and report: a resource option without --gpu plans on H100-SXM (on main, plan refused it
+        // while report silently used H100-SXM).
+        var (code, output, error) = CliRunner.Run("plan", "--budget-eur", "2e6");
+        Assert.True(code == 0, error);
+        Assert.Contains("× H100-SXM (the default GPU; --gpu NAME for another)", output, StringComparison.Ordinal);
+        var named = CliRunner.Run("plan", "--budget-eur", "2e6", "--gpu", "H100-SXM");
+        Assert.Equal(named.Out, output.Replace(" (the default GPU; --gpu NAME for another)", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DefaultPlan_FinishesWithinTheDefaultScheduleOnWholeNodes()
+    {
+        // Gopher's budget on H100-SXM: on main 17 GPUs for 991 days; now the fewest whole nodes for 90 days.
+        var (code, output, _) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM");
+        Assert.Equal(0, code);
+        Assert.Contains("How long: 87.8 days on 192 GPUs", output, StringComparison.Ordinal);
+        Assert.Contains("the fewest whole 8-GPU nodes that finish within the default", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Warning", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlanLongerThanAYear_WarnsInWords()
+    {
+        var (code, output, _) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--gpus", "17");
+        Assert.Equal(0, code);
+        Assert.Contains("Warning:  2.72 years is longer than anyone would wait for one run", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneGpu_IsSingular()
+    {
+        // On main: "7.02 hours on 1 GPUs".
+        var (code, output, _) = CliRunner.Run("plan", "--flops", "1e19", "--gpu", "H100-SXM");
+        Assert.Equal(0, code);
+        Assert.Contains("7.02 hours on 1 GPU (", output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b1 GPUs", output);
     }
 }

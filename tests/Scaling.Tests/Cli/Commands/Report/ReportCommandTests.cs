@@ -200,4 +200,35 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(directory, "*.tmp").Select(Path.GetFileName));
         Assert.StartsWith("<?xml", File.ReadAllText(Path.Combine(directory, "isoflop.svg")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReportHelp_NamesThePageToOpen()
+    {
+        // On main the help said only "Write the figures and the planning workbook".
+        var (code, output, _) = CliRunner.Run("report", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("index.html (open it in a browser", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_PrintsTheSameMemoAsPlan()
+    {
+        // The GPUs, days and cost memo of 'plan --gpu' (missing from report's output on main), for the same budget.
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "html");
+        Assert.True(code == 0, error);
+        var plan = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM");
+        Assert.StartsWith(plan.Out.TrimEnd(), output.Replace(" (the default GPU; --gpu NAME for another)", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("How long: 87.8 days on 192 GPUs", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_EuroBudgetWithoutGpu_FollowsPlansRule()
+    {
+        // plan and report read --budget-eur without --gpu alike: H100-SXM, said in the memo.
+        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "html", "--budget-eur", "2e6");
+        Assert.True(code == 0, error);
+        var plan = CliRunner.Run("plan", "--budget-eur", "2e6");
+        Assert.StartsWith(plan.Out.TrimEnd(), output, StringComparison.Ordinal);
+        Assert.Contains("(the default GPU; --gpu NAME for another)", output, StringComparison.Ordinal);
+    }
 }
