@@ -75,10 +75,18 @@ public static class AuditMapFigure
 
         foreach (var group in GroupCoincident(audits, layout))
         {
+            // Models that share a point share a label, one per line, each with its year.
             var first = group[0];
-            string text = group.Count == 1 ? Name(group[0].Model) : string.Join(", ", group.Select(g => g.Model.Name));
+            string text = string.Join("\n", group.Select(g => Name(g.Model)));
             var offset = layout.Place(first.Model.Parameters, first.Model.Tokens, text);
-            model.Annotations.Add(Label(first.Model, text, offset, first.Audit.Verdict));
+            var at = layout.DataAt(first.Model.Parameters, first.Model.Tokens, offset);
+            if (offset.Y != 0)
+            {
+                // A label moved above or below its point is tied to it by a leader line.
+                model.Annotations.Add(Leader(first.Model, at, offset, first.Audit.Verdict));
+            }
+
+            model.Annotations.Add(Label(at, text, offset, first.Audit.Verdict));
         }
 
         return model;
@@ -270,11 +278,10 @@ public static class AuditMapFigure
         return groups;
     }
 
-    private static TextAnnotation Label(PublishedModel model, string text, ScreenVector offset, AuditVerdict verdict) => new()
+    private static TextAnnotation Label(DataPoint at, string text, ScreenVector offset, AuditVerdict verdict) => new()
     {
         Text = text,
-        TextPosition = new DataPoint(model.Parameters, model.Tokens),
-        Offset = offset,
+        TextPosition = at,
         TextHorizontalAlignment = offset.X >= 0 ? HorizontalAlignment.Left : HorizontalAlignment.Right,
         TextVerticalAlignment = VerticalAlignment.Middle,
         FontSize = 12,
@@ -283,6 +290,22 @@ public static class AuditMapFigure
         Padding = new OxyThickness(1),
         StrokeThickness = 0,
     };
+
+    // From the marker's edge to the label's near side, in the verdict's colour.
+    private static PolylineAnnotation Leader(PublishedModel model, DataPoint label, ScreenVector offset, AuditVerdict verdict)
+    {
+        var leader = new PolylineAnnotation
+        {
+            Color = VerdictColor(verdict).ChangeIntensity(0.8),
+            StrokeThickness = 1,
+            LineStyle = LineStyle.Solid,
+            Layer = AnnotationLayer.BelowSeries,
+        };
+        leader.Points.Add(new DataPoint(model.Parameters, model.Tokens));
+        leader.Points.Add(new DataPoint(label.X / Math.Pow(label.X / model.Parameters, 0.4), label.Y));
+        leader.Points.Add(label);
+        return leader;
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,9 +12,10 @@ namespace Scaling.Reports.Figures;
 
 /// <summary>
 /// What a budget buys across four decades of compute on one GPU type, as small multiples that share the compute axis
-/// (bottom, FLOPs; top, the same budgets in euros): the compute-optimal model size N*, the tokens D*, and — when a
-/// deadline or GPU count is given — the GPUs and days, then energy and CO₂, one quantity per panel. The user's budget
-/// is a vertical line through every panel with its values printed beside it.
+/// (bottom, FLOPs; top, the same budgets in euros): the compute-optimal model size N*, the tokens D*, the GPUs and the
+/// days — what a manager is constrained by — and the energy with its CO₂ on a second scale, one quantity per panel.
+/// The user's budget is a vertical line through every panel with its values printed beside it; the schedule (or
+/// deadline) is a line on the days panel.
 /// </summary>
 /// <remarks>
 /// Budgets other than the user's are planned under the user's assumptions where possible; where a deadline or GPU
@@ -50,7 +51,7 @@ public static class BudgetViewFigure
         bool hasEnergy = user.Plan.KilowattHours is not null;
 
         var model = FigureStyle.NewModel(
-            $"What a budget buys on {resources.Accelerator.Name}",
+            $"What a budget buys on {resources.Accelerator.Name}: the model, the GPUs and the time",
             string.Create(CultureInfo.InvariantCulture,
                 $"law {law.Name}; {Precision(resources)} at {resources.Mfu:P0} MFU, €{rate.EurosPerGpuHour:0.00}/GPU-hour, PUE {resources.Pue:0.0#}, {resources.GridGramsCo2PerKilowattHour:0} gCO₂/kWh{Cluster(resources)}"));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Training compute C", "FLOPs", low, high));
@@ -66,19 +67,17 @@ public static class BudgetViewFigure
             new("parameters", "N*", "parameters", "compute-optimal model size", FigureStyle.Color(0), p => p.Optimum.Parameters, FigureText.Count),
             new("tokens", "D*", "tokens", "compute-optimal training tokens", FigureStyle.Color(1), p => p.Optimum.Tokens, FigureText.Count),
         };
-        if (clusterGiven)
+        panels.Add(new("gpus", "GPUs", "count", "GPUs: " + GpuRule(resources), FigureStyle.Color(3), p => p.Plan.Gpus, v => FigureText.Whole(v) + (v == 1 ? " GPU" : " GPUs")));
+        panels.Add(new("days", "Time", "days", "wall-clock days", FigureStyle.Color(4), p => p.Plan.Days, FigureText.Days)
         {
-            panels.Add(new("gpus", "GPUs", "count", "accelerators" + (resources.DeadlineDays is { } d ? string.Create(CultureInfo.InvariantCulture, $" to finish in {d:0.#} days") : string.Empty), FigureStyle.Color(3), p => p.Plan.Gpus, FigureText.Whole));
-            panels.Add(new("days", "Days", "days", "wall-clock days", FigureStyle.Color(4), p => p.Plan.Days, v => v.ToString(v < 10 ? "0.0" : "0", CultureInfo.InvariantCulture)));
-        }
-
+            Linear = true,
+            Reference = resources.DeadlineDays ?? (resources.Gpus is null ? resources.ScheduleDays : null),
+        });
         if (hasEnergy)
         {
-            panels.Add(new("energy", "Energy", "MWh", "energy from the grid", FigureStyle.Color(2), p => (p.Plan.KilowattHours ?? double.NaN) / 1000, v => FigureText.Whole(v) + " MWh"));
-            if (points.All(p => p.Plan.Co2Tonnes > 0))
-            {
-                panels.Add(new("co2", "CO₂", "t", "emissions", FigureStyle.Color(5), p => p.Plan.Co2Tonnes ?? double.NaN, v => FigureText.Whole(v) + " t"));
-            }
+            double grams = resources.GridGramsCo2PerKilowattHour;
+            panels.Add(new("energy", "Energy", "MWh", grams > 0 ? "energy from the grid, and its CO₂ (right scale)" : "energy from the grid", FigureStyle.Color(2), p => (p.Plan.KilowattHours ?? double.NaN) / 1000,
+                v => FigureText.Whole(v) + " MWh" + (grams > 0 ? " · " + FigureText.Tonnes(v * grams / 1000) + " CO₂" : string.Empty)));
         }
 
         for (int i = 0; i < panels.Count; i++)
@@ -91,20 +90,25 @@ public static class BudgetViewFigure
             AddInfeasible(model, panels, budgets, points, resources);
         }
 
-        if (resources.DeadlineDays is { } deadline)
+        if ((resources.DeadlineDays ?? (resources.Gpus is null ? resources.ScheduleDays : null)) is { } target)
         {
             model.Annotations.Add(new LineAnnotation
             {
                 Type = LineAnnotationType.Horizontal,
-                Y = deadline,
+                Y = target,
                 YAxisKey = "days",
                 Color = OxyColors.Black,
-                LineStyle = LineStyle.Dot,
-                Text = string.Create(CultureInfo.InvariantCulture, $"deadline {deadline:0.#} days"),
-                TextLinePosition = 0.01,
-                TextHorizontalAlignment = HorizontalAlignment.Left,
+                LineStyle = LineStyle.Dash,
+                Text = (resources.DeadlineDays is null ? "schedule " : "deadline ") + FigureText.Days(target),
+                TextLinePosition = 0.99,
+                TextHorizontalAlignment = HorizontalAlignment.Right,
                 FontSize = 12,
             });
+        }
+
+        if (hasEnergy && resources.GridGramsCo2PerKilowattHour > 0)
+        {
+            AddCo2Scale(model, panels.Single(p => p.Key == "energy"), resources.GridGramsCo2PerKilowattHour);
         }
 
         model.Annotations.Add(FigureStyle.BudgetLabel(
@@ -146,9 +150,21 @@ public static class BudgetViewFigure
             values.AddRange(band.SelectMany(b => new[] { b.Lower, b.Upper }));
         }
 
-        var (minimum, maximum) = FigureStyle.Decades(values.Min(), values.Max());
+        // Days sit near the schedule at most budgets: a linear scale from zero shows that, a log scale hid it.
+        var (minimum, maximum) = panel.Linear ? (0, Math.Max(values.Max(), panel.Reference ?? 0) * 1.3) : FigureStyle.Decades(values.Min(), values.Max());
         panel.Maximum = maximum;
-        var axis = FigureStyle.LogAxis(AxisPosition.Left, panel.Title, panel.Unit, minimum, maximum);
+        Axis axis = panel.Linear
+            ? new LinearAxis
+            {
+                Position = AxisPosition.Left,
+                Title = panel.Title,
+                Unit = panel.Unit,
+                Minimum = minimum,
+                Maximum = maximum,
+                MajorGridlineStyle = LineStyle.Solid,
+                MajorGridlineColor = OxyColor.FromArgb(40, 0, 0, 0),
+            }
+            : FigureStyle.LogAxis(AxisPosition.Left, panel.Title, panel.Unit, minimum, maximum);
         axis.Key = panel.Key;
         axis.StartPosition = 1 - ((index + 1.0) / count) + (PanelGap / 2);
         axis.EndPosition = 1 - ((double)index / count) - (PanelGap / 2);
@@ -243,10 +259,41 @@ public static class BudgetViewFigure
 
     private static string Cluster(ResourceAssumptions resources) => resources switch
     {
-        { DeadlineDays: { } days } => string.Create(CultureInfo.InvariantCulture, $"; deadline {days:0.#} days"),
         { Gpus: { } gpus } => $"; {FigureText.Whole(gpus)} GPUs",
+        { DeadlineDays: { } days } => $"; deadline {FigureText.Days(days)}",
+        { ScheduleDays: { } schedule } => $"; a {FigureText.Days(schedule).Replace(" days", "-day", StringComparison.Ordinal)} schedule",
         _ => string.Empty,
     };
+
+    // How the GPUs panel's counts were chosen, in words.
+    private static string GpuRule(ResourceAssumptions resources)
+    {
+        string nodes = resources.GpusPerNode > 1 ? $"whole {resources.GpusPerNode}-GPU nodes" : "GPUs";
+        return resources switch
+        {
+            { Gpus: { } gpus } => $"the {FigureText.Whole(gpus)} given",
+            { DeadlineDays: { } days } => $"the fewest {nodes} that finish in {FigureText.Days(days)}",
+            { ScheduleDays: { } schedule } => $"the fewest {nodes} that finish in {FigureText.Days(schedule)}, at least those the model's memory needs",
+            _ => $"the fewest {nodes} whose memory holds the model",
+        };
+    }
+
+    // CO₂ is energy times the grid's intensity: a second scale on the energy panel, in tonnes.
+    private static void AddCo2Scale(PlotModel model, Panel energy, double gramsPerKilowattHour)
+    {
+        var left = model.Axes.Single(a => a.Key == energy.Key);
+        double factor = gramsPerKilowattHour / 1000;
+        var axis = FigureStyle.LogAxis(AxisPosition.Right, "CO₂", "t", left.Minimum * factor, left.Maximum * factor);
+        axis.Key = "co2";
+        axis.StartPosition = left.StartPosition;
+        axis.EndPosition = left.EndPosition;
+        axis.TitleFontSize = left.TitleFontSize;
+        axis.FontSize = left.FontSize;
+        axis.AxisTitleDistance = 6;
+        axis.MajorGridlineStyle = LineStyle.None;
+        axis.MinorGridlineStyle = LineStyle.None;
+        model.Axes.Add(axis);
+    }
 
     private static string Precision(ResourceAssumptions resources) =>
         Scaling.Hardware.Precisions.Name(resources.TrainingPrecision).ToUpperInvariant();
@@ -256,5 +303,11 @@ public static class BudgetViewFigure
     private sealed record Panel(string Key, string Title, string Unit, string Description, OxyColor Color, Func<SweepPoint, double> Value, Func<double, string> Format)
     {
         public double Maximum { get; set; }
+
+        /// <summary>A linear axis from zero instead of a log axis.</summary>
+        public bool Linear { get; init; }
+
+        /// <summary>A value the axis must show besides the data (the schedule or deadline).</summary>
+        public double? Reference { get; init; }
     }
 }

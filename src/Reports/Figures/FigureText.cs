@@ -41,6 +41,16 @@ public static class FigureText
     /// <summary>A number with thousands separators and no decimals, e.g. <c>1,877</c>.</summary>
     public static string Whole(double value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
 
+    /// <summary>CO₂ in tonnes with separators, or kilograms under a tonne: <c>125 t</c>, <c>2.16 kg</c>.</summary>
+    public static string Tonnes(double tonnes) => tonnes >= 1 || tonnes == 0
+        ? Whole(tonnes) + " t"
+        : (tonnes * 1000).ToString(tonnes >= 0.1 ? "0" : "0.##", CultureInfo.InvariantCulture) + " kg";
+
+    /// <summary>Wall-clock time: <c>87.8 days</c>, <c>991 days</c>, or hours under a day (<c>7 hours</c>).</summary>
+    public static string Days(double days) => days < 1
+        ? (days * 24).ToString(days * 24 < 10 ? "0.#" : "0", CultureInfo.InvariantCulture) + " hours"
+        : days.ToString(days < 100 ? "0.#" : "#,##0", CultureInfo.InvariantCulture) + " days";
+
     private static string Suffixed(double value, string[] suffixes)
     {
         int step = 0;

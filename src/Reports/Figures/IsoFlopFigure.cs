@@ -69,16 +69,18 @@ public static class IsoFlopFigure
             $"law {law.Name}: L = E + A/N^α + B/D^β with D = C/(6N); dashed: the frontier through each budget's optimum");
 
         var runPoints = runs ?? [];
-        var xs = curves.SelectMany(c => c.Select(p => p.X)).Concat(runPoints.Select(r => r.Parameters)).ToArray();
         var ys = optima.Select(o => o.Loss).Concat(runPoints.Select(r => r.Loss)).ToArray();
-        var (minimum, maximum) = FigureStyle.Decades(xs.Min(), xs.Max());
-        model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", minimum, maximum));
         var lossAxis = FigureStyle.LinearAxis(AxisPosition.Left, "Predicted loss", "nats/token");
         // The valleys matter, not the walls: show the highest optimum (and every run) with room above it.
         double bottom = ys.Min();
         double top = Math.Max(ys.Max(), optima.Max(o => o.Loss) + (0.3 * (optima.Max(o => o.Loss) - bottom)));
         lossAxis.Minimum = bottom - (0.04 * (top - bottom));
         lossAxis.Maximum = top + (0.03 * (top - bottom));
+
+        // The sizes axis spans what is drawn inside the loss range (the walls above it are clipped), not whole decades:
+        // rounding out to decades left the first decade empty.
+        var xs = curves.SelectMany(c => c.Where(p => p.Y <= lossAxis.Maximum).Select(p => p.X)).Concat(runPoints.Select(r => r.Parameters)).ToArray();
+        model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", xs.Min() / 1.15, xs.Max() * 1.15));
         model.Axes.Add(lossAxis);
 
         if (userFlops is { } user)

@@ -5,6 +5,7 @@ namespace Scaling.Reports.Figures;
 /// <summary>
 /// Greedy placement of point labels on a log–log plot so that they neither overlap each other nor cover a point:
 /// each label tries right, left, above-right and below-right of its point, in pixels estimated from the export size.
+/// A label of several lines (models that share a point) is as tall as its lines and as wide as the longest.
 /// </summary>
 internal sealed class LabelLayout
 {
@@ -14,7 +15,7 @@ internal sealed class LabelLayout
     private const double CharacterWidth = 9.6;
     private const double LineHeight = 19;
     private const double MarkerRadius = 9;
-    private const double Gap = 11;
+    private const double Gap = 14;
 
     private readonly double xMin;
     private readonly double xDecades;
@@ -49,18 +50,20 @@ internal sealed class LabelLayout
     public ScreenVector Place(double x, double y, string text)
     {
         var (px, py) = Pixels(x, y);
-        double width = text.Length * CharacterWidth;
+        string[] lines = text.Split('\n');
+        double width = lines.Max(l => l.Length) * CharacterWidth;
+        double height = lines.Length * LineHeight;
         ScreenVector[] candidates =
         [
-            new(Gap, 0), new(-Gap, 0), new(Gap, -LineHeight), new(Gap, LineHeight), new(-Gap, -LineHeight), new(-Gap, LineHeight),
-            new(Gap, -2 * LineHeight), new(Gap, 2 * LineHeight), new(-Gap, -2 * LineHeight), new(-Gap, 2 * LineHeight),
+            new(Gap, 0), new(-Gap, 0), new(Gap, -height), new(Gap, height), new(-Gap, -height), new(-Gap, height),
+            new(Gap, -2 * height), new(Gap, 2 * height), new(-Gap, -2 * height), new(-Gap, 2 * height),
         ];
         (ScreenVector Offset, (double, double, double, double) Box, int Overlaps) best = default;
         best.Overlaps = int.MaxValue;
         foreach (var offset in candidates)
         {
             double left = offset.X >= 0 ? px + offset.X : px + offset.X - width;
-            var box = (Left: left, Top: py + offset.Y - (LineHeight / 2), Right: left + width, Bottom: py + offset.Y + (LineHeight / 2));
+            var box = (Left: left, Top: py + offset.Y - (height / 2), Right: left + width, Bottom: py + offset.Y + (height / 2));
             int overlaps = taken.Count(t => Overlap(t, box));
             if (overlaps < best.Overlaps)
             {
@@ -77,6 +80,14 @@ internal sealed class LabelLayout
         taken.Add(best.Box);
         return best.Offset;
     }
+
+    /// <summary>
+    /// The data point <paramref name="offset"/> pixels away from (<paramref name="x"/>, <paramref name="y"/>) on the
+    /// export this layout assumes: a label placed there in data coordinates stays beside its point at any export size.
+    /// </summary>
+    public DataPoint DataAt(double x, double y, ScreenVector offset) => new(
+        x * Math.Pow(10, offset.X / PlotWidth * xDecades),
+        y * Math.Pow(10, -offset.Y / PlotHeight * yDecades));
 
     private (double X, double Y) Pixels(double x, double y) =>
         ((Math.Log10(x) - xMin) / xDecades * PlotWidth, (1 - ((Math.Log10(y) - yMin) / yDecades)) * PlotHeight);

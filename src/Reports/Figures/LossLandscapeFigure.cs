@@ -14,9 +14,10 @@ namespace Scaling.Reports.Figures;
 /// contour; the user's budget and optimum are marked, and a fit's runs plotted where they were trained.
 /// </summary>
 /// <remarks>
-/// The colour scale spans the losses that matter — from just below the lowest optimum shown to a little above the
-/// highest — and saturates beyond, so the region around the frontier gets the whole ramp rather than a third of it.
-/// Each contour is labelled where it crosses the frontier, at C = <see cref="ComputeOptimalFrontier.FlopsForLoss"/>.
+/// The colour follows the reducible loss L − E on a log scale (labelled in L), so the whole plot carries colour: the
+/// valley near the frontier, where L − E is small, gets as much of the ramp as the walls where it is large; a linear
+/// scale over the valley left half the plot one flat colour. Each contour is labelled where it crosses the frontier,
+/// at C = <see cref="ComputeOptimalFrontier.FlopsForLoss"/>.
 /// </remarks>
 public static class LossLandscapeFigure
 {
@@ -56,26 +57,29 @@ public static class LossLandscapeFigure
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", nMin, nMax));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Left, "Training tokens D", "tokens", dMin, dMax));
 
-        var (low, high) = ColourRange(optima);
+        var e = frontier.Law.E;
+        var (heat, reducibleLow, reducibleHigh) = Heat(frontier.Law, nMin, nMax, dMin, dMax);
         var palette = OxyPalettes.Viridis(200);
-        model.Axes.Add(new LinearColorAxis
+        model.Axes.Add(new LogarithmicColorAxis
         {
             Position = AxisPosition.Right,
             Title = "Predicted loss",
             Unit = "nats/token",
             Palette = palette,
-            Minimum = low,
-            Maximum = high,
-            LowColor = palette.Colors[0],
-            HighColor = palette.Colors[^1],
+            Minimum = reducibleLow,
+            Maximum = reducibleHigh,
+            LabelFormatter = v => (v + e).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             TitleFontSize = 18,
             FontSize = 15,
         });
-        var levels = ContourLevels(low, high);
-        var (heat, contours) = Surface(frontier.Law, levels, nMin, nMax, dMin, dMax);
         model.Series.Add(heat);
-        model.Series.Add(contours);
+        var levels = ContourLevels(e, reducibleLow, reducibleHigh);
+        model.Series.Add(Contours(frontier.Law, levels, nMin, nMax, dMin, dMax));
         AddContourLabels(model, frontier, levels, nMin, nMax, dMin, dMax);
+        var legend = model.Legends[0];
+        // Long enough to show the dashes of the budget's line and to keep the star clear of its text.
+        legend.LegendSymbolLength = 44;
+        legend.LegendSymbolMargin = 10;
 
         foreach (double flops in budgets)
         {
@@ -121,28 +125,10 @@ public static class LossLandscapeFigure
         return model;
     }
 
-    /// <summary>The loss range the colour ramp spans: from just below the lowest optimum to above the highest.</summary>
-    public static (double Low, double High) ColourRange(IReadOnlyList<LossOptimum> optima)
+    // The heat map of the reducible loss L − E over the log-spaced grid, and its smallest and largest value.
+    private static (HeatMapSeries Heat, double Low, double High) Heat(LossLaw law, double nMin, double nMax, double dMin, double dMax)
     {
-        ArgumentNullException.ThrowIfNull(optima);
-        double lowest = optima.Min(o => o.Loss);
-        double highest = optima.Max(o => o.Loss);
-        double span = Math.Max(highest - lowest, 0.05);
-        return (lowest - (0.1 * span), highest + (0.6 * span));
-    }
-
-    private static (HeatMapSeries Heat, ContourSeries Contours) Surface(LossLaw law, double[] levels, double nMin, double nMax, double dMin, double dMax)
-    {
-        double[] parameters = LogSpaced(nMin, nMax);
-        double[] tokens = LogSpaced(dMin, dMax);
-        var loss = new double[GridPoints, GridPoints];
-        for (int i = 0; i < GridPoints; i++)
-        {
-            for (int j = 0; j < GridPoints; j++)
-            {
-                loss[i, j] = law.Loss(parameters[i], tokens[j]);
-            }
-        }
+        var reducible = Grid(law, nMin, nMax, dMin, dMax, law.E);
 
         // The grid is log-spaced, so the bitmap's equal cells land on equal screen spacing on the log axes.
         var heat = new HeatMapSeries
@@ -151,31 +137,50 @@ public static class LossLandscapeFigure
             X1 = nMax,
             Y0 = dMin,
             Y1 = dMax,
-            Data = loss,
+            Data = reducible,
             Interpolate = true,
             RenderMethod = HeatMapRenderMethod.Bitmap,
         };
-        var contours = new ContourSeries
-        {
-            ColumnCoordinates = parameters,
-            RowCoordinates = tokens,
-            Data = loss,
-            ContourLevels = levels,
-            LabelFormatString = null,
-            ContourColors = [OxyColor.FromArgb(150, 255, 255, 255)],
-            StrokeThickness = 1,
-        };
-        return (heat, contours);
+        var values = reducible.Cast<double>().ToArray();
+        return (heat, values.Min(), values.Max());
     }
 
-    // About ten round levels across the colour range: steps of 0.05, 0.1 or 0.2 nats.
-    private static double[] ContourLevels(double low, double high)
+    private static ContourSeries Contours(LossLaw law, double[] levels, double nMin, double nMax, double dMin, double dMax) => new()
     {
-        double step = new[] { 0.02, 0.05, 0.1, 0.2, 0.5 }.First(s => (high - low) / s <= 12);
-        double first = Math.Ceiling(low / step) * step;
-        return Enumerable.Range(0, (int)Math.Floor((high - first) / step) + 1)
-            .Select(i => Math.Round(first + (i * step), 2))
-            .Where(level => level < high)
+        ColumnCoordinates = LogSpaced(nMin, nMax),
+        RowCoordinates = LogSpaced(dMin, dMax),
+        Data = Grid(law, nMin, nMax, dMin, dMax, 0),
+        ContourLevels = levels,
+        LabelFormatString = null,
+        ContourColors = [OxyColor.FromArgb(150, 255, 255, 255)],
+        StrokeThickness = 1,
+    };
+
+    // L(N, D) − offset over the log-spaced grid.
+    private static double[,] Grid(LossLaw law, double nMin, double nMax, double dMin, double dMax, double offset)
+    {
+        double[] parameters = LogSpaced(nMin, nMax);
+        double[] tokens = LogSpaced(dMin, dMax);
+        var values = new double[GridPoints, GridPoints];
+        for (int i = 0; i < GridPoints; i++)
+        {
+            for (int j = 0; j < GridPoints; j++)
+            {
+                values[i, j] = law.Loss(parameters[i], tokens[j]) - offset;
+            }
+        }
+
+        return values;
+    }
+
+    // About ten contours evenly spaced in log(L − E), so they sit as evenly as the colours, each at a round loss.
+    private static double[] ContourLevels(double e, double reducibleLow, double reducibleHigh)
+    {
+        double a = Math.Log(reducibleLow), b = Math.Log(reducibleHigh);
+        return Enumerable.Range(1, 10)
+            .Select(i => e + Math.Exp(a + ((b - a) * i / 11)))
+            .Select(level => Math.Round(level, level - e < 0.25 ? 2 : 1))
+            .Distinct()
             .ToArray();
     }
 
@@ -231,9 +236,10 @@ public static class LossLandscapeFigure
 
     private static void AddIsoFlopLabel(PlotModel model, double flops, double nMin, double nMax, double dMin, double dMax)
     {
-        // Where the line leaves the box at the top, or else at the right edge.
+        // Where the line leaves the box at the top, or else at the right edge; the label sits on the side of that
+        // point the line does not run through (left of a top exit, below a right-edge exit), on a dark box.
         double x = flops / (6 * dMax);
-        bool top = x >= nMin && x <= nMax / 3;
+        bool top = x >= nMin * 6 && x <= nMax;
         var at = top ? new DataPoint(x, dMax) : new DataPoint(nMax, flops / (6 * nMax));
         if (!top && (at.Y < dMin * 2 || at.Y > dMax))
         {
@@ -244,11 +250,13 @@ public static class LossLandscapeFigure
         {
             Text = "C = " + FigureText.Power(flops),
             TextPosition = at,
-            Offset = top ? new ScreenVector(4, 4) : new ScreenVector(-4, -2),
-            TextHorizontalAlignment = top ? HorizontalAlignment.Left : HorizontalAlignment.Right,
-            TextVerticalAlignment = top ? VerticalAlignment.Top : VerticalAlignment.Bottom,
+            Offset = top ? new ScreenVector(-6, 4) : new ScreenVector(-4, 6),
+            TextHorizontalAlignment = HorizontalAlignment.Right,
+            TextVerticalAlignment = VerticalAlignment.Top,
             FontSize = 12,
             TextColor = OxyColors.White,
+            Background = OxyColor.FromArgb(150, 0, 0, 0),
+            Padding = new OxyThickness(3, 1, 3, 1),
             StrokeThickness = 0,
             Tag = flops,
         });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OxyPlot;
+using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Scaling.Resources;
@@ -17,19 +18,22 @@ public static class SensitivityFigure
     public static IReadOnlyList<SensitivityOutput> Outputs { get; } =
         [SensitivityOutput.CostEuros, SensitivityOutput.Days, SensitivityOutput.Gpus, SensitivityOutput.Parameters, SensitivityOutput.Co2Tonnes];
 
-    private const double PanelGap = 0.04;
+    private const double PanelGap = 0.06;
 
     /// <summary>The tornado of <paramref name="sensitivity"/>.</summary>
     public static PlotModel Create(PlanSensitivity sensitivity)
     {
         ArgumentNullException.ThrowIfNull(sensitivity);
         var baseline = sensitivity.Baseline;
+        var r = baseline.Resources;
         var factors = sensitivity.Factors.Reverse().ToArray();
         var outputs = Outputs.Where(o => o.Of(baseline) is not null && factors.Any(f => Moves(f.LowChange(o, baseline)) || Moves(f.HighChange(o, baseline)))).ToArray();
+        string gpus = r.Gpus == 1 ? "1 GPU" : FigureText.Whole(r.Gpus) + " GPUs";
+        string co2 = r.Co2Tonnes is { } t ? FigureText.Tonnes(t) + " CO₂" : "CO₂ unknown";
         var model = FigureStyle.NewModel(
             "What moves the plan: one assumption at a time",
-            string.Create(CultureInfo.InvariantCulture,
-                $"change from the baseline ({FigureText.Euros(baseline.Resources.CostEuros)}, {baseline.Resources.Days:0.#} days, N* {FigureText.Count(baseline.Optimum.Parameters)}, {(baseline.Resources.Co2Tonnes is { } t ? FigureText.Whole(t) + " t CO₂" : "CO₂ unknown")}) at the low and high setting"));
+            $"change from your plan ({FigureText.Euros(r.CostEuros)}, {FigureText.Days(r.Days)} on {gpus}, N* {FigureText.Count(baseline.Optimum.Parameters)}, {co2}) "
+                + $"at each assumption's low and high setting\nheld fixed: {HeldFixed(baseline)}");
         model.Axes.Add(new CategoryAxis
         {
             Position = AxisPosition.Left,
@@ -46,7 +50,8 @@ public static class SensitivityFigure
         {
             var output = outputs[i];
             var changes = factors.SelectMany(f => new[] { f.LowChange(output, baseline), f.HighChange(output, baseline) }).OfType<double>().Select(c => c * 100).ToArray();
-            double extent = Math.Max(5, changes.Select(Math.Abs).DefaultIfEmpty(0).Max() * 1.7);
+            // Room beyond the longest bar for its label ("+113%"), so no label runs into the next panel or off the plot.
+            double extent = Math.Max(10, changes.Select(Math.Abs).DefaultIfEmpty(0).Max() * 2.1);
             string key = "out" + i.ToString(CultureInfo.InvariantCulture);
             var axis = FigureStyle.LinearAxis(AxisPosition.Bottom, Capitalise(output.Label()), "% change");
             axis.Key = key;
@@ -54,14 +59,68 @@ public static class SensitivityFigure
             axis.EndPosition = ((i + 1.0) / outputs.Length) - (PanelGap / 2);
             axis.Minimum = -extent;
             axis.Maximum = extent;
+            axis.MaximumPadding = 0;
+            axis.MinimumPadding = 0;
             axis.TitleFontSize = 14;
             axis.FontSize = 12;
+            axis.MajorStep = NiceStep(extent);
             model.Axes.Add(axis);
+            Panel(model, key, extent, i);
             model.Series.Add(Bars(i == 0 ? "Low setting" : null, FigureStyle.Color(0), key, factors.Select(f => f.LowChange(output, baseline))));
             model.Series.Add(Bars(i == 0 ? "High setting" : null, FigureStyle.Color(5), key, factors.Select(f => f.HighChange(output, baseline))));
         }
 
         return model;
+    }
+
+    // Each panel is boxed, every other one tinted, with a zero line: the eye reads five charts, not one.
+    private static void Panel(PlotModel model, string key, double extent, int index)
+    {
+        model.Annotations.Add(new RectangleAnnotation
+        {
+            XAxisKey = key,
+            YAxisKey = "factors",
+            MinimumX = -extent,
+            MaximumX = extent,
+            Fill = index % 2 == 0 ? OxyColor.FromArgb(10, 0, 0, 0) : OxyColor.FromArgb(22, 0, 0, 0),
+            Stroke = OxyColor.FromRgb(150, 150, 150),
+            StrokeThickness = 1,
+            Layer = AnnotationLayer.BelowSeries,
+        });
+        model.Annotations.Add(new LineAnnotation
+        {
+            Type = LineAnnotationType.Vertical,
+            X = 0,
+            XAxisKey = key,
+            YAxisKey = "factors",
+            Color = OxyColor.FromRgb(90, 90, 90),
+            StrokeThickness = 1,
+            LineStyle = LineStyle.Solid,
+            Layer = AnnotationLayer.BelowSeries,
+        });
+    }
+
+    // Three or four labelled ticks per panel: 10, 20, 50, 100, ... percent.
+    private static double NiceStep(double extent)
+    {
+        double raw = extent / 2;
+        double power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        return new[] { 1, 2, 5, 10 }.Select(m => m * power).First(step => step >= raw * 0.999);
+    }
+
+    // What the sensitivity holds fixed while one assumption moves: the budget as the user gave it, and the cluster rule.
+    private static string HeldFixed(BudgetPlan baseline)
+    {
+        var a = baseline.Resources.Assumptions;
+        string budget = baseline.BudgetEuros is { } euros ? $"the budget ({FigureText.Euros(euros)})" : $"the budget ({FigureText.Power(baseline.Optimum.Flops, 2)} FLOPs)";
+        string cluster = a switch
+        {
+            { Gpus: { } given } => $"{FigureText.Whole(given)} GPUs",
+            { DeadlineDays: { } days } => $"the {FigureText.Days(days)} deadline on the fewest whole nodes",
+            { ScheduleDays: { } schedule } => $"the {FigureText.Days(schedule).Replace(" days", "-day", StringComparison.Ordinal)} schedule on the fewest whole nodes",
+            _ => "the fewest GPUs that hold the model",
+        };
+        return $"{budget} and {cluster}; a law changes N* only, and the GPUs only where its model needs more memory";
     }
 
     private static BarSeries Bars(string? title, OxyColor colour, string axisKey, IEnumerable<double?> changes)
@@ -93,7 +152,8 @@ public static class SensitivityFigure
 
     private static string Category(SensitivityFactor factor)
     {
-        string text = $"{factor.Name}\n{factor.LowSetting} / {factor.HighSetting}";
+        string name = factor.Name == "law" ? "law (same budget)" : factor.Name;
+        string text = $"{name}\n{factor.LowSetting} / {factor.HighSetting}";
         string impossible = (factor.Low, factor.High) switch
         {
             (null, null) => "both impossible",

@@ -37,7 +37,7 @@ internal static class AuditSection
 
     private static void Table(HtmlWriter html, IReadOnlyList<(PublishedModel Model, ModelAudit Audit)> audits, Citations citations)
     {
-        html.Open("div", ("class", "table-scroll")).Open("table", ("id", "audit-table"), ("class", "wide"), ("data-sortable", "true"));
+        html.ScrollBox().Open("table", ("id", "audit-table"), ("class", "wide"), ("data-sortable", "true"));
         html.Element("caption", "Published models against the compute-optimal size for their own compute C = 6·N·D");
         html.Open("thead").Open("tr");
         Header(html, "Model", "name", sortable: true, number: false);
@@ -91,7 +91,8 @@ internal static class AuditSection
         html.Open("th", ("scope", "col"), ("class", number ? "number" : null), ("data-column", key), ("aria-sort", sortable ? "none" : null));
         if (sortable)
         {
-            html.Element("button", title, ("type", "button"));
+            // Chromium paints no button in a table header it repeats on a printed page: print shows the plain label.
+            html.Element("button", title, ("type", "button")).Element("span", title, ("class", "print-label"), ("aria-hidden", "true"));
         }
         else
         {

@@ -12,6 +12,12 @@ internal static class BudgetSection
     /// <summary>Llama Team 2024 (Llama 3): 38–43% MFU on 16K H100s (Table 4).</summary>
     public const string Llama3Source = "Llama Team 2024, \"The Llama 3 Herd of Models\", arXiv 2407.21783, Table 4 (38-43% MFU)";
 
+    /// <summary>Llama Team 2024 (Llama 3): the 405B model's pre-training over 54 days (§3.3.4).</summary>
+    public const string Llama3DaysSource = "Llama Team 2024, \"The Llama 3 Herd of Models\", arXiv 2407.21783, §3.3.4 (a 54-day period of 405B pre-training)";
+
+    /// <summary>BigScience 2022 (BLOOM): 3.5 months on 48 nodes of 8 A100 GPUs (§3.5).</summary>
+    public const string BloomSource = "BigScience Workshop 2022, \"BLOOM: A 176B-Parameter Open-Access Multilingual Language Model\", arXiv 2211.05100, §3.5 (48 nodes of 8 A100 GPUs, about 3.5 months)";
+
     public static void Write(HtmlWriter html, PlanFacts facts, Citations citations, IReadOnlyList<string> files)
     {
         html.Open("section", ("id", "budget"), ("aria-labelledby", "budget-title"));
@@ -27,7 +33,7 @@ internal static class BudgetSection
         string gpu = a.Accelerator.Name;
         html.Open("p").Text("Training takes ").Number("gpuHours", r.GpuHours, HtmlNumbers.Count(r.GpuHours)).Text($" GPU-hours of {gpu}: ")
             .Number("budget-days", r.Days, HtmlNumbers.Days(r.Days)).Text(" on ").Number("budget-gpus", r.Gpus, HtmlNumbers.Whole(r.Gpus))
-            .Text($" GPUs ({CountReason(r)}). It costs ").Number("budget-cost", r.CostEuros, HtmlNumbers.Euros(r.CostEuros)).Text(" at ")
+            .Text($" {(r.Gpus == 1 ? "GPU" : "GPUs")} ({r.GpuCountExplanation}). It costs ").Number("budget-cost", r.CostEuros, HtmlNumbers.Euros(r.CostEuros)).Text(" at ")
             .Number("eurPerGpuHour", r.Rate.EurosPerGpuHour, HtmlNumbers.Euros(r.Rate.EurosPerGpuHour)).Text(" per GPU-hour");
         if (r.KilowattHours is { } kwh && r.Co2Tonnes is { } co2)
         {
@@ -36,18 +42,14 @@ internal static class BudgetSection
         }
         else
         {
-            html.Text($". Energy and CO₂ are unknown: the catalog has no power figure for {gpu} (give --watts-per-gpu W).");
+            html.Text($". Energy and CO₂ are unknown: the catalog has no power figure for {gpu}.");
         }
 
         html.Close("p");
         Footprint(html, r);
-        if (r.Days > 365 && r.GpuCountReason != GpuCountReason.MeetsDeadline)
-        {
-            html.Element("p", "That is more than a year: give --days T for the GPUs that meet a deadline, or --gpus N.", ("class", "note"));
-        }
-
         Assumptions(html, r, citations, ReportLayout.For(facts.Optimum.Parameters, r));
         html.Element("p", "Not included: activations (batch size, sequence length and checkpointing decide them), evaluation, data preparation, restarts after failures, storage and networking.", ("class", "note"));
+        Options(html);
         if (files.Contains("plan.xlsx"))
         {
             html.Open("p", ("class", "beside")).Text("Change any assumption in the workbook's Inputs sheet: ").Link("plan.xlsx", "plan.xlsx").Text(".").Close("p");
@@ -56,36 +58,69 @@ internal static class BudgetSection
         html.Close("section");
     }
 
+    /// <summary>
+    /// A plan that runs over a year is one no one would start: a red warning that says so in words, with the cluster
+    /// that would finish on the default schedule at the same cost.
+    /// </summary>
+    public static void LongPlanWarning(HtmlWriter html, ResourcePlan r)
+    {
+        if (!r.IsLongerThanAYear)
+        {
+            return;
+        }
+
+        double schedule = r.Assumptions.ScheduleDays ?? ResourceAssumptions.DefaultScheduleDays;
+        double needed = GpuCount.ToWholeNodes(GpuCount.ToFinishWithin(r.GpuHours, schedule), r.Assumptions.GpusPerNode);
+        html.Open("p", ("class", "warning"), ("id", "long-plan"), ("role", "alert")).Element("strong", "Warning: ")
+            .Text("this plan runs for ").Number("long-plan-years", r.Days / ResourcePlan.LongPlanDays, HtmlNumbers.Significant(r.Days / ResourcePlan.LongPlanDays))
+            .Text(" years, longer than anyone waits for one training run. Finishing in ").Number("long-plan-schedule", schedule, HtmlNumbers.Days(schedule))
+            .Text(" takes ").Number("long-plan-gpus", needed, HtmlNumbers.Whole(needed)).Text(" GPUs at the same cost in GPU-hours.").Close("p");
+    }
+
     private static void Assumptions(HtmlWriter html, ResourcePlan r, Citations citations, ReportLayout? layout)
     {
         var a = r.Assumptions;
         string precision = Precisions.Name(a.TrainingPrecision).ToUpperInvariant();
-        html.Open("div", ("class", "table-scroll")).Open("table", ("id", "assumptions"), ("class", "reflow"));
-        html.Element("caption", "The assumptions behind these numbers, and the option that changes each");
+        html.ScrollBox().Open("table", ("id", "assumptions"), ("class", "reflow"));
+        html.Element("caption", "The assumptions behind these numbers");
         html.Open("thead").Open("tr").Element("th", "Assumption", ("scope", "col")).Element("th", "Value", ("scope", "col"))
-            .Element("th", "Basis", ("scope", "col")).Close("tr").Close("thead");
+            .Element("th", "Why this value", ("scope", "col")).Close("tr").Close("thead");
         html.Open("tbody");
         Row(html, "Accelerator", a.Accelerator.Name, () =>
         {
-            html.Text("--gpu; ");
+            html.Text("the GPU the plan is priced and timed on ");
             PlanSection.CiteOrName(html, citations, a.Accelerator.Source);
         });
-        Row(html, "Dense peak", () => html.Number("peakTeraflops", r.Rate.PeakFlopsPerSecond / 1e12, HtmlNumbers.Significant(r.Rate.PeakFlopsPerSecond / 1e12)).Text($" TFLOP/s in {precision}"), () => html.Text("--precision, --peak-tflops"));
+        Row(html, "Dense peak", () => html.Number("peakTeraflops", r.Rate.PeakFlopsPerSecond / 1e12, HtmlNumbers.Significant(r.Rate.PeakFlopsPerSecond / 1e12)).Text($" TFLOP/s in {precision}"),
+            () => html.Text("the vendor's data sheet, without sparsity"));
         Row(html, "Model FLOPs utilisation", () => html.Number("mfu", r.Rate.Mfu, HtmlNumbers.Percent(r.Rate.Mfu)), () =>
         {
-            html.Text("--mfu; PaLM reported 46% ");
+            html.Text("the share of peak large runs sustain: PaLM reported 46% ");
             citations.Cite(html, PalmSource);
             html.Text(", Llama 3 38–43% ");
             citations.Cite(html, Llama3Source);
         });
         Row(html, "Price", () => html.Number("price", r.Rate.EurosPerGpuHour, HtmlNumbers.Euros(r.Rate.EurosPerGpuHour)).Text(" per GPU-hour"), () =>
             html.Text(a.EurosPerGpuHour is null
-                ? $"--eur-per-gpu-hour; a dated assumption ({a.Accelerator.PriceDate}): {a.Accelerator.PriceNote}"
-                : "--eur-per-gpu-hour, as given"));
-        Row(html, "GPUs", () => html.Number("gpus-assumed", r.Gpus, HtmlNumbers.Whole(r.Gpus)), () => html.Text($"--gpus, --days; {CountReason(r)}"));
+                ? $"a dated assumption ({a.Accelerator.PriceDate}): {a.Accelerator.PriceNote}"
+                : "the price given"));
+        Row(html, "Schedule", () => Schedule(html, a), () =>
+        {
+            if (a.DeadlineDays is not null)
+            {
+                html.Text("the deadline given");
+                return;
+            }
+
+            html.Text("one pre-training run as teams carry it out: Llama 3 405B ran 54 days ");
+            citations.Cite(html, Llama3DaysSource);
+            html.Text(", BLOOM about 3.5 months on 48 nodes of 8 GPUs ");
+            citations.Cite(html, BloomSource);
+        });
+        Row(html, "GPUs", () => html.Number("gpus-assumed", r.Gpus, HtmlNumbers.Whole(r.Gpus)), () => html.Text(r.GpuCountExplanation));
         Row(html, "Training state", () => html.Number("trainingBytesPerParameter", r.Memory.TrainingBytesPerParameter, HtmlNumbers.Significant(r.Memory.TrainingBytesPerParameter)).Text(" bytes/parameter = ")
             .Number("trainingMemoryBytes", r.Memory.TrainingStateBytes, HtmlNumbers.Bytes(r.Memory.TrainingStateBytes)), () =>
-            html.Text($"--bytes-per-parameter; {a.Recipe.Description}; {HtmlNumbers.Percent(a.UsableMemoryFraction)} of {HtmlNumbers.Significant(a.Accelerator.MemoryGigabytes)} GB usable (--usable-memory)"));
+            html.Text($"{a.Recipe.Description}; {HtmlNumbers.Percent(a.UsableMemoryFraction)} of {HtmlNumbers.Significant(a.Accelerator.MemoryGigabytes)} GB usable per GPU"));
         Row(html, "Parallel layout", () =>
         {
             if (layout is { Choice: { } choice })
@@ -97,21 +132,21 @@ internal static class BudgetSection
             {
                 html.Text(layout is null ? "no shape is proposed for a model of this size" : "no tensor, pipeline and data layout fits within the maximum GPUs");
             }
-        }, () => html.Text("scaling plan --layout auto; ZeRO (Rajbhandari et al. 2020), activations (Korthikanti et al. 2022, Table 2), tensor before pipeline (Narayanan et al. 2021); memory only, not a measured speed"));
+        }, () => html.Text("how tensor, pipeline and data parallelism with ZeRO spread the states and activations over these GPUs: ZeRO (Rajbhandari et al. 2020), activations (Korthikanti et al. 2022, Table 2), tensor before pipeline (Narayanan et al. 2021); memory only, not a measured speed"));
         if (r.Energy is { } energy)
         {
             Row(html, "Power", () => html.Number("wattsPerGpu", energy.WattsPerGpu, HtmlNumbers.Significant(energy.WattsPerGpu)).Text(" W per GPU, overhead ")
                 .Number("overhead", energy.Overhead, HtmlNumbers.Percent(energy.Overhead)).Text(", PUE ").Number("pue", energy.Pue, HtmlNumbers.Exponent(energy.Pue)),
-                () => html.Text("--watts-per-gpu, --overhead, --pue; kWh = GPU-hours × W/1000 × (1 + overhead) × PUE"));
+                () => html.Text("the board power from the data sheet, the servers around it, and the data centre's cooling: kWh = GPU-hours × W/1000 × (1 + overhead) × PUE"));
         }
 
         Row(html, "Grid", () => html.Number("gridGramsCo2PerKilowattHour", r.Carbon.GramsCo2PerKilowattHour, HtmlNumbers.Significant(r.Carbon.GramsCo2PerKilowattHour)).Text(" gCO₂/kWh"),
-            () => html.Text("--grid-gco2-per-kwh"));
+            () => html.Text("grams of CO₂ per kWh drawn, a mixed grid"));
         Row(html, "Water", () => html.Number("wueLitresPerKilowattHour", a.WueLitresPerKilowattHour, HtmlNumbers.Significant(a.WueLitresPerKilowattHour)).Text(" L/kWh on site, ")
                 .Number("waterIntensityLitresPerKilowattHour", a.WaterIntensityLitresPerKilowattHour, HtmlNumbers.Significant(a.WaterIntensityLitresPerKilowattHour)).Text(" L/kWh off site"),
             () =>
             {
-                html.Text($"--wue, --water-intensity; defaults: U.S. averages of {WaterModel.DefaultsDate} ");
+                html.Text($"water evaporated by the cooling on site and by the power plants off site; U.S. averages of {WaterModel.DefaultsDate} ");
                 citations.Cite(html, WaterSource);
                 html.Text("; litres = kWh / PUE × WUE + kWh × water intensity");
             });
@@ -121,7 +156,7 @@ internal static class BudgetSection
                 .Number("hardwareUtilisation", a.HardwareUtilisation, HtmlNumbers.Percent(a.HardwareUtilisation)).Text(" use"),
             () =>
             {
-                html.Text("--embodied-kg-per-gpu, --embodied-kg-per-server, --gpus-per-node, --hardware-lifetime-years, --hardware-utilisation; defaults: BLOOM's A100 servers ");
+                html.Text("the GPUs' and servers' manufacture, shared over their working life: BLOOM's A100 servers ");
                 citations.Cite(html, EmbodiedSource);
             });
         Row(html, "Compute", "C = 6·N·D", () => html.Text("GPU-hours = C / (3600 × peak × MFU); no failed runs"));
@@ -149,6 +184,40 @@ internal static class BudgetSection
         html.Close("p");
     }
 
+    private static void Schedule(HtmlWriter html, ResourceAssumptions a)
+    {
+        if (a.Gpus is not null)
+        {
+            html.Text("none: the GPU count is given");
+            return;
+        }
+
+        double days = a.DeadlineDays ?? a.ScheduleDays ?? 0;
+        if (days > 0)
+        {
+            html.Number("schedule-days", days, HtmlNumbers.Days(days)).Text(a.DeadlineDays is null ? " (default)" : " (deadline)");
+        }
+        else
+        {
+            html.Text("none: the fewest GPUs that hold the model");
+        }
+
+        if (a.GpusPerNode > 1)
+        {
+            html.Text(", whole nodes of ").Number("gpus-per-node", a.GpusPerNode, HtmlNumbers.Whole(a.GpusPerNode)).Text(" GPUs");
+        }
+    }
+
+    // The command-line options behind the table, as a footnote: the table speaks in words to a reader deciding.
+    private static void Options(HtmlWriter html)
+    {
+        html.Open("p", ("class", "note footnote"), ("id", "assumption-options"))
+            .Text("To change an assumption, give its option to scaling report or scaling plan: accelerator --gpu NAME; dense peak --precision, --peak-tflops; "
+                + "utilisation --mfu; price --eur-per-gpu-hour; schedule --days T (a deadline) or --gpus N (the cluster you have), nodes --gpus-per-node; "
+                + "training state --bytes-per-parameter, --usable-memory; power --watts-per-gpu, --overhead, --pue; grid --grid-gco2-per-kwh.")
+            .Close("p");
+    }
+
     private static void Row(HtmlWriter html, string name, string value, Action basis) => Row(html, name, () => html.Text(value), basis);
 
     private static void Row(HtmlWriter html, string name, Action value, Action basis)
@@ -159,12 +228,4 @@ internal static class BudgetSection
         basis();
         html.Close("td").Close("tr");
     }
-
-    private static string CountReason(ResourcePlan r) => r.GpuCountReason switch
-    {
-        GpuCountReason.Given => "the count given",
-        GpuCountReason.FitsLayout => "the fewest on which a parallel layout fits",
-        GpuCountReason.MeetsDeadline when r.Assumptions.DeadlineDays is { } days => $"the fewest that finish within {HtmlNumbers.Days(days)}",
-        _ => "the fewest whose memory holds the training state",
-    };
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Audit;
+using Scaling.Laws;
+using Scaling.Resources;
 
 namespace Scaling.Reports.Html;
 
@@ -24,6 +26,8 @@ internal static class FigureTakeaways
             "loss-landscape" => $"Loss falls towards large models trained long; each iso-FLOP line touches its lowest loss where the frontier "
                 + $"crosses it. At {c} FLOPs that is {n} parameters on {HtmlNumbers.Count(optimum.Tokens)} tokens, loss {HtmlNumbers.Loss(optimum.Loss)}.",
             "budget-view" => BudgetView(facts),
+            "law-spread" => LawSpread(facts),
+            "sensitivity" => Sensitivity(request),
             "audit-map" => AuditMap(request),
             "fit-observed-predicted" when request.Fit is { } fit =>
                 $"Runs on the diagonal are predicted exactly; over {fit.RunsUsed.ToString(CultureInfo.InvariantCulture)} runs the log residuals "
@@ -48,10 +52,99 @@ internal static class FigureTakeaways
         double flops = facts.Optimum.Flops;
         var small = allocator.Optimum(flops / 100);
         var large = allocator.Optimum(flops * 100);
-        string cost = facts.Budget is { } budget ? $" Yours costs {HtmlNumbers.Euros(budget.Resources.CostEuros)}." : string.Empty;
-        return $"A hundredth of the budget buys {HtmlNumbers.Count(small.Parameters)} parameters, a hundred times it "
+        string sizes = $"A hundredth of the budget buys {HtmlNumbers.Count(small.Parameters)} parameters, a hundred times it "
             + $"{HtmlNumbers.Count(large.Parameters)}: each tenfold budget buys a {HtmlNumbers.Significant(Math.Pow(10, facts.Frontier.ExponentA))}× "
-            + $"larger model on {HtmlNumbers.Significant(Math.Pow(10, facts.Frontier.ExponentB))}× the tokens, while cost, energy and CO₂ grow tenfold.{cost}";
+            + $"larger model on {HtmlNumbers.Significant(Math.Pow(10, facts.Frontier.ExponentB))}× the tokens.";
+        if (facts.Budget is not { } budget)
+        {
+            return sizes;
+        }
+
+        var r = budget.Resources;
+        string yours = $" Yours takes {Gpus(r.Gpus)} for {HtmlNumbers.Days(r.Days)} and costs {HtmlNumbers.Euros(r.CostEuros)}";
+        string tenfold = Try(() => ResourcePlan.Create(flops * 10, allocator.Optimum(flops * 10).Parameters, r.Assumptions)) is { } more
+            ? $"; ten times the budget takes {Gpus(more.Gpus)} for {HtmlNumbers.Days(more.Days)}: "
+                + (more.GpuCountReason is GpuCountReason.MeetsSchedule or GpuCountReason.MeetsDeadline
+                    ? "on a fixed schedule a larger budget buys a larger cluster, not a longer wait."
+                    : "the time grows with the budget.")
+            : ".";
+        return sizes + yours + tenfold;
+    }
+
+    private static string LawSpread(PlanFacts facts)
+    {
+        double Spread(double flops)
+        {
+            var sizes = LawPresets.All.Select(l => l.Allocator().Optimum(flops).Parameters).ToArray();
+            return sizes.Max() / sizes.Min();
+        }
+
+        double flops = facts.Optimum.Flops;
+        var range = facts.NearOptimal[^1];
+        var sizes = LawPresets.All.Select(l => l.Allocator().Optimum(flops).Parameters).ToArray();
+        int inside = sizes.Count(n => n >= range.LowerParameters && n <= range.UpperParameters);
+        return $"The published laws disagree on N* by {HtmlNumbers.Significant(Spread(flops))}× at your budget "
+            + $"({HtmlNumbers.Significant(Spread(flops / 100))}× at a hundredth of it, {HtmlNumbers.Significant(Spread(flops * 100))}× at a hundred times), "
+            + $"yet {inside} of their {sizes.Length} sizes lose less than 1% under {facts.Request.Law.Name} ({HtmlNumbers.Count(range.LowerParameters)} to "
+            + $"{HtmlNumbers.Count(range.UpperParameters)}): the choice of law matters less than the spread suggests.";
+    }
+
+    private static string Sensitivity(ReportRequest request)
+    {
+        if (request.Resources is not { } assumptions || ReportBuilder.Sensitivity(request, assumptions) is not { } sensitivity)
+        {
+            return string.Empty;
+        }
+
+        var baseline = sensitivity.Baseline;
+        var parts = new List<string>();
+        var outputs = new[]
+        {
+            (SensitivityOutput.CostEuros, "the cost"), (SensitivityOutput.Gpus, "the GPU count"), (SensitivityOutput.Days, "the days"),
+            (SensitivityOutput.Parameters, "N*"), (SensitivityOutput.Co2Tonnes, "CO₂"),
+        };
+        foreach (var (output, name) in outputs)
+        {
+            var moves = sensitivity.Factors
+                .Select(f => (Factor: f, Low: f.LowChange(output, baseline), High: f.HighChange(output, baseline)))
+                .Select(m => (m.Factor, m.Low, m.High, Size: Math.Max(Math.Abs(m.Low ?? 0), Math.Abs(m.High ?? 0))))
+                .Where(m => m.Size >= 0.005)
+                .OrderByDescending(m => m.Size)
+                .ToList();
+            if (moves.Count == 0 || moves[0].Size < 0.05)
+            {
+                string within = moves.Count == 0 ? string.Empty : $" (within {HtmlNumbers.Significant(Math.Ceiling(moves[0].Size * 100))}%)";
+                parts.Add($"{name} barely {(output == SensitivityOutput.Days ? "move" : "moves")}{within}");
+                continue;
+            }
+
+            var top = moves[0];
+            var settings = new[] { (top.Low, top.Factor.LowSetting), (top.High, top.Factor.HighSetting) }
+                .Where(c => c.Item1 is { } v && Math.Abs(v) >= 0.005)
+                .Select(c => $"{Change(c.Item1)} {(top.Factor.Name == "law" ? "under" : "at")} {c.Item2}");
+            string how = moves.Count == 1 ? "only" : "most";
+            parts.Add($"{name} moves {how} with {(top.Factor.Name == "MFU" ? "MFU" : "the " + top.Factor.Name)} ({string.Join(", ", settings)})");
+        }
+
+        return char.ToUpperInvariant(parts[0][0]) + string.Join("; ", parts)[1..]
+            + ". The longest bars are the assumptions to pin down before committing the budget.";
+    }
+
+    private static string Change(double? change) => change is { } c ? (c >= 0 ? "+" : "−") + Math.Round(Math.Abs(c) * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "impossible";
+
+    private static string Gpus(int count) => count == 1 ? "1 GPU" : HtmlNumbers.Whole(count) + " GPUs";
+
+    private static T? Try<T>(Func<T> make)
+        where T : class
+    {
+        try
+        {
+            return make();
+        }
+        catch (Exception e) when (e is ArgumentException or ScalingException)
+        {
+            return null;
+        }
     }
 
     private static string AuditMap(ReportRequest request)

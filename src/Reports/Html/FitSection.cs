@@ -61,7 +61,7 @@ internal static class FitSection
 
     private static void Coefficients(HtmlWriter html, ParametricFitResult fit, BootstrapResult? bootstrap)
     {
-        html.Open("div", ("class", "table-scroll")).Open("table", ("id", "fit-coefficients"));
+        html.ScrollBox().Open("table", ("id", "fit-coefficients"));
         html.Element("caption", "Fitted coefficients and the plan they imply, with 95% bootstrap intervals");
         html.Open("thead").Open("tr");
         foreach (string header in new[] { "Quantity", "Estimate", "95% interval", "Standard error" })

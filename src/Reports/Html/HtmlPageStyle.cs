@@ -1,3 +1,6 @@
+using Scaling.Audit;
+using Scaling.Reports.Figures;
+
 namespace Scaling.Reports.Html;
 
 /// <summary>
@@ -14,7 +17,8 @@ internal static class HtmlPageStyle
 
     public const string Css = """
         :root { color-scheme: light; --ink: #1d1d1f; --muted: #5a5a60; --rule: #d8d8de; --paper: #ffffff; --tint: #f4f6fa;
-          --accent: #0072b2; --under: #d55e00; --near: #009e73; --over: #cc79a7; }
+          --accent: #0072b2; --warning: #b00020;
+          --under: UNDER; --near: NEAR; --over: OVER; }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
         body { margin: 0; background: var(--paper); color: var(--ink); font-family: FONTS; font-size: 16px; line-height: 1.55; }
@@ -46,6 +50,7 @@ internal static class HtmlPageStyle
         td.number, th.number { text-align: right; }
         td.number { white-space: nowrap; }
         th button { font: inherit; font-weight: 700; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
+        th .print-label { display: none; }
         th button::after { content: " \2195"; color: var(--muted); font-weight: 400; }
         th[aria-sort="ascending"] button::after { content: " \2191"; color: var(--ink); }
         th[aria-sort="descending"] button::after { content: " \2193"; color: var(--ink); }
@@ -53,7 +58,12 @@ internal static class HtmlPageStyle
         .verdict { font-weight: 700; white-space: nowrap; }
         .verdict-undertrained { color: var(--under); }
         .verdict-near-optimal { color: var(--near); }
-        .verdict-overtrained { color: #a34a85; }
+        .verdict-overtrained { color: var(--over); }
+        .warning { color: var(--warning); border-left: 4px solid var(--warning); padding: 0.4rem 0.7rem; background: #fdecee; }
+        .footnote { font-size: 0.82rem; }
+        .scroll-hint { display: none; position: sticky; left: 0; margin: 0; padding: 0.2rem 0.6rem; font-size: 0.8rem; color: var(--muted); background: var(--tint); }
+        .table-scroll.overflowing .scroll-hint { display: block; }
+        figure .phone { display: none; }
         figure { margin: 1.4rem 0 2rem; }
         figure svg { display: block; width: 100%; max-width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 4px; }
         figure svg text { font-family: FONTS; }
@@ -79,17 +89,27 @@ internal static class HtmlPageStyle
         @media print {
           body { font-size: 10.5pt; }
           main { max-width: none; padding: 0; }
-          nav.contents, th button::after { display: none; }
-          th button { cursor: auto; }
+          nav.contents, th button { display: none; }
+          th .print-label { display: inline; }
           h2, h3 { break-after: avoid; }
           figure, dl.key-numbers div, tr, .table-scroll caption { break-inside: avoid; }
           .table-scroll { overflow: visible; border: none; }
+          .scroll-hint, .table-scroll.overflowing .scroll-hint { display: none; }
           table { font-size: 8.5pt; }
           a { color: inherit; }
           ol.sources a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; }
         }
         """;
 
-    /// <summary>The stylesheet with the font stack filled in.</summary>
-    public static string Text => Css.Replace("FONTS", FontStack, StringComparison.Ordinal);
+    /// <summary>The stylesheet with the font stack and the verdict colours (the audit map's, one palette everywhere) filled in.</summary>
+    public static string Text => Css.Replace("FONTS", FontStack, StringComparison.Ordinal)
+        .Replace("UNDER", Hex(AuditVerdict.Undertrained), StringComparison.Ordinal)
+        .Replace("NEAR", Hex(AuditVerdict.NearOptimal), StringComparison.Ordinal)
+        .Replace("OVER", Hex(AuditVerdict.Overtrained), StringComparison.Ordinal);
+
+    private static string Hex(AuditVerdict verdict)
+    {
+        var c = AuditMapFigure.VerdictColor(verdict);
+        return $"#{c.R:x2}{c.G:x2}{c.B:x2}";
+    }
 }

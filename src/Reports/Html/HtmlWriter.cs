@@ -81,6 +81,13 @@ internal sealed class HtmlWriter
     public HtmlWriter Number(string key, double value, string display) =>
         Element("data", display, ("value", value.ToString("R", CultureInfo.InvariantCulture)), ("data-key", key));
 
+    /// <summary>
+    /// Opens the box a wide table scrolls in on a narrow screen, with the hint that it does; the page's script shows
+    /// the hint only while the table is wider than its box. Close it with <c>Close("div")</c>.
+    /// </summary>
+    public HtmlWriter ScrollBox() =>
+        Open("div", ("class", "table-scroll")).Element("p", "Scroll sideways for more columns →", ("class", "scroll-hint"), ("aria-hidden", "true"));
+
     /// <summary>Markup the page generates itself (CSS, script, inline SVG); never user text.</summary>
     public HtmlWriter Raw(string markup)
     {

@@ -54,7 +54,7 @@ internal static class LawSpreadSection
     private static void LawTable(HtmlWriter html, PlanFacts facts, IReadOnlyList<(ScalingLaw Law, ComputeOptimum Optimum)> rows, Citations citations)
     {
         double planned = facts.Optimum.Parameters;
-        html.Open("div", ("class", "table-scroll")).Open("table", ("id", "law-spread"), ("class", "wide"));
+        html.ScrollBox().Open("table", ("id", "law-spread"), ("class", "wide"));
         html.Element("caption", $"The compute-optimal plan at {HtmlNumbers.Scientific(facts.Optimum.Flops)} FLOPs under each published law (allocation rules predict no loss)");
         html.Open("thead").Open("tr");
         foreach (string header in new[] { "Law", "N*", "D*", "D*/N*", "Loss", "N* / plan's N*", "Source" })
@@ -91,7 +91,7 @@ internal static class LawSpreadSection
 
     private static void RangeTable(HtmlWriter html, PlanFacts facts)
     {
-        html.Open("div", ("class", "table-scroll")).Open("table", ("id", "near-optimal"), ("class", "wide"));
+        html.ScrollBox().Open("table", ("id", "near-optimal"), ("class", "wide"));
         html.Element("caption", $"Near-optimal sizes under {facts.Request.Law.Name}: trained on the rest of the budget, each end loses exactly the tolerance");
         html.Open("thead").Open("tr");
         foreach (string header in new[] { "Within", "Smallest N", "its tokens", "Largest N", "its tokens", "Loss at the ends" })

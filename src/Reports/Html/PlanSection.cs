@@ -90,6 +90,13 @@ internal static class PlanSection
         }
 
         html.Close("dl");
+        if (facts.Budget?.Resources is { } plan)
+        {
+            string basis = plan.GpuCountExplanation;
+            html.Open("p", ("class", "note"), ("id", "key-basis")).Text($"GPUs and days: {basis}; the assumptions are under ")
+                .Link("#budget", "What the budget buys").Text(".").Close("p");
+            BudgetSection.LongPlanWarning(html, plan);
+        }
     }
 
     private static void Key(HtmlWriter html, string label, string key, double value, string display) =>

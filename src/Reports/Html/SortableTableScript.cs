@@ -1,7 +1,8 @@
 namespace Scaling.Reports.Html;
 
 /// <summary>
-/// The page's only script: a header button sorts a <c>table[data-sortable]</c> by that column, ascending then
+/// The page's only script. It marks a table box that is wider than the screen (class <c>overflowing</c>, which shows
+/// its scroll hint), on load and on every resize. And a header button sorts a <c>table[data-sortable]</c> by that column, ascending then
 /// descending, by each cell's <c>data-sort</c> value (numbers compare as numbers). Without script the table still
 /// reads in its written order.
 /// </summary>
@@ -9,6 +10,13 @@ internal static class SortableTableScript
 {
     public const string Text = """
         "use strict";
+        function markOverflowing() {
+          document.querySelectorAll(".table-scroll").forEach(function (box) {
+            box.classList.toggle("overflowing", box.scrollWidth > box.clientWidth + 1);
+          });
+        }
+        window.addEventListener("resize", markOverflowing);
+        markOverflowing();
         document.querySelectorAll("table[data-sortable]").forEach(function (table) {
           var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
           headers.forEach(function (header, column) {
