@@ -49,23 +49,23 @@ internal static class ArchitectureSheet
             Computed("Parameters", Parameters, $"{NonEmbedding}+2*{Vocabulary}*{DModel}", "parameters", WorkbookFormats.Whole, "Plus untied input and output embeddings."),
             Computed("Training FLOPs per token", Flops,
                 $"3*({Layers}*(2*{DModel}*({q}+2*{kv})+2*{q}*{DModel}+4*{Context}*{q}+3*{Heads}*{Context}+6*{DModel}*{Ffn})+4*{Vocabulary}*{DModel})",
-                "FLOPs", WorkbookFormats.Scientific, "Hoffmann et al. 2022, App. F: every product, softmax, embeddings and logits; backward = 2 × forward."),
+                "FLOPs", WorkbookFormats.Count, "Hoffmann et al. 2022, App. F: every product, softmax, embeddings and logits; backward = 2 × forward."),
             Computed("… relative to 6·N", "Arch_flopsOverSixN", $"{Flops}/(6*{Parameters})", "-", WorkbookFormats.Plain, "Attention over the context is what 6·N leaves out."),
-            Computed("Weights in BF16", "Arch_weightsBf16", $"2*{Parameters}", "bytes", WorkbookFormats.Scientific, "2 bytes per parameter (FP32 4, FP8/INT8 1)."),
-            Computed("Weights in INT4", "Arch_weightsInt4", $"0.5*{Parameters}", "bytes", WorkbookFormats.Scientific, "Half a byte per parameter, before quantisation scales."),
-            Computed("Training state (AdamW, mixed precision)", "Arch_trainingState", $"16*{Parameters}", "bytes", WorkbookFormats.Scientific, "16 bytes per parameter; activations come on top."),
-            Computed("Activations per sequence, none recomputed", "Arch_activationsNone", $"{Layers}*{Context}*{DModel}*(34+5*{Heads}*{Context}/{DModel})", "bytes", WorkbookFormats.Scientific,
+            Computed("Weights in BF16", "Arch_weightsBf16", $"2*{Parameters}", "", WorkbookFormats.Bytes, "2 bytes per parameter (FP32 4, FP8/INT8 1)."),
+            Computed("Weights in INT4", "Arch_weightsInt4", $"0.5*{Parameters}", "", WorkbookFormats.Bytes, "Half a byte per parameter, before quantisation scales."),
+            Computed("Training state (AdamW, mixed precision)", "Arch_trainingState", $"16*{Parameters}", "", WorkbookFormats.Bytes, "16 bytes per parameter; activations come on top."),
+            Computed("Activations per sequence, none recomputed", "Arch_activationsNone", $"{Layers}*{Context}*{DModel}*(34+5*{Heads}*{Context}/{DModel})", "", WorkbookFormats.Bytes,
                 "Korthikanti et al. 2022, Table 2: s·b·h·(34 + 5·a·s/h) per layer, micro-batch 1."),
-            Computed("Activations per sequence, full recomputation", "Arch_activationsFull", $"{Layers}*2*{Context}*{DModel}", "bytes", WorkbookFormats.Scientific, "2·s·b·h per layer (each layer's input)."),
+            Computed("Activations per sequence, full recomputation", "Arch_activationsFull", $"{Layers}*2*{Context}*{DModel}", "", WorkbookFormats.Bytes, "2·s·b·h per layer (each layer's input)."),
             Computed("KV cache per token (BF16)", "Arch_kvCachePerToken", $"2*{Layers}*{kv}*2", "bytes", WorkbookFormats.Whole, "2 (K and V) · layers · KV heads · head size · 2 bytes."),
-            Computed("DeepSeek FLOPs per token M", DeepSeekM, $"72*{Layers}*{DModel}^2+12*{Layers}*{DModel}*{Context}", "FLOPs", WorkbookFormats.Scientific, "DeepSeek LLM (arXiv 2401.02954), Eq. 2."),
+            Computed("DeepSeek FLOPs per token M", DeepSeekM, $"72*{Layers}*{DModel}^2+12*{Layers}*{DModel}*{Context}", "FLOPs", WorkbookFormats.Count, "DeepSeek LLM (arXiv 2401.02954), Eq. 2."),
             Computed("Learning rate (DeepSeek)", "Arch_learningRate", $"0.3118*POWER({DeepSeekM}*{tokens},-0.125)", "-", WorkbookFormats.Scientific, "DeepSeek LLM, Eq. 1: 0.3118·C^−0.125 with C = M·D* (Plan sheet)."),
-            Computed("Batch (DeepSeek)", "Arch_batchTokens", $"0.292*POWER({DeepSeekM}*{tokens},0.3271)", "tokens", WorkbookFormats.Scientific, "DeepSeek LLM, Eq. 1: 0.2920·C^0.3271."),
+            Computed("Batch (DeepSeek)", "Arch_batchTokens", $"0.292*POWER({DeepSeekM}*{tokens},0.3271)", "tokens", WorkbookFormats.Count, "DeepSeek LLM, Eq. 1: 0.2920·C^0.3271."),
             Computed("Learning rate (Step Law)", "Arch_learningRateStepLaw", $"1.79*POWER({NonEmbedding},-0.713)*POWER({tokens},0.307)", "-", WorkbookFormats.Scientific, "Li et al. 2025 (arXiv 2503.04715): 1.79·N^−0.713·D^0.307."),
-            Computed("Batch (Step Law)", "Arch_batchTokensStepLaw", $"0.58*POWER({tokens},0.571)", "tokens", WorkbookFormats.Scientific, "Li et al. 2025: 0.58·D^0.571."),
+            Computed("Batch (Step Law)", "Arch_batchTokensStepLaw", $"0.58*POWER({tokens},0.571)", "tokens", WorkbookFormats.Count, "Li et al. 2025: 0.58·D^0.571."),
             Computed("Loss by Kaplan's L(N, D)", KaplanLoss, $"POWER(POWER(6.4E+13/{NonEmbedding},0.076/0.103)+1.8E+13/{tokens},0.103)", "nats/token", WorkbookFormats.Plain,
                 "Kaplan et al. 2020, Eq. 1.5 (§4 fit): α_N 0.076, α_D 0.103, N_c 6.4e13, D_c 1.8e13; WebText2 loss, used only for the critical batch."),
-            Computed("Critical batch (Kaplan)", "Arch_criticalBatchTokens", $"2E+8/POWER({KaplanLoss},1/0.21)", "tokens", WorkbookFormats.Scientific,
+            Computed("Critical batch (Kaplan)", "Arch_criticalBatchTokens", $"2E+8/POWER({KaplanLoss},1/0.21)", "tokens", WorkbookFormats.Count,
                 "Kaplan et al. 2020, Eq. 1.4: B_crit = B*/L^(1/α_B), B* 2e8 tokens, α_B 0.21; beyond it more batch buys little per step."),
             Computed("PTQ degradation vs 20 tokens/parameter", "Arch_ptqGrowth", $"POWER({tokens}/{Parameters}/20,0.5068)", "×", WorkbookFormats.Ratio,
                 "Kumar et al. 2024 (arXiv 2411.04330): δ_PTQ ∝ D^0.5068/N^0.3439 (Table 2); above 2× quantise with calibration or train quantisation-aware."),
@@ -73,7 +73,7 @@ internal static class ArchitectureSheet
                 "Kumar et al. 2024, Eq. 2: C_T·D^γ_D/N^γ_N·e^(−P/γ_post), C_T 0.0598, γ_D 0.5068, γ_N 0.3439, γ_post 0.5907 (Table 2); on its Dolma runs."),
             Computed("PTQ loss penalty at INT8", "Arch_ptqInt8", $"{ptqScale}*EXP(-8/0.5907)", "nats/token", WorkbookFormats.Scientific, "The same at 8 bits."),
             Computed("INT4 critical data size", "Arch_ptqCriticalTokensInt4",
-                $"POWER(0.4965*18060*POWER({Parameters},0.3439)*EXP(4/0.5907)/(0.5068*0.0598),1/(0.4965+0.5068))", "tokens", WorkbookFormats.Scientific,
+                $"POWER(0.4965*18060*POWER({Parameters},0.3439)*EXP(4/0.5907)/(0.5068*0.0598),1/(0.4965+0.5068))", "tokens", WorkbookFormats.Count,
                 "Kumar et al. 2024, §3.1: past these tokens more training raises the INT4 model's loss (B·D^−β + δ_PTQ least; B 1.806e4, β 0.4965)."),
         ];
     }
@@ -133,7 +133,7 @@ internal static class ArchitectureSheet
         sheet.Cell(end + 1, 1).Value = string.Create(CultureInfo.InvariantCulture,
             $"Shape proposed for N* = {content.Optimum.Parameters:0.00E+00} by 'scaling architecture'; change the shaded cells to try another. Left out: buffers, fragmentation, logits, pipeline micro-batches.");
         sheet.Cell(end + 1, 1).Style.Font.Italic = true;
-        SheetLayout.Widths(sheet, 40, 16, 12, SheetLayout.NoteColumnWidth);
+        SheetLayout.Widths(sheet, 36, 16, 12, SheetLayout.NoteColumnWidth);
         SheetLayout.Wrap(sheet, 4, 2, end - 1);
     }
 

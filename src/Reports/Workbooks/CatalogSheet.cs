@@ -16,7 +16,7 @@ internal static class CatalogSheet
 
     private static readonly string[] Titles =
     [
-        "GPU", "Vendor", "Training precision", "Dense peak (TFLOP/s)", "Memory (GB)", "Power (W)", "Price (€/GPU-hour)", "Price date", "Source",
+        "GPU", "Vendor", "Training precision", "Dense peak (TFLOP/s)", "Memory (GB)", "Power (W)", "Price (€/GPU-hour)", "Price date", "Price basis", "Source",
     ];
 
     /// <summary>The catalog's columns the <c>Inputs</c> formulas look up, by their position in <see cref="Titles"/>.</summary>
@@ -27,6 +27,8 @@ internal static class CatalogSheet
         MemoryGigabytes = 5,
         Watts = 6,
         EurosPerGpuHour = 7,
+        PriceDate = 8,
+        PriceNote = 9,
     }
 
     /// <summary>The accelerators the sheet lists: the catalog with the plan's own accelerator replacing its namesake.</summary>
@@ -72,7 +74,8 @@ internal static class CatalogSheet
             row.Cell(7).Value = accelerator.EurosPerGpuHour;
             row.Cell(8).SetValue(accelerator.PriceDate);
             row.Cell(8).DataType = XLDataType.Text;
-            row.Cell(9).Value = string.IsNullOrEmpty(accelerator.PriceNote) ? accelerator.Source : $"{accelerator.Source}. Price: {accelerator.PriceNote}";
+            row.Cell(9).Value = accelerator.PriceNote;
+            row.Cell(10).Value = accelerator.Source;
         }
 
         int last = accelerators.Count + 1;
@@ -81,8 +84,9 @@ internal static class CatalogSheet
         sheet.Range(2, 6, last, 6).Style.NumberFormat.Format = WorkbookFormats.WholeOrUnknown;
         sheet.Range(2, 7, last, 7).Style.NumberFormat.Format = WorkbookFormats.EurosAndCents;
         sheet.Range(1, 8, last, 8).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        SheetLayout.Widths(sheet, 14, 10, 11, 12, 10, 10, 12, 10, 90);
+        SheetLayout.Widths(sheet, 14, 10, 11, 12, 10, 10, 12, 10, 34, 44);
         SheetLayout.Wrap(sheet, 9, 2, last);
+        SheetLayout.Wrap(sheet, 10, 2, last);
         sheet.Cell(last + 2, 1).Value = string.Create(CultureInfo.InvariantCulture,
             $"Peaks are dense (no 2:4 sparsity) at the precision shown; prices are dated assumptions, not quotes. Edit a row to model another GPU; pick the GPU on {InputsSheet.SheetName}.");
         sheet.Cell(last + 2, 1).Style.Font.Italic = true;

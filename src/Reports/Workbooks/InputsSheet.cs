@@ -25,7 +25,7 @@ internal static class InputsSheet
             row = SheetLayout.Rows(sheet, row, ResourceRows.Footprint(resources));
         }
 
-        SheetLayout.Widths(sheet, 34, 16, 18, SheetLayout.NoteColumnWidth);
+        SheetLayout.Widths(sheet, 34, 16, 12, SheetLayout.NoteColumnWidth);
         SheetLayout.Wrap(sheet, 4, 2, row - 1);
     }
 

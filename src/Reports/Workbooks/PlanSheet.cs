@@ -56,7 +56,7 @@ internal static class PlanSheet
                 .Fill.SetBackgroundColor(XLColor.FromHtml("#F8CBAD")).Font.SetBold();
         }
 
-        SheetLayout.Widths(sheet, 34, 16, 18, SheetLayout.NoteColumnWidth);
+        SheetLayout.Widths(sheet, 34, 16, 12, SheetLayout.NoteColumnWidth);
         SheetLayout.Wrap(sheet, 4, 2, end - 1);
     }
 }

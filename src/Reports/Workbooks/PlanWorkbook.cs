@@ -82,6 +82,9 @@ public static class PlanWorkbook
         if (content.Campaign is { } campaign) { CampaignSheet.Write(workbook, campaign, content.Law.Name); }
 
         SummarySheet.Wrap(workbook);
+        // The charts of Scenarios reach below its cells: its print area runs to the last chart's bottom row.
+        int chartsBottom = ScenarioCharts.Create(content).Max(c => c.Anchor.Item4) + 1;
+        SheetLayout.PrintReadably(workbook, new Dictionary<string, int> { [ScenariosSheet.SheetName] = chartsBottom });
         workbook.Worksheet(SummarySheet.SheetName).SetTabActive();
         return workbook;
     }

@@ -26,9 +26,27 @@ internal static class ResourceFormulas
     public static string MinimumGpus(string parameters) =>
         $"MAX(1,CEILING({parameters}*{TrainingBytesPerParameter}/({GpuMemoryGigabytes}*1E9*{UsableMemoryFraction})*{Slack},1))";
 
-    /// <summary>The GPUs given, or the fewest that meet the deadline, or the fewest that hold the training state.</summary>
-    public static string Gpus(string minimumGpus, string gpuHours) =>
-        $"IF({GpusGiven}>0,{GpusGiven},IF({DeadlineDays}>0,MAX({minimumGpus},CEILING({gpuHours}/(24*{DeadlineDays})*{Slack},1)),{minimumGpus}))";
+    /// <summary>
+    /// The GPUs given; or the fewest whole nodes that meet the deadline; or, on the schedule, the fewest whole nodes
+    /// that finish within it (the largest cluster allowed when it would need more); never fewer than hold the
+    /// training state — <see cref="Scaling.Resources.ResourcePlan"/>'s rule.
+    /// </summary>
+    public static string Gpus(string minimumGpus, string gpuHours)
+    {
+        string forDeadline = $"CEILING({gpuHours}/(24*{DeadlineDays})*{Slack},1)";
+        string forSchedule = $"CEILING({gpuHours}/(24*{ScheduleDays})*{Slack},1)";
+        string largest = $"MAX({minimumGpus},FLOOR({MaxGpus}/{GpusPerNode},1)*{GpusPerNode})";
+        return $"IF({GpusGiven}>0,{GpusGiven},IF({DeadlineDays}>0,{WholeNodes($"MAX({minimumGpus},{forDeadline})")},"
+            + $"IF({ScheduleDays}>0,IF({forSchedule}<={minimumGpus},{WholeNodes(minimumGpus)},IF({forSchedule}>{MaxGpus},{largest},{WholeNodes(forSchedule)})),"
+            + $"{WholeNodes(minimumGpus)})))";
+    }
+
+    /// <summary>
+    /// A count rounded up to whole nodes, below one node to a power of two, but not past the largest cluster:
+    /// <see cref="Scaling.Resources.GpuCount.ToWholeNodes"/>.
+    /// </summary>
+    public static string WholeNodes(string gpus) =>
+        $"MAX({gpus},MIN(IF({gpus}>={GpusPerNode},CEILING({gpus}/{GpusPerNode},1)*{GpusPerNode},MIN({GpusPerNode},POWER(2,CEILING(LOG({gpus},2)-1E-9,1)))),{MaxGpus}))";
 
     /// <summary>GPU-hours / GPUs / 24.</summary>
     public static string Days(string gpuHours, string gpus) => $"{gpuHours}/{gpus}/24";

@@ -15,7 +15,7 @@ namespace Scaling.Reports.Workbooks;
 internal static class ResourceRows
 {
     /// <summary>Plans longer than this many days get a warning on <c>Summary</c> and a red cell on <c>Plan</c>.</summary>
-    public const double LongPlanDays = 365;
+    public const double LongPlanDays = ResourcePlan.LongPlanDays;
 
     public static IEnumerable<WorkbookRow> Inputs(PlanWorkbookContent content, ResourceAssumptions resources)
     {
@@ -32,9 +32,14 @@ internal static class ResourceRows
             "Share of peak a real run sustains; PaLM reported 46%, Llama 3 38–43%.") with { Bounds = (1e-4, 1) };
         yield return WorkbookRow.Input("Your price per GPU-hour (0 = catalog)", EurosPerGpuHourGiven, resources.EurosPerGpuHour ?? 0, "€/GPU-hour", WorkbookFormats.EurosAndCents,
             "A quoted price overrides the catalog's dated assumption.") with { Bounds = (0, 1000) };
+        // The note follows the GPU picked above: its catalog date and basis, not the report's GPU's.
         yield return WorkbookRow.Computed("Price per GPU-hour", EurosPerGpuHour,
             $"IF({EurosPerGpuHourGiven}>0,{EurosPerGpuHourGiven},{Lookup(CatalogSheet.Column.EurosPerGpuHour)})", "€/GPU-hour", WorkbookFormats.EurosAndCents,
-            $"Your price, else the catalog's dated assumption ({accelerator.PriceDate} for {accelerator.Name}: {accelerator.PriceNote}).");
+            $"Your price, else the catalog's dated assumption ({accelerator.PriceDate} for {accelerator.Name}: {accelerator.PriceNote}).")
+            with
+            {
+                NoteFormula = $"IF({EurosPerGpuHourGiven}>0,\"Your price.\",\"The catalog's dated assumption (\"&{Lookup(CatalogSheet.Column.PriceDate)}&\" for \"&{GpuName}&\": \"&{Lookup(CatalogSheet.Column.PriceNote)}&\"); type a quoted price above to override it.\")",
+            };
         yield return WorkbookRow.Computed("Memory per GPU", GpuMemoryGigabytes, Lookup(CatalogSheet.Column.MemoryGigabytes), "GB", WorkbookFormats.Whole,
             "Decimal gigabytes (10^9 bytes), from the Catalog.");
         yield return WorkbookRow.Input("Usable memory", UsableMemoryFraction, resources.UsableMemoryFraction, "fraction", WorkbookFormats.Percent,
@@ -42,9 +47,16 @@ internal static class ResourceRows
         yield return WorkbookRow.Input("Training state per parameter", TrainingBytesPerParameter, resources.Recipe.BytesPerParameter(resources.TrainingPrecision), "bytes", WorkbookFormats.Ratio,
             $"{resources.Recipe.Description}. Activations are not included.") with { Bounds = (0.5, 100) };
         yield return WorkbookRow.Input("GPUs given (0 = choose)", GpusGiven, resources.Gpus ?? 0, "GPUs", WorkbookFormats.Whole,
-            "A fixed cluster size; 0 lets the plan choose the fewest that hold the training state (or meet the deadline).") with { Bounds = (0, 10_000_000) };
+            "A fixed cluster size; 0 lets the plan choose by the deadline or the schedule below.") with { Bounds = (0, 10_000_000) };
         yield return WorkbookRow.Input("Deadline (0 = none)", DeadlineDays, resources.DeadlineDays ?? 0, "days", WorkbookFormats.Ratio,
-            "With GPUs given as 0: the fewest GPUs that finish within this many days.") with { Bounds = (0, 100_000) };
+            "With GPUs given as 0: the fewest whole nodes that finish within this many days.") with { Bounds = (0, 100_000) };
+        yield return WorkbookRow.Input("Schedule (0 = none)", ScheduleDays, resources.ScheduleDays ?? 0, "days", WorkbookFormats.Ratio,
+            "Without GPUs or a deadline: the fewest whole nodes that finish within this many days, at least those the training state needs. "
+            + "90 days is one pre-training run as teams carry it out (Llama 3 405B: 54 days, arXiv 2407.21783; BLOOM: about 3.5 months, arXiv 2211.05100).") with { Bounds = (0, 100_000) };
+        yield return WorkbookRow.Input("GPUs per node (server)", GpusPerNode, resources.GpusPerNode, "GPUs", WorkbookFormats.Whole,
+            "A count the plan chooses comes in whole nodes (below one node, a power of two); they share a server's embodied emissions. 8 for an HGX server (BLOOM ran 8), 1 for no rounding.") with { Bounds = (1, 1024) };
+        yield return WorkbookRow.Input("Largest cluster", MaxGpus, resources.MaxGpus, "GPUs", WorkbookFormats.Whole,
+            "The most GPUs the plan may choose (about the largest clusters reported); past it the schedule runs longer.") with { Bounds = (1, 10_000_000) };
         yield return WorkbookRow.Input("Your power per GPU (0 = catalog)", WattsPerGpuGiven, resources.WattsPerGpu ?? 0, "W", WorkbookFormats.Whole,
             "A measured board power overrides the data sheet's.") with { Bounds = (0, 100_000) };
         yield return WorkbookRow.Computed("Power per GPU", WattsPerGpu,
@@ -72,9 +84,6 @@ internal static class ResourceRows
         yield return WorkbookRow.Input("Embodied CO₂ per server (without GPUs)", EmbodiedKilogramsPerServer, resources.EmbodiedKilogramsPerServer, "kg CO₂eq", WorkbookFormats.Whole,
             FormattableString.Invariant($"Manufacturing emissions of one server's CPUs, memory, board and chassis; default {EmbodiedCarbon.DefaultKilogramsPerServer:#,##0} kg (Luccioni et al. 2023)."))
             with { Bounds = (0, 1_000_000) };
-        yield return WorkbookRow.Input("GPUs per node (server)", GpusPerNode, resources.GpusPerNode, "GPUs", WorkbookFormats.Whole,
-            "How many GPUs share a server's embodied emissions; BLOOM ran 8 per server.")
-            with { Bounds = (1, 1024) };
         yield return WorkbookRow.Input("Hardware lifetime", HardwareLifetimeYears, resources.HardwareLifetimeYears, "years", WorkbookFormats.Ratio,
             FormattableString.Invariant($"Years before the hardware is replaced; default {EmbodiedCarbon.DefaultLifetimeYears:0} (Luccioni et al. 2023)."))
             with { Bounds = (0.1, 50) };
@@ -93,7 +102,7 @@ internal static class ResourceRows
         yield return WorkbookRow.Computed("GPUs to hold the training state", PlanMinimumGpus, ResourceFormulas.MinimumGpus(PlanParameters), "GPUs", WorkbookFormats.Whole,
             "⌈state / (memory · usable)⌉.");
         yield return WorkbookRow.Computed("GPUs", PlanGpus, ResourceFormulas.Gpus(PlanMinimumGpus, PlanGpuHours),
-            "GPUs", WorkbookFormats.Whole, "Given, or the fewest that meet the deadline, or the fewest that hold the state.");
+            "GPUs", WorkbookFormats.Whole, "Given, or the fewest whole nodes that meet the deadline, else the schedule (never fewer than hold the state).");
         yield return WorkbookRow.Computed("Days", PlanDays, ResourceFormulas.Days(PlanGpuHours, PlanGpus), "days", "#,##0.0",
             $"GPU-hours / GPUs / 24; red beyond {LongPlanDays:0} days.");
         yield return WorkbookRow.Computed("Energy", PlanKilowattHours, ResourceFormulas.KilowattHours(PlanGpuHours), "MWh", WorkbookFormats.Mega,

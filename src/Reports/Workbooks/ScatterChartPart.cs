@@ -72,7 +72,12 @@ internal static class ScatterChartPart
             new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
             new C.PlotVisibleOnly { Val = true },
             new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap });
-        return new C.ChartSpace(new C.EditingLanguage { Val = "en-US" }, new C.RoundedCorners { Val = false }, chart);
+        // 11-pt chart text (viewers default to 10): printed at the sheet's scale of at least 83% it stays above 9 pt.
+        var text = new C.TextProperties(
+            new A.BodyProperties(),
+            new A.ListStyle(),
+            new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties { FontSize = 1100 }), new A.EndParagraphRunProperties { Language = "en-US" }));
+        return new C.ChartSpace(new C.EditingLanguage { Val = "en-US" }, new C.RoundedCorners { Val = false }, chart, text);
     }
 
     private static C.ScatterChartSeries Series(uint index, ChartSeries series) => new(

@@ -94,9 +94,7 @@ internal static class ScenariosSheet
         yours.Style.Fill.BackgroundColor = XLColor.FromHtml("#FFE699");
         sheet.SheetView.FreezeRows(1);
         SheetLayout.Print(sheet);
-        // The table and its charts on one printed page.
-        sheet.PageSetup.FitToPages(1, 1);
-        SheetLayout.Widths(sheet, 13, 13, 12, 12, 11, 10, 13, 10, 10, 15);
+        SheetLayout.Widths(sheet, 12, 12, 12, 11, 10, 10, 12, 9, 9, 13);
         sheet.Cell(last + 2, 1).Value = "Every cell follows Inputs; the marked row is your budget. The charts below read this table.";
         sheet.Cell(last + 2, 1).Style.Font.Italic = true;
     }

@@ -1,13 +1,17 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Scaling.Laws;
+using Scaling.Resources;
 using static Scaling.Reports.Workbooks.WorkbookNames;
 
 namespace Scaling.Reports.Workbooks;
 
 /// <summary>
-/// The <c>Sensitivity</c> sheet: cost, days, N*, energy, CO₂, water and embodied CO₂ when one assumption changes — MFU 30/40/50%, the price
-/// ±25%, PUE, grid intensity, and the law — each row a live copy of the plan's formulas with that one input replaced,
-/// so the table follows every other change on <c>Inputs</c>.
+/// The <c>Sensitivity</c> sheet: cost, days, GPUs, N*, energy, CO₂, water and embodied CO₂ when one assumption takes its low or high
+/// setting — MFU, the price, PUE, grid intensity and the law — each row a live copy of the plan's formulas with that
+/// one input replaced, so the table follows every other change on <c>Inputs</c>. The settings are
+/// <see cref="SensitivityRanges.Default"/>'s and the laws the two with the smallest and largest N*: the same cases
+/// as the report's sensitivity figure (<see cref="PlanSensitivity"/>).
 /// </summary>
 internal static class SensitivitySheet
 {
@@ -27,34 +31,39 @@ internal static class SensitivitySheet
     /// <summary>One row: what changes, its label, and the formulas of the four varied inputs (null: from Inputs).</summary>
     public sealed record Case(string Changed, string Setting, string? Mfu = null, string? Price = null, string? Pue = null, string? Grid = null, int? LawRow = null);
 
-    /// <summary>The rows: your plan, then one assumption at a time.</summary>
+    /// <summary>The rows: your plan, then each assumption at its low and high setting, one at a time.</summary>
     public static IReadOnlyList<Case> Cases(PlanWorkbookContent content)
     {
+        var ranges = SensitivityRanges.Default;
         var cases = new List<Case> { new("nothing", "your plan") };
-        foreach (double mfu in new[] { 0.3, 0.4, 0.5 })
+        foreach (double mfu in new[] { ranges.Mfu.Low, ranges.Mfu.High })
         {
-            cases.Add(new("MFU", Text($"{mfu * 100:0}%"), Mfu: Text($"{mfu}")));
+            cases.Add(new("MFU", Text($"{mfu * 100:0.#}%"), Mfu: Text($"{mfu}")));
         }
 
-        foreach (double factor in new[] { 0.75, 1.25 })
+        foreach (double factor in new[] { ranges.PriceFactor.Low, ranges.PriceFactor.High })
         {
-            cases.Add(new("price", Text($"{factor - 1:+0%;-0%}"), Price: Text($"{EurosPerGpuHour}*{factor}")));
+            cases.Add(new("GPU-hour price", Text($"{factor - 1:+0%;-0%}"), Price: Text($"{EurosPerGpuHour}*{factor}")));
         }
 
-        foreach (double pue in new[] { 1.1, 1.3, 1.5 })
+        foreach (double pue in new[] { ranges.Pue.Low, ranges.Pue.High })
         {
-            cases.Add(new("PUE", Text($"{pue:0.0}"), Pue: Text($"{pue}")));
+            cases.Add(new("PUE", Text($"{pue:0.0#}"), Pue: Text($"{pue}")));
         }
 
-        foreach (double grams in new[] { 0.0, 200, 400, 700 })
+        foreach (double grams in new[] { ranges.GridGramsCo2PerKilowattHour.Low, ranges.GridGramsCo2PerKilowattHour.High })
         {
             cases.Add(new("grid intensity", Text($"{grams:0} gCO₂/kWh"), Grid: Text($"{grams}")));
         }
 
+        // The laws whose N* at the budget is smallest and largest, as PlanSensitivity picks them.
         var laws = LawSpreadSheet.Laws(content);
-        for (int i = 0; i < laws.Count; i++)
+        var sizes = laws.Select(l => Scaling.Allocation.ScalingLawAllocation.Allocator(l).Optimum(content.BudgetFlops).Parameters).ToList();
+        int smallest = sizes.IndexOf(sizes.Min()), largest = sizes.IndexOf(sizes.Max());
+        if (smallest != largest)
         {
-            cases.Add(new("law", laws[i].Name, LawRow: i + 2));
+            cases.Add(new("law", laws[smallest].Name, LawRow: smallest + 2));
+            cases.Add(new("law", laws[largest].Name, LawRow: largest + 2));
         }
 
         return cases;

@@ -10,7 +10,23 @@ internal static class SheetLayout
     private static readonly XLColor InputFill = XLColor.FromHtml("#FFF2CC");
 
     /// <summary>The width, in characters, of the note column that <see cref="Rows"/> writes.</summary>
-    public const double NoteColumnWidth = 100;
+    public const double NoteColumnWidth = 56;
+
+    /// <summary>
+    /// The smallest print scale: the workbook's 11-pt text prints at 9 pt or more (11 × 0.83 = 9.1). At 100% on
+    /// Letter, "one page wide" squeezed the wider sheets to about 6 pt.
+    /// </summary>
+    public const double MinimumPrintScale = 0.83;
+
+    // Letter landscape less half-inch margins: 10 inches of 72 points.
+    private const double PrintableWidthPoints = 720;
+
+    // Points per unit of column width: the digit width of DejaVu Sans at 11 pt (0.636 em), the font LibreOffice falls
+    // back to where Calibri and Carlito are missing and the widest a reader will meet; with Calibri a sheet prints larger.
+    private const double PointsPerWidthUnit = 7.0;
+
+    // ClosedXML writes each width with this padding added (40 → 40.71).
+    private const double ColumnPadding = 0.71;
 
     // A line of proportional text holds about this many times the column's nominal width in characters (LibreOffice
     // fits ~1.25); lines break at words, which Lines() simulates — counting characters alone let long Audit sources
@@ -33,12 +49,45 @@ internal static class SheetLayout
         Print(sheet);
     }
 
-    /// <summary>Landscape, one page wide, header row repeated on every page.</summary>
+    /// <summary>Landscape, header row repeated on every page (<see cref="PrintReadably"/> sets the scale and print area).</summary>
     public static void Print(IXLWorksheet sheet)
     {
         sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        sheet.PageSetup.FitToPages(1, 0);
         sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+    }
+
+    /// <summary>
+    /// Sets every sheet's print area to what it holds (rows down to <paramref name="lastRows"/>' entry where charts
+    /// reach below the cells) and its scale: one page wide when that keeps the text at 9 pt or more (scale ≥
+    /// <see cref="MinimumPrintScale"/>), otherwise at that scale with the columns continuing on further pages and the
+    /// first column repeated.
+    /// </summary>
+    public static void PrintReadably(XLWorkbook workbook, IReadOnlyDictionary<string, int> lastRows)
+    {
+        foreach (var sheet in workbook.Worksheets)
+        {
+            int lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 1;
+            int lastRow = Math.Max(sheet.LastRowUsed()?.RowNumber() ?? 1, lastRows.GetValueOrDefault(sheet.Name));
+            var setup = sheet.PageSetup;
+            setup.PageOrientation = XLPageOrientation.Landscape;
+            setup.PaperSize = XLPaperSize.LetterPaper;
+            setup.Margins.Left = setup.Margins.Right = 0.5;
+            setup.Margins.Top = setup.Margins.Bottom = 0.6;
+            setup.PrintAreas.Clear();
+            setup.PrintAreas.Add(1, 1, lastRow, lastColumn);
+            double widthPoints = Enumerable.Range(1, lastColumn).Sum(c => (sheet.Column(c).Width + ColumnPadding) * PointsPerWidthUnit);
+            if (PrintableWidthPoints / widthPoints >= MinimumPrintScale)
+            {
+                setup.FitToPages(1, 0);
+            }
+            else
+            {
+                setup.PagesWide = 0;
+                setup.PagesTall = 0;
+                setup.Scale = (int)Math.Ceiling(MinimumPrintScale * 100);
+                setup.SetColumnsToRepeatAtLeft(1, 1);
+            }
+        }
     }
 
     /// <summary>
@@ -102,6 +151,13 @@ internal static class SheetLayout
             var cell = sheet.Cell(row, column);
             cell.Style.Alignment.WrapText = true;
             sheet.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            if (cell.HasFormula && cell.FormulaA1.Contains(CatalogSheet.SheetName + "!", StringComparison.Ordinal))
+            {
+                // A note that looks up the Catalog (written after Inputs) has its height from Rows, from the text it
+                // shows at the report's inputs; evaluating it here would reach a sheet not yet written.
+                continue;
+            }
+
             int lines = Lines(Convert.ToString(cell.Value, CultureInfo.InvariantCulture) ?? string.Empty, charactersPerLine);
             if (lines > 1)
             {
@@ -134,7 +190,16 @@ internal static class SheetLayout
 
             cell.Style.NumberFormat.Format = item.NumberFormat;
             sheet.Cell(row, 3).Value = item.Unit;
-            sheet.Cell(row, 4).Value = item.Note;
+            if (item.NoteFormula is { } note)
+            {
+                sheet.Cell(row, 4).FormulaA1 = note;
+                int lines = Lines(item.Note, NoteColumnWidth * CharactersPerWidth);
+                sheet.Row(row).Height = Math.Max(1, lines) * LineHeightPoints;
+            }
+            else
+            {
+                sheet.Cell(row, 4).Value = item.Note;
+            }
 
             sheet.Workbook.NamedRanges.Add(item.Name, sheet.Range(row, 2, row, 2));
             row++;

@@ -65,15 +65,17 @@ internal static class SummarySheet
         yield return $"\"On \"&{Grouped(PlanGpus, 0)}&\" × \"&{GpuName}&\" it takes \"&{Duration(PlanDays)}&\" (\"&{Hours(PlanGpuHours)}&\" GPU-hours) and costs €\"&{Euros(PlanCostEuros)}&\".\"";
         yield return $"\"Energy: \"&IF(ISNUMBER({PlanKilowattHours}),{Energy(PlanKilowattHours)}&\", \"&{Carbon(PlanCo2Tonnes)}&\" CO₂\",\"unknown (no power figure for this GPU)\")&\"; activations are not included in the memory estimate.\"";
 
-        // Without a GPU count or a deadline the plan takes the fewest GPUs that hold the training state, which can
-        // mean years; say so rather than let the number pass for a recommendation.
-        yield return $"IF({PlanDays}>{ResourceRows.LongPlanDays},\"Warning: \"&ROUND({PlanDays}/365,1)&\" years is too long to be a plan; \"&"
-            + $"IF(AND({GpusGiven}<=0,{DeadlineDays}<=0),\"that is the fewest GPUs that hold the training state: give a deadline or a GPU count on Inputs to size the cluster.\",\"give more GPUs or a shorter deadline on Inputs.\"),"
-            + $"IF(AND({GpusGiven}<=0,{DeadlineDays}<=0,{PlanDays}>{ShortPlanDays}),\"That is the fewest GPUs that hold the training state; give a deadline or a GPU count on Inputs to size the cluster.\",\"\"))";
-    }
+        // How the GPUs were chosen, in words, as the page and the CLI say it.
+        string nodes = $"IF({GpusPerNode}>1,\"whole nodes of \"&{GpusPerNode}&\" GPUs\",\"GPUs\")";
+        yield return $"IF({GpusGiven}>0,\"That is the GPU count given on Inputs.\","
+            + $"IF({DeadlineDays}>0,\"That is the fewest \"&{nodes}&\" that finish within the \"&{DeadlineDays}&\"-day deadline.\","
+            + $"IF({ScheduleDays}>0,\"That is the fewest \"&{nodes}&\" that finish within the \"&{ScheduleDays}&\"-day schedule (Inputs), at least those whose memory holds the training state.\","
+            + $"\"That is the fewest \"&{nodes}&\" whose memory holds the training state.\")))";
 
-    // A run shorter than a month needs no advice on sizing the cluster.
-    private const double ShortPlanDays = 30;
+        // A plan over a year is one no one would start: say so in words, and what changes it.
+        yield return $"IF({PlanDays}>{ResourceRows.LongPlanDays},\"Warning: \"&ROUND({PlanDays}/365,1)&\" years is longer than anyone waits for one training run; "
+            + "give a schedule or a deadline, or more GPUs, on Inputs.\",\"\")";
+    }
 
     // "311.4 MWh", "0.6 kWh".
     private static string Energy(string kilowattHours) =>

@@ -13,6 +13,9 @@ internal static class WorkbookFormats
     /// <summary>"72.2 B", "1.33 T", "853.1 M": parameter and token counts.</summary>
     public const string Count = "[>=1E12]#,##0.00,,,,\" T\";[>=1E9]#,##0.0,,,\" B\";#,##0.0,,\" M\"";
 
+    /// <summary>"144.0 GB", "1.2 TB", "524.3 MB": bytes, decimal units, the unit in the number.</summary>
+    public const string Bytes = "[>=1E12]#,##0.0,,,,\" TB\";[>=1E9]#,##0.0,,,\" GB\";#,##0.0,,\" MB\"";
+
     /// <summary>"1.9744": a loss or a law coefficient.</summary>
     public const string Plain = "0.0000";
 

@@ -26,6 +26,9 @@ internal static class WorkbookNames
     public const string TrainingBytesPerParameter = "Training_bytes_per_parameter";
     public const string GpusGiven = "Gpus_given";
     public const string DeadlineDays = "Deadline_days";
+    public const string ScheduleDays = "Schedule_days";
+    public const string GpusPerNode = "Gpus_per_node";
+    public const string MaxGpus = "Max_gpus";
     public const string WattsPerGpu = "Watts_per_gpu";
     public const string WattsPerGpuGiven = "Watts_per_gpu_given";
     public const string PowerOverhead = "Power_overhead";
@@ -35,7 +38,6 @@ internal static class WorkbookNames
     public const string WaterIntensityLitresPerKilowattHour = "Water_intensity_litres_per_kwh";
     public const string EmbodiedKilogramsPerGpu = "Embodied_kg_per_gpu";
     public const string EmbodiedKilogramsPerServer = "Embodied_kg_per_server";
-    public const string GpusPerNode = "Gpus_per_node";
     public const string HardwareLifetimeYears = "Hardware_lifetime_years";
     public const string HardwareUtilisation = "Hardware_utilisation";
 

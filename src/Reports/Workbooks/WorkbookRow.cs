@@ -23,6 +23,12 @@ internal sealed record WorkbookRow(string Label, string Name, object? Value, str
     /// <summary>Bounds for the input's data validation, or null when any value of its type is allowed.</summary>
     public (double Minimum, double Maximum)? Bounds { get; init; }
 
+    /// <summary>
+    /// A formula (without '=') for the note instead of <see cref="Note"/>'s fixed text, where the note depends on an input
+    /// (the price basis of the GPU chosen on <c>Inputs</c>); <see cref="Note"/> is then its value at the report's inputs.
+    /// </summary>
+    public string? NoteFormula { get; init; }
+
     /// <summary>A range such as <c>Catalog!$A$2:$A$10</c> whose values are the only ones the input accepts, or null.</summary>
     public string? ListRange { get; init; }
 }

@@ -103,4 +103,28 @@ public class ArchitectureSheetTests
         using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(Content)));
         Assert.False(workbook.NamedRanges.Contains("Arch_zeroStage"));
     }
+
+    [Theory]
+    [InlineData("Arch_weightsBf16")]
+    [InlineData("Arch_trainingState")]
+    [InlineData("Arch_activationsNone")]
+    public void Bytes_ReadInGigabytesOrTerabytes(string name)
+    {
+        // On main: "1.44e+11 bytes".
+        using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(Content)));
+        string format = workbook.Range(name).FirstCell().Style.NumberFormat.Format;
+        Assert.Contains("\" GB\"", format, StringComparison.Ordinal);
+        Assert.Contains("\" TB\"", format, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Arch_flopsPerToken")]
+    [InlineData("Arch_batchTokens")]
+    [InlineData("Arch_criticalBatchTokens")]
+    public void FlopsAndTokens_ReadAsCountsLikeThePlanSheet(string name)
+    {
+        // On main: "4.66e+11 FLOPs"; the Plan sheet writes N* as "72.2 B".
+        using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbook.ToBytes(Content)));
+        Assert.Equal(workbook.Range("Plan_parameters").FirstCell().Style.NumberFormat.Format, workbook.Range(name).FirstCell().Style.NumberFormat.Format);
+    }
 }

@@ -12,7 +12,12 @@ namespace Scaling.Tests.Reports.Workbooks;
 internal static class LibreOfficeRecalculation
 {
     /// <summary>The workbooks after LibreOffice computed them, in the same order; one LibreOffice start for all.</summary>
-    public static IReadOnlyList<byte[]> Recalculate(IReadOnlyList<byte[]> workbooks)
+    public static IReadOnlyList<byte[]> Recalculate(IReadOnlyList<byte[]> workbooks) => Convert(workbooks, "xlsx:Calc MS Excel 2007 XML", "xlsx");
+
+    /// <summary>The workbooks printed to PDF by LibreOffice with their own page setup, in the same order.</summary>
+    public static IReadOnlyList<byte[]> Print(IReadOnlyList<byte[]> workbooks) => Convert(workbooks, "pdf", "pdf");
+
+    private static IReadOnlyList<byte[]> Convert(IReadOnlyList<byte[]> workbooks, string filter, string extension)
     {
         string soffice = Find() ?? throw new InvalidOperationException("LibreOffice (soffice) is not installed; run bash .ci/install-deps.");
         string directory = Directory.CreateTempSubdirectory("scaling-libreoffice-").FullName;
@@ -30,7 +35,7 @@ internal static class LibreOfficeRecalculation
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (string argument in new[] { "--headless", "--norestore", $"-env:UserInstallation=file://{directory}/profile", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output }.Concat(inputs))
+            foreach (string argument in new[] { "--headless", "--norestore", $"-env:UserInstallation=file://{directory}/profile", "--convert-to", filter, "--outdir", output }.Concat(inputs))
             {
                 start.ArgumentList.Add(argument);
             }
@@ -45,10 +50,10 @@ internal static class LibreOfficeRecalculation
 
             return inputs.Select(input =>
             {
-                string converted = Path.Combine(output, Path.GetFileName(input));
+                string converted = Path.Combine(output, Path.ChangeExtension(Path.GetFileName(input), extension));
                 return File.Exists(converted)
                     ? File.ReadAllBytes(converted)
-                    : throw new InvalidOperationException($"LibreOffice wrote no {Path.GetFileName(input)} (exit code {process.ExitCode}): {log}");
+                    : throw new InvalidOperationException($"LibreOffice wrote no {Path.GetFileName(converted)} (exit code {process.ExitCode}): {log}");
             }).ToList();
         }
         finally
@@ -92,6 +97,14 @@ internal static class LibreOfficeRecalculation
         string cellReference = parts[1].Split(':')[0].Replace("$", "", StringComparison.Ordinal);
         var sheet = workbook.Workbook.Descendants<Sheet>().Single(s => s.Name == sheetName);
         return ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == cellReference);
+    }
+
+    /// <summary>The row number of the cell a defined name points to.</summary>
+    public static int Row(byte[] xlsx, string name)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        string reference = document.WorkbookPart!.Workbook.DefinedNames!.Elements<DefinedName>().Single(d => d.Name == name).Text;
+        return int.Parse(reference.Split('!')[1].Split(':')[0].Split('$')[^1], CultureInfo.InvariantCulture);
     }
 
     /// <summary>The value of the cell a defined name points to, from <see cref="FormulaValues"/>.</summary>

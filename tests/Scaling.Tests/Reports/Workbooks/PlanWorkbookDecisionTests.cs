@@ -135,8 +135,8 @@ public class PlanWorkbookDecisionTests
         Row("30%", H100 with { Mfu = 0.3 }, Optimum.Parameters);
         Row("50%", H100 with { Mfu = 0.5 }, Optimum.Parameters);
         Row("+25%", H100 with { EurosPerGpuHour = 3.0 * 1.25 }, Optimum.Parameters);
-        Row("1.5", H100 with { Pue = 1.5 }, Optimum.Parameters);
-        Row("0 gCO₂/kWh", H100 with { GridGramsCo2PerKilowattHour = 0 }, Optimum.Parameters);
+        Row("1.58", H100 with { Pue = 1.58 }, Optimum.Parameters);
+        Row("50 gCO₂/kWh", H100 with { GridGramsCo2PerKilowattHour = 50 }, Optimum.Parameters);
         Row("hoffmann2022", H100, LawPresets.Hoffmann2022.Allocator().Optimum(5.76e23).Parameters);
 
         // Live: a drier site and a longer-lived cluster move the water and embodied columns of every row.
@@ -149,7 +149,33 @@ public class PlanWorkbookDecisionTests
         // Live: a slower cluster on Inputs moves every row.
         workbook.Range("Mfu").FirstCell().Value = 0.35;
         Row("your plan", H100 with { Mfu = 0.35 }, Optimum.Parameters);
-        Row("tokens20", H100 with { Mfu = 0.35 }, LawPresets.Tokens20.Allocator().Optimum(5.76e23).Parameters);
+        Row("besiroglu2024", H100 with { Mfu = 0.35 }, LawPresets.Besiroglu2024.Allocator().Optimum(5.76e23).Parameters);
+    }
+
+    [Fact]
+    public void Sensitivity_SheetAndFigure_TryTheSameCases()
+    {
+        // One definition of the low and high settings (SensitivityRanges, the laws with the smallest and largest N*):
+        // every factor of the figure's PlanSensitivity is two rows of the sheet with the same plans. On main the sheet
+        // tried PUE 1.1/1.3/1.5 and grids 0–700 while the figure tried 1.0/1.58 and 50/800.
+        using var workbook = PlanWorkbook.Build(Content);
+        var sheet = workbook.Worksheet("Sensitivity");
+        var sensitivity = PlanSensitivity.ForFlops(LawPresets.Default.Allocator(), 5.76e23, H100, LawPresets.All.Select(l => (l.Name, l.Allocator())).ToArray());
+        var rows = sheet.Column(1).CellsUsed().Skip(2).Where(c => c.GetString() is { Length: > 0 } name && !name.StartsWith("Each", StringComparison.Ordinal) && !name.StartsWith("PUE and", StringComparison.Ordinal))
+            .GroupBy(c => c.GetString()).ToDictionary(g => g.Key, g => g.Select(c => c.Address.RowNumber).ToList());
+        Assert.Equal(sensitivity.Factors.Select(f => f.Name).Order(), rows.Keys.Order());
+        foreach (var factor in sensitivity.Factors)
+        {
+            Assert.Equal(2, rows[factor.Name].Count);
+            foreach (var (plan, row) in new[] { factor.Low!, factor.High! }.Zip(rows[factor.Name]))
+            {
+                Close(plan.Optimum.Parameters, sheet.Cell(row, 8).GetDouble());
+                Close(plan.Resources.Gpus, sheet.Cell(row, 10).GetDouble());
+                Close(plan.Resources.Days, sheet.Cell(row, 11).GetDouble());
+                Close(plan.Resources.CostEuros, sheet.Cell(row, 12).GetDouble());
+                Close(plan.Resources.Co2Tonnes!.Value, sheet.Cell(row, 14).GetDouble());
+            }
+        }
     }
 
     [Fact]
@@ -166,17 +192,53 @@ public class PlanWorkbookDecisionTests
     }
 
     [Fact]
-    public void Summary_WarnsAboutAPlanOfYears_AndNotOnceADeadlineSizesTheCluster()
+    public void Summary_WarnsOnlyAboutAPlanOfYears()
     {
         using var workbook = PlanWorkbook.Build(Content);
         var plan = ResourcePlan.Create(Optimum.Flops, Optimum.Parameters, H100);
-        Assert.True(plan.Days > 365, $"the default plan takes {plan.Days} days");
-        Assert.Contains("Warning: ", Sentences(workbook), StringComparison.Ordinal);
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"({plan.GpuHours:#,##0} GPU-hours)"), Sentences(workbook), StringComparison.Ordinal);
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"it takes {plan.Days:#,##0.0} days"), Sentences(workbook), StringComparison.Ordinal);
-
-        workbook.Range("Deadline_days").FirstCell().Value = 60;
+        Assert.False(plan.IsLongerThanAYear, $"the default plan takes {plan.Days} days");
         Assert.DoesNotContain("Warning", Sentences(workbook), StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"({plan.GpuHours:#,##0} GPU-hours)"), Sentences(workbook), StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"On {plan.Gpus} × H100-SXM it takes {plan.Days:#,##0.0} days"), Sentences(workbook), StringComparison.Ordinal);
+
+        // 17 GPUs, the fewest that hold the state: 991 days.
+        workbook.Range("Gpus_given").FirstCell().Value = 17;
+        var given = ResourcePlan.Create(Optimum.Flops, Optimum.Parameters, H100 with { Gpus = 17 });
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Warning: {given.Days / 365:0.0} years is longer than anyone waits for one training run"), Sentences(workbook), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gpus_FollowTheLibrarysRuleForEveryScheduleDeadlineAndCount()
+    {
+        // The Plan sheet's GPU formula against ResourcePlan: the default schedule, a deadline, no schedule, a count,
+        // other node sizes, a small budget (a power of two within a node) and the largest cluster.
+        using var workbook = PlanWorkbook.Build(Content);
+        var cases = new (double Flops, double Schedule, double Deadline, int Given, int PerNode, int Max)[]
+        {
+            (5.76e23, 90, 0, 0, 8, 100_000), (5.76e23, 90, 30, 0, 8, 100_000), (5.76e23, 0, 0, 0, 8, 100_000), (5.76e23, 90, 0, 20, 8, 100_000),
+            (5.76e23, 90, 0, 0, 4, 100_000), (5.76e23, 45, 0, 0, 1, 100_000), (1e19, 90, 0, 0, 8, 100_000), (3e20, 2, 0, 0, 8, 100_000),
+            (1e26, 90, 0, 0, 8, 10_000),
+        };
+        foreach (var c in cases)
+        {
+            workbook.Range("Budget_flops").FirstCell().Value = c.Flops;
+            workbook.Range("Schedule_days").FirstCell().Value = c.Schedule;
+            workbook.Range("Deadline_days").FirstCell().Value = c.Deadline;
+            workbook.Range("Gpus_given").FirstCell().Value = c.Given;
+            workbook.Range("Gpus_per_node").FirstCell().Value = c.PerNode;
+            workbook.Range("Max_gpus").FirstCell().Value = c.Max;
+            var assumptions = H100 with
+            {
+                ScheduleDays = c.Schedule > 0 ? c.Schedule : null,
+                DeadlineDays = c.Deadline > 0 ? c.Deadline : null,
+                Gpus = c.Given > 0 ? c.Given : null,
+                GpusPerNode = c.PerNode,
+                MaxGpus = c.Max,
+            };
+            var optimum = ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw).Optimum(c.Flops);
+            var plan = ResourcePlan.Create(optimum.Flops, optimum.Parameters, assumptions);
+            Assert.True(plan.Gpus == Named(workbook, "Plan_gpus"), $"{c}: the library plans {plan.Gpus} GPUs, the sheet {Named(workbook, "Plan_gpus")}");
+        }
     }
 
     [Fact]
@@ -233,4 +295,18 @@ public class PlanWorkbookDecisionTests
 
     private static void Close(double expected, double actual, double relative = 1e-9) =>
         Assert.True(Math.Abs(actual - expected) <= relative * Math.Max(1e-300, Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
+
+    [Fact]
+    public void PriceNote_FollowsTheGpuPickedOnInputs()
+    {
+        // On main the note beside the price kept saying H100-SXM after the GPU was switched to TPUv5p.
+        using var workbook = PlanWorkbook.Build(Content);
+        var price = workbook.Range("Euros_per_gpu_hour").FirstCell();
+        string Note() => price.CellRight(2).GetString();
+        Assert.Contains("H100-SXM", Note(), StringComparison.Ordinal);
+        workbook.Range("Gpu_name").FirstCell().Value = "TPUv5p";
+        var tpu = HardwareCatalog.Default.Get("TPUv5p");
+        Assert.Contains($"{tpu.PriceDate} for TPUv5p: {tpu.PriceNote}", Note(), StringComparison.Ordinal);
+        Assert.DoesNotContain("H100", Note(), StringComparison.Ordinal);
+    }
 }

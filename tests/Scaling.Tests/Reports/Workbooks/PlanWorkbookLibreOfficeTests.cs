@@ -51,6 +51,11 @@ public class PlanWorkbookLibreOfficeTests : IClassFixture<PlanWorkbookLibreOffic
         AssertClose(plan.Gpus, LibreOfficeRecalculation.Named(values, "Plan_gpus"));
         AssertClose(plan.Days, LibreOfficeRecalculation.Named(values, "Plan_days"));
         AssertClose(plan.KilowattHours!.Value, LibreOfficeRecalculation.Named(values, "Plan_kilowatt_hours"));
+
+        // The note beside the price follows the GPU too (on main it kept naming H100-SXM).
+        string note = LibreOfficeRecalculation.FormulaValues(values)[("Inputs", "D" + LibreOfficeRecalculation.Row(values, "Euros_per_gpu_hour"))] ?? string.Empty;
+        Assert.Contains($"for {Recalculated.SwitchedGpu}: {a100.Accelerator.PriceNote}", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("H100", note, StringComparison.Ordinal);
     }
 
     [Fact]

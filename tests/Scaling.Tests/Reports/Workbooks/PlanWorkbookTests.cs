@@ -276,7 +276,7 @@ public class PlanWorkbookResourceTests
     }
 
     [Fact]
-    public void Summary_SaysCostInMillions_AndWarnsWhileNoDeadlineSizesTheCluster()
+    public void Summary_SaysCostInMillions_AndHowTheGpusWereChosen()
     {
         using var workbook = PlanWorkbook.Build(PlanWorkbookContent.Create(LawPresets.Default, 5.76e23) with { Resources = H100 });
         var plan = Scaling.Resources.ResourcePlan.Create(5.76e23, ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw).Optimum(5.76e23).Parameters, H100);
@@ -285,10 +285,12 @@ public class PlanWorkbookResourceTests
         string cost = (plan.CostEuros / 1e6).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"costs €{cost} million.", Sentences(), StringComparison.Ordinal);
         Assert.Contains("budget of 5.76e23 FLOPs", Sentences(), StringComparison.Ordinal);
-        Assert.Contains("the fewest GPUs that hold the training state", Sentences(), StringComparison.Ordinal);
+        Assert.Contains("the fewest whole nodes of 8 GPUs that finish within the 90-day schedule", Sentences(), StringComparison.Ordinal);
 
         workbook.Range("Deadline_days").FirstCell().Value = 60;
-        Assert.DoesNotContain("the fewest GPUs that hold the training state", Sentences(), StringComparison.Ordinal);
+        Assert.Contains("the fewest whole nodes of 8 GPUs that finish within the 60-day deadline", Sentences(), StringComparison.Ordinal);
+        workbook.Range("Gpus_given").FirstCell().Value = 512;
+        Assert.Contains("the GPU count given on Inputs", Sentences(), StringComparison.Ordinal);
     }
 
     [Fact]
