@@ -16,6 +16,8 @@ public static class ReportBuilder
         var files = new List<ReportFile>();
         var pageFigures = new List<HtmlFigure>();
         var exporter = FigureExporter.Default;
+        // The page also gets each figure laid out for a phone (another model of the same figure).
+        var phoneModels = request.Formats.Html ? FigureModels(request, phone: true).ToDictionary(f => f.Name, f => PhoneLayout.Adapt(f.Model)) : [];
         foreach (var (name, description, model) in Figures(request))
         {
             foreach (var format in request.Formats.Figures.Order())
@@ -27,7 +29,10 @@ public static class ReportBuilder
             {
                 // A figure without a takeaway of its own yet is captioned with its description.
                 string takeaway = FigureTakeaways.For(name, request) is { Length: > 0 } text ? text : char.ToUpperInvariant(description[0]) + description[1..] + ".";
-                pageFigures.Add(new HtmlFigure(name, model.Title, takeaway, exporter.ToInlineSvg(model)));
+                pageFigures.Add(new HtmlFigure(name, model.Title, takeaway, exporter.ToInlineSvg(model))
+                {
+                    PhoneSvg = PhoneLayout.Exporter.ToInlineSvg(phoneModels[name]),
+                });
             }
         }
 
@@ -78,7 +83,7 @@ public static class ReportBuilder
             : [];
     }
 
-    private static IEnumerable<(string Name, string Description, PlotModel Model)> FigureModels(ReportRequest request)
+    private static IEnumerable<(string Name, string Description, PlotModel Model)> FigureModels(ReportRequest request, bool phone = false)
     {
         var resamples = Resamples(request);
         var budgets = IsoFlopFigure.BudgetsAround(request.BudgetFlops);
@@ -96,7 +101,7 @@ public static class ReportBuilder
         yield return ("law-spread", "how much the choice of law moves N*: every preset's N* against the budget", LawSpreadFigure.Create(Laws(request), request.BudgetFlops));
         if (request.Resources is { } assumptions && Sensitivity(request, assumptions) is { } sensitivity)
         {
-            yield return ("sensitivity", "what moves cost, days, N* and CO₂: MFU, price, PUE, grid intensity and law, one at a time", SensitivityFigure.Create(sensitivity));
+            yield return ("sensitivity", "what moves cost, days, N* and CO₂: MFU, price, PUE, grid intensity and law, one at a time", SensitivityFigure.Create(sensitivity, narrow: phone));
         }
 
         yield return ("audit-map", "published models against the frontier, coloured by verdict", AuditMapFigure.Create(ModelAuditor.Create(request.Law), ModelRegistry.Published, resamples));

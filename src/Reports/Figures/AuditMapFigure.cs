@@ -289,6 +289,7 @@ public static class AuditMapFigure
         Background = OxyColor.FromArgb(200, 255, 255, 255),
         Padding = new OxyThickness(1),
         StrokeThickness = 0,
+        Tag = PhoneLayout.WideOnly,
     };
 
     // From the marker's edge to the label's near side, in the verdict's colour.
@@ -300,6 +301,7 @@ public static class AuditMapFigure
             StrokeThickness = 1,
             LineStyle = LineStyle.Solid,
             Layer = AnnotationLayer.BelowSeries,
+            Tag = PhoneLayout.WideOnly,
         };
         leader.Points.Add(new DataPoint(model.Parameters, model.Tokens));
         leader.Points.Add(new DataPoint(label.X / Math.Pow(label.X / model.Parameters, 0.4), label.Y));

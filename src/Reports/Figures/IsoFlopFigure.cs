@@ -167,6 +167,7 @@ public static class IsoFlopFigure
                 Background = OxyColor.FromArgb(225, 255, 255, 255),
                 StrokeThickness = 0,
                 FontSize = 13,
+                Tag = PhoneLayout.WideOnly,
             });
             row++;
         }

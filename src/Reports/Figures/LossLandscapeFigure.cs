@@ -258,7 +258,7 @@ public static class LossLandscapeFigure
             Background = OxyColor.FromArgb(150, 0, 0, 0),
             Padding = new OxyThickness(3, 1, 3, 1),
             StrokeThickness = 0,
-            Tag = flops,
+            Tag = PhoneLayout.WideOnly,
         });
     }
 

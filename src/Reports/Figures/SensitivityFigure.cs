@@ -21,12 +21,17 @@ public static class SensitivityFigure
     private const double PanelGap = 0.06;
 
     /// <summary>The tornado of <paramref name="sensitivity"/>.</summary>
-    public static PlotModel Create(PlanSensitivity sensitivity)
+    /// <param name="sensitivity">The plan's sensitivity.</param>
+    /// <param name="narrow">
+    /// For a phone (<see cref="PhoneLayout"/>): the panels stacked one above the other with upright bars and the
+    /// assumptions along the bottom, their settings in the subtitle; side by side, five panels would not fit its width.
+    /// </param>
+    public static PlotModel Create(PlanSensitivity sensitivity, bool narrow = false)
     {
         ArgumentNullException.ThrowIfNull(sensitivity);
         var baseline = sensitivity.Baseline;
         var r = baseline.Resources;
-        var factors = sensitivity.Factors.Reverse().ToArray();
+        var factors = (narrow ? sensitivity.Factors : sensitivity.Factors.Reverse()).ToArray();
         var outputs = Outputs.Where(o => o.Of(baseline) is not null && factors.Any(f => Moves(f.LowChange(o, baseline)) || Moves(f.HighChange(o, baseline)))).ToArray();
         string gpus = r.Gpus == 1 ? "1 GPU" : FigureText.Whole(r.Gpus) + " GPUs";
         string co2 = r.Co2Tonnes is { } t ? FigureText.Tonnes(t) + " CO₂" : "CO₂ unknown";
@@ -34,13 +39,18 @@ public static class SensitivityFigure
             "What moves the plan: one assumption at a time",
             $"change from your plan ({FigureText.Euros(r.CostEuros)}, {FigureText.Days(r.Days)} on {gpus}, N* {FigureText.Count(baseline.Optimum.Parameters)}, {co2}) "
                 + $"at each assumption's low and high setting\nheld fixed: {HeldFixed(baseline)}");
+        if (narrow)
+        {
+            model.Subtitle += "\nlow / high: " + string.Join("; ", factors.Select(f => $"{ShortName(f)} {f.LowSetting} / {f.HighSetting}"));
+        }
+
         model.Axes.Add(new CategoryAxis
         {
-            Position = AxisPosition.Left,
+            Position = narrow ? AxisPosition.Bottom : AxisPosition.Left,
             Key = "factors",
-            Title = "Assumption",
-            Unit = "low / high",
-            ItemsSource = factors.Select(Category).ToArray(),
+            Title = narrow ? null : "Assumption",
+            Unit = narrow ? null : "low / high",
+            ItemsSource = factors.Select(f => narrow ? ShortName(f) : Category(f)).ToArray(),
             TitleFontSize = 16,
             FontSize = 13,
             GapWidth = 0.4,
@@ -53,10 +63,18 @@ public static class SensitivityFigure
             // Room beyond the longest bar for its label ("+113%"), so no label runs into the next panel or off the plot.
             double extent = Math.Max(10, changes.Select(Math.Abs).DefaultIfEmpty(0).Max() * 2.1);
             string key = "out" + i.ToString(CultureInfo.InvariantCulture);
-            var axis = FigureStyle.LinearAxis(AxisPosition.Bottom, Capitalise(output.Label()), "% change");
+            var axis = FigureStyle.LinearAxis(narrow ? AxisPosition.Left : AxisPosition.Bottom, Capitalise(output.Label()), "% change");
             axis.Key = key;
-            axis.StartPosition = ((double)i / outputs.Length) + (PanelGap / 2);
-            axis.EndPosition = ((i + 1.0) / outputs.Length) - (PanelGap / 2);
+            // Side by side, left to right; stacked, top to bottom.
+            int slot = narrow ? outputs.Length - 1 - i : i;
+            axis.StartPosition = ((double)slot / outputs.Length) + (PanelGap / 2);
+            axis.EndPosition = ((slot + 1.0) / outputs.Length) - (PanelGap / 2);
+            if (narrow)
+            {
+                axis.Title = Capitalise(output.Label().Split(' ')[0]) == "Model" ? "N*" : Capitalise(output.Label().Split(' ')[0]);
+                axis.Unit = "%";
+            }
+
             axis.Minimum = -extent;
             axis.Maximum = extent;
             axis.MaximumPadding = 0;
@@ -65,7 +83,7 @@ public static class SensitivityFigure
             axis.FontSize = 12;
             axis.MajorStep = NiceStep(extent);
             model.Axes.Add(axis);
-            Panel(model, key, extent, i);
+            Panel(model, key, extent, i, narrow);
             model.Series.Add(Bars(i == 0 ? "Low setting" : null, FigureStyle.Color(0), key, factors.Select(f => f.LowChange(output, baseline))));
             model.Series.Add(Bars(i == 0 ? "High setting" : null, FigureStyle.Color(5), key, factors.Select(f => f.HighChange(output, baseline))));
         }
@@ -74,14 +92,16 @@ public static class SensitivityFigure
     }
 
     // Each panel is boxed, every other one tinted, with a zero line: the eye reads five charts, not one.
-    private static void Panel(PlotModel model, string key, double extent, int index)
+    private static void Panel(PlotModel model, string key, double extent, int index, bool narrow)
     {
         model.Annotations.Add(new RectangleAnnotation
         {
-            XAxisKey = key,
-            YAxisKey = "factors",
-            MinimumX = -extent,
-            MaximumX = extent,
+            XAxisKey = narrow ? "factors" : key,
+            YAxisKey = narrow ? key : "factors",
+            MinimumX = narrow ? double.NaN : -extent,
+            MaximumX = narrow ? double.NaN : extent,
+            MinimumY = narrow ? -extent : double.NaN,
+            MaximumY = narrow ? extent : double.NaN,
             Fill = index % 2 == 0 ? OxyColor.FromArgb(10, 0, 0, 0) : OxyColor.FromArgb(22, 0, 0, 0),
             Stroke = OxyColor.FromRgb(150, 150, 150),
             StrokeThickness = 1,
@@ -89,10 +109,11 @@ public static class SensitivityFigure
         });
         model.Annotations.Add(new LineAnnotation
         {
-            Type = LineAnnotationType.Vertical,
+            Type = narrow ? LineAnnotationType.Horizontal : LineAnnotationType.Vertical,
             X = 0,
-            XAxisKey = key,
-            YAxisKey = "factors",
+            Y = 0,
+            XAxisKey = narrow ? "factors" : key,
+            YAxisKey = narrow ? key : "factors",
             Color = OxyColor.FromRgb(90, 90, 90),
             StrokeThickness = 1,
             LineStyle = LineStyle.Solid,
@@ -163,6 +184,13 @@ public static class SensitivityFigure
         };
         return impossible.Length == 0 ? text : text + "\n(" + impossible + ")";
     }
+
+    private static string ShortName(SensitivityFactor factor) => factor.Name switch
+    {
+        "GPU-hour price" => "price",
+        "grid intensity" => "grid",
+        _ => factor.Name,
+    };
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

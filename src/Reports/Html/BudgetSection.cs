@@ -211,11 +211,25 @@ internal static class BudgetSection
     // The command-line options behind the table, as a footnote: the table speaks in words to a reader deciding.
     private static void Options(HtmlWriter html)
     {
+        (string What, string[] Options)[] options =
+        [
+            ("accelerator", ["--gpu NAME"]), ("dense peak", ["--precision", "--peak-tflops"]), ("utilisation", ["--mfu"]),
+            ("price", ["--eur-per-gpu-hour"]), ("schedule", ["--days T", "--gpus N", "--gpus-per-node N"]),
+            ("training state", ["--bytes-per-parameter", "--usable-memory"]), ("power", ["--watts-per-gpu", "--overhead", "--pue"]),
+            ("grid", ["--grid-gco2-per-kwh"]),
+        ];
         html.Open("p", ("class", "note footnote"), ("id", "assumption-options"))
-            .Text("To change an assumption, give its option to scaling report or scaling plan: accelerator --gpu NAME; dense peak --precision, --peak-tflops; "
-                + "utilisation --mfu; price --eur-per-gpu-hour; schedule --days T (a deadline) or --gpus N (the cluster you have), nodes --gpus-per-node; "
-                + "training state --bytes-per-parameter, --usable-memory; power --watts-per-gpu, --overhead, --pue; grid --grid-gco2-per-kwh.")
-            .Close("p");
+            .Text("To change an assumption, give its option to scaling report or scaling plan (a deadline with --days, the cluster you have with --gpus): ");
+        for (int i = 0; i < options.Length; i++)
+        {
+            html.Text((i == 0 ? string.Empty : "; ") + options[i].What + " ");
+            for (int j = 0; j < options[i].Options.Length; j++)
+            {
+                html.Text(j == 0 ? string.Empty : ", ").Element("code", options[i].Options[j]);
+            }
+        }
+
+        html.Text(".").Close("p");
     }
 
     private static void Row(HtmlWriter html, string name, string value, Action basis) => Row(html, name, () => html.Text(value), basis);

@@ -25,7 +25,12 @@ internal static class FiguresSection
     {
         string id = "figure-" + figure.Name;
         html.Open("figure", ("id", id), ("aria-labelledby", id + "-title"));
-        html.Raw(InlineSvg.Prepare(figure.Svg, figure.Name + "-", figure.Title));
+        html.Raw(InlineSvg.Prepare(figure.Svg, figure.Name + "-", figure.Title, figure.PhoneSvg is null ? null : "wide"));
+        if (figure.PhoneSvg is { } phone)
+        {
+            html.Raw(InlineSvg.Prepare(phone, figure.Name + "-phone-", figure.Title, "phone"));
+        }
+
         html.Open("figcaption").Element("span", figure.Title, ("class", "figure-title"), ("id", id + "-title"))
             .Text(figure.Takeaway);
         var own = new[] { "pdf", "png", "svg" }.Select(extension => $"{figure.Name}.{extension}").Where(files.Contains).ToList();

@@ -5,4 +5,8 @@ namespace Scaling.Reports.Html;
 /// <param name="Title">The figure's title, as a real HTML heading of the caption.</param>
 /// <param name="Takeaway">One or two sentences: what the figure shows for this plan.</param>
 /// <param name="Svg">The figure exported as SVG (FigureExporter), with or without its XML declaration.</param>
-public sealed record HtmlFigure(string Name, string Title, string Takeaway, string Svg);
+public sealed record HtmlFigure(string Name, string Title, string Takeaway, string Svg)
+{
+    /// <summary>The figure laid out for a phone (PhoneLayout), shown instead of <see cref="Svg"/> on a narrow screen; null: none.</summary>
+    public string? PhoneSvg { get; init; }
+}

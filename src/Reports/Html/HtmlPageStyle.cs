@@ -61,9 +61,10 @@ internal static class HtmlPageStyle
         .verdict-overtrained { color: var(--over); }
         .warning { color: var(--warning); border-left: 4px solid var(--warning); padding: 0.4rem 0.7rem; background: #fdecee; }
         .footnote { font-size: 0.82rem; }
+        .footnote code { white-space: nowrap; font-size: 0.95em; }
         .scroll-hint { display: none; position: sticky; left: 0; margin: 0; padding: 0.2rem 0.6rem; font-size: 0.8rem; color: var(--muted); background: var(--tint); }
         .table-scroll.overflowing .scroll-hint { display: block; }
-        figure .phone { display: none; }
+        figure svg.phone { display: none; }
         figure { margin: 1.4rem 0 2rem; }
         figure svg { display: block; width: 100%; max-width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 4px; }
         figure svg text { font-family: FONTS; }
@@ -84,6 +85,8 @@ internal static class HtmlPageStyle
           table.reflow tr { display: block; border-top: 1px solid var(--rule); padding: 0.3rem 0; }
           table.reflow th, table.reflow td { display: block; border: none; padding: 0.1rem 0.6rem; }
           table.reflow td:last-child { color: var(--muted); font-size: 0.85rem; }
+          figure svg.wide { display: none; }
+          figure svg.phone { display: block; }
         }
         @page { margin: 14mm 12mm; }
         @media print {
@@ -91,6 +94,8 @@ internal static class HtmlPageStyle
           main { max-width: none; padding: 0; }
           nav.contents, th button { display: none; }
           th .print-label { display: inline; }
+          figure svg.wide { display: block; }
+          figure svg.phone { display: none; }
           h2, h3 { break-after: avoid; }
           figure, dl.key-numbers div, tr, .table-scroll caption { break-inside: avoid; }
           .table-scroll { overflow: visible; border: none; }

@@ -12,8 +12,8 @@ internal static partial class InlineSvg
 {
     private static readonly XNamespace XLink = "http://www.w3.org/1999/xlink";
 
-    /// <summary>The SVG element as markup, ready to inline.</summary>
-    public static string Prepare(string svg, string idPrefix, string label)
+    /// <summary>The SVG element as markup, ready to inline, with the class <paramref name="cssClass"/> when given.</summary>
+    public static string Prepare(string svg, string idPrefix, string label, string? cssClass = null)
     {
         ArgumentNullException.ThrowIfNull(svg);
         var document = XDocument.Parse(svg.TrimStart('\uFEFF'), LoadOptions.None);
@@ -25,6 +25,7 @@ internal static partial class InlineSvg
         root.SetAttributeValue("height", null);
         root.SetAttributeValue("role", "img");
         root.SetAttributeValue("aria-label", label);
+        root.SetAttributeValue("class", cssClass);
         foreach (var element in root.DescendantsAndSelf())
         {
             foreach (var attribute in element.Attributes())
