@@ -39,6 +39,13 @@ public static class PhoneLayout
         {
             axis.FontSize = Larger(axis.FontSize);
             axis.TitleFontSize = Larger(axis.TitleFontSize);
+            if (axis is OxyPlot.Axes.LogarithmicAxis { UseSuperExponentialFormat: true } log && log.LabelFormatter is null)
+            {
+                // OxyPlot draws a superscript exponent at about half the label's size, too small on a phone: write
+                // 10¹² with superscript digits at the label's own size, as the titles and legends do.
+                log.UseSuperExponentialFormat = false;
+                log.LabelFormatter = v => FigureText.Power(v, 0);
+            }
         }
 
         foreach (var annotation in model.Annotations.Where(a => Equals(a.Tag, WideOnly)).ToList())

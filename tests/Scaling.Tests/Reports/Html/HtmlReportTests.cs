@@ -90,4 +90,46 @@ public sealed partial class HtmlReportTests
 
     [GeneratedRegex(@"url\(#([^)]+)\)|href=""#([^""]+)""")]
     private static partial Regex LocalReference();
+
+    [Fact]
+    public void PlanOverAYear_IsARedWarningInWords_AndADefaultPlanHasNone()
+    {
+        // 17 GPUs (the fewest that hold the training state, main's default) run 991 days.
+        var request = PageOnly with { Resources = PageOnly.Resources! with { Gpus = 17 } };
+        string page = HtmlReport.Render(new HtmlReportContent { Request = request });
+        var warning = Regex.Match(page, @"<p class=""warning"" id=""long-plan"" role=""alert"">(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(warning.Success, "no warning on a plan of 2.7 years");
+        string words = Regex.Replace(warning.Groups[1].Value, "<[^>]+>", string.Empty);
+        Assert.Contains("this plan runs for 2.72 years, longer than anyone waits for one training run", words, StringComparison.Ordinal);
+        Assert.Contains("Finishing in 90 days takes 192 GPUs", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("long-plan", Page.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AssumptionsTable_SpeaksInWords_WithTheOptionsInAFootnote()
+    {
+        // On main the table's third column was "--gpu; [3]", "--precision, --peak-tflops", ...
+        string table = Regex.Match(Page.Value, @"<table id=""assumptions"".*?</table>", RegexOptions.Singleline).Value;
+        Assert.Contains("Schedule", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", table, StringComparison.Ordinal);
+        string footnote = Regex.Match(Page.Value, @"<p class=""note footnote"" id=""assumption-options"">.*?</p>", RegexOptions.Singleline).Value;
+        foreach (string option in new[] { "--gpu NAME", "--days T", "--gpus N", "--mfu", "--eur-per-gpu-hour", "--grid-gco2-per-kwh" })
+        {
+            Assert.Contains($"<code>{option}</code>", footnote, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Captions_StateATakeawayNotTheTitle()
+    {
+        // On main the law-spread and sensitivity captions restated their descriptions.
+        var captions = Regex.Matches(Page.Value, @"<figure id=""figure-([a-z-]+)"".*?<figcaption><span[^>]*>([^<]*)</span>(.*?)</figcaption>", RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(Regex.Replace(m.Groups[3].Value, "<[^>]+>", string.Empty)));
+        Assert.Contains("The published laws disagree on N* by 2.24× at your budget", captions["law-spread"], StringComparison.Ordinal);
+        Assert.Contains("the choice of law matters less than the spread suggests", captions["law-spread"], StringComparison.Ordinal);
+        Assert.Contains("The cost moves most with MFU (+33% at 30%, −20% at 50%)", captions["sensitivity"], StringComparison.Ordinal);
+        Assert.Contains("N* moves only with the law", captions["sensitivity"], StringComparison.Ordinal);
+        Assert.Contains("Yours takes 192 GPUs for 87.8 days", captions["budget-view"], StringComparison.Ordinal);
+    }
 }
