@@ -26,10 +26,11 @@ public class FigureContentTests
     [Fact]
     public void Report_WithEuroBudgetAndDeadline_SucceedsLikePlan()
     {
-        // The case: plan succeeds on 1,877 × A100-80GB; the sweep's 100× budget cannot meet 60 days on 100,000.
+        // The case: plan succeeds on 1,880 × A100-80GB (1,877 rounded up to whole 8-GPU nodes); the sweep's 100×
+        // budget cannot meet 60 days on 100,000.
         var assumptions = On("A100-80GB") with { DeadlineDays = 60 };
         var plan = BudgetPlan.ForEuros(LawPresets.Default.Allocator(), 5e6, assumptions);
-        Assert.Equal(1877, plan.Resources.Gpus);
+        Assert.Equal(1880, plan.Resources.Gpus);
         var request = ReportRequest.Create(LawPresets.Default, plan.Optimum.Flops) with { Resources = assumptions, BudgetEuros = 5e6 };
         var view = ReportBuilder.Figures(request).Single(f => f.Name == "budget-view").Model;
 
@@ -40,7 +41,7 @@ public class FigureContentTests
         Assert.All(hollow.Points, p => Assert.Equal(100_000, p.Y));
         Assert.All(hollow.Points, p => Assert.True(p.X > plan.Optimum.Flops * 10));
         var mine = view.Series.OfType<ScatterSeries>().Single(s => s.YAxisKey == "gpus" && (string?)s.Tag == "your budget").Points.Single();
-        Assert.Equal((plan.Optimum.Flops, 1877.0), (mine.X, mine.Y));
+        Assert.Equal((plan.Optimum.Flops, 1880.0), (mine.X, mine.Y));
         Assert.Contains(gpus.Points, p => p.Y == 100_000);
     }
 
@@ -163,10 +164,15 @@ public class FigureContentTests
         var law = LawPresets.Besiroglu2024;
         var budgets = IsoFlopFigure.BudgetsAround(5.76e23);
         var model = LossLandscapeFigure.Create(law, budgets, 5.76e23);
-        var colour = model.Axes.OfType<LinearColorAxis>().Single();
-        var losses = budgets.Select(c => law.Frontier().OptimalLoss(c)).ToArray();
+        // The colour follows L − E on a log scale over the whole plot: no cell saturates (on main a linear ramp over the
+        // frontier's losses left half the plot one flat colour), and the frontier's losses sit inside the ramp.
+        var colour = model.Axes.OfType<LogarithmicColorAxis>().Single();
+        var heat = model.Series.OfType<HeatMapSeries>().Single();
+        var cells = heat.Data.Cast<double>().ToArray();
+        Assert.Equal(0, cells.Count(v => v < colour.Minimum * (1 - 1e-12) || v > colour.Maximum * (1 + 1e-12)));
+        var losses = budgets.Select(c => law.Frontier().OptimalLoss(c) - law.LossLaw.E).ToArray();
         Assert.True(colour.Minimum < losses.Min() && colour.Maximum > losses.Max());
-        Assert.True(colour.Maximum - colour.Minimum < 2 * (losses.Max() - losses.Min()), "the ramp spans the frontier's losses, not the whole landscape");
+        Assert.Equal("2.00", colour.LabelFormatter!(2.0 - law.LossLaw.E));
 
         var labels = model.Annotations.OfType<TextAnnotation>().Where(a => a.Tag is double level && level < 5).ToArray();
         Assert.True(labels.Length >= 4);

@@ -61,7 +61,7 @@ public class FigureTests
             Assert.False(string.IsNullOrWhiteSpace(axis.Title));
             Assert.False(string.IsNullOrWhiteSpace(axis.Unit));
         });
-        Assert.All(model.Axes.OfType<LogarithmicAxis>(), a => Assert.True(a.UseSuperExponentialFormat, "log axes label powers of ten"));
+        Assert.All(model.Axes.OfType<LogarithmicAxis>().Where(a => a is not LogarithmicColorAxis), a => Assert.True(a.UseSuperExponentialFormat, "log axes label powers of ten"));
         if (name is not ("fit-observed" or "fit-exponent" or "sensitivity"))
         {
             // Quantities spanning decades (sizes, tokens, compute) sit on a log axis.
@@ -127,9 +127,19 @@ public class FigureTests
         Assert.Equal(resources.Rate.EurosForFlops(1e26), euros.Maximum, euros.Maximum * 1e-12);
         Assert.Equal("€20k", euros.LabelFormatter!(2e4));
 
-        // One quantity per axis: no right-hand axis; without a deadline or GPU count, no GPU or day panels.
-        Assert.DoesNotContain(model.Axes, a => a.Position == AxisPosition.Right);
-        Assert.DoesNotContain(model.Axes, a => a.Key is "gpus" or "days");
+        // GPUs and days — what a manager is constrained by — always have a panel (on main only with a deadline or a
+        // count); the one right-hand axis is the energy panel's CO₂, energy times the grid's intensity.
+        var gpus = lines["gpus"].Points;
+        var days = lines["days"].Points;
+        foreach (var (g, d) in gpus.Zip(days))
+        {
+            var plan = Scaling.Resources.ResourcePlan.Create(g.X, frontier.Optimum(g.X).Parameters, resources);
+            Assert.Equal(plan.Gpus, g.Y);
+            Assert.Equal(plan.Days, d.Y, plan.Days * 1e-12);
+        }
+        var co2 = model.Axes.Single(a => a.Position == AxisPosition.Right);
+        var energyAxis = model.Axes.Single(a => a.Key == "energy");
+        Assert.Equal(energyAxis.Maximum * resources.GridGramsCo2PerKilowattHour / 1000, co2.Maximum, co2.Maximum * 1e-12);
     }
 
     [Fact]
