@@ -15,9 +15,14 @@ internal static class ExternalTool
         ?? throw new InvalidOperationException($"{command} is not installed (Debian/Ubuntu package {package}); run ./test.sh, which installs it.");
 
     /// <summary>Runs a program with <paramref name="stdin"/> as its input; its exit code and standard output as bytes.</summary>
-    public static (int ExitCode, byte[] Output, string Error) Run(string program, IEnumerable<string> arguments, byte[]? stdin = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    public static (int ExitCode, byte[] Output, string Error) Run(string program, IEnumerable<string> arguments, byte[]? stdin = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);

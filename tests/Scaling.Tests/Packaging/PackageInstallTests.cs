@@ -363,7 +363,7 @@ public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Pack
         }
 
         // What packing reads: the build props, the README (the package readme), the sources and the embedded data.
-        private static void CopySources(string repository, string target)
+        internal static void CopySources(string repository, string target)
         {
             foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "README.md" })
             {
