@@ -92,9 +92,17 @@ public sealed partial class PrintedCommandsTests : IClassFixture<PrintedCommands
             return false;
         }
 
-        // Inline, "scaling plan --law" names an option to talk about it; a command to copy gives values.
-        return block || words.Skip(2).Any(w => !w.StartsWith('-'));
+        // Inline, "scaling plan --law" names an option to talk about it; a command to copy gives values and the input
+        // the command needs (plan a budget, fit a runs file).
+        return block || (words.Skip(2).Any(w => !w.StartsWith('-')) && Complete(words));
     }
+
+    private static bool Complete(string[] words) => words[1] switch
+    {
+        "plan" => words.Any(w => w is "--flops" or "--target-loss" or "--parameters" or "--budget-eur" or "--help"),
+        "fit" => words.Length > 2 && (!words[2].StartsWith('-') || words[2] == "--help"),
+        _ => true,
+    };
 
     private static string[] Words(string command) => command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

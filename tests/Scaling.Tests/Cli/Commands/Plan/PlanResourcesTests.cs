@@ -192,7 +192,9 @@ public class PlanResourcesTests
     [InlineData("--mfu", "(0, 1]", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--mfu", "1.2")]
     [InlineData("--budget-eur", "greater than 0", "plan", "--budget-eur", "-5", "--gpu", "H100-SXM")]
     [InlineData("--budget-eur", "greater than 0", "plan", "--budget-eur", "NaN", "--gpu", "H100-SXM")]
-    [InlineData("--gpus-per-node", "whole number", "plan", "--flops", "1e24", "--gpus-per-node", "0")]
+    [InlineData("--budget-eur", "--gpu", "plan", "--budget-eur", "2e6")]
+    [InlineData("--mfu", "--gpu", "plan", "--flops", "1e24", "--mfu", "0.5")]
+    [InlineData("--gpus-per-node", "whole number", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--gpus-per-node", "0")]
     [InlineData("--budget-eur", "not both", "plan", "--budget-eur", "2e6", "--flops", "1e24", "--gpu", "H100-SXM")]
     [InlineData("--gpus", "at least 16", "plan", "--parameters", "70e9", "--gpu", "H100-SXM", "--gpus", "4")]
     [InlineData("--days", "deadline", "plan", "--flops", "1e24", "--gpu", "H100-SXM", "--gpus", "64", "--days", "5")]
@@ -218,18 +220,6 @@ public class PlanResourcesTests
     {
         var (code, output, error) = CliRunner.Run(args);
         PlanCommandTests.AssertOneLineError(code, output, error, option, detail);
-    }
-
-    [Fact]
-    public void BudgetEurWithoutGpu_PlansOnTheDefaultGpuAndSaysSo()
-    {
-        // One rule for plan and report: a resource option without --gpu plans on H100-SXM (on main, plan refused it
-        // while report silently used H100-SXM).
-        var (code, output, error) = CliRunner.Run("plan", "--budget-eur", "2e6");
-        Assert.True(code == 0, error);
-        Assert.Contains("× H100-SXM (the default GPU; --gpu NAME for another)", output, StringComparison.Ordinal);
-        var named = CliRunner.Run("plan", "--budget-eur", "2e6", "--gpu", "H100-SXM");
-        Assert.Equal(named.Out, output.Replace(" (the default GPU; --gpu NAME for another)", string.Empty, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -220,15 +220,4 @@ public sealed class ReportCommandTests : IDisposable
         Assert.StartsWith(plan.Out.TrimEnd(), output.Replace(" (the default GPU; --gpu NAME for another)", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("How long: 87.8 days on 192 GPUs", output, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Report_EuroBudgetWithoutGpu_FollowsPlansRule()
-    {
-        // plan and report read --budget-eur without --gpu alike: H100-SXM, said in the memo.
-        var (code, output, error) = CliRunner.Run("report", "--out", directory, "--formats", "html", "--budget-eur", "2e6");
-        Assert.True(code == 0, error);
-        var plan = CliRunner.Run("plan", "--budget-eur", "2e6");
-        Assert.StartsWith(plan.Out.TrimEnd(), output, StringComparison.Ordinal);
-        Assert.Contains("(the default GPU; --gpu NAME for another)", output, StringComparison.Ordinal);
-    }
 }
