@@ -63,6 +63,11 @@ public static class PhoneLayout
             series.Title = Wrap(series.Title, 32);
         }
 
+        foreach (var text in model.Annotations.OfType<TextAnnotation>())
+        {
+            text.Text = Wrap(text.Text, 44);
+        }
+
         foreach (var legend in model.Legends)
         {
             legend.LegendPlacement = LegendPlacement.Outside;

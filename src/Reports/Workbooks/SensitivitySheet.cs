@@ -106,11 +106,12 @@ internal static class SensitivitySheet
         }
 
         SheetLayout.Widths(sheet, 13, 22, 8, 13, 7, 11, 11, 10, 12, 9, 9, 14, 11, 10, 13, 11);
-        sheet.Cell(last + 2, 1).Value = content.BudgetEuros is null
-            ? "Each row changes one assumption and keeps the rest of Inputs. With a FLOP budget, MFU and price move cost and days; the law moves N* (and the GPUs its memory needs)."
-            : "Each row changes one assumption and keeps the rest of Inputs. With a euro budget, MFU and price move the compute the budget buys, and with it N*.";
-        sheet.Cell(last + 3, 1).Value = "PUE moves energy, CO₂ and the off-site water; grid intensity only CO₂. Embodied CO₂ follows the GPU-hours.";
-        sheet.Range(last + 2, 1, last + 3, 1).Style.Font.Italic = true;
+        sheet.Cell(last + 2, 1).Value = "Each row changes one assumption and keeps the rest of Inputs (the settings of the report's sensitivity figure).";
+        sheet.Cell(last + 3, 1).Value = content.BudgetEuros is null
+            ? "With a FLOP budget, MFU moves the GPU-hours, so the cost and, on a schedule, the GPUs; the price moves the cost; the law moves N*."
+            : "With a euro budget, MFU and price move the compute the budget buys, and with it N*.";
+        sheet.Cell(last + 4, 1).Value = "PUE moves energy, CO₂ and the off-site water; grid intensity only CO₂. Embodied CO₂ follows the GPU-hours.";
+        sheet.Range(last + 2, 1, last + 4, 1).Style.Font.Italic = true;
     }
 
     private static void Write(IXLWorksheet sheet, int row, Case item, bool euroBudget)

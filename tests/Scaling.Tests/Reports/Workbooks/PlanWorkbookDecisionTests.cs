@@ -161,7 +161,9 @@ public class PlanWorkbookDecisionTests
         using var workbook = PlanWorkbook.Build(Content);
         var sheet = workbook.Worksheet("Sensitivity");
         var sensitivity = PlanSensitivity.ForFlops(LawPresets.Default.Allocator(), 5.76e23, H100, LawPresets.All.Select(l => (l.Name, l.Allocator())).ToArray());
-        var rows = sheet.Column(1).CellsUsed().Skip(2).Where(c => c.GetString() is { Length: > 0 } name && !name.StartsWith("Each", StringComparison.Ordinal) && !name.StartsWith("PUE and", StringComparison.Ordinal))
+        // The rows of the table: from row 3 (after the header and "your plan") to the last with a setting in column B.
+        int lastCase = sheet.Column(2).LastCellUsed()!.Address.RowNumber;
+        var rows = sheet.Range(3, 1, lastCase, 1).Cells()
             .GroupBy(c => c.GetString()).ToDictionary(g => g.Key, g => g.Select(c => c.Address.RowNumber).ToList());
         Assert.Equal(sensitivity.Factors.Select(f => f.Name).Order(), rows.Keys.Order());
         foreach (var factor in sensitivity.Factors)
