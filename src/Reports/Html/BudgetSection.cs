@@ -216,7 +216,8 @@ internal static class BudgetSection
             ("accelerator", ["--gpu NAME"]), ("dense peak", ["--precision", "--peak-tflops"]), ("utilisation", ["--mfu"]),
             ("price", ["--eur-per-gpu-hour"]), ("schedule", ["--days T", "--gpus N", "--gpus-per-node N"]),
             ("training state", ["--bytes-per-parameter", "--usable-memory"]), ("power", ["--watts-per-gpu", "--overhead", "--pue"]),
-            ("grid", ["--grid-gco2-per-kwh"]),
+            ("grid", ["--grid-gco2-per-kwh"]), ("water", ["--wue", "--water-intensity"]),
+            ("embodied CO₂", ["--embodied-kg-per-gpu", "--embodied-kg-per-server", "--hardware-lifetime-years", "--hardware-utilisation"]),
         ];
         html.Open("p", ("class", "note footnote"), ("id", "assumption-options"))
             .Text("To change an assumption, give its option to scaling report or scaling plan (a deadline with --days, the cluster you have with --gpus): ");

@@ -104,7 +104,9 @@ public sealed partial class PrintedCommandsTests : IClassFixture<PrintedCommands
         _ => true,
     };
 
-    private static string[] Words(string command) => command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    // Split as a shell does for these commands: at spaces, except inside double quotes ("Llama 3 8B"), quotes removed.
+    private static string[] Words(string command) =>
+        ShellWord().Matches(command).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Value).ToArray();
 
     private static IEnumerable<(string Where, string Command, bool Block)> Readme(string relative)
     {
@@ -183,6 +185,9 @@ public sealed partial class PrintedCommandsTests : IClassFixture<PrintedCommands
             }
         }
     }
+
+    [GeneratedRegex(@"""([^""]*)""|[^\s""]+")]
+    private static partial Regex ShellWord();
 
     [GeneratedRegex(@"`(scaling [a-z][^`]*)`")]
     private static partial Regex InlineCommand();

@@ -142,7 +142,7 @@ public class PlanWorkbookDecisionTests
         // Live: a drier site and a longer-lived cluster move the water and embodied columns of every row.
         workbook.Range("Wue_litres_per_kwh").FirstCell().Value = 0.2;
         workbook.Range("Hardware_lifetime_years").FirstCell().Value = 4;
-        Row("1.5", H100 with { Pue = 1.5, WueLitresPerKilowattHour = 0.2, HardwareLifetimeYears = 4 }, Optimum.Parameters);
+        Row("1.58", H100 with { Pue = 1.58, WueLitresPerKilowattHour = 0.2, HardwareLifetimeYears = 4 }, Optimum.Parameters);
         workbook.Range("Wue_litres_per_kwh").FirstCell().Value = H100.WueLitresPerKilowattHour;
         workbook.Range("Hardware_lifetime_years").FirstCell().Value = H100.HardwareLifetimeYears;
 
