@@ -94,14 +94,14 @@ public static class ReportBuilder
         yield return ("loss-landscape", "loss over model size and tokens, with iso-FLOP lines and the frontier", LossLandscapeFigure.Create(request.Law, budgets, request.BudgetFlops, runs));
         if (request.Resources is { } resources)
         {
-            yield return ("budget-view", $"what budgets from 1/100 to 100 times yours buy on {resources.Accelerator.Name}: size, data, cost, energy, CO₂",
+            yield return ("budget-view", $"what budgets from 1/100 to 100 times yours buy on {resources.Accelerator.Name}: the model, the GPUs and the days, cost, energy and CO₂",
                 BudgetViewFigure.Create(request.Law, resources, request.BudgetFlops, resamples));
         }
 
         yield return ("law-spread", "how much the choice of law moves N*: every preset's N* against the budget", LawSpreadFigure.Create(Laws(request), request.BudgetFlops));
         if (request.Resources is { } assumptions && Sensitivity(request, assumptions) is { } sensitivity)
         {
-            yield return ("sensitivity", "what moves cost, days, N* and CO₂: MFU, price, PUE, grid intensity and law, one at a time", SensitivityFigure.Create(sensitivity, narrow: phone));
+            yield return ("sensitivity", "what moves cost, GPUs, days, N* and CO₂: MFU, price, PUE, grid intensity and law, one at a time", SensitivityFigure.Create(sensitivity, narrow: phone));
         }
 
         yield return ("audit-map", "published models against the frontier, coloured by verdict", AuditMapFigure.Create(ModelAuditor.Create(request.Law), ModelRegistry.Published, resamples));

@@ -38,9 +38,9 @@ internal static class ResourceMemo
         lines.AddRange(Wrap($"  How much: {Euros(r.CostEuros)} at {Price(r.Rate.EurosPerGpuHour)} per GPU-hour ({PriceBasis(accelerator)})."));
         lines.AddRange(Wrap("  Energy:   " + Energy(r)));
         lines.AddRange(Wrap("  Water:    " + Water(r)));
-        lines.Add($"  Embodied: {Tonnes(r.EmbodiedCo2Tonnes)} CO₂ of the hardware's manufacture ({Humanize.Significant(a.EmbodiedKilogramsPerGpu)} kg per GPU + "
+        lines.AddRange(Wrap($"  Embodied: {Tonnes(r.EmbodiedCo2Tonnes)} CO₂ of the hardware's manufacture ({Humanize.Significant(a.EmbodiedKilogramsPerGpu)} kg per GPU + "
             + $"{Humanize.Significant(a.EmbodiedKilogramsPerServer)} kg per server of {a.GpusPerNode}, over {Humanize.Significant(a.HardwareLifetimeYears)} years at "
-            + $"{Percent(a.HardwareUtilisation)} use; Luccioni et al. 2023).");
+            + $"{Percent(a.HardwareUtilisation)} use; Luccioni et al. 2023)."));
         lines.Add($"  Memory:   training state {Bytes(r.Memory.TrainingStateBytes)} ({Humanize.Significant(r.Memory.TrainingBytesPerParameter)} bytes/parameter, {a.Recipe.Description}),");
         lines.Add($"            so at least {Whole(r.MinimumGpus)} × {Humanize.Significant(accelerator.MemoryGigabytes)} GB at {Percent(a.UsableMemoryFraction)} usable;");
         lines.Add($"            weights {Bytes(r.Memory.WeightsBytes(Precision.Bf16))} in BF16, {Bytes(r.Memory.WeightsBytes(Precision.Fp8))} in FP8, "
