@@ -40,7 +40,7 @@ internal static class ArchitectureSheet
             Input("Heads", Heads, s.Heads, "Query heads."),
             Input("Key/value heads", KvHeads, s.KvHeads, "Fewer than the heads for grouped-query attention."),
             Input("Head size", HeadSize, s.HeadSize, "64 up to d_model 1024, 128 above (Hoffmann et al. 2022, Table A9)."),
-            Input("Feed-forward size", Ffn, s.FfnSize, "SwiGLU: 8/3·d_model rounded up to a multiple of 256 (Llama)."),
+            Input("Feed-forward size", Ffn, s.FfnSize, "SwiGLU: 8/3·d_model rounded up to a multiple of 256 (Llama), moved in steps of 256 where the proposal needs it to land within 1% of N*."),
             Input("Vocabulary", Vocabulary, s.Vocabulary, "As Chinchilla and Llama 2."),
             Input("Context", Context, ReportLayout.Context, "Sequence length in tokens."),
             Computed("Parameters per layer", PerLayer, $"{DModel}*{q}+2*{DModel}*{kv}+{q}*{DModel}+3*{DModel}*{Ffn}+2*{DModel}", "parameters", WorkbookFormats.Whole,
