@@ -254,6 +254,6 @@ public sealed class FitCommandTests : IDisposable
         string command = output.TrimEnd().Split('\n')[^1].Split("plan with it: scaling ")[1];
         var plan = CliRunner.Run(command.Split(' '));
         Assert.True(plan.ExitCode == 0, plan.Error);
-        Assert.Contains("bootstrap intervals", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("95% interval", plan.Out, StringComparison.Ordinal);
     }
 }
