@@ -79,6 +79,24 @@ public sealed record NearOptimalRange
             Math.Exp(Edge(Excess, centre, +1)));
     }
 
+    /// <summary>
+    /// This range about another plan at the same budget (a calibrated forecast's N̂, with its loss): the law's valley
+    /// L(N) moved so that its minimum sits at <paramref name="plan"/>'s N and scaled to its loss, L_moved(N) =
+    /// L(N·N*/N̂)·L̂/L*, as the robust plan moves it. The relative rise is the law's, so the ends are this range's times
+    /// N̂/N* and the loss at them is (1 + ε)·L̂.
+    /// </summary>
+    public NearOptimalRange MovedTo(LossOptimum plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Flops != Flops)
+        {
+            throw new ArgumentException($"plan: the range is at {Flops:G3} FLOPs, the plan at {plan.Flops:G3}; move it only along its own budget.", nameof(plan));
+        }
+
+        double ratio = plan.Parameters / Optimum.Parameters;
+        return new NearOptimalRange(plan, FlopsPerParameterToken, Tolerance, LowerParameters * ratio, UpperParameters * ratio);
+    }
+
     // Walks from the optimum in doubling steps of ln N until the loss exceeds the limit, then bisects the last step
     // (MathNet's Bisection) until the bracket is 2e-12·ln N wide and |L − limit| ≤ 1e-12·ln N.
     private static double Edge(Func<double, double> excess, double centre, int direction)

@@ -61,7 +61,13 @@ public static class CampaignSimulator
             throw new ArgumentException($"runs: a campaign of {runs.Count} runs cannot be fitted; design at least {FittableRuns.MinimumRuns}.", nameof(runs));
         }
 
-        var trueOptimum = ComputeOptimalFrontier.Create(truth).Optimum(targetFlops);
+        var frontier = ComputeOptimalFrontier.Create(truth);
+        var trueOptimum = Centred(frontier, options.Centre, targetFlops);
+
+        // ln(N*_centre(C) / N*_law(C)): how far the plan's optimum sits from the law's along each budget's line (0 without a centre).
+        double CentreShift(double flops) => options.Centre is { } centre
+            ? Math.Log(centre.Optimum(flops).Parameters / frontier.Optimum(flops).Parameters)
+            : 0;
         var fitOptions = FitOptionsFor(truth, options);
         var three = new SimulatedTrial[options.Trials];
         var two = new SimulatedTrial[options.Trials];
@@ -78,17 +84,19 @@ public static class CampaignSimulator
             },
             trial =>
             {
-                // Under misspecification this trial's optimum strays from the law's by δ(C); its estimates are judged
-                // against its own truth, rescaled to the law's N* at the target.
+                // Under misspecification this trial's optimum strays from the centre (the law's, or the plan's) by δ(C); its
+                // estimates are judged against its own truth, rescaled to the centre's N* at the target.
                 var (slope, curvature) = options.Misspecification?.Draw(options.Seed, trial) ?? (0, 0);
-                double Shift(double flops)
+                double Drift(double flops)
                 {
                     double u = Math.Log(flops) - largestLogBudget;
                     return (slope * u) + (curvature * u * u);
                 }
 
-                double toLaw = options.Misspecification is null ? 1 : Math.Exp(-Shift(targetFlops));
-                var data = Draw(runs, truth, options.Noise, options.Seed, trial, options.Misspecification is null ? null : Shift);
+                double Shift(double flops) => CentreShift(flops) + Drift(flops);
+                double toLaw = options.Misspecification is null ? 1 : Math.Exp(-Drift(targetFlops));
+                bool moved = options.Misspecification is not null || options.Centre is not null;
+                var data = Draw(runs, truth, options.Noise, options.Seed, trial, moved ? Shift : null);
                 three[trial] = FitApproach3(data, targetFlops, fitOptions, options, trial).Scaled(toLaw);
                 two[trial] = options.Approach2 ? FitApproach2(data, targetFlops, options, trial).Scaled(toLaw) : SimulatedTrial.Failed;
                 calibrated[trial] = options.Calibration is { } calibration ? FitCalibrated(data, targetFlops, calibration).Scaled(toLaw) : SimulatedTrial.Failed;
@@ -101,6 +109,20 @@ public static class CampaignSimulator
         {
             Calibrated = options.Calibration is null ? null : Summarise("drift (calibrated)", calibrated, trueOptimum.Parameters, options, withLoss: false),
         };
+    }
+
+    // The truth's optimum at the target: the law's, or, with a centre, the centre's N* on the law's valley moved there
+    // (whose lowest loss is the law's: moving a valley along its line keeps its depth).
+    private static LossOptimum Centred(ComputeOptimalFrontier frontier, Allocation.IComputeAllocator? centre, double flops)
+    {
+        var own = frontier.Optimum(flops);
+        if (centre is null)
+        {
+            return own;
+        }
+
+        var at = centre.Optimum(flops);
+        return new LossOptimum(flops, at.Parameters, at.Tokens, own.Loss, at.ExponentA, at.ExponentB);
     }
 
     // The calibrated drift forecast of one trial, with its interval (the extrapolation's own level, 95%).

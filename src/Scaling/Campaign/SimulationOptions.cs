@@ -50,6 +50,14 @@ public sealed record SimulationOptions
     /// </summary>
     public Fitting.Extrapolation.ExtrapolationCalibration? Calibration { get; init; }
 
+    /// <summary>
+    /// Where the truth's optimum sits before any <see cref="Misspecification"/>: the plan's allocator when a fit carries a
+    /// calibrated forecast of N* (<see cref="Allocation.FittedPlan.Allocator"/>), so that the simulation is centred on the
+    /// N* every other command plans with; each budget's IsoFLOP valley of the law is moved so its minimum sits there.
+    /// Default null: the law's own frontier.
+    /// </summary>
+    public Allocation.IComputeAllocator? Centre { get; init; }
+
     /// <summary>Also fit every trial with Approach 2 (IsoFLOP parabolas); default true.</summary>
     public bool Approach2 { get; init; } = true;
 

@@ -29,6 +29,12 @@ public sealed record FittedLaw
     /// </summary>
     public Fitting.Extrapolation.CalibratedExtrapolation? Extrapolation { get; init; }
 
+    /// <summary>
+    /// Why a fit carries no <see cref="Extrapolation"/> (its runs form too few IsoFLOP budgets, in words), so that a plan
+    /// can say why it has no calibrated interval; null for presets and when there is one.
+    /// </summary>
+    public string? NoForecast { get; init; }
+
     /// <summary>A law without refits.</summary>
     public static FittedLaw Without(ScalingLaw law)
     {

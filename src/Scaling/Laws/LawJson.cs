@@ -106,10 +106,16 @@ public static class LawJson
         }
     }
 
-    private static FittedLaw WithExtrapolation(FittedLaw fitted, JsonObject root, string origin) =>
-        Member(root, Fitting.Extrapolation.ExtrapolationJson.Member) is JsonObject extrapolation
-            ? fitted with { Extrapolation = Fitting.Extrapolation.ExtrapolationJson.Parse(extrapolation, origin) }
-            : fitted;
+    // The forecast of N*, or why the fit has none ("extrapolationSkipped", as 'scaling fit' writes it).
+    private static FittedLaw WithExtrapolation(FittedLaw fitted, JsonObject root, string origin) => Member(root, Fitting.Extrapolation.ExtrapolationJson.Member) switch
+    {
+        JsonObject extrapolation => fitted with { Extrapolation = Fitting.Extrapolation.ExtrapolationJson.Parse(extrapolation, origin) },
+        _ when Member(root, SkippedMember) is JsonValue skipped && skipped.TryGetValue(out string? reason) => fitted with { NoForecast = reason },
+        _ => fitted,
+    };
+
+    /// <summary>The member beside <c>law</c> that says why a fit carries no forecast of N* (<see cref="FittedLaw.NoForecast"/>).</summary>
+    public const string SkippedMember = "extrapolationSkipped";
 
     /// <summary>The refits as <c>[[E, A, B, alpha, beta], …]</c>, to be written as <see cref="ResamplesMember"/>.</summary>
     public static JsonArray ToJson(IEnumerable<LossLaw> resamples)

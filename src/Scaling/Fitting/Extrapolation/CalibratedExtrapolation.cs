@@ -90,16 +90,8 @@ public sealed record CalibratedExtrapolation(
     /// <paramref name="law"/>, the loss it predicts at (N̂, D̂).
     /// </summary>
     /// <exception cref="InfeasiblePlanException">N̂ or D̂ is below one.</exception>
-    public Allocation.ComputeOptimum Plan(double flops, Laws.LossLaw? law = null)
-    {
-        double parameters = Math.Exp(Forecast.LogParameters(Require.PositiveFinite(flops, nameof(flops))));
-        double tokens = flops / (Allocation.FlopsPerParameterToken.Training * parameters);
-        double a = Forecast.ExponentAt(flops);
-        Allocation.ComputeOptimum plan = law is null
-            ? new Allocation.ComputeOptimum(flops, parameters, tokens, a, 1 - a)
-            : new Allocation.LossOptimum(flops, parameters, tokens, law.Loss(parameters, tokens), a, 1 - a);
-        return plan.Plannable();
-    }
+    public Allocation.ComputeOptimum Plan(double flops, Laws.LossLaw? law = null) =>
+        ForecastAllocator.Create(this, law).Optimum(flops).Plannable();
 
     private List<string> Warnings(double decades)
     {

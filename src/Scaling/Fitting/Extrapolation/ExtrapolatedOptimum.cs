@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Scaling.Fitting.Extrapolation;
 
 /// <summary>
@@ -32,9 +34,43 @@ public sealed record ExtrapolatedOptimum(
     /// <summary>Upper end for D*: C/(6·N_lower).</summary>
     public double TokensUpper => Flops / (Allocation.FlopsPerParameterToken.Training * ParametersLower);
 
+    /// <summary>D̂/N̂ = C/(6·N̂²).</summary>
+    public double TokensPerParameter => Tokens / Parameters;
+
+    /// <summary>Lower end for D*/N*: C/(6·N_upper²).</summary>
+    public double TokensPerParameterLower => TokensLower / ParametersUpper;
+
+    /// <summary>Upper end for D*/N*: C/(6·N_lower²).</summary>
+    public double TokensPerParameterUpper => TokensUpper / ParametersLower;
+
     /// <summary>C / largest budget: 5,000 when the largest run budget is 1/5,000 of this one.</summary>
     public double BudgetRatio => Flops / LargestBudgetFlops;
 
     /// <summary>Upper / lower end of the N* interval.</summary>
     public double WidthRatio => ParametersUpper / ParametersLower;
+
+    /// <summary>
+    /// How far the budget lies beyond the runs, in words every output uses: "Your largest run budget (1.00E+20 FLOPs) is
+    /// 1/30 of this budget: 1.5 decades of extrapolation."
+    /// </summary>
+    public string Distance => Decades > 0
+        ? Invariant($"Your largest run budget ({LargestBudgetFlops:0.00E+00} FLOPs) is 1/{Fraction(BudgetRatio)} of this budget: {Decades:0.0} decades of extrapolation.")
+        : Invariant($"This budget lies within your runs (largest budget {LargestBudgetFlops:0.00E+00} FLOPs): no extrapolation.");
+
+    /// <summary>"1/30", "1/4.5", "1/5,000": the largest run budget as a fraction of this one, three significant figures at most.</summary>
+    public string FractionOfBudget => "1/" + Fraction(BudgetRatio);
+
+    // 30, 4.5, or three significant figures with thousands separators: 5,000; 123,000.
+    private static string Fraction(double ratio)
+    {
+        if (ratio < 100)
+        {
+            return ratio.ToString("0.#", CultureInfo.InvariantCulture);
+        }
+
+        double unit = Math.Pow(10, Math.Floor(Math.Log10(ratio)) - 2);
+        return (Math.Round(ratio / unit) * unit).ToString("N0", CultureInfo.InvariantCulture);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
