@@ -86,16 +86,17 @@ public static class ReportBuilder
     private static IEnumerable<(string Name, string Description, PlotModel Model)> FigureModels(ReportRequest request, bool phone = false)
     {
         var resamples = Resamples(request);
+        var plan = request.Plan() as Allocation.ForecastPlan;
         var budgets = IsoFlopFigure.BudgetsAround(request.BudgetFlops);
         var runs = request.Fit?.Runs;
         var isoFlopBudgets = runs is null ? budgets : IsoFlopFigure.BudgetsOfRuns(runs, request.BudgetFlops);
         yield return ("isoflop", "IsoFLOP curves with their optima, the frontier and the sizes near your optimum",
-            IsoFlopFigure.Create(request.Law, isoFlopBudgets, request.BudgetFlops, runs, resamples));
-        yield return ("loss-landscape", "loss over model size and tokens, with iso-FLOP lines and the frontier", LossLandscapeFigure.Create(request.Law, budgets, request.BudgetFlops, runs));
+            IsoFlopFigure.Create(request.Law, isoFlopBudgets, request.BudgetFlops, runs, resamples, plan));
+        yield return ("loss-landscape", "loss over model size and tokens, with iso-FLOP lines and the frontier", LossLandscapeFigure.Create(request.Law, budgets, request.BudgetFlops, runs, plan));
         if (request.Resources is { } resources)
         {
             yield return ("budget-view", $"what budgets from 1/100 to 100 times yours buy on {resources.Accelerator.Name}: the model, the GPUs and the days, cost, energy and CO₂",
-                BudgetViewFigure.Create(request.Law, resources, request.BudgetFlops, resamples));
+                BudgetViewFigure.Create(request.Law, resources, request.BudgetFlops, resamples, request.Extrapolation));
         }
 
         yield return ("law-spread", "how much the choice of law moves N*: every preset's N* against the budget", LawSpreadFigure.Create(Laws(request), request.BudgetFlops));
@@ -122,14 +123,19 @@ public static class ReportBuilder
         }
     }
 
-    /// <summary>The report's law first, then every preset that differs from it, each with its allocator.</summary>
+    /// <summary>
+    /// The report's plan first (the calibrated forecast of N* when the fit carries one, then the fitted law itself), then
+    /// every preset that differs from the law, each with its allocator.
+    /// </summary>
     public static IReadOnlyList<(string Name, Allocation.IComputeAllocator Allocator)> Laws(ReportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new Scaling.Laws.ScalingLaw[] { request.Law }
+        var laws = new Scaling.Laws.ScalingLaw[] { request.Law }
             .Concat(Scaling.Laws.LawPresets.All.Where(l => !string.Equals(l.Name, request.Law.Name, StringComparison.OrdinalIgnoreCase)))
-            .Select(l => (l.Name, Allocation.ScalingLawAllocation.Allocator(l)))
-            .ToArray();
+            .Select(l => (l.Name, Allocation.ScalingLawAllocation.Allocator(l)));
+        return request.Extrapolation is { } forecast
+            ? laws.Prepend(($"your plan ({Fitting.Extrapolation.ExtrapolationMethodNames.Name(forecast.Forecast.Method)} forecast)", Allocation.FittedPlan.Allocator(request.Fitted))).ToArray()
+            : laws.ToArray();
     }
 
     /// <summary>
@@ -143,8 +149,8 @@ public static class ReportBuilder
         try
         {
             return request.BudgetEuros is { } euros
-                ? Resources.PlanSensitivity.ForEuros(Allocation.ScalingLawAllocation.Allocator(request.Law), euros, assumptions, Laws(request))
-                : Resources.PlanSensitivity.ForFlops(Allocation.ScalingLawAllocation.Allocator(request.Law), request.BudgetFlops, assumptions, Laws(request));
+                ? Resources.PlanSensitivity.ForEuros(Allocation.FittedPlan.Allocator(request.Fitted), euros, assumptions, Laws(request))
+                : Resources.PlanSensitivity.ForFlops(Allocation.FittedPlan.Allocator(request.Fitted), request.BudgetFlops, assumptions, Laws(request));
         }
         catch (ScalingException)
         {

@@ -46,8 +46,20 @@ public sealed record ReportRequest
     /// </summary>
     public Fitting.Extrapolation.CalibratedExtrapolation? Extrapolation { get; init; }
 
+    /// <summary>Why the fit behind the law carries no calibrated forecast of N* (its runs form too few IsoFLOP budgets), when it has none.</summary>
+    public string? NoForecast { get; init; }
+
     /// <summary>The fit's bootstrap (for intervals and the distribution of a).</summary>
     public Fitting.Bootstrap.BootstrapResult? FitBootstrap { get; init; }
+
+    /// <summary>The law with what its fit carries (the bootstrap refits, the calibrated forecast of N*), as a plan reads it.</summary>
+    public FittedLaw Fitted => FittedLaw.Create(Law, ReportBuilder.Resamples(this)) with { Extrapolation = Extrapolation, NoForecast = Extrapolation is null ? NoForecast : null };
+
+    /// <summary>
+    /// The plan at the budget and what it rests on, decided as <c>scaling plan --law fit.json</c> decides it
+    /// (<see cref="Allocation.FittedPlan"/>): the calibrated forecast's N* when the fit carries one, else the law's.
+    /// </summary>
+    public Allocation.FittedPlan Plan() => Allocation.FittedPlan.At(Fitted, BudgetFlops);
 
     /// <summary>A request for a parametric law and a budget.</summary>
     public static ReportRequest Create(ParametricLaw law, double budgetFlops)

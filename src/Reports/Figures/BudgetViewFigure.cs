@@ -32,7 +32,11 @@ public static class BudgetViewFigure
     /// <param name="resources">The user's hardware assumptions.</param>
     /// <param name="centreFlops">The user's budget in FLOPs.</param>
     /// <param name="resamples">Bootstrap refits of a fitted law: adds a 95% band around N* and D*.</param>
-    public static PlotModel Create(ScalingLaw law, ResourceAssumptions resources, double centreFlops, IReadOnlyList<LossLaw>? resamples = null)
+    /// <param name="forecast">
+    /// The fit's calibrated forecast of N*: each budget is planned with it (as <c>scaling plan --law fit.json</c> plans) and
+    /// the band is its calibrated interval instead of the refits'.
+    /// </param>
+    public static PlotModel Create(ScalingLaw law, ResourceAssumptions resources, double centreFlops, IReadOnlyList<LossLaw>? resamples = null, Fitting.Extrapolation.CalibratedExtrapolation? forecast = null)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(resources);
@@ -41,7 +45,7 @@ public static class BudgetViewFigure
             throw new ArgumentOutOfRangeException(nameof(centreFlops), centreFlops, "centreFlops must be finite and greater than 0.");
         }
 
-        var allocator = law.Allocator();
+        IComputeAllocator allocator = forecast is null ? law.Allocator() : Fitting.Extrapolation.ForecastAllocator.Create(forecast, (law as ParametricLaw)?.LossLaw);
         var (low, high) = (centreFlops / 100, centreFlops * 100);
         var budgets = Enumerable.Range(0, (4 * PointsPerDecade) + 1).Select(i => low * Math.Pow(10, (double)i / PointsPerDecade)).ToArray();
         var points = budgets.Select(c => Sweep(allocator.Optimum(c), resources)).ToArray();
@@ -53,7 +57,7 @@ public static class BudgetViewFigure
         var model = FigureStyle.NewModel(
             $"What a budget buys on {resources.Accelerator.Name}: the model, the GPUs and the time",
             string.Create(CultureInfo.InvariantCulture,
-                $"law {law.Name}; {Precision(resources)} at {resources.Mfu:P0} MFU, €{rate.EurosPerGpuHour:0.00}/GPU-hour, PUE {resources.Pue:0.0#}, {resources.GridGramsCo2PerKilowattHour:0} gCO₂/kWh{Cluster(resources)}"));
+                $"{(forecast is null ? "law " + law.Name : $"N* from the {Fitting.Extrapolation.ExtrapolationMethodNames.Name(forecast.Forecast.Method)} forecast of your runs")}; {Precision(resources)} at {resources.Mfu:P0} MFU, €{rate.EurosPerGpuHour:0.00}/GPU-hour, PUE {resources.Pue:0.0#}, {resources.GridGramsCo2PerKilowattHour:0} gCO₂/kWh{Cluster(resources)}"));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Training compute C", "FLOPs", low, high));
         var euros = FigureStyle.LogAxis(AxisPosition.Top, "Training cost", "€", rate.EurosForFlops(low), rate.EurosForFlops(high));
         euros.MajorGridlineStyle = LineStyle.None;
@@ -82,7 +86,7 @@ public static class BudgetViewFigure
 
         for (int i = 0; i < panels.Count; i++)
         {
-            AddPanel(model, panels[i], i, panels.Count, budgets, points, user, centreFlops, resamples, law);
+            AddPanel(model, panels[i], i, panels.Count, budgets, points, user, centreFlops, resamples, law, forecast);
         }
 
         if (clusterGiven && points.Any(p => !p.Feasible))
@@ -138,11 +142,18 @@ public static class BudgetViewFigure
         }
     }
 
-    private static void AddPanel(PlotModel model, Panel panel, int index, int count, double[] budgets, SweepPoint[] points, SweepPoint user, double centreFlops, IReadOnlyList<LossLaw>? resamples, ScalingLaw law)
+    private static void AddPanel(PlotModel model, Panel panel, int index, int count, double[] budgets, SweepPoint[] points, SweepPoint user, double centreFlops, IReadOnlyList<LossLaw>? resamples, ScalingLaw law, Fitting.Extrapolation.CalibratedExtrapolation? forecast)
     {
         var values = points.Select(panel.Value).ToList();
         IReadOnlyList<(double Lower, double Upper)>? band = null;
-        if (resamples is { Count: >= 2 } && law is ParametricLaw { LossLaw: var estimate } && panel.Key is "parameters" or "tokens")
+        if (forecast is not null && panel.Key is "parameters" or "tokens")
+        {
+            band = budgets.Select(forecast.At).Select(o => panel.Key == "parameters"
+                ? (o.ParametersLower, o.ParametersUpper)
+                : (o.TokensLower, o.TokensUpper)).ToArray();
+            values.AddRange(band.SelectMany(b => new[] { b.Lower, b.Upper }));
+        }
+        else if (resamples is { Count: >= 2 } && law is ParametricLaw { LossLaw: var estimate } && panel.Key is "parameters" or "tokens")
         {
             band = budgets.Select(c => OptimumIntervals.At(estimate, resamples, c)).Select(o => panel.Key == "parameters"
                 ? (o.Parameters.Lower, o.Parameters.Upper)
@@ -177,7 +188,7 @@ public static class BudgetViewFigure
         {
             var area = new AreaSeries
             {
-                Title = index == 0 ? "95% interval from the fit's bootstrap refits" : null,
+                Title = index == 0 ? (forecast is null ? "95% interval from the fit's bootstrap refits" : $"{forecast.Level * 100:0}% interval of the forecast{(forecast.Calibrated ? " (calibrated)" : string.Empty)}") : null,
                 YAxisKey = panel.Key,
                 Color = OxyColors.Transparent,
                 Fill = OxyColor.FromAColor(60, panel.Color),

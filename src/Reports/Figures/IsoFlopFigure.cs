@@ -15,7 +15,9 @@ namespace Scaling.Reports.Figures;
 /// compute-optimal frontier through the optima, the user's budget drawn bold with the sizes within 0.5% and 1% of
 /// its optimal loss shaded (<see cref="NearOptimalRange"/>). With the runs of a fit, the curves are the runs' own
 /// IsoFLOP budgets plus the user's, and the runs are plotted on them; with bootstrap refits, each optimum carries its
-/// 95% interval of N*.
+/// 95% interval of N*. When the plan rests on a calibrated forecast of N* (<see cref="ForecastPlan"/>), the plan is
+/// marked on the user's curve with its calibrated interval, the near-optimal sizes are shaded about it (the law's valley
+/// moved there), and the curves' own minima are labelled as the law's.
 /// </summary>
 public static class IsoFlopFigure
 {
@@ -51,7 +53,10 @@ public static class IsoFlopFigure
     /// <param name="userFlops">The user's budget (one of the budgets or not): drawn bold, its near-optimal sizes shaded.</param>
     /// <param name="runs">Training runs to overlay, coloured by their IsoFLOP group.</param>
     /// <param name="resamples">Bootstrap refits of the law: each optimum gets its 95% interval of N*.</param>
-    public static PlotModel Create(ParametricLaw law, IReadOnlyList<double> budgetsFlops, double? userFlops = null, IReadOnlyList<TrainingRun>? runs = null, IReadOnlyList<LossLaw>? resamples = null)
+    /// <param name="plan">The plan at <paramref name="userFlops"/> when it rests on a calibrated forecast of N*: marked with its interval.</param>
+    public static PlotModel Create(
+        ParametricLaw law, IReadOnlyList<double> budgetsFlops, double? userFlops = null, IReadOnlyList<TrainingRun>? runs = null, IReadOnlyList<LossLaw>? resamples = null,
+        ForecastPlan? plan = null)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(budgetsFlops);
@@ -85,7 +90,7 @@ public static class IsoFlopFigure
 
         if (userFlops is { } user)
         {
-            AddNearOptimalShading(model, frontier, user, lossAxis.Maximum);
+            AddNearOptimalShading(model, frontier, user, lossAxis.Maximum, plan?.Flops == user ? plan : null);
         }
 
         var colours = Ramp(budgets.Length);
@@ -110,10 +115,15 @@ public static class IsoFlopFigure
 
         if (resamples is { Count: >= 2 })
         {
-            AddIntervals(model, law.LossLaw, resamples, budgets, optima);
+            AddIntervals(model, law.LossLaw, resamples, budgets, optima, plan is not null);
         }
 
-        model.Series.Add(Frontier(optima));
+        model.Series.Add(Frontier(optima, plan is not null));
+        if (plan is not null && userFlops is { } planned && plan.Flops == planned)
+        {
+            AddPlan(model, law.LossLaw, plan);
+        }
+
         return model;
     }
 
@@ -141,13 +151,18 @@ public static class IsoFlopFigure
             .ToArray();
     }
 
-    private static void AddNearOptimalShading(PlotModel model, ComputeOptimalFrontier frontier, double flops, double top)
+    private static void AddNearOptimalShading(PlotModel model, ComputeOptimalFrontier frontier, double flops, double top, ForecastPlan? plan)
     {
         // Widest first, so the narrower band draws on top of it; labels stack down from the top of the plot.
         int row = 0;
         foreach (double tolerance in NearOptimalTolerances.OrderDescending())
         {
             var range = NearOptimalRange.Create(frontier, flops, tolerance);
+            if (plan?.Optimum is LossOptimum planned)
+            {
+                range = range.MovedTo(planned);
+            }
+
             model.Annotations.Add(new RectangleAnnotation
             {
                 MinimumX = range.LowerParameters,
@@ -159,7 +174,7 @@ public static class IsoFlopFigure
             model.Annotations.Add(new TextAnnotation
             {
                 Text = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"sizes within {tolerance * 100:0.#}% of the optimal loss at your budget: {FigureText.Count(range.LowerParameters)}–{FigureText.Count(range.UpperParameters)}"),
+                    $"sizes within {tolerance * 100:0.#}% of the {(plan is null ? "optimal loss" : "plan's loss")} at your budget: {FigureText.Count(range.LowerParameters)}–{FigureText.Count(range.UpperParameters)}"),
                 TextPosition = new DataPoint(Math.Sqrt(range.LowerParameters * range.UpperParameters), top),
                 Offset = new ScreenVector(0, 6 + (row * 22)),
                 TextHorizontalAlignment = HorizontalAlignment.Center,
@@ -199,14 +214,14 @@ public static class IsoFlopFigure
         }
     }
 
-    private static void AddIntervals(PlotModel model, LossLaw estimate, IReadOnlyList<LossLaw> resamples, double[] budgets, LossOptimum[] optima)
+    private static void AddIntervals(PlotModel model, LossLaw estimate, IReadOnlyList<LossLaw> resamples, double[] budgets, LossOptimum[] optima, bool forecastPlans)
     {
         for (int i = 0; i < budgets.Length; i++)
         {
             var interval = OptimumIntervals.At(estimate, resamples, budgets[i]).Parameters;
             var bar = new LineSeries
             {
-                Title = i == 0 ? "95% interval of N* (bootstrap refits)" : null,
+                Title = i == 0 ? (forecastPlans ? "95% interval of the law's N* (bootstrap refits: run noise only)" : "95% interval of N* (bootstrap refits)") : null,
                 Color = OxyColor.FromArgb(150, 0, 0, 0),
                 StrokeThickness = 7,
                 Tag = "interval",
@@ -217,15 +232,46 @@ public static class IsoFlopFigure
         }
     }
 
-    private static LineSeries Frontier(IEnumerable<LossOptimum> optima)
+    // The plan of a calibrated forecast on the user's curve: N̂ at the law's loss there, with its calibrated interval.
+    private static void AddPlan(PlotModel model, LossLaw law, ForecastPlan plan)
+    {
+        var at = plan.Forecast;
+        double loss = law.Loss(at.Parameters, at.Tokens);
+        string level = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at.Level * 100:0}%");
+        var bar = new LineSeries
+        {
+            Title = $"{level} {(at.Calibrated ? "calibrated " : string.Empty)}interval of your plan's N*",
+            Color = OxyColor.FromRgb(213, 94, 0),
+            StrokeThickness = 4,
+            Tag = "plan interval",
+        };
+        bar.Points.Add(new DataPoint(at.ParametersLower, loss));
+        bar.Points.Add(new DataPoint(at.ParametersUpper, loss));
+        model.Series.Add(bar);
+        var point = new LineSeries
+        {
+            Title = $"Your plan: {FigureText.Count(at.Parameters)} parameters ({Fitting.Extrapolation.ExtrapolationMethodNames.Name(plan.Method)} forecast of your runs)",
+            LineStyle = LineStyle.None,
+            MarkerType = MarkerType.Diamond,
+            MarkerSize = 9,
+            MarkerFill = OxyColor.FromRgb(213, 94, 0),
+            MarkerStroke = OxyColors.White,
+            MarkerStrokeThickness = 1.5,
+            Tag = "your plan",
+        };
+        point.Points.Add(new DataPoint(at.Parameters, loss));
+        model.Series.Add(point);
+    }
+
+    private static LineSeries Frontier(IEnumerable<LossOptimum> optima, bool forecastPlans)
     {
         var series = new LineSeries
         {
-            Title = "Compute-optimal frontier",
+            Title = forecastPlans ? "The law's own optima (its frontier)" : "Compute-optimal frontier",
             Color = OxyColors.Black,
             StrokeThickness = 2,
             LineStyle = LineStyle.Dash,
-            MarkerType = MarkerType.Diamond,
+            MarkerType = forecastPlans ? MarkerType.Circle : MarkerType.Diamond,
             MarkerSize = 7,
             MarkerFill = OxyColors.Black,
             MarkerStroke = OxyColors.White,

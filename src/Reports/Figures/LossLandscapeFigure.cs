@@ -31,7 +31,8 @@ public static class LossLandscapeFigure
     /// <param name="budgetsFlops">The budgets of the iso-FLOP lines.</param>
     /// <param name="userFlops">The user's budget: its line bold, its optimum starred.</param>
     /// <param name="runs">Training runs to plot at their (N, D).</param>
-    public static PlotModel Create(ParametricLaw law, IReadOnlyList<double> budgetsFlops, double? userFlops = null, IReadOnlyList<TrainingRun>? runs = null)
+    /// <param name="plan">The plan at <paramref name="userFlops"/> when it rests on a calibrated forecast of N*: starred instead of the law's optimum, which is circled.</param>
+    public static PlotModel Create(ParametricLaw law, IReadOnlyList<double> budgetsFlops, double? userFlops = null, IReadOnlyList<TrainingRun>? runs = null, ForecastPlan? plan = null)
     {
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(budgetsFlops);
@@ -107,11 +108,30 @@ public static class LossLandscapeFigure
         model.Series.Add(Frontier(frontier, nMin, nMax, dMin, dMax));
         if (userFlops is { } user)
         {
-            var optimum = frontier.Optimum(user);
+            ComputeOptimum optimum = frontier.Optimum(user);
+            string title = $"Your budget's optimum: {FigureText.Count(optimum.Parameters)} parameters, {FigureText.Count(optimum.Tokens)} tokens";
+            if (plan is not null && plan.Flops == user)
+            {
+                var own = new LineSeries
+                {
+                    LineStyle = LineStyle.None,
+                    Title = $"The law's own optimum: {FigureText.Count(optimum.Parameters)} parameters",
+                    MarkerType = MarkerType.Circle,
+                    MarkerSize = 7,
+                    MarkerFill = OxyColors.Undefined,
+                    MarkerStroke = OxyColors.White,
+                    MarkerStrokeThickness = 2,
+                };
+                own.Points.Add(new DataPoint(optimum.Parameters, optimum.Tokens));
+                model.Series.Add(own);
+                optimum = plan.Optimum;
+                title = $"Your plan ({Fitting.Extrapolation.ExtrapolationMethodNames.Name(plan.Method)} forecast): {FigureText.Count(optimum.Parameters)} parameters, {FigureText.Count(optimum.Tokens)} tokens";
+            }
+
             var star = new LineSeries
             {
                 LineStyle = LineStyle.None,
-                Title = $"Your budget's optimum: {FigureText.Count(optimum.Parameters)} parameters, {FigureText.Count(optimum.Tokens)} tokens",
+                Title = title,
                 MarkerType = MarkerType.Star,
                 MarkerSize = 12,
                 MarkerStroke = OxyColor.FromRgb(213, 94, 0),

@@ -18,11 +18,18 @@ internal static class FigureTakeaways
         var range = facts.NearOptimal[^1];
         string n = HtmlNumbers.Count(optimum.Parameters);
         string c = HtmlNumbers.Scientific(optimum.Flops);
+        string own = HtmlNumbers.Count(facts.Plan.LawOptimum.Parameters);
         return name switch
         {
+            "isoflop" when facts.Plan is ForecastPlan => $"Each curve is one budget's loss against model size under the fitted law, whose lowest point is at {own} "
+                + $"parameters at {c} FLOPs. Your plan, {n} parameters (the diamond with its calibrated interval), comes from the forecast of your runs' "
+                + $"own IsoFLOP minima, which extrapolated better on published studies; the valley is flat: sizes from {HtmlNumbers.Count(range.LowerParameters)} to "
+                + $"{HtmlNumbers.Count(range.UpperParameters)} lose less than 1%.",
             "isoflop" => $"Each curve is one budget's loss against model size; its lowest point is the compute-optimal size. At {c} FLOPs "
                 + $"the lowest point is {n} parameters, and the valley is flat: sizes from {HtmlNumbers.Count(range.LowerParameters)} to "
                 + $"{HtmlNumbers.Count(range.UpperParameters)} lose less than 1%.",
+            "loss-landscape" when facts.Plan is ForecastPlan => $"Loss falls towards large models trained long; the fitted law's frontier crosses {c} FLOPs at {own} "
+                + $"parameters (circled). Your plan, from the forecast of your runs, is {n} parameters on {HtmlNumbers.Count(optimum.Tokens)} tokens (starred), loss {HtmlNumbers.Loss(optimum.Loss)}.",
             "loss-landscape" => $"Loss falls towards large models trained long; each iso-FLOP line touches its lowest loss where the frontier "
                 + $"crosses it. At {c} FLOPs that is {n} parameters on {HtmlNumbers.Count(optimum.Tokens)} tokens, loss {HtmlNumbers.Loss(optimum.Loss)}.",
             "budget-view" => BudgetView(facts),
@@ -48,13 +55,16 @@ internal static class FigureTakeaways
 
     private static string BudgetView(PlanFacts facts)
     {
-        var allocator = facts.Request.Law.Allocator();
+        var allocator = FittedPlan.Allocator(facts.Request.Fitted);
         double flops = facts.Optimum.Flops;
         var small = allocator.Optimum(flops / 100);
         var large = allocator.Optimum(flops * 100);
+        // Over the four decades shown, on average (a forecast's exponent drifts; a law's does not).
+        double tenfoldParameters = Math.Pow(large.Parameters / small.Parameters, 0.25);
+        double tenfoldTokens = Math.Pow(large.Tokens / small.Tokens, 0.25);
         string sizes = $"A hundredth of the budget buys {HtmlNumbers.Count(small.Parameters)} parameters, a hundred times it "
-            + $"{HtmlNumbers.Count(large.Parameters)}: each tenfold budget buys a {HtmlNumbers.Significant(Math.Pow(10, facts.Frontier.ExponentA))}× "
-            + $"larger model on {HtmlNumbers.Significant(Math.Pow(10, facts.Frontier.ExponentB))}× the tokens.";
+            + $"{HtmlNumbers.Count(large.Parameters)}: each tenfold budget buys a {HtmlNumbers.Significant(tenfoldParameters)}× "
+            + $"larger model on {HtmlNumbers.Significant(tenfoldTokens)}× the tokens.";
         if (facts.Budget is not { } budget)
         {
             return sizes;

@@ -21,8 +21,8 @@ internal static class FitSection
         ("E", "E (irreducible loss)", f => f.Law.E, i => i.E), ("A", "A", f => f.Law.A, i => i.A), ("B", "B", f => f.Law.B, i => i.B),
         ("alpha", "α", f => f.Law.Alpha, i => i.Alpha), ("beta", "β", f => f.Law.Beta, i => i.Beta),
         ("exponentA", "a = β/(α+β)", f => f.ExponentA, i => i.ExponentA), ("exponentB", "b = α/(α+β)", f => f.ExponentB, i => i.ExponentB),
-        ("parameters", "N* at the budget", _ => null, i => i.Plan?.Parameters), ("tokens", "D* at the budget", _ => null, i => i.Plan?.Tokens),
-        ("tokensPerParameter", "D*/N* at the budget", _ => null, i => i.Plan?.TokensPerParameter),
+        ("parameters", "The law's own N* at the budget", _ => null, i => i.Plan?.Parameters), ("tokens", "The law's own D* at the budget", _ => null, i => i.Plan?.Tokens),
+        ("tokensPerParameter", "The law's own D*/N* at the budget", _ => null, i => i.Plan?.TokensPerParameter),
     ];
 
     public static void Write(HtmlWriter html, ReportRequest request, Citations citations, IReadOnlyList<HtmlFigure> figures, IReadOnlyList<string> files)
@@ -62,7 +62,7 @@ internal static class FitSection
     private static void Coefficients(HtmlWriter html, ParametricFitResult fit, BootstrapResult? bootstrap)
     {
         html.ScrollBox().Open("table", ("id", "fit-coefficients"));
-        html.Element("caption", "Fitted coefficients and the plan they imply, with 95% bootstrap intervals");
+        html.Element("caption", "Fitted coefficients and the law's own optimum they imply, with 95% bootstrap intervals (which measure the runs' noise, not the error of the law's form)");
         html.Open("thead").Open("tr");
         foreach (string header in new[] { "Quantity", "Estimate", "95% interval", "Standard error" })
         {
@@ -85,7 +85,15 @@ internal static class FitSection
             {
                 html.Open("td", ("class", "number")).Text("[").Number($"fit-{key}-lower", interval.Lower, Format(key, interval.Lower)).Text(", ")
                     .Number($"fit-{key}-upper", interval.Upper, Format(key, interval.Upper)).Text("]").Close("td");
-                html.Open("td", ("class", "number")).Number($"fit-{key}-standardError", interval.StandardError, Format(key, interval.StandardError)).Close("td");
+                if (double.IsFinite(interval.StandardError))
+                {
+                    html.Open("td", ("class", "number")).Number($"fit-{key}-standardError", interval.StandardError, Format(key, interval.StandardError)).Close("td");
+                }
+                else
+                {
+                    // The refits spread beyond what a number holds; the diagnostics below say so.
+                    html.Element("td", "—", ("class", "number"));
+                }
             }
             else
             {
@@ -124,6 +132,11 @@ internal static class FitSection
         if (bootstrap is not null)
         {
             html.Element("li", $"Bootstrap: {bootstrap.Converged.ToString(CultureInfo.InvariantCulture)} of {bootstrap.Resamples.ToString(CultureInfo.InvariantCulture)} refits converged (seed {bootstrap.Seed.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        foreach (string warning in FitWarnings.Of(fit, bootstrap))
+        {
+            html.Element("li", "Warning: " + warning, ("class", "warning"));
         }
 
         html.Close("ul");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scaling.Allocation;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
 
@@ -30,14 +31,32 @@ internal static class PlanSection
             html.Text("With a budget of ").Number("lead-flops", optimum.Flops, HtmlNumbers.Scientific(optimum.Flops)).Text(" FLOPs, ");
         }
 
-        html.Text("the law ").Element("q", law.Name).Text(" ");
-        CiteOrName(html, citations, law.Source);
-        html.Text(" reaches its lowest loss, ").Number("lead-loss", optimum.Loss, HtmlNumbers.Loss(optimum.Loss))
-            .Text(" nats per token, with a model of ").Number("lead-parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters))
-            .Text(" parameters trained on ").Number("lead-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens))
-            .Text(" tokens: ").Number("lead-tokens-per-parameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter))
-            .Text(" tokens per parameter.").Close("p");
-        Calibrated(html, facts);
+        if (facts.Plan is ForecastPlan forecast)
+        {
+            Forecast(html, facts, forecast, citations);
+        }
+        else
+        {
+            html.Text("the law ").Element("q", law.Name).Text(" ");
+            CiteOrName(html, citations, law.Source);
+            html.Text(" reaches its lowest loss, ").Number("lead-loss", optimum.Loss, HtmlNumbers.Loss(optimum.Loss))
+                .Text(" nats per token, with a model of ").Number("lead-parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters))
+                .Text(" parameters trained on ").Number("lead-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens))
+                .Text(" tokens: ").Number("lead-tokens-per-parameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter))
+                .Text(" tokens per parameter.").Close("p");
+            if (facts.Plan is LawPlan { NoForecast: { } reason } lawPlan)
+            {
+                html.Open("p", ("class", "beside"), ("id", "no-forecast")).Text("No calibrated interval for N*: " + reason);
+                if (lawPlan.LawIntervals is { } i)
+                {
+                    html.Text(" The fit's bootstrap puts N* between ").Number("law-optimum-parameters-lower", i.Parameters.Lower, HtmlNumbers.Count(i.Parameters.Lower))
+                        .Text(" and ").Number("law-optimum-parameters-upper", i.Parameters.Upper, HtmlNumbers.Count(i.Parameters.Upper))
+                        .Text(", which measures the runs' noise only, not the error of the law's form.");
+                }
+
+                html.Close("p");
+            }
+        }
 
         KeyNumbers(html, facts);
         Law(html, facts, citations);
@@ -74,6 +93,17 @@ internal static class PlanSection
         }
 
         Key(html, "Parameters N*", "parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters));
+        if (facts.Plan is ForecastPlan { Forecast: var at })
+        {
+            html.Open("div").Element("dt", $"N* {(at.Level * 100).ToString("0", CultureInfo.InvariantCulture)}% interval{(at.Calibrated ? " (calibrated)" : string.Empty)}").Open("dd")
+                .Number("parametersLower", at.ParametersLower, HtmlNumbers.Count(at.ParametersLower)).Text(" to ")
+                .Number("parametersUpper", at.ParametersUpper, HtmlNumbers.Count(at.ParametersUpper)).Close("dd").Close("div");
+            if (at.Decades > 0)
+            {
+                Key(html, "Decades beyond your runs", "decades", at.Decades, at.Decades.ToString("0.0", CultureInfo.InvariantCulture));
+            }
+        }
+
         Key(html, "Training tokens D*", "tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens));
         Key(html, "Tokens per parameter", "tokensPerParameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter));
         Key(html, "Predicted loss (nats/token)", "loss", optimum.Loss, HtmlNumbers.Loss(optimum.Loss));
@@ -118,33 +148,65 @@ internal static class PlanSection
             .Text(" and D* as C^").Number("exponentB", frontier.ExponentB, HtmlNumbers.Exponent(frontier.ExponentB))
             .Text(", so ten times the budget buys a model ").Number("tenfold-parameters", Math.Pow(10, frontier.ExponentA), HtmlNumbers.Significant(Math.Pow(10, frontier.ExponentA)))
             .Text("× larger trained on ").Number("tenfold-tokens", Math.Pow(10, frontier.ExponentB), HtmlNumbers.Significant(Math.Pow(10, frontier.ExponentB)))
-            .Text("× the tokens.").Close("p");
-    }
-
-    // With a calibrated forecast of N* (from --fit-runs or a fit file): what it says at the budget, how far that lies
-    // beyond the runs, and that the law's own optimum above is not what back-tested best on real studies.
-    private static void Calibrated(HtmlWriter html, PlanFacts facts)
-    {
-        if (facts.Request.Extrapolation is not { } extrapolation)
+            .Text("× the tokens.");
+        if (facts.Plan is ForecastPlan)
         {
-            return;
+            html.Text(" That is the law's own optimum; the plan above takes N* from the forecast of your runs, and the law gives its loss.");
         }
 
-        var at = extrapolation.At(facts.Request.BudgetFlops);
+        html.Close("p");
+    }
+
+    // With a calibrated forecast of N* (from --fit-runs or a fit file), the plan is the forecast's (FittedPlan decides it):
+    // N* with its interval, how far the budget lies beyond the runs, then, second and named for what it is, the fitted
+    // law's own optimum, whose bootstrap interval measures the runs' noise only.
+    private static void Forecast(HtmlWriter html, PlanFacts facts, ForecastPlan plan, Citations citations)
+    {
+        var optimum = facts.Optimum;
+        var at = plan.Forecast;
+        var law = facts.Request.Law;
         string level = (at.Level * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
-        html.Open("p", ("class", "lead"), ("id", "lead-calibrated")).Text($"Carried beyond your runs by the {extrapolation.Forecast.Method.Name()} forecast, N* is ")
-            .Number("calibrated-parameters", at.Parameters, HtmlNumbers.Count(at.Parameters)).Text($" parameters ({level} interval ")
+        html.Text($"the {plan.Method.Name()} forecast of your runs' IsoFLOP minima puts the compute-optimal model at ")
+            .Number("lead-parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters)).Text($" parameters ({level} interval ")
             .Number("calibrated-parameters-lower", at.ParametersLower, HtmlNumbers.Count(at.ParametersLower)).Text(" to ")
             .Number("calibrated-parameters-upper", at.ParametersUpper, HtmlNumbers.Count(at.ParametersUpper))
-            .Text(at.Calibrated ? ", calibrated on back-tests of published IsoFLOP studies" : ", not calibrated")
-            .Text("). Your largest run budget is 1/").Number("calibrated-budget-ratio", at.BudgetRatio, HtmlNumbers.Significant(at.BudgetRatio))
-            .Text(" of this budget (").Number("calibrated-decades", at.Decades, at.Decades.ToString("0.0", CultureInfo.InvariantCulture))
-            .Text(" decades of extrapolation); the law's own optimum above is where the fitted form puts it, which on real studies extrapolated worse.");
+            .Text(at.Calibrated ? ", calibrated on back-tests of published IsoFLOP studies" : ", not calibrated: the method's block bootstrap")
+            .Text(") trained on ").Number("lead-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens))
+            .Text(" tokens: ").Number("lead-tokens-per-parameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter))
+            .Text(" tokens per parameter, where the law ").Element("q", law.Name).Text(" ");
+        CiteOrName(html, citations, law.Source);
+        html.Text(" predicts a loss of ").Number("lead-loss", optimum.Loss, HtmlNumbers.Loss(optimum.Loss)).Text(" nats per token.").Close("p");
+
+        html.Open("p", ("class", "lead"), ("id", "lead-calibrated"));
+        if (at.Decades > 0)
+        {
+            html.Text("Your largest run budget is 1/").Number("calibrated-budget-ratio", at.BudgetRatio, HtmlNumbers.Significant(at.BudgetRatio)).Text(" of this budget (")
+                .Number("calibrated-decades", at.Decades, at.Decades.ToString("0.0", CultureInfo.InvariantCulture)).Text(" decades of extrapolation).");
+        }
+        else
+        {
+            html.Text(at.Distance);
+        }
+
         foreach (string warning in at.Warnings)
         {
             html.Text(" " + warning);
         }
 
         html.Close("p");
+
+        var own = plan.LawOptimum;
+        html.Open("p", ("class", "beside"), ("id", "law-optimum")).Text("The fitted law's own optimum would be ")
+            .Number("law-optimum-parameters", own.Parameters, HtmlNumbers.Count(own.Parameters)).Text(" parameters on ")
+            .Number("law-optimum-tokens", own.Tokens, HtmlNumbers.Count(own.Tokens)).Text(" tokens");
+        if (plan.LawIntervals is { } i)
+        {
+            html.Text($" ({(i.Parameters.Level * 100).ToString("0", CultureInfo.InvariantCulture)}% bootstrap interval of N* ")
+                .Number("law-optimum-parameters-lower", i.Parameters.Lower, HtmlNumbers.Count(i.Parameters.Lower)).Text(" to ")
+                .Number("law-optimum-parameters-upper", i.Parameters.Upper, HtmlNumbers.Count(i.Parameters.Upper))
+                .Text(", which measures the runs' noise, not the error of the law's form)");
+        }
+
+        html.Text(": where the fitted form puts the optimum. On published IsoFLOP studies it extrapolated worse than the forecast, so the plan does not use it.").Close("p");
     }
 }

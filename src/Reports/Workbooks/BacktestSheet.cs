@@ -19,19 +19,27 @@ internal static class BacktestSheet
         string level = string.Create(CultureInfo.InvariantCulture, $"{at.Level * 100:0}%");
         SheetLayout.Header(sheet, "Quantity", "Estimate", $"{level} lower", $"{level} upper");
         int row = 2;
+
+        // The plan's cells, so that the sheet follows the budget on Inputs as the Plan sheet does.
+        string k = WorkbookNames.FlopsPerParameterToken, flops = WorkbookNames.PlanFlops;
         foreach (var (label, estimate, lower, upper) in new[]
         {
-            ($"N* at {WorkbookFormats.Short(budgetFlops)} FLOPs ({extrapolation.Forecast.Method.Name()} forecast)", at.Parameters, at.ParametersLower, at.ParametersUpper),
-            ($"D* at {WorkbookFormats.Short(budgetFlops)} FLOPs", at.Tokens, at.TokensLower, at.TokensUpper),
+            ($"N* at your budget (the plan: {extrapolation.Forecast.Method.Name()} forecast)", WorkbookNames.PlanParameters, WorkbookNames.PlanParametersLower, WorkbookNames.PlanParametersUpper),
+            ("D* at your budget", WorkbookNames.PlanTokens, $"{flops}/({k}*{WorkbookNames.PlanParametersUpper})", $"{flops}/({k}*{WorkbookNames.PlanParametersLower})"),
         })
         {
             sheet.Cell(row, 1).Value = label;
-            sheet.Cell(row, 2).Value = estimate;
-            sheet.Cell(row, 3).Value = lower;
-            sheet.Cell(row, 4).Value = upper;
+            sheet.Cell(row, 2).FormulaA1 = estimate;
+            sheet.Cell(row, 3).FormulaA1 = lower;
+            sheet.Cell(row, 4).FormulaA1 = upper;
             sheet.Range(row, 2, row, 4).Style.NumberFormat.Format = WorkbookFormats.Count;
             row++;
         }
+
+        sheet.Cell(row, 1).Value = "The fitted law's own N* (run noise only: Fit)";
+        sheet.Cell(row, 2).FormulaA1 = WorkbookNames.LawParameters;
+        sheet.Cell(row, 2).Style.NumberFormat.Format = WorkbookFormats.Count;
+        row++;
 
         row = Facts(sheet, row + 1, extrapolation, at);
         Rows(sheet, row + 1, extrapolation);
@@ -43,14 +51,18 @@ internal static class BacktestSheet
         row = SheetLayout.Section(sheet, row, "How far, and how sure");
         var facts = new List<(string Label, string Value)>
         {
-            ("Largest budget of the runs (FLOPs)", WorkbookFormats.Short(at.LargestBudgetFlops)),
-            ("Extrapolation (decades)", at.Decades.ToString("0.00", CultureInfo.InvariantCulture)),
+            ("How far", at.Distance),
             ("Interval", at.Calibrated
                 ? $"calibrated on back-tests of published IsoFLOP studies: q = {extrapolation.Quantile.ToString("0.00", CultureInfo.InvariantCulture)} (published studies {extrapolation.CorpusQuantile.ToString("0.00", CultureInfo.InvariantCulture)}, your runs' own back-test {extrapolation.OwnQuantile.ToString("0.00", CultureInfo.InvariantCulture)})"
                 : "not calibrated: a Gaussian interval of the method's block bootstrap"),
             ("Observed optimum (back-test)", "the vertex of a parabola of loss in ln N through a budget's runs, at least 6 runs, inside the sampled sizes (Hoffmann et al. 2022, §3.2)"),
         };
         facts.AddRange(at.Warnings.Select(w => ("Warning", w)));
+        sheet.Cell(row, 1).Value = "Largest budget of the runs (FLOPs)";
+        sheet.Cell(row, 2).Value = at.LargestBudgetFlops;
+        sheet.Cell(row, 2).Style.NumberFormat.Format = WorkbookFormats.Scientific;
+        sheet.Cell(row, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+        row++;
         foreach (var (label, value) in facts)
         {
             sheet.Cell(row, 1).Value = label;

@@ -26,7 +26,7 @@ internal static class FitSheet
             sheet.Cell(row, 2).Value = estimate;
             if (bootstrap is not null && of(bootstrap.Intervals) is { } interval)
             {
-                sheet.Cell(row, 3).Value = interval.StandardError;
+                StandardError(sheet.Cell(row, 3), interval.StandardError);
                 sheet.Cell(row, 4).Value = interval.Lower;
                 sheet.Cell(row, 5).Value = interval.Upper;
             }
@@ -41,8 +41,9 @@ internal static class FitSheet
         SheetLayout.Widths(sheet, 40, 16, 16, 16, 16, 16, 16);
     }
 
-    // The fitted law's plan at the report's budget with its bootstrap intervals: values from when the report was
-    // written (the refits have no closed form to put in a formula), so the label carries the budget.
+    // The fitted law's own optimum at the report's budget with its bootstrap intervals: values from when the report was
+    // written (the refits have no closed form to put in a formula), so the label carries the budget. With a calibrated
+    // forecast of N* the plan is the forecast's (Plan sheet); these rows stay the law's, named so.
     private static int Plan(IXLWorksheet sheet, int row, BootstrapResult? bootstrap)
     {
         if (bootstrap?.Intervals.Plan is not { } plan)
@@ -53,14 +54,14 @@ internal static class FitSheet
         string at = WorkbookFormats.Short(plan.Flops);
         foreach (var (interval, label, format) in new[]
         {
-            (plan.Parameters, $"N* at {at} FLOPs", WorkbookFormats.Count),
-            (plan.Tokens, $"D* at {at} FLOPs", WorkbookFormats.Count),
-            (plan.TokensPerParameter, $"Tokens per parameter at {at} FLOPs", WorkbookFormats.Ratio),
+            (plan.Parameters, $"The law's own N* at {at} FLOPs", WorkbookFormats.Count),
+            (plan.Tokens, $"The law's own D* at {at} FLOPs", WorkbookFormats.Count),
+            (plan.TokensPerParameter, $"The law's own tokens per parameter at {at} FLOPs", WorkbookFormats.Ratio),
         })
         {
             sheet.Cell(row, 1).Value = label;
             sheet.Cell(row, 2).Value = interval.Estimate;
-            sheet.Cell(row, 3).Value = interval.StandardError;
+            StandardError(sheet.Cell(row, 3), interval.StandardError);
             sheet.Cell(row, 4).Value = interval.Lower;
             sheet.Cell(row, 5).Value = interval.Upper;
             sheet.Range(row, 2, row, 5).Style.NumberFormat.Format = format;
@@ -68,6 +69,21 @@ internal static class FitSheet
         }
 
         return row;
+    }
+
+    // A standard error that overflowed (refits beyond what a number holds) is no number for a cell: a dash, which the
+    // sheet's warnings explain.
+    private static void StandardError(IXLCell cell, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            cell.Value = value;
+        }
+        else
+        {
+            cell.Value = "—";
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        }
     }
 
     // What a reader sees, the estimate, and its bootstrap interval.
@@ -105,6 +121,15 @@ internal static class FitSheet
 
         sheet.Cell(row - 7, 2).Style.NumberFormat.Format = "0.00000";
         sheet.Cell(row - 2, 2).Style.NumberFormat.Format = "0.00%";
+        foreach (string warning in FitWarnings.Of(fit, bootstrap))
+        {
+            sheet.Cell(row, 1).Value = "Warning";
+            sheet.Cell(row, 2).Value = warning;
+            sheet.Cell(row, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            sheet.Range(row, 1, row, 2).Style.Font.FontColor = XLColor.FromHtml("#C00000");
+            row++;
+        }
+
         return row;
     }
 

@@ -16,7 +16,7 @@ internal static class LawSpreadSheet
     private static readonly string[] Titles =
     [
         "Law", "Kind", "G or k (N* = G·(C/k)^a or k·C^a)", "Exponent a", "N* at your budget", "D* at your budget", "Tokens per parameter",
-        "N* / your N*", "Loss under your law at this N*", "Loss above your plan", "Source",
+        "N* / your N*", "Loss under your law at this N*", "Loss above your law's optimum", "Source",
     ];
 
     /// <summary>The laws of the sheet: the plan's own first when it is no preset, then every preset.</summary>
@@ -34,9 +34,10 @@ internal static class LawSpreadSheet
             Write(sheet, row, laws[i]);
             if (string.Equals(laws[i].Name, content.Law.Name, StringComparison.OrdinalIgnoreCase))
             {
-                // The plan's own law follows the coefficients on Inputs, so its N* is the plan's.
+                // The plan's own law follows the coefficients on Inputs, so its N* is the law's own optimum on Plan (the plan's
+                // N* itself unless a calibrated forecast of N* plans).
                 sheet.Cell(row, 3).FormulaA1 = PlanG;
-                sheet.Cell(row, 4).FormulaA1 = PlanExponentA;
+                sheet.Cell(row, 4).FormulaA1 = LawExponentA;
                 sheet.Range(row, 1, row, Titles.Length - 1).Style.Font.Bold = true;
                 sheet.Range(row, 1, row, Titles.Length - 1).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFE699");
             }
@@ -82,7 +83,7 @@ internal static class LawSpreadSheet
         sheet.Cell(row, 7).FormulaA1 = $"F{row}/E{row}";
         sheet.Cell(row, 8).FormulaA1 = $"E{row}/{PlanParameters}";
         sheet.Cell(row, 9).FormulaA1 = $"{LawE}+{LawA}/POWER(E{row},{LawAlpha})+{LawB}/POWER(F{row},{LawBeta})";
-        sheet.Cell(row, 10).FormulaA1 = $"I{row}/{PlanLoss}-1";
+        sheet.Cell(row, 10).FormulaA1 = $"I{row}/{LawLoss}-1";
         sheet.Cell(row, 11).Value = law.Source;
     }
 }

@@ -13,7 +13,9 @@ namespace Scaling.Reports.Workbooks;
 /// f(x) = P·(e^(−αx) − 1) + Q·(e^(βx) − 1), where P = A/N*^α and Q = B/D*^β (Hoffmann et al. 2022, Eq. 2 along C = 6ND).
 /// f is convex with f(0) = 0, so f(x) = ε·L* has one root on each side. The sheet starts from the quadratic
 /// approximation x₀ = ±√(2εL*/(α²P + β²Q)) and takes <see cref="NewtonSteps"/> Newton steps, one cell each, which
-/// converge to double precision (the tests compare with a bisection on the library's law).
+/// converge to double precision (the tests compare with a bisection on the library's law). The valley is the law's,
+/// about its own optimum; when a calibrated forecast of N* plans, it is moved so that its minimum sits at the plan's N*
+/// (the sizes are the plan's N*·e^x), as the robust plan moves it.
 /// </remarks>
 internal static class NearOptimalSheet
 {
@@ -55,8 +57,8 @@ internal static class NearOptimalSheet
         row++;
         foreach (var (label, name, formula) in new[]
         {
-            ("Parameter term at N*: P = A/N*^alpha", NearParameterTerm, $"{LawA}/POWER({PlanParameters},{LawAlpha})"),
-            ("Data term at D*: Q = B/D*^beta", NearDataTerm, $"{LawB}/POWER({PlanTokens},{LawBeta})"),
+            ("Parameter term at N*: P = A/N*^alpha", NearParameterTerm, $"{LawA}/POWER({LawParameters},{LawAlpha})"),
+            ("Data term at D*: Q = B/D*^beta", NearDataTerm, $"{LawB}/POWER({LawTokens},{LawBeta})"),
         })
         {
             sheet.Cell(row, 1).Value = label;
@@ -68,7 +70,8 @@ internal static class NearOptimalSheet
 
         sheet.Cell(row + 1, 1).Value = "Along the budget's iso-FLOP line (C = k·N·D fixed), x = ln(N/N*) raises the loss by P·(e^(−alpha·x) − 1) + Q·(e^(beta·x) − 1). "
             + "Each x column is one Newton step towards the size where that rise equals the tolerance; the last is the answer.";
-        sheet.Cell(row + 2, 1).Value = "The loss is flat near the optimum: sizes well away from N* lose little, so cost, memory and serving can decide within this range.";
+        sheet.Cell(row + 2, 1).Value = "The loss is flat near the optimum: sizes well away from N* lose little, so cost, memory and serving can decide within this range. "
+            + "With a calibrated forecast of N* (Plan), the law's valley is moved so that its minimum sits at the forecast's N*.";
         sheet.Range(row + 1, 1, row + 2, 1).Style.Font.Italic = true;
         SheetLayout.Widths(sheet, [11, 9, 13, 9, 13, 9, 11, .. Enumerable.Repeat(12.0, NewtonSteps + 1)]);
     }
@@ -81,9 +84,11 @@ internal static class NearOptimalSheet
         sheet.Cell(row, 3).FormulaA1 = $"{PlanParameters}*EXP({last})";
         sheet.Cell(row, 4).FormulaA1 = $"EXP({last})";
         sheet.Cell(row, 5).FormulaA1 = $"{PlanFlops}/({FlopsPerParameterToken}*C{row})";
-        sheet.Cell(row, 6).FormulaA1 = $"{LawE}+{LawA}/POWER(C{row},{LawAlpha})+{LawB}/POWER(E{row},{LawBeta})";
-        sheet.Cell(row, 7).FormulaA1 = $"F{row}/{PlanLoss}-1";
-        string target = $"$A{row}*{PlanLoss}";
+        // The loss along the law's valley at the same ratio to its own optimum (the plan's N* when no forecast moves it).
+        string size = $"{LawParameters}*EXP({last})";
+        sheet.Cell(row, 6).FormulaA1 = $"{LawE}+{LawA}/POWER({size},{LawAlpha})+{LawB}/POWER({PlanFlops}/({FlopsPerParameterToken}*{size}),{LawBeta})";
+        sheet.Cell(row, 7).FormulaA1 = $"F{row}/{LawLoss}-1";
+        string target = $"$A{row}*{LawLoss}";
         sheet.Cell(row, FirstIterateColumn).FormulaA1 = string.Create(CultureInfo.InvariantCulture,
             $"{side}*SQRT(2*{target}/({LawAlpha}^2*{NearParameterTerm}+{LawBeta}^2*{NearDataTerm}))");
         for (int k = 1; k <= NewtonSteps; k++)

@@ -62,7 +62,10 @@ public sealed record PlanWorkbookContent
     /// <summary>An Approach 3 fit of the user's runs for the <c>Fit</c> sheet (null: no sheet).</summary>
     public Fitting.Approach3.ParametricFitResult? Fit { get; init; }
 
-    /// <summary>The calibrated forecast of N* for the <c>Backtest</c> sheet (null: no sheet).</summary>
+    /// <summary>
+    /// The calibrated forecast of N* of the fit behind the law: the <c>Plan</c> sheet's N* follows it (its coefficients
+    /// on <c>Inputs</c>), with the law's own optimum second, and the <c>Backtest</c> sheet shows it (null: the law plans, no sheet).
+    /// </summary>
     public Fitting.Extrapolation.CalibratedExtrapolation? Extrapolation { get; init; }
 
     /// <summary>The fit's bootstrap, for the intervals on the <c>Fit</c> sheet.</summary>
@@ -71,8 +74,16 @@ public sealed record PlanWorkbookContent
     /// <summary>An IsoFLOP campaign to list on a <c>Campaign</c> sheet (the runs to train), or null for none.</summary>
     public Scaling.Campaign.CampaignDesign? Campaign { get; init; }
 
+    /// <summary>The plan at the budget and what it rests on, decided as every command decides it (<see cref="FittedPlan"/>).</summary>
+    public FittedPlan Plan => FittedPlan.At(FittedLaw.Without(Law) with { Extrapolation = Extrapolation }, BudgetFlops);
+
+    /// <summary>What plans at any budget: the calibrated forecast when there is one, else the law's frontier.</summary>
+    public IComputeAllocator Allocator => Extrapolation is { } extrapolation
+        ? Fitting.Extrapolation.ForecastAllocator.Create(extrapolation, LossLaw, FlopsPerParameterToken)
+        : ComputeOptimalFrontier.Create(LossLaw, FlopsPerParameterToken);
+
     /// <summary>The library's plan for the budget, which the workbook's formulas reproduce.</summary>
-    public ComputeOptimum Optimum => ComputeOptimalFrontier.Create(LossLaw, FlopsPerParameterToken).Optimum(BudgetFlops);
+    public ComputeOptimum Optimum => Allocator.Optimum(BudgetFlops);
 
     /// <summary>Content for a parametric law and a euro budget on the given hardware.</summary>
     public static PlanWorkbookContent ForEuros(ParametricLaw law, double budgetEuros, Resources.ResourceAssumptions resources)

@@ -13,9 +13,9 @@ internal static class ScenarioCharts
     /// <summary>Each chart: title, axes, series and its anchor (zero-based columns and rows).</summary>
     public static IEnumerable<(string Title, ChartAxis X, ChartAxis Y, IReadOnlyList<ChartSeries> Series, (int, int, int, int) Anchor)> Create(PlanWorkbookContent content)
     {
-        var frontier = ComputeOptimalFrontier.Create(content.LossLaw, content.FlopsPerParameterToken);
+        var allocator = content.Allocator;
         var budgets = Budgets(content).Select(b => b ?? content.BudgetFlops).ToList();
-        var optima = budgets.Select(frontier.Optimum).ToList();
+        var optima = budgets.Select(b => (LossOptimum)allocator.Optimum(b)).ToList();
         var parameters = optima.Select(o => o.Parameters).ToList();
         var tokens = optima.Select(o => o.Tokens).ToList();
         int last = LastRow(content);

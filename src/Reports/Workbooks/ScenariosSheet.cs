@@ -42,9 +42,9 @@ internal static class ScenariosSheet
     public static int LastRow(PlanWorkbookContent content) => Budgets(content).Count + 1;
 
     /// <summary>The formula of column <paramref name="column"/> (3 and up) in <paramref name="row"/>.</summary>
-    public static string Formula(int column, int row) => column switch
+    public static string Formula(PlanWorkbookContent content, int column, int row) => column switch
     {
-        ParametersColumn => $"{PlanG}*POWER(B{row}/{FlopsPerParameterToken},{PlanExponentA})",
+        ParametersColumn => PlanFormulas.Parameters(content, $"B{row}"),
         TokensColumn => $"B{row}/({FlopsPerParameterToken}*C{row})",
         TokensPerParameterColumn => $"D{row}/C{row}",
         LossColumn => $"{LawE}+{LawA}/POWER(C{row},{LawAlpha})+{LawB}/POWER(D{row},{LawBeta})",
@@ -81,7 +81,7 @@ internal static class ScenariosSheet
 
             for (int column = ParametersColumn; column <= titles.Length; column++)
             {
-                sheet.Cell(row, column).FormulaA1 = Formula(column, row);
+                sheet.Cell(row, column).FormulaA1 = Formula(content, column, row);
             }
         }
 

@@ -76,7 +76,7 @@ internal static class SensitivitySheet
         var cases = Cases(content);
         for (int i = 0; i < cases.Count; i++)
         {
-            Write(sheet, i + 2, cases[i], content.BudgetEuros is not null);
+            Write(sheet, i + 2, cases[i], content);
         }
 
         int last = cases.Count + 1;
@@ -114,8 +114,9 @@ internal static class SensitivitySheet
         sheet.Range(last + 2, 1, last + 4, 1).Style.Font.Italic = true;
     }
 
-    private static void Write(IXLWorksheet sheet, int row, Case item, bool euroBudget)
+    private static void Write(IXLWorksheet sheet, int row, Case item, PlanWorkbookContent content)
     {
+        bool euroBudget = content.BudgetEuros is not null;
         sheet.Cell(row, 1).Value = item.Changed;
         sheet.Cell(row, 2).SetValue(item.Setting);
         sheet.Cell(row, 2).DataType = XLDataType.Text;
@@ -128,7 +129,7 @@ internal static class SensitivitySheet
         // The law rows take N* from Law spread, where the compute is the plan's (they change neither MFU nor price).
         sheet.Cell(row, ParametersColumn).FormulaA1 = item.LawRow is { } lawRow
             ? $"'{LawSpreadSheet.SheetName}'!E{lawRow}"
-            : $"{PlanG}*POWER({flops}/{FlopsPerParameterToken},{PlanExponentA})";
+            : PlanFormulas.Parameters(content, flops);
         sheet.Cell(row, GpuHoursColumn).FormulaA1 = ResourceFormulas.GpuHours(flops, mfu);
         sheet.Cell(row, GpusColumn).FormulaA1 = ResourceFormulas.Gpus(ResourceFormulas.MinimumGpus(parameters), hours);
         sheet.Cell(row, DaysColumn).FormulaA1 = ResourceFormulas.Days(hours, gpus);

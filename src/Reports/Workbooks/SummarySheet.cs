@@ -18,7 +18,7 @@ internal static class SummarySheet
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 16;
         int row = 3;
-        foreach (string formula in Sentences().Concat(content.Resources is null ? [] : ResourceSentences()))
+        foreach (string formula in Sentences(content).Concat(content.Resources is null ? [] : ResourceSentences()))
         {
             sheet.Cell(row++, 1).FormulaA1 = formula;
         }
@@ -50,10 +50,20 @@ internal static class SummarySheet
 
     private const double SentenceWidth = 100;
 
-    private static IEnumerable<string> Sentences()
+    private static IEnumerable<string> Sentences(PlanWorkbookContent content)
     {
         yield return $"\"Train a model of \"&{Count(PlanParameters)}&\" parameters on \"&{Count(PlanTokens)}&\" tokens (\"&ROUND({PlanTokensPerParameter},0)&\" tokens per parameter).\"";
         yield return $"\"That is the compute-optimal use of a budget of \"&{Scientific(PlanFlops)}&\" FLOPs; the law predicts a loss of \"&ROUND({PlanLoss},3)&\" nats per token.\"";
+        if (content.Extrapolation is { } extrapolation)
+        {
+            string method = Fitting.Extrapolation.ExtrapolationMethodNames.Name(extrapolation.Forecast.Method);
+            string level = (extrapolation.Level * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+            string how = extrapolation.Calibrated ? "calibrated on back-tests of published IsoFLOP studies" : "not calibrated";
+            yield return $"\"N* comes from the {method} forecast of your runs' IsoFLOP minima: {level} interval \"&{Count(PlanParametersLower)}&\" to \"&{Count(PlanParametersUpper)}&\" ({how}). \"&"
+                + $"IF({PlanFlops}>{ForecastLargestBudgetFlops},\"Your largest run budget is 1/\"&{Ratio($"{PlanFlops}/{ForecastLargestBudgetFlops}")}&\" of this budget: \"&ROUND(LOG10({PlanFlops}/{ForecastLargestBudgetFlops}),1)&\" decades of extrapolation.\",\"This budget lies within your runs.\")";
+            yield return $"\"The fitted law's own optimum would be \"&{Count(LawParameters)}&\" parameters; its bootstrap interval measures the runs' noise only, and on published studies it extrapolated worse (Backtest).\"";
+        }
+
         yield return $"\"Any size from \"&{Count(NearParametersLow(NearOptimalSheet.Wide))}&\" to \"&{Count(NearParametersHigh(NearOptimalSheet.Wide))}&\" parameters comes within 1% of that loss (\"&"
             + $"{Count(NearParametersLow(NearOptimalSheet.Narrow))}&\" to \"&{Count(NearParametersHigh(NearOptimalSheet.Narrow))}&\" within 0.5%): the sizes you may pick.\"";
         yield return $"\"The choice of law moves N* most: the preset laws give \"&{Count($"MIN({SpreadParameters})")}&\" (\"&{LawOf("MIN")}&\") to \"&{Count($"MAX({SpreadParameters})")}&\" (\"&{LawOf("MAX")}&\") at this budget (Law spread).\"";
@@ -88,6 +98,10 @@ internal static class SummarySheet
     // The law with the smallest (MIN) or largest (MAX) N* on Law spread.
     private static string LawOf(string extreme) =>
         $"INDEX({SpreadLaws},MATCH({extreme}({SpreadParameters}),{SpreadParameters},0))";
+
+    // "30", "4.5", "5,000": a ratio with one decimal below 100, three significant figures and separators above (as the CLI says it).
+    private static string Ratio(string name) =>
+        $"IF({name}>=100,{Grouped($"ROUND({name},2-INT(LOG10({name})))", 0)},ROUND({name},1))";
 
     // "5.76e23": mantissa and power of ten.
     private static string Scientific(string name) =>

@@ -41,7 +41,30 @@ internal static class WorkbookNames
     public const string HardwareLifetimeYears = "Hardware_lifetime_years";
     public const string HardwareUtilisation = "Hardware_utilisation";
 
+    // The calibrated forecast of N* (fitted to the user's runs): ln N* = c0 + c1·u + c2·u², u = ln C − ln C0, and the
+    // variance of ln N̂ as a polynomial in u (v0 … v4), with the calibrated quantile q.
+    public const string ForecastOrigin = "Forecast_origin_ln_flops";
+    public const string ForecastQuantile = "Forecast_quantile";
+    public const string ForecastLargestBudgetFlops = "Forecast_largest_budget_flops";
+
+    /// <summary>c_k of ln N* = c0 + c1·u + c2·u².</summary>
+    public static string ForecastCoefficient(int k) => $"Forecast_c{k}";
+
+    /// <summary>v_k of Var ln N̂ = v0 + v1·u + … + v4·u⁴.</summary>
+    public static string ForecastVariance(int k) => $"Forecast_v{k}";
+
     public const string PlanFlops = "Plan_flops";
+    public const string PlanForecastU = "Plan_forecast_u";
+    public const string PlanForecastScale = "Plan_forecast_scale";
+    public const string PlanParametersLower = "Plan_parameters_lower";
+    public const string PlanParametersUpper = "Plan_parameters_upper";
+
+    // The law's own optimum at the budget: the same cells as the plan's without a forecast, rows of their own with one.
+    public const string LawExponentA = "Law_exponent_a";
+    public const string LawParameters = "Law_parameters";
+    public const string LawTokens = "Law_tokens";
+    public const string LawLoss = "Law_loss";
+
     public const string PlanG = "Plan_G";
     public const string PlanExponentA = "Plan_exponent_a";
     public const string PlanExponentB = "Plan_exponent_b";

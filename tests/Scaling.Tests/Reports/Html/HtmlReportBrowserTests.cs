@@ -344,8 +344,10 @@ public sealed partial class HtmlReportBrowserTests(Browser browser, ReportPages 
             Assert.InRange(value, shown[$"fit-{key}-lower"].Value, shown[$"fit-{key}-upper"].Value);
         }
 
-        // Without --law the plan uses the fitted law.
-        Assert.Equal(ComputeOptimalFrontier.Create(fit.Law).Optimum(DefaultFlops).Parameters, shown["parameters"].Value, shown["parameters"].Value * 1e-9);
+        // Without --law the plan uses the fit: N* from its calibrated forecast (issue 23), the law's own optimum beside it.
+        var runs = RunsCsv.Parse(File.ReadAllText(RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv")), "synthetic-runs.csv");
+        Assert.Equal(Scaling.Fitting.Extrapolation.Extrapolator.Fit(runs).At(DefaultFlops).Parameters, shown["parameters"].Value, shown["parameters"].Value * 1e-9);
+        Assert.Equal(ComputeOptimalFrontier.Create(fit.Law).Optimum(DefaultFlops).Parameters, shown["law-optimum-parameters"].Value, shown["law-optimum-parameters"].Value * 1e-9);
         Assert.Contains(fit.Converged ? "Converged" : "Not converged", await page.Locator("#fit-diagnostics").InnerTextAsync(), StringComparison.Ordinal);
         // The fit section draws ReportBuilder's five fit figures (observed vs predicted, residuals against compute and
         // against size, the bootstrap distribution of a, and the runs' own back-test of N*), each as an inline SVG.
