@@ -13,9 +13,9 @@ namespace Scaling.Cli.Shared;
 /// <summary>
 /// The JSON contracts of every command's output, generated at compile time (System.Text.Json source generation): no
 /// reflection, so the Native AOT tool prints what the tests see, and a member name exists only as a typed property.
-/// Names are camelCase; the parts of a <see cref="FlatOutput"/> are listed so its converter can write them.
+/// Names are camelCase; a number JSON cannot hold (±∞, NaN) is written as null (<see cref="FiniteNumberConverter"/>); the parts of a <see cref="FlatOutput"/> are listed so its converter can write them.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(FiniteNumberConverter)])]
 [JsonSerializable(typeof(LawsOutput[]))]
 [JsonSerializable(typeof(HardwareOutput[]))]
 [JsonSerializable(typeof(AuditOutput[]))]
@@ -26,6 +26,9 @@ namespace Scaling.Cli.Shared;
 [JsonSerializable(typeof(PlanFields))]
 [JsonSerializable(typeof(PlanIntervalsPart))]
 [JsonSerializable(typeof(PlanExtrapolation.Part))]
+[JsonSerializable(typeof(PlanBasisPart))]
+[JsonSerializable(typeof(CampaignPlanOutput))]
+[JsonSerializable(typeof(LawOptimumPart))]
 [JsonSerializable(typeof(PlanArchitectureOutput))]
 [JsonSerializable(typeof(PlanLayoutPart))]
 [JsonSerializable(typeof(PlanMoeOutput))]

@@ -84,8 +84,11 @@ internal static class CampaignCommand
 
             double campaignFlops = result.GetValue(campaign)
                 ?? throw new UsageException("--campaign-flops: give the compute the campaign may spend in all, e.g. --campaign-flops 4.1e22.");
-            var named = LawOption.Resolve(result.GetValue(law));
-            if (named.Allocator().Optimum(targetFlops) is { Parameters: < MinTargetParameters } tiny)
+            // A fit that carries a calibrated forecast of N* plans with it (FittedPlan), so the campaign centres on the same N*.
+            var fitted = LawOption.ResolveFitted(result.GetValue(law));
+            var named = fitted.Law;
+            var allocator = FittedPlan.Allocator(fitted);
+            if (allocator.Optimum(targetFlops) is { Parameters: < MinTargetParameters } tiny)
             {
                 throw new UsageException($"--target-flops {Humanize.Scientific(targetFlops)} is the budget of a {Humanize.Count(tiny.Parameters)}-parameter model under '{named.Name}', not of a run worth a campaign; give the big run's budget, e.g. --target-flops 1e24.");
             }
@@ -102,9 +105,10 @@ internal static class CampaignCommand
                 SpanDecades = result.GetValue(span) ?? 0.75,
                 Spacing = result.GetValue(spacing) ?? BudgetSpacing.Ladder,
             };
-            var design = Design(named, targetFlops, campaignFlops, options);
-            var report = new CampaignOutput(CampaignDesignOutput.From(named.Name, design, options));
-            string memo = CampaignMemo.DescribeDesign(named, design, options, result.GetValue(simulate));
+            var design = Design(allocator, targetFlops, campaignFlops, options);
+            var plan = FittedPlan.At(fitted, targetFlops);
+            var report = new CampaignOutput(CampaignDesignOutput.From(named.Name, design, options)) { Plan = CampaignPlanOutput.From(plan) };
+            string memo = CampaignMemo.DescribeDesign(named, allocator, design, options, result.GetValue(simulate)) + CampaignMemo.DescribePlan(named, plan);
             if (result.GetValue(simulate))
             {
                 var truth = named is ParametricLaw parametric
@@ -118,6 +122,7 @@ internal static class CampaignCommand
                     Seed = seedValue,
                     Misspecification = result.GetValue(exactLaw) ? null : Misspecification.FromCalibration(ExtrapolationCalibration.Embedded),
                     Calibration = ExtrapolationCalibration.Embedded,
+                    Centre = fitted.Extrapolation is null ? null : allocator,
                 };
                 CampaignSimulation outcome;
                 using (var bar = ProgressLine.Start(console, !asJson, "campaign: simulate", simulation.Trials))
@@ -126,7 +131,7 @@ internal static class CampaignCommand
                 }
 
                 report = report.With(outcome);
-                memo += "\n\n" + CampaignMemo.DescribeSimulation(named.Name, outcome);
+                memo += "\n\n" + CampaignMemo.DescribeSimulation(named.Name, outcome, plan is ForecastPlan);
             }
             else if (new Option[] { noise, noiseKind, trials, resamples, exactLaw }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } stray)
             {
@@ -157,11 +162,11 @@ internal static class CampaignCommand
         return $"\n\nWrote {outPath}: fill in the loss column as the runs finish, then 'scaling fit {outPath}'.";
     }
 
-    private static CampaignDesign Design(ScalingLaw named, double targetFlops, double campaignFlops, CampaignOptions options)
+    private static CampaignDesign Design(IComputeAllocator allocator, double targetFlops, double campaignFlops, CampaignOptions options)
     {
         try
         {
-            return CampaignDesigner.Design(named.Allocator(), targetFlops, campaignFlops, options);
+            return CampaignDesigner.Design(allocator, targetFlops, campaignFlops, options);
         }
         catch (InfeasiblePlanException)
         {
@@ -178,7 +183,21 @@ internal static class CampaignCommand
             advice = NextRunAdvisor.Propose(trained, targetFlops, new NextRunsOptions { Runs = count, Seed = seed });
         }
 
-        return (NextRunsOutput.From(advice), CampaignMemo.DescribeNextRuns(file.Path, trained.Count, advice));
+        // The headline N* at the target is the calibrated forecast's when the runs support one, as everywhere else.
+        FittedPlan? plan = null;
+        try
+        {
+            var fitted = FittedLaw.Create(ScalingLaw.Parametric(file.Path, advice.Law, $"Approach 3 fit of {file.Path}", "fitted by scaling campaign --runs"), [])
+                with { Extrapolation = Extrapolator.Fit(trained) };
+            plan = FittedPlan.At(fitted, targetFlops);
+        }
+        catch (UnusableRunsException)
+        {
+            // Runs without IsoFLOP budgets: the law's bootstrap interval is all there is, and the memo says so.
+        }
+
+        return (NextRunsOutput.From(advice) with { Plan = plan is null ? null : CampaignPlanOutput.From(plan)?.Plan },
+            CampaignMemo.DescribePlanOfRuns(plan) + CampaignMemo.DescribeNextRuns(file.Path, trained.Count, advice));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

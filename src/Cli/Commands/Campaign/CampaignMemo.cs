@@ -3,6 +3,7 @@ using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Cli.Shared;
 using Scaling.Fitting;
+using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
 
 namespace Scaling.Cli.Commands.Campaign;
@@ -11,15 +12,14 @@ namespace Scaling.Cli.Commands.Campaign;
 internal static class CampaignMemo
 {
     /// <summary>The design: budgets, sizes and tokens per budget, and how much of the campaign's compute it spends.</summary>
-    public static string DescribeDesign(ScalingLaw named, CampaignDesign design, CampaignOptions options, bool simulating = false)
+    public static string DescribeDesign(ScalingLaw named, IComputeAllocator allocator, CampaignDesign design, CampaignOptions options, bool simulating = false)
     {
-        var allocator = named.Allocator();
         string rule = options.Spacing == BudgetSpacing.Ladder ? "the 1-3-6 ladder of Chinchilla's design" : "log-even over a 500x span";
         var lines = new List<string>
         {
             $"Campaign for a {Humanize.Scientific(design.TargetFlops)}-FLOP run under '{named.Name}': {design.BudgetsFlops.Count} budgets "
                 + $"{Humanize.Scientific(design.BudgetsFlops[0])} .. {Humanize.Scientific(design.LargestBudgetFlops)} FLOPs ({rule}), {options.SizesPerBudget} sizes each = {design.Runs.Count} runs.",
-            Invariant($"  Compute: {Humanize.Scientific(design.TotalFlops)} FLOPs of {Humanize.Scientific(design.CampaignFlops)} ({100 * design.TotalFlops / design.CampaignFlops:0.0}%); the target is {Times(design.ExtrapolationFactor)} times the largest budget."),
+            Invariant($"  Compute: {Humanize.Scientific(design.TotalFlops)} FLOPs of {Humanize.Scientific(design.CampaignFlops)} ({100 * design.TotalFlops / design.CampaignFlops:0.0}%); the campaign's largest budget ({Humanize.Scientific(design.LargestBudgetFlops)} FLOPs) is 1/{Times(design.ExtrapolationFactor)} of the target: {Math.Log10(design.ExtrapolationFactor):0.0} decades of extrapolation."),
         };
         if (design.ExtrapolatesFar)
         {
@@ -39,6 +39,23 @@ internal static class CampaignMemo
         return string.Join('\n', lines);
     }
 
+    /// <summary>
+    /// With a fit that carries a calibrated forecast of N*: the plan at the target as <c>scaling plan --law</c> gives it,
+    /// with its interval and how far the target lies beyond the fit's runs; the campaign is centred on it.
+    /// </summary>
+    public static string DescribePlan(ScalingLaw named, FittedPlan plan)
+    {
+        if (plan is not ForecastPlan f)
+        {
+            return string.Empty;
+        }
+
+        var at = f.Forecast;
+        return $"\n  The fit's plan at the target: N* {Humanize.Count(at.Parameters)} [{Humanize.Count(at.ParametersLower)}, {Humanize.Count(at.ParametersUpper)}] "
+            + Invariant($"({at.Level * 100:0}% {(at.Calibrated ? "calibrated" : "not calibrated")}, the {f.Method.Name()} forecast in '{named.Name}', as 'scaling plan --law' gives it; the law's own optimum: {Humanize.Count(f.LawOptimum.Parameters)}). ")
+            + at.Distance + " Budgets and sizes are centred on the forecast.";
+    }
+
     /// <summary>The comment lines of the design's CSV.</summary>
     public static IEnumerable<string> Comments(ScalingLaw named, CampaignDesign design) =>
     [
@@ -50,15 +67,17 @@ internal static class CampaignMemo
     private static string Times(double factor) =>
         factor < 1e6 ? factor.ToString("#,##0", CultureInfo.InvariantCulture) : Humanize.Scientific(factor);
 
-    public static string DescribeSimulation(string lawName, CampaignSimulation simulation)
+    public static string DescribeSimulation(string lawName, CampaignSimulation simulation, bool centredOnForecast = false)
     {
         var options = simulation.Options;
+        string centre = centredOnForecast ? "the plan's" : "the law's";
         var lines = new List<string>
         {
-            Invariant($"Simulated {options.Trials} campaigns under '{lawName}' with {options.Noise} noise in log-loss (seed {options.Seed}): the law's N* at {Humanize.Scientific(simulation.TargetFlops)} FLOPs is {Humanize.Count(simulation.TrueOptimum.Parameters)}."),
+            Invariant($"Simulated {options.Trials} campaigns under '{lawName}' with {options.Noise} noise in log-loss (seed {options.Seed}): {centre} N* at {Humanize.Scientific(simulation.TargetFlops)} FLOPs is {Humanize.Count(simulation.TrueOptimum.Parameters)}")
+                + (centredOnForecast ? " (the fit's calibrated forecast; each budget's valley of the law moved to it)." : "."),
             options.Misspecification is { } m
-                ? Invariant($"  Each trial's true optimum drifts from the law's as published IsoFLOP studies differ (exponent offset sd {m.SlopeSd:0.000}, drift {m.CurvatureMean:0.0000} ± {m.CurvatureSd:0.0000} per (ln C)^2, from the campaign's largest budget); estimates are judged against each trial's own truth, shown on the law's scale. --exact-law simulates noise only.")
-                : "  Every trial is drawn from the law itself (--exact-law): the spread is noise only, not the error of the law's form.",
+                ? Invariant($"  Each trial's true optimum drifts from {centre} as published IsoFLOP studies differ (exponent offset sd {m.SlopeSd:0.000}, drift {m.CurvatureMean:0.0000} ± {m.CurvatureSd:0.0000} per (ln C)^2, from the campaign's largest budget); estimates are judged against each trial's own truth, shown on {centre} scale. --exact-law simulates noise only.")
+                : $"  Every trial is drawn from {(centredOnForecast ? "the law's valley moved to the plan's N*" : "the law itself")} (--exact-law): the spread is noise only, not the error of the law's form.",
         };
         foreach (var e in new[] { simulation.Approach3, simulation.Approach2, simulation.Calibrated }.OfType<SimulatedEstimates>())
         {
@@ -79,11 +98,24 @@ internal static class CampaignMemo
         return string.Join('\n', lines);
     }
 
+    /// <summary>The plan at the target from the runs' calibrated forecast of N*, first, when they support one.</summary>
+    public static string DescribePlanOfRuns(FittedPlan? plan)
+    {
+        if (plan is not ForecastPlan f)
+        {
+            return "No calibrated forecast of N*: the runs form too few IsoFLOP budgets with a minimum inside their sizes; the law's bootstrap interval below measures their noise only.\n";
+        }
+
+        var at = f.Forecast;
+        return Invariant($"Plan at {Humanize.Scientific(f.Flops)} FLOPs: {Humanize.Count(at.Parameters)} parameters [{Humanize.Count(at.ParametersLower)}, {Humanize.Count(at.ParametersUpper)}] ")
+            + Invariant($"({at.Level * 100:0}% {(at.Calibrated ? "calibrated" : "not calibrated")}, the {f.Method.Name()} forecast of the runs' IsoFLOP minima, as 'scaling fit --flops' gives it). {at.Distance}\n");
+    }
+
     public static string DescribeNextRuns(string path, int runs, NextRunsAdvice advice)
     {
         var lines = new List<string>
         {
-            Invariant($"{runs} runs in {path}: N* at {Humanize.Scientific(advice.TargetFlops)} FLOPs is {Humanize.Count(advice.Parameters.Estimate)}, 95% bootstrap interval [{Humanize.Count(advice.Parameters.Lower)}, {Humanize.Count(advice.Parameters.Upper)}] (width {advice.RelativeWidth * 100:0}% of N*); residual noise {advice.NoiseSigma * 100:0.00}% in log-loss."),
+            Invariant($"{runs} runs in {path}: the fitted law's own N* at {Humanize.Scientific(advice.TargetFlops)} FLOPs is {Humanize.Count(advice.Parameters.Estimate)}, 95% bootstrap interval [{Humanize.Count(advice.Parameters.Lower)}, {Humanize.Count(advice.Parameters.Upper)}] (width {advice.RelativeWidth * 100:0}% of N*, run noise only); residual noise {advice.NoiseSigma * 100:0.00}% in log-loss."),
             "Next runs, each chosen for the largest expected narrowing of that interval given the ones before it:",
         };
         int index = 1;

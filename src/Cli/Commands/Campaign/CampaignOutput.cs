@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Cli.Shared;
 
@@ -19,7 +20,10 @@ internal sealed record CampaignOutput(CampaignDesignOutput Design) : FlatOutput
 
     public CalibratedEstimatesPart? Calibrated { get; init; }
 
-    public override IEnumerable<object?> Parts() => [Design, Simulation, Approach3, Approach2, Calibrated];
+    /// <summary>With a fit that carries a calibrated forecast of N*: the plan at the target, as <c>scaling plan --law</c> gives it.</summary>
+    public CampaignPlanOutput? Plan { get; init; }
+
+    public override IEnumerable<object?> Parts() => [Design, Plan, Simulation, Approach3, Approach2, Calibrated];
 
     /// <summary>The design with the simulation's outcome.</summary>
     public CampaignOutput With(CampaignSimulation simulation) => this with
@@ -62,8 +66,29 @@ internal sealed record CampaignDesignOutput(
         options.SizesPerBudget,
         options.SpanDecades,
         design.BudgetsFlops,
-        design.Runs.Select(r => new PlannedRunOutput(r.BudgetFlops, r.Parameters, r.Tokens, r.Flops)).ToArray());
+        design.Runs.Select(r => new PlannedRunOutput(r.BudgetFlops, r.Parameters, r.Tokens, r.Flops)).ToArray())
+    {
+        LargestBudgetFlops = design.LargestBudgetFlops,
+        Decades = Math.Log10(design.ExtrapolationFactor),
+    };
+
+    /// <summary>The campaign's largest budget, in FLOPs.</summary>
+    public double LargestBudgetFlops { get; init; }
+
+    /// <summary>How far the target lies beyond it: log10(target / largest budget).</summary>
+    public double Decades { get; init; }
 }
+
+/// <summary>The fit's plan at the target when it rests on its calibrated forecast of N*: <c>"plan": {…}</c>.</summary>
+internal sealed record CampaignPlanOutput(CampaignTargetPlanOutput Plan)
+{
+    public static CampaignPlanOutput? From(FittedPlan plan) => plan is ForecastPlan f
+        ? new(new CampaignTargetPlanOutput(f.Flops, f.Optimum.Parameters, f.Optimum.Tokens, f.LawOptimum.Parameters, PlanBasisOutput.From(f), OptimumIntervalsOutput.From(f.Forecast)))
+        : null;
+}
+
+/// <summary>N*, D* at the target with the calibrated interval, what they rest on and how far, and the law's own N*.</summary>
+internal sealed record CampaignTargetPlanOutput(double Flops, double Parameters, double Tokens, double LawParameters, PlanBasisOutput Basis, OptimumIntervalsOutput Intervals);
 
 /// <summary>One planned run.</summary>
 internal sealed record PlannedRunOutput(double Budget, double Parameters, double Tokens, double Flops);
@@ -137,6 +162,13 @@ internal sealed record NextRunsOutput(
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public NextRunsComparisonOutput? Comparison { get; init; }
+
+    /// <summary>
+    /// When the runs form IsoFLOP budgets: the plan at the target from their calibrated forecast of N*, as
+    /// <c>scaling fit --flops</c> gives it (<c>optimalParameters</c> is the law's own, whose bootstrap interval the next runs narrow).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CampaignTargetPlanOutput? Plan { get; init; }
 
     public static NextRunsOutput From(NextRunsAdvice advice) =>
         new(

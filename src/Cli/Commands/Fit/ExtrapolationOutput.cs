@@ -78,7 +78,7 @@ internal sealed record BacktestRowOutput(
 }
 
 /// <summary>One method's back-test on the runs, summarised (<c>--compare</c>).</summary>
-internal sealed record MethodBacktestOutput(string Method, bool Calibrated, int Predictions, double RmsLogError, double? RmsLogErrorBeyondOneDecade, double Coverage, double ReachDecades)
+internal sealed record MethodBacktestOutput(string Method, bool Calibrated, int Predictions, double? RmsLogError, double? RmsLogErrorBeyondOneDecade, double? Coverage, double ReachDecades)
 {
     /// <summary>Why the method could not back-test, when it could not.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -75,18 +75,28 @@ internal static class FitCommand
 
             var runs = file.Read(RunsCsv.Read);
             var options = new ParametricFitOptions { HuberDelta = huber, ExcludeTopLoss = excluded, Grid = grid, OverPredictionWeight = overWeight };
-            var (report, memo) = (result.GetValue(approach) ?? FitApproach.Three) switch
+            var fitted = (result.GetValue(approach) ?? FitApproach.Three) switch
             {
-                FitApproach.One => Approach1(console, path, runs, resamples, seedValue, budget, asJson),
-                FitApproach.Two => Approach2(console, path, runs, resamples, seedValue, budget, asJson),
-                FitApproach.Three => Approach3(console, path, runs, options, resamples, seedValue, budget, asJson),
+                FitApproach.One => Approach1(console, path, runs, resamples, seedValue, asJson),
+                FitApproach.Two => Approach2(console, path, runs, resamples, seedValue, asJson),
+                FitApproach.Three => Approach3(console, path, runs, options, resamples, seedValue, asJson),
                 _ => All(console, path, runs, options, resamples, seedValue, budget, asJson),
             };
 
             var choice = result.GetValue(method);
             var request = new FitExtrapolation.Request(
                 choice.ToMethod(), choice is not null, budget, result.GetValue(backtest), result.GetValue(compare), seedValue, Math.Min(resamples, FitExtrapolation.BlockResamples));
-            (report, memo) = FitExtrapolation.Add(report, memo, runs, (report as Approach3Output)?.Law.ToLaw(), request);
+            var (report, memo, forecast) = FitExtrapolation.Add(fitted.Report, fitted.Memo, runs, (fitted.Law as ParametricLaw)?.LossLaw, request);
+
+            // The plan at --flops is decided once (FittedPlan): the calibrated forecast's when the runs support one, and it
+            // comes first; the law's own optimum follows, named for what it is.
+            if (budget is { } c)
+            {
+                var plan = FittedPlan.At(fitted.With(forecast), c);
+                var ruleIntervals = fitted.RuleBootstrap?.At(c);
+                report = FitHeadline.Apply(report, plan, ruleIntervals);
+                memo = FitHeadline.Prose(plan, ruleIntervals, runs.Max(r => r.Flops), fitted.LawWarnings.Count) + "\n\n" + memo;
+            }
 
             string planWith = $"scaling plan --law {(outPath ?? "fit.json")} --flops {Humanize.Scientific(budget ?? 1e24)}";
             if (outPath is not null)
@@ -110,19 +120,21 @@ internal static class FitCommand
     /// each approach's own report under <c>approaches</c>, and a line comparing their exponents a. Approach 1 needs
     /// runs with several checkpoints; without them it is reported as skipped, not as an error.
     /// </summary>
-    private static (FitOutput Report, string Memo) All(
+    private static FittedApproach All(
         CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, Seed seed, double? budget, bool asJson)
     {
-        var (three, memo3) = Approach3(console, path, runs, options, resamples, seed, budget, asJson);
-        var memos = new List<string> { memo3 };
+        var fitted3 = Approach3(console, path, runs, options, resamples, seed, asJson);
+        var three = (Approach3Output)fitted3.Report;
+        var memos = new List<string> { fitted3.Memo };
         var exponents = new List<string> { $"3: {Humanize.Exponent(three.ExponentA)}" };
-        FitOutput Other(FitApproach approach, Func<(FitOutput Report, string Memo)> fit)
+        FitOutput Other(FitApproach approach, Func<FittedApproach> fit)
         {
             int number = (int)approach;
             try
             {
-                var (report, memo) = fit();
-                memos.Add(memo);
+                var fitted = fit();
+                var report = budget is { } c ? FitHeadline.WithLawOptimum(fitted.Report, fitted.Law.Plan(c), fitted.RuleBootstrap?.At(c)) : fitted.Report;
+                memos.Add(fitted.Memo);
                 exponents.Add($"{number}: {Humanize.Exponent(((AllocationFitOutput)report).ExponentA)}");
                 return report;
             }
@@ -135,14 +147,14 @@ internal static class FitCommand
             }
         }
 
-        var two = Other(FitApproach.Two, () => Approach2(console, path, runs, resamples, seed, budget, asJson));
-        var one = Other(FitApproach.One, () => Approach1(console, path, runs, resamples, seed, budget, asJson));
+        var two = Other(FitApproach.Two, () => Approach2(console, path, runs, resamples, seed, asJson));
+        var one = Other(FitApproach.One, () => Approach1(console, path, runs, resamples, seed, asJson));
         var combined = three with { Approach = FitApproach.All, Approaches = new ApproachesOutput(three, two, one) };
         memos.Add($"Exponent a (N* grows as C^a) by approach: {string.Join(", ", exponents)}; Hoffmann et al. 2022 found 3: 0.46, 2: 0.49, 1: 0.50 on their runs (Table 2).");
-        return (combined, string.Join("\n\n", memos));
+        return fitted3 with { Report = combined, Memo = string.Join("\n\n", memos) };
     }
 
-    private static (FitOutput Report, string Memo) Approach2(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
+    private static FittedApproach Approach2(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, bool asJson)
     {
         IsoFlopFitResult fit;
         using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
@@ -150,16 +162,16 @@ internal static class FitCommand
             fit = IsoFlopFitter.Fit(runs, new IsoFlopFitOptions { Resamples = resamples, Seed = seed }, bar);
         }
 
-        var report = AllocationFitOutput.From(FitApproach.Two, fit.Frontier, fit.Bootstrap, fit.Warnings, budget) with
+        var report = AllocationFitOutput.From(FitApproach.Two, fit.Frontier, fit.Bootstrap, fit.Warnings) with
         {
             GroupsUsed = fit.GroupsUsed,
             RunsUsed = fit.RunsUsed,
             Profiles = fit.Profiles.Select(IsoFlopProfileOutput.From).ToArray(),
         };
-        return (report, FitMemo.Approach2(path, fit, budget));
+        return FittedApproach.Rule(report, FitMemo.Approach2(path, fit), fit.Frontier.Rule, $"Approach 2 fit to {fit.RunsUsed} runs of {path}", fit.Bootstrap);
     }
 
-    private static (FitOutput Report, string Memo) Approach1(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, double? budget, bool asJson)
+    private static FittedApproach Approach1(CliConsole console, string path, IReadOnlyList<TrainingRun> runs, int resamples, Seed seed, bool asJson)
     {
         EnvelopeFitResult fit;
         using (var bar = ProgressLine.Start(console, !asJson && resamples > 0, "fit: bootstrap  ", resamples))
@@ -167,16 +179,16 @@ internal static class FitCommand
             fit = EnvelopeFitter.Fit(runs, new EnvelopeFitOptions { Resamples = resamples, Seed = seed }, bar);
         }
 
-        var report = AllocationFitOutput.From(FitApproach.One, fit.Frontier, fit.Bootstrap, fit.Warnings, budget) with
+        var report = AllocationFitOutput.From(FitApproach.One, fit.Frontier, fit.Bootstrap, fit.Warnings) with
         {
             CurvesUsed = fit.CurvesUsed,
             PointsUsed = fit.PointsUsed,
         };
-        return (report, FitMemo.Approach1(path, fit, budget));
+        return FittedApproach.Rule(report, FitMemo.Approach1(path, fit), fit.Frontier.Rule, $"Approach 1 fit to {fit.CurvesUsed} training runs of {path}", fit.Bootstrap);
     }
 
-    private static (Approach3Output Report, string Memo) Approach3(
-        CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, Seed seed, double? budget, bool asJson)
+    private static FittedApproach Approach3(
+        CliConsole console, string path, IReadOnlyList<TrainingRun> runs, ParametricFitOptions options, int resamples, Seed seed, bool asJson)
     {
         if (options.ExcludeTopLoss > 0 && options.ExcludeTopLoss >= runs.Count)
         {
@@ -193,11 +205,14 @@ internal static class FitCommand
         if (resamples > 0)
         {
             using var bar = ProgressLine.Start(console, !asJson, "fit: bootstrap  ", resamples);
-            boot = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = resamples, Seed = seed, Flops = budget }, options, bar);
+            boot = ParametricBootstrap.Run(fit, new BootstrapOptions { Resamples = resamples, Seed = seed }, options, bar);
         }
 
-        LossOptimum? plan = budget is { } c ? ComputeOptimalFrontier.Create(fit.Law).Optimum(c).Plannable() : null;
-        return (Approach3Output.From(fit, boot, plan), FitMemo.Approach3(path, fit, boot, plan));
+        var law = ScalingLaw.Parametric(path, fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs of {path}", "fitted by scaling fit");
+        return new FittedApproach(Approach3Output.From(fit, boot), FitMemo.Approach3(path, fit, boot), law, boot?.ResampledLaws() ?? [], null)
+        {
+            LawWarnings = FitWarnings.Of(fit, boot),
+        };
     }
 
     private static double OverPredictionWeight(double value) =>

@@ -21,9 +21,12 @@ internal static class FitExtrapolation
     /// <summary>What the user asked: the method (null = auto), whether it was asked explicitly, the budget and the tables.</summary>
     public sealed record Request(ExtrapolationMethod? Method, bool Explicit, double? Flops, bool Backtest, bool Compare, Seed Seed, int Resamples);
 
-    /// <summary>Adds the extrapolation to <paramref name="report"/> and its prose to <paramref name="memo"/>.</summary>
+    /// <summary>
+    /// Adds the extrapolation to <paramref name="report"/> and its prose to <paramref name="memo"/>, and returns the forecast
+    /// (or why the runs support none) for the plan.
+    /// </summary>
     /// <exception cref="UnusableRunsException">The runs cannot support a method the user asked for explicitly.</exception>
-    public static (FitOutput Report, string Memo) Add(FitOutput report, string memo, IReadOnlyList<TrainingRun> runs, LossLaw? law, Request request)
+    public static (FitOutput Report, string Memo, FitForecast Forecast) Add(FitOutput report, string memo, IReadOnlyList<TrainingRun> runs, LossLaw? law, Request request)
     {
         var options = new ExtrapolationOptions
         {
@@ -39,17 +42,17 @@ internal static class FitExtrapolation
         }
         catch (UnusableRunsException e) when (!request.Explicit && !request.Backtest && !request.Compare)
         {
-            return (report with { ExtrapolationSkipped = e.Message }, memo + "\n\nN* beyond the runs: skipped, " + e.Message);
+            string skipped = e.Message;
+            return (report with { ExtrapolationSkipped = skipped }, memo + (request.Flops is null ? "\n\nN* beyond the runs: skipped; " + skipped : string.Empty), new FitForecast(null, skipped));
         }
 
         var output = ExtrapolationOutput.From(extrapolation);
         var lines = new List<string> { string.Empty, Heading(extrapolation, request.Method is null) };
         if (request.Flops is { } flops)
         {
+            // The plan at the budget leads the memo (FitHeadline); the JSON keeps it here too, beside the forecast.
             var at = extrapolation.At(flops);
-            double? loss = law?.Loss(at.Parameters, at.Tokens);
-            output = output with { At = ExtrapolatedPlanOutput.From(at) with { Loss = loss } };
-            lines.AddRange(Describe(at, loss));
+            output = output with { At = ExtrapolatedPlanOutput.From(at) with { Loss = law?.Loss(at.Parameters, at.Tokens) } };
         }
         else
         {
@@ -74,7 +77,7 @@ internal static class FitExtrapolation
             lines.AddRange(CompareTable(methods));
         }
 
-        return (report, memo + "\n" + string.Join('\n', lines));
+        return (report, memo + "\n" + string.Join('\n', lines), new FitForecast(extrapolation, null));
     }
 
     private static string Heading(CalibratedExtrapolation e, bool auto)
@@ -87,39 +90,6 @@ internal static class FitExtrapolation
             _ => "the Approach 3 loss law, Hoffmann et al. 2022 §3.3",
         };
         return $"N* beyond the runs: {e.Forecast.Method.Name()} method{(auto ? ", chosen by your runs' own back-test (--method auto)" : string.Empty)} ({how}):";
-    }
-
-    private static IEnumerable<string> Describe(ExtrapolatedOptimum at, double? loss)
-    {
-        string level = Invariant($"{at.Level * 100:0}%");
-        yield return $"  At {Humanize.Scientific(at.Flops)} FLOPs: {Humanize.Count(at.Parameters)} parameters [{Humanize.Count(at.ParametersLower)}, {Humanize.Count(at.ParametersUpper)}] "
-            + $"on {Humanize.Count(at.Tokens)} tokens [{Humanize.Count(at.TokensLower)}, {Humanize.Count(at.TokensUpper)}]"
-            + (loss is { } l ? $", predicted loss {Humanize.Loss(l)}" : string.Empty) + ".";
-        yield return at.Calibrated
-            ? $"  {level} interval calibrated on back-tests of published IsoFLOP studies at the same distance ({Humanize.Ratio(at.WidthRatio)}x wide)."
-            : $"  {level} interval from the method's block bootstrap over budgets, not calibrated ({Humanize.Ratio(at.WidthRatio)}x wide).";
-        yield return "  " + Distance(at);
-        foreach (string warning in at.Warnings)
-        {
-            yield return "  Warning: " + warning;
-        }
-    }
-
-    /// <summary>"Your largest run budget (1.00E+20 FLOPs) is 1/30 of this budget: 1.5 decades of extrapolation."</summary>
-    public static string Distance(ExtrapolatedOptimum at) => at.Decades > 0
-        ? Invariant($"Your largest run budget ({Humanize.Scientific(at.LargestBudgetFlops)} FLOPs) is 1/{Fraction(at.BudgetRatio)} of this budget: {at.Decades:0.0} decades of extrapolation.")
-        : Invariant($"This budget lies within your runs (largest budget {Humanize.Scientific(at.LargestBudgetFlops)} FLOPs): no extrapolation.");
-
-    // 30, 4.5, or three significant figures with thousands separators: 5,000; 123,000.
-    private static string Fraction(double ratio)
-    {
-        if (ratio < 100)
-        {
-            return ratio.ToString("0.#", CultureInfo.InvariantCulture);
-        }
-
-        double unit = Math.Pow(10, Math.Floor(Math.Log10(ratio)) - 2);
-        return (Math.Round(ratio / unit) * unit).ToString("N0", CultureInfo.InvariantCulture);
     }
 
     private static string OwnBacktest(CalibratedExtrapolation e) => e.OwnPredictions == 0
@@ -158,7 +128,7 @@ internal static class FitExtrapolation
             var result = Backtester.Run(budgets, calibration.Estimator(m.Method, options.Seed, options.Resamples), q, lossMape: false);
             double beyond = result.RootMeanSquareLogError(1);
             return result.Rows.Count == 0
-                ? new MethodBacktestOutput(m.Name, calibration.QuantileFor(m.Method) is not null, 0, double.NaN, null, double.NaN, 0) { Skipped = "no prediction: too few budgets for this method" }
+                ? new MethodBacktestOutput(m.Name, calibration.QuantileFor(m.Method) is not null, 0, null, null, null, 0) { Skipped = "no prediction: too few budgets for this method" }
                 : new MethodBacktestOutput(m.Name, calibration.QuantileFor(m.Method) is not null, result.Rows.Count, result.RootMeanSquareLogError(), double.IsNaN(beyond) ? null : beyond, result.Coverage, result.ReachDecades);
         }).ToArray();
     }
@@ -171,7 +141,7 @@ internal static class FitExtrapolation
         {
             yield return m.Skipped is not null
                 ? $"  {m.Method,-10} {m.Skipped}"
-                : Invariant($"  {m.Method,-10} {m.Predictions,11}  {m.RmsLogError,7:0.000}  {(m.RmsLogErrorBeyondOneDecade is { } b ? b.ToString("0.000", CultureInfo.InvariantCulture) : "-"),11}  {m.Coverage * 100,7:0}%  {(m.Calibrated ? "yes" : "no")}");
+                : Invariant($"  {m.Method,-10} {m.Predictions,11}  {m.RmsLogError ?? double.NaN,7:0.000}  {(m.RmsLogErrorBeyondOneDecade is { } b ? b.ToString("0.000", CultureInfo.InvariantCulture) : "-"),11}  {(m.Coverage ?? double.NaN) * 100,7:0}%  {(m.Calibrated ? "yes" : "no")}");
         }
 
         yield return "  On 11 published studies held out one at a time, drift erred least (docs/extrapolation.md); a method that wins on few budgets here may not win far beyond them.";

@@ -12,8 +12,8 @@ namespace Scaling.Cli.Commands.Fit;
 /// <summary>The prose of <c>scaling fit</c>: a short memo per approach (the JSON is <see cref="FitOutput"/>).</summary>
 internal static class FitMemo
 {
-    /// <summary>Approach 3: the law, its intervals and diagnostics, the plan at the budget.</summary>
-    public static string Approach3(string path, ParametricFitResult fit, BootstrapResult? boot, LossOptimum? plan)
+    /// <summary>Approach 3: the law, its intervals and diagnostics, and what a reader must know before trusting it.</summary>
+    public static string Approach3(string path, ParametricFitResult fit, BootstrapResult? boot)
     {
         var law = fit.Law;
         var lines = new List<string>
@@ -31,7 +31,7 @@ internal static class FitMemo
             lines.Add($"  {"",-10} {"estimate",10}  {"std. error",10}  {level}");
             foreach (var (name, interval) in boot.Intervals.Take(7))
             {
-                lines.Add($"  {name,-10} {Humanize.Significant(interval.Estimate),10}  {Humanize.Significant(interval.StandardError),10}  [{Humanize.Significant(interval.Lower)}, {Humanize.Significant(interval.Upper)}]");
+                lines.Add($"  {name,-10} {Humanize.Significant(interval.Estimate),10}  {StandardError(interval.StandardError),10}  [{Humanize.Significant(interval.Lower)}, {Humanize.Significant(interval.Upper)}]");
             }
         }
 
@@ -52,40 +52,33 @@ internal static class FitMemo
             ? $"  Warning: the optimum lies on the boundary of the start grid in {string.Join(", ", fit.GridBoundaryAxes)}; the grid may not bracket it."
             : "  The optimum lies inside the grid of starts.");
         lines.Add(Invariant($"  Residuals of ln L: RMSE {fit.Residuals.RootMeanSquare * 100:0.00}%, mean |r| {fit.Residuals.MeanAbsolute * 100:0.00}%, max |r| {fit.Residuals.MaxAbsolute * 100:0.00}%."));
-        if (plan is not null)
-        {
-            lines.Add($"  At {Humanize.Scientific(plan.Flops)} FLOPs, the law's own optimum: {Humanize.Count(plan.Parameters)} parameters{Range(boot?.Intervals.Plan?.Parameters, Humanize.Count)} on "
-                + $"{Humanize.Count(plan.Tokens)} tokens{Range(boot?.Intervals.Plan?.Tokens, Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter"
-                + $"{Range(boot?.Intervals.Plan?.TokensPerParameter, Humanize.Ratio)}, predicted loss {Humanize.Loss(plan.Loss)}.");
-        }
-
         if (boot is not null)
         {
             lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples (seed {boot.Seed}), {boot.Converged} refits converged; {level}s are percentile intervals of run resamples: they measure the runs' noise, not the error of the law's form."));
         }
 
+        lines.AddRange(FitWarnings.Of(fit, boot).Select(w => "  Warning: " + w));
+
         return string.Join('\n', lines);
     }
 
     /// <summary>Approach 2: the allocation rule from the IsoFLOP profiles.</summary>
-    public static string Approach2(string path, IsoFlopFitResult fit, double? budget) =>
+    public static string Approach2(string path, IsoFlopFitResult fit) =>
         Memo(
             Invariant($"Approach 2 (IsoFLOP profiles, Hoffmann et al. 2022 §3.2) on {fit.RunsUsed} runs in {fit.GroupsUsed} of {fit.Profiles.Count} compute groups from {path}:"),
             fit.Frontier,
             fit.Bootstrap,
-            fit.Warnings,
-            budget);
+            fit.Warnings);
 
     /// <summary>Approach 1: the allocation rule from the envelope of the training curves.</summary>
-    public static string Approach1(string path, EnvelopeFitResult fit, double? budget) =>
+    public static string Approach1(string path, EnvelopeFitResult fit) =>
         Memo(
             Invariant($"Approach 1 (lower envelope of training curves, Hoffmann et al. 2022 §3.1) on {fit.CurvesUsed} training runs from {path}:"),
             fit.Frontier,
             fit.Bootstrap,
-            fit.Warnings,
-            budget);
+            fit.Warnings);
 
-    private static string Memo(string header, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings, double? budget)
+    private static string Memo(string header, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings)
     {
         var lines = new List<string>
         {
@@ -94,14 +87,6 @@ internal static class FitMemo
                 + $"D_opt = {Humanize.Significant(frontier.Tokens.Coefficient)}·C^{Humanize.Exponent(frontier.ExponentB)}{Range(boot?.ExponentB, Humanize.Exponent)} "
                 + Invariant($"(R² {frontier.Parameters.RSquared:0.000} over {frontier.Parameters.Points} points)."),
         };
-        if (budget is { } c)
-        {
-            var plan = frontier.Optimum(c);
-            var at = boot?.At(c);
-            lines.Add($"  At {Humanize.Scientific(c)} FLOPs: {Humanize.Count(plan.Parameters)} parameters{Range(at?.Parameters, Humanize.Count)} on "
-                + $"{Humanize.Count(plan.Tokens)} tokens{Range(at?.Tokens, Humanize.Count)}, {Humanize.Ratio(plan.TokensPerParameter)} tokens/parameter.");
-        }
-
         if (boot is not null)
         {
             lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples, {boot.Level * 100:0}% percentile intervals in brackets."));
@@ -119,6 +104,9 @@ internal static class FitMemo
         Scaling.Fitting.Optimization.LbfgsStop.NotFinite => "the objective was not finite",
         _ => "stopped at the gradient tolerance",
     };
+
+    // An infinite standard error (refits beyond what a number holds) prints as "inf"; the warnings say why.
+    private static string StandardError(double value) => double.IsFinite(value) ? Humanize.Significant(value) : "inf";
 
     private static string Range(Interval? interval, Func<double, string> format) =>
         interval is { } i ? $" [{format(i.Lower)}, {format(i.Upper)}]" : string.Empty;

@@ -60,8 +60,16 @@ internal sealed record Approach3Output(
     double OverPredictionWeight,
     ResidualsOutput Residuals) : FitOutput
 {
+    /// <summary>With <c>--flops</c>: the plan (the calibrated forecast's when the runs support one, else the law's own optimum).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public LossPlanOutput? Plan { get; init; }
+    public FitPlanOutput? Plan { get; init; }
+
+    /// <summary>With <c>--flops</c>: the fitted law's own optimum with its run-bootstrap intervals.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LawOptimumOutput? LawOptimum { get; init; }
+
+    /// <summary>What a reader must know before trusting the law (<see cref="FitWarnings"/>); empty when all is well.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BootstrapOutput? Bootstrap { get; init; }
@@ -77,7 +85,7 @@ internal sealed record Approach3Output(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ApproachesOutput? Approaches { get; init; }
 
-    public static Approach3Output From(ParametricFitResult fit, BootstrapResult? boot, LossOptimum? plan) =>
+    public static Approach3Output From(ParametricFitResult fit, BootstrapResult? boot) =>
         new(
             FitApproach.Three,
             LossLawOutput.From(fit.Law),
@@ -101,7 +109,7 @@ internal sealed record Approach3Output(
             fit.OverPredictionWeight,
             new ResidualsOutput(fit.Residuals.RootMeanSquare, fit.Residuals.MeanAbsolute, fit.Residuals.MaxAbsolute, fit.Residuals.Mean))
         {
-            Plan = plan is null ? null : new LossPlanOutput(plan.Flops, plan.Parameters, plan.Tokens, plan.TokensPerParameter, plan.Loss),
+            Warnings = FitWarnings.Of(fit, boot),
             Bootstrap = boot is null ? null : new BootstrapOutput(boot.Resamples, boot.Converged, boot.Seed.Value, boot.Intervals.Level),
             Intervals = boot is null ? null : LawIntervalsOutput.From(boot.Intervals),
             ResampledLaws = boot is null ? null : LossLawOutput.Rows(boot.ResampledLaws()),
@@ -111,13 +119,30 @@ internal sealed record Approach3Output(
 /// <summary>The residuals of ln L.</summary>
 internal sealed record ResidualsOutput(double Rmse, double MeanAbsolute, double MaxAbsolute, double Mean);
 
-/// <summary>Approach 3's plan at <c>--flops</c>.</summary>
-internal sealed record LossPlanOutput(double Flops, double Parameters, double Tokens, double TokensPerParameter, double Loss);
+/// <summary>
+/// The plan at <c>--flops</c>: N*, D* and D*/N* (and the law's loss there), and what they rest on (<c>basis</c>: the
+/// calibrated forecast, or the law's own optimum and why).
+/// </summary>
+internal sealed record FitPlanOutput(double Flops, double Parameters, double Tokens, double TokensPerParameter, PlanBasisOutput Basis)
+{
+    /// <summary>The law's predicted loss at (N*, D*); null for an allocation rule.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Loss { get; init; }
+
+    public static FitPlanOutput From(FittedPlan plan) =>
+        new(plan.Flops, plan.Optimum.Parameters, plan.Optimum.Tokens, plan.Optimum.TokensPerParameter, PlanBasisOutput.From(plan))
+        {
+            Loss = plan.Optimum is LossOptimum { Loss: var loss } ? loss : null,
+        };
+}
 
 /// <summary>How Approach 3's bootstrap ran.</summary>
 internal sealed record BootstrapOutput(int Resamples, int Converged, long Seed, double Level);
 
-/// <summary>Approach 3's bootstrap intervals; the plan's with <c>--flops</c>.</summary>
+/// <summary>
+/// Approach 3's bootstrap intervals of the law, and with <c>--flops</c> the plan's N*, D* and D*/N* (the calibrated
+/// forecast's, without a standard error, when the plan rests on it; see <c>plan.basis</c>).
+/// </summary>
 internal sealed record LawIntervalsOutput(
     [property: JsonPropertyName("E")] IntervalOutput E,
     [property: JsonPropertyName("A")] IntervalOutput A,
@@ -141,10 +166,11 @@ internal sealed record LawIntervalsOutput(
             IntervalOutput.From(i.E), IntervalOutput.From(i.A), IntervalOutput.From(i.B), IntervalOutput.From(i.Alpha), IntervalOutput.From(i.Beta),
             IntervalOutput.From(i.ExponentA), IntervalOutput.From(i.ExponentB))
         {
-            Parameters = IntervalOutput.FromOptional(i.Plan?.Parameters),
-            Tokens = IntervalOutput.FromOptional(i.Plan?.Tokens),
-            TokensPerParameter = IntervalOutput.FromOptional(i.Plan?.TokensPerParameter),
         };
+
+    /// <summary>These intervals with the plan's N*, D* and D*/N*.</summary>
+    public LawIntervalsOutput WithPlan(OptimumIntervalsOutput? plan) =>
+        this with { Parameters = plan?.Parameters, Tokens = plan?.Tokens, TokensPerParameter = plan?.TokensPerParameter };
 }
 
 /// <summary>Approach 1 or 2: the fitted allocation rule (its <c>rule</c> is what <c>scaling plan --law</c> reads).</summary>
@@ -158,8 +184,13 @@ internal sealed record AllocationFitOutput(
     double RSquared,
     IReadOnlyList<string> Warnings) : FitOutput
 {
+    /// <summary>With <c>--flops</c>: the plan (the calibrated forecast's when the runs support one, else the rule's own).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public AllocationPlanOutput? Plan { get; init; }
+    public FitPlanOutput? Plan { get; init; }
+
+    /// <summary>With <c>--flops</c>: the fitted rule's own optimum with its bootstrap intervals.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LawOptimumOutput? LawOptimum { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AllocationBootstrapOutput? Bootstrap { get; init; }
@@ -187,11 +218,8 @@ internal sealed record AllocationFitOutput(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? PointsUsed { get; init; }
 
-    public static AllocationFitOutput From(FitApproach approach, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings, double? budget)
-    {
-        var plan = budget is { } c ? frontier.Optimum(c) : null;
-        var at = budget is { } flops ? boot?.At(flops) : null;
-        return new AllocationFitOutput(
+    public static AllocationFitOutput From(FitApproach approach, AllocationFit frontier, AllocationBootstrap? boot, IReadOnlyList<string> warnings) =>
+        new(
             approach,
             AllocationRuleOutput.From(frontier.Rule),
             frontier.ExponentA,
@@ -201,31 +229,25 @@ internal sealed record AllocationFitOutput(
             frontier.Parameters.RSquared,
             warnings)
         {
-            Plan = plan is null || budget is not { } c2 ? null : new AllocationPlanOutput(c2, plan.Parameters, plan.Tokens, plan.TokensPerParameter),
             Bootstrap = boot is null ? null : new AllocationBootstrapOutput(boot.Resamples, boot.FailedResamples, boot.Level),
             Intervals = boot is null
                 ? null
                 : new RuleIntervalsOutput(
                     IntervalOutput.From(boot.ExponentA), IntervalOutput.From(boot.ExponentB),
-                    IntervalOutput.From(boot.ParametersCoefficient), IntervalOutput.From(boot.TokensCoefficient))
-                {
-                    Parameters = IntervalOutput.FromOptional(at?.Parameters),
-                    Tokens = IntervalOutput.FromOptional(at?.Tokens),
-                    TokensPerParameter = IntervalOutput.FromOptional(at?.TokensPerParameter),
-                },
+                    IntervalOutput.From(boot.ParametersCoefficient), IntervalOutput.From(boot.TokensCoefficient)),
         };
-    }
 }
-
-/// <summary>An allocation rule's plan at <c>--flops</c>.</summary>
-internal sealed record AllocationPlanOutput(double Flops, double Parameters, double Tokens, double TokensPerParameter);
 
 /// <summary>How Approach 1's or 2's bootstrap ran.</summary>
 internal sealed record AllocationBootstrapOutput(int Resamples, int Failed, double Level);
 
-/// <summary>An allocation rule's bootstrap intervals; the plan's with <c>--flops</c>.</summary>
+/// <summary>An allocation rule's bootstrap intervals; with <c>--flops</c> the plan's (see <c>plan.basis</c>).</summary>
 internal sealed record RuleIntervalsOutput(IntervalOutput ExponentA, IntervalOutput ExponentB, IntervalOutput ParametersCoefficient, IntervalOutput TokensCoefficient)
 {
+    /// <summary>These intervals with the plan's N*, D* and D*/N*.</summary>
+    public RuleIntervalsOutput WithPlan(OptimumIntervalsOutput? plan) =>
+        this with { Parameters = plan?.Parameters, Tokens = plan?.Tokens, TokensPerParameter = plan?.TokensPerParameter };
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IntervalOutput? Parameters { get; init; }
 

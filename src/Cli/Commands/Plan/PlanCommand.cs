@@ -122,18 +122,10 @@ internal static class PlanCommand
             double? budgetFlops = request is null ? result.GetValue(flops) : request.Flops(result.GetValue(flops));
             var optimum = Solve(namedLaw, budgetFlops, result.GetValue(targetLoss), result.GetValue(parameters), limits);
 
-            // A fit that carries a calibrated forecast of N* plans with it (unless capped): N*, D* and their interval at
-            // the budget, and how far it lies beyond the fit's runs.
-            var extrapolation = budgetFlops is not null && limits.MaxParameters is null && limits.MaxTokens is null ? fitted.Extrapolation : null;
-            ExtrapolatedOptimum? extrapolated = null;
-            double? lawParameters = null;
-            if (extrapolation is not null)
-            {
-                extrapolated = extrapolation.At(optimum.Flops);
-                lawParameters = optimum.Parameters;
-                optimum = extrapolation.Plan(optimum.Flops, (namedLaw as ParametricLaw)?.LossLaw);
-            }
-
+            // With a budget the fit's plan is decided once (FittedPlan): a fit that carries a calibrated forecast of N* plans
+            // with it (unless capped), with its interval and how far the budget lies beyond the fit's runs; otherwise the law.
+            var fittedPlan = budgetFlops is not null ? FittedPlan.At(fitted, optimum.Flops, limits) : null;
+            optimum = fittedPlan?.Optimum ?? optimum;
             var budget = request?.Plan(optimum);
             bool laidOut = result.GetValue(layout) is not null;
             var shape = PlanArchitecture.From(optimum, result.GetValue(architecture), result.GetValue(flopsPerToken), result.GetValue(context), laidOut);
@@ -150,17 +142,14 @@ internal static class PlanCommand
                 budget = layoutPlan.Budget;
             }
 
-            // A fitted law that carries its bootstrap refits gives the plan an interval (not under caps, where each
-            // refit would need the capped solver too).
-            var intervals = budgetFlops is not null && limits.MaxParameters is null && limits.MaxTokens is null && extrapolation is null
-                ? Scaling.Fitting.Bootstrap.OptimumIntervals.At(fitted, optimum.Flops)
-                : null;
             var distilled = distillation.Plan(result, namedLaw, optimum);
             var rate = budget?.Resources.Rate;
             var output = new PlanOutput(shape?.Adjust(PlanFields.From(namedLaw, optimum)) ?? PlanFields.From(namedLaw, optimum))
             {
-                Intervals = PlanIntervalsPart.From(intervals),
-                Extrapolation = extrapolated is null ? null : PlanExtrapolation.From(extrapolation!, extrapolated, lawParameters),
+                Intervals = PlanIntervalsPart.From(fittedPlan),
+                Basis = fittedPlan is ForecastPlan || fittedPlan is LawPlan { NoForecast: not null } ? new PlanBasisPart(PlanBasisOutput.From(fittedPlan)) : null,
+                Extrapolation = fittedPlan is ForecastPlan forecast ? PlanExtrapolation.From(forecast) : null,
+                LawOptimum = fittedPlan is ForecastPlan own ? new LawOptimumPart(LawOptimumOutput.From(own.LawOptimum, OptimumIntervalsOutput.From(own.LawIntervals))) : null,
                 Architecture = shape?.Output(budget, layoutPlan),
                 Resources = ResourcesOutput.From(budget),
                 Layout = layoutPlan?.Part(),
@@ -168,8 +157,7 @@ internal static class PlanCommand
             };
             console.Out.WriteLine(result.GetValue(json)
                 ? CliJson.Write(output, CliJsonContext.Default.PlanOutput)
-                : PlanMemo.Describe(namedLaw, optimum) + DescribeIntervals(fitted, intervals)
-                    + (extrapolated is null ? string.Empty : PlanExtrapolation.Prose(fitted, extrapolated, lawParameters))
+                : PlanMemo.Describe(namedLaw, optimum) + PlanExtrapolation.Prose(fitted, fittedPlan)
                     + shape?.Prose() + shape?.Hardware(budget, layoutPlan) + ResourceMemo.Prose(budget, request?.GpuAssumed ?? false) + layoutPlan?.Prose()
                     + DistillationMode.Prose(distilled, rate));
             return ExitCodes.Success;
@@ -209,20 +197,5 @@ internal static class PlanCommand
         }
 
         return parametric.PlanForLoss(target);
-    }
-
-    private static string DescribeIntervals(FittedLaw law, Scaling.Fitting.Bootstrap.OptimumIntervals? intervals)
-    {
-        if (intervals is null)
-        {
-            return string.Empty;
-        }
-
-        string level = (intervals.Parameters.Level * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-        return $"\n  {level}% bootstrap intervals from the {law.Resamples.Count} refits in '{law.Law.Name}': "
-            + $"N* [{Humanize.Count(intervals.Parameters.Lower)}, {Humanize.Count(intervals.Parameters.Upper)}], "
-            + $"D* [{Humanize.Count(intervals.Tokens.Lower)}, {Humanize.Count(intervals.Tokens.Upper)}], "
-            + $"tokens/parameter [{Humanize.Ratio(intervals.TokensPerParameter.Lower)}, {Humanize.Ratio(intervals.TokensPerParameter.Upper)}], "
-            + $"loss [{Humanize.Loss(intervals.Loss.Lower)}, {Humanize.Loss(intervals.Loss.Upper)}].";
     }
 }

@@ -1,22 +1,25 @@
 using System.Globalization;
+using Scaling.Allocation;
 using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Shared;
+using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
 
 namespace Scaling.Cli.Commands.Plan;
 
 /// <summary>
-/// <c>scaling plan --law fit.json --flops C</c> when the fit carries a calibrated forecast of N*
-/// (<see cref="FittedLaw.Extrapolation"/>): the plan takes N̂ and D̂ = C/(6N̂) from it, with the calibrated interval and
-/// how far C lies beyond the fit's largest budget; the law (when it predicts loss) gives the loss at that size.
+/// <c>scaling plan --law fit.json --flops C</c>: what the plan of a fit rests on (<see cref="FittedPlan"/>). With a
+/// calibrated forecast of N* the plan takes N̂ and D̂ = C/(6N̂) from it, with the calibrated interval and how far C lies
+/// beyond the fit's largest budget, and the law's own optimum second; without one, the law's bootstrap interval and why
+/// there is no calibrated one.
 /// </summary>
 internal static class PlanExtrapolation
 {
     /// <summary>The JSON part: <c>"extrapolation": {...}</c>.</summary>
     public sealed record Part(PlanExtrapolationOutput Extrapolation);
 
-    /// <summary>The calibrated plan's interval, distance and warnings, and the law's own optimum for comparison.</summary>
+    /// <summary>The calibrated plan's interval, distance and warnings.</summary>
     public sealed record PlanExtrapolationOutput(
         string Method,
         bool Calibrated,
@@ -27,16 +30,13 @@ internal static class PlanExtrapolation
         double LargestBudgetFlops,
         double BudgetRatio,
         double WidthRatio,
-        IReadOnlyList<string> Warnings)
-    {
-        /// <summary>The law's own compute-optimal N* at the budget (what a plan without the forecast would say).</summary>
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? LawParameters { get; init; }
-    }
+        IReadOnlyList<string> Warnings);
 
-    public static Part From(CalibratedExtrapolation extrapolation, ExtrapolatedOptimum at, double? lawParameters) =>
-        new(new PlanExtrapolationOutput(
-            extrapolation.Forecast.Method.Name(),
+    public static Part From(ForecastPlan plan)
+    {
+        var at = plan.Forecast;
+        return new(new PlanExtrapolationOutput(
+            plan.Method.Name(),
             at.Calibrated,
             at.Level,
             new EstimateRangeOutput(at.Parameters, at.ParametersLower, at.ParametersUpper),
@@ -45,28 +45,52 @@ internal static class PlanExtrapolation
             at.LargestBudgetFlops,
             at.BudgetRatio,
             at.WidthRatio,
-            at.Warnings)
-        {
-            LawParameters = lawParameters,
-        });
+            at.Warnings));
+    }
 
-    /// <summary>The prose after the plan's own lines.</summary>
-    public static string Prose(FittedLaw fitted, ExtrapolatedOptimum at, double? lawParameters)
+    /// <summary>The prose after the plan's own lines: the interval and what it rests on.</summary>
+    public static string Prose(FittedLaw fitted, FittedPlan? plan)
     {
-        string level = (at.Level * 100).ToString("0", CultureInfo.InvariantCulture);
-        var lines = new List<string>
+        switch (plan)
         {
-            $"  N* from the {fitted.Extrapolation!.Forecast.Method.Name()} forecast in '{fitted.Law.Name}': {level}% interval "
-                + $"N* [{Humanize.Count(at.ParametersLower)}, {Humanize.Count(at.ParametersUpper)}], D* [{Humanize.Count(at.TokensLower)}, {Humanize.Count(at.TokensUpper)}] "
-                + (at.Calibrated ? "(calibrated on back-tests of published IsoFLOP studies)." : "(not calibrated: the method's block bootstrap)."),
-            "  " + FitExtrapolation.Distance(at),
-        };
-        if (lawParameters is { } own)
-        {
-            lines.Add($"  The fitted law's own optimum would be {Humanize.Count(own)} parameters; the forecast is what back-tested best on real studies.");
-        }
+            case ForecastPlan f:
+            {
+                var at = f.Forecast;
+                string level = (at.Level * 100).ToString("0", CultureInfo.InvariantCulture);
+                var lines = new List<string>
+                {
+                    $"  N* from the {f.Method.Name()} forecast in '{fitted.Law.Name}': {level}% interval "
+                        + $"N* [{Humanize.Count(at.ParametersLower)}, {Humanize.Count(at.ParametersUpper)}], D* [{Humanize.Count(at.TokensLower)}, {Humanize.Count(at.TokensUpper)}], "
+                        + $"tokens/parameter [{Humanize.Ratio(at.TokensPerParameterLower)}, {Humanize.Ratio(at.TokensPerParameterUpper)}] "
+                        + (at.Calibrated ? "(calibrated on back-tests of published IsoFLOP studies)." : "(not calibrated: the method's block bootstrap)."),
+                    "  " + at.Distance,
+                };
+                lines.AddRange(at.Warnings.Select(w => "  Warning: " + w));
+                string own = f.LawIntervals is { } i
+                    ? $" [{Humanize.Count(i.Parameters.Lower)}, {Humanize.Count(i.Parameters.Upper)}], an interval over the fit's bootstrap refits that measures the runs' noise only"
+                    : string.Empty;
+                lines.Add($"  The fitted law's own optimum, for comparison: {Humanize.Count(f.LawOptimum.Parameters)} parameters{own}; on published studies the forecast extrapolated better (docs/extrapolation.md).");
+                return "\n" + string.Join('\n', lines);
+            }
 
-        lines.AddRange(at.Warnings.Select(w => "  Warning: " + w));
-        return "\n" + string.Join('\n', lines);
+            case LawPlan l:
+            {
+                string text = l.LawIntervals is { } intervals ? Bootstrap(fitted, intervals) : string.Empty;
+                return l.NoForecast is { } reason ? text + "\n  No calibrated interval: " + reason : text;
+            }
+
+            default:
+                return string.Empty;
+        }
+    }
+
+    private static string Bootstrap(FittedLaw law, OptimumIntervals intervals)
+    {
+        string level = (intervals.Parameters.Level * 100).ToString("0", CultureInfo.InvariantCulture);
+        return $"\n  {level}% bootstrap intervals from the {law.Resamples.Count} refits in '{law.Law.Name}': "
+            + $"N* [{Humanize.Count(intervals.Parameters.Lower)}, {Humanize.Count(intervals.Parameters.Upper)}], "
+            + $"D* [{Humanize.Count(intervals.Tokens.Lower)}, {Humanize.Count(intervals.Tokens.Upper)}], "
+            + $"tokens/parameter [{Humanize.Ratio(intervals.TokensPerParameter.Lower)}, {Humanize.Ratio(intervals.TokensPerParameter.Upper)}], "
+            + $"loss [{Humanize.Loss(intervals.Loss.Lower)}, {Humanize.Loss(intervals.Loss.Upper)}].";
     }
 }

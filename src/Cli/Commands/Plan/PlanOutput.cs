@@ -18,7 +18,11 @@ internal sealed record PlanOutput(PlanFields Plan) : FlatOutput
 {
     public PlanIntervalsPart? Intervals { get; init; }
 
+    public PlanBasisPart? Basis { get; init; }
+
     public PlanExtrapolation.Part? Extrapolation { get; init; }
+
+    public LawOptimumPart? LawOptimum { get; init; }
 
     public PlanArchitectureOutput? Architecture { get; init; }
 
@@ -32,7 +36,7 @@ internal sealed record PlanOutput(PlanFields Plan) : FlatOutput
 
     public DistillationPart? Distillation { get; init; }
 
-    public override IEnumerable<object?> Parts() => [Plan, Intervals, Extrapolation, Architecture, DataConstrained, Inference, Resources, Layout, Distillation];
+    public override IEnumerable<object?> Parts() => [Plan, Intervals, Basis, Extrapolation, LawOptimum, Architecture, DataConstrained, Inference, Resources, Layout, Distillation];
 }
 
 /// <summary>The plan itself: N*, D* and the loss (null for an allocation rule) at the budget under the law.</summary>
@@ -43,18 +47,38 @@ internal sealed record PlanFields(string Law, double Flops, double Parameters, d
         optimum is LossOptimum { Loss: var loss } ? loss : null, optimum.ExponentA, optimum.ExponentB);
 }
 
-/// <summary>The plan's bootstrap intervals from the refits a fit file carries.</summary>
+/// <summary>
+/// The plan's intervals: the calibrated forecast's (no loss interval) when the plan rests on it, else the bootstrap's
+/// from the refits a fit file carries (see <c>basis</c>).
+/// </summary>
 internal sealed record PlanIntervalsPart(PlanIntervalsOutput Intervals)
 {
-    public static PlanIntervalsPart? From(OptimumIntervals? intervals) => intervals is null
-        ? null
-        : new(new PlanIntervalsOutput(
+    public static PlanIntervalsPart? From(FittedPlan? plan) => plan switch
+    {
+        ForecastPlan f => new(new PlanIntervalsOutput(
+            IntervalOutput.Calibrated(f.Forecast.Parameters, f.Forecast.ParametersLower, f.Forecast.ParametersUpper),
+            IntervalOutput.Calibrated(f.Forecast.Tokens, f.Forecast.TokensLower, f.Forecast.TokensUpper),
+            IntervalOutput.Calibrated(f.Forecast.TokensPerParameter, f.Forecast.TokensPerParameterLower, f.Forecast.TokensPerParameterUpper),
+            Loss: null)),
+        LawPlan { LawIntervals: { } intervals } => new(new PlanIntervalsOutput(
             IntervalOutput.From(intervals.Parameters), IntervalOutput.From(intervals.Tokens),
-            IntervalOutput.From(intervals.TokensPerParameter), IntervalOutput.From(intervals.Loss)));
+            IntervalOutput.From(intervals.TokensPerParameter), IntervalOutput.From(intervals.Loss))),
+        _ => null,
+    };
 }
 
-/// <summary>Intervals of N*, D*, D*/N* and the loss at the budget.</summary>
-internal sealed record PlanIntervalsOutput(IntervalOutput Parameters, IntervalOutput Tokens, IntervalOutput TokensPerParameter, IntervalOutput Loss);
+/// <summary>Intervals of N*, D*, D*/N* and (a bootstrap's only) the loss at the budget.</summary>
+internal sealed record PlanIntervalsOutput(
+    IntervalOutput Parameters,
+    IntervalOutput Tokens,
+    IntervalOutput TokensPerParameter,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IntervalOutput? Loss);
+
+/// <summary>What the plan of a fit rests on: <c>"basis": {"kind": "forecast" | "law", …}</c>.</summary>
+internal sealed record PlanBasisPart(PlanBasisOutput Basis);
+
+/// <summary>The fitted law's own optimum beside a plan that rests on the forecast: <c>"lawOptimum": {…}</c>.</summary>
+internal sealed record LawOptimumPart(LawOptimumOutput LawOptimum);
 
 /// <summary>
 /// The fields <c>scaling plan --architecture</c> adds: the proposed shape, its learning rate and batch, and how

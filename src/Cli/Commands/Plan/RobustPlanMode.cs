@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Cli.Shared;
 using Scaling.Fitting;
@@ -27,13 +28,14 @@ internal static class RobustPlanMode
         double? quantile = quantileGiven is { } q ? Quantile(q) : null;
         if (fitted is not null)
         {
-            if (fitted.Law is ParametricLaw calibratedLaw && fitted.Extrapolation is { } extrapolation)
+            // The same decision as the point plan (FittedPlan): a fit whose plan rests on its calibrated forecast hedges that
+            // forecast's interval, the honest uncertainty; its run refits measure noise only.
+            if (fitted.Law is ParametricLaw calibratedLaw && FittedPlan.At(fitted, flops) is ForecastPlan forecast)
             {
-                // The fit's calibrated N* interval is the honest uncertainty; its run refits measure noise only.
-                var calibrated = RobustPlanner.Plan(calibratedLaw.LossLaw, extrapolation, flops, quantile);
+                var calibrated = RobustPlanner.Plan(calibratedLaw.LossLaw, fitted.Extrapolation!, flops, quantile);
                 return asJson
-                    ? CliJson.Write(RobustPlanOutput.FromCalibrated(fitted, calibrated, extrapolation.At(flops)), CliJsonContext.Default.RobustPlanOutput)
-                    : DescribeCalibrated(fitted, calibrated, extrapolation.At(flops));
+                    ? CliJson.Write(RobustPlanOutput.FromCalibrated(fitted, calibrated, forecast), CliJsonContext.Default.RobustPlanOutput)
+                    : DescribeCalibrated(fitted, calibrated, forecast);
             }
 
             if (fitted.Law is not ParametricLaw parametric || fitted.Resamples.Count < 2)
@@ -72,13 +74,16 @@ internal static class RobustPlanMode
             + $"  The refits' own N* spread over [{Humanize.Count(spread.Lower)}, {Humanize.Count(spread.Upper)}] (95%).";
     }
 
+    private static string DescribeCalibrated(FittedLaw law, RobustPlan plan, ForecastPlan forecast) => DescribeCalibrated(law, plan, forecast.Forecast)
+        + (forecast.Forecast.Warnings.Count > 0 ? "\n" + string.Join('\n', forecast.Forecast.Warnings.Select(w => "  Warning: " + w)) : string.Empty);
+
     private static string DescribeCalibrated(FittedLaw law, RobustPlan plan, Fitting.Extrapolation.ExtrapolatedOptimum at) =>
         string.Create(CultureInfo.InvariantCulture, $"Robust plan for {Humanize.Scientific(plan.Flops)} FLOPs over the calibrated N* interval in '{law.Law.Name}' ")
             + string.Create(CultureInfo.InvariantCulture, $"({Humanize.Count(at.ParametersLower)} to {Humanize.Count(at.ParametersUpper)}, {at.Level * 100:0}%, {law.Extrapolation!.Forecast.Method.Name()} method): ")
             + string.Create(CultureInfo.InvariantCulture, $"{Humanize.Count(plan.Parameters)} parameters on {Humanize.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({plan.Loss:0.0000}) ")
             + "with the law's IsoFLOP valley moved to each plausible optimum.\n"
             + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({Humanize.Count(plan.PointParameters)}, the forecast's N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")
-            + "  " + Commands.Fit.FitExtrapolation.Distance(at);
+            + "  " + at.Distance;
 
     private static string Describe(LawConsensus consensus)
     {

@@ -7,7 +7,8 @@ namespace Scaling.Cli.Commands.Plan;
 /// <summary><c>scaling plan --robust --law fit.json --json</c>: the size minimising the expected (or quantile) loss over the refits.</summary>
 internal sealed record RobustPlanOutput(
     string Law, double Flops, string Criterion, double? Quantile, int Refits, double Parameters, double Tokens, double Loss,
-    double PointParameters, double PointLoss, double Gain, RangeOutput RefitParameters)
+    double PointParameters, double PointLoss, double Gain,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] RangeOutput? RefitParameters)
 {
     public static RobustPlanOutput From(FittedLaw law, RobustPlan plan)
     {
@@ -25,14 +26,24 @@ internal sealed record RobustPlanOutput(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public double? Decades { get; init; }
 
-    /// <summary>The robust plan over a fit's calibrated N* interval (<c>refits</c> is 0, <c>refitParameters</c> the interval).</summary>
-    public static RobustPlanOutput FromCalibrated(FittedLaw law, RobustPlan plan, Scaling.Fitting.Extrapolation.ExtrapolatedOptimum at) =>
+    /// <summary>With a calibrated interval: what the point plan rests on, with its level, distance and warnings (as <c>scaling plan</c> prints it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Cli.Shared.PlanBasisOutput? Basis { get; init; }
+
+    /// <summary>With a calibrated interval: the point plan's N*, D* and D*/N* intervals hedged over (the same as <c>scaling plan</c>'s).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Cli.Shared.OptimumIntervalsOutput? Intervals { get; init; }
+
+    /// <summary>The robust plan over a fit's calibrated N* interval (<c>refits</c> is 0; <c>intervals</c> holds the interval).</summary>
+    public static RobustPlanOutput FromCalibrated(FittedLaw law, RobustPlan plan, Scaling.Allocation.ForecastPlan forecast) =>
         new(
             law.Law.Name, plan.Flops, plan.Quantile is null ? "expected" : "quantile", plan.Quantile, 0, plan.Parameters, plan.Tokens,
-            plan.Loss, plan.PointParameters, plan.PointLoss, plan.Gain, new RangeOutput(at.ParametersLower, at.ParametersUpper))
+            plan.Loss, plan.PointParameters, plan.PointLoss, plan.Gain, null)
         {
             Uncertainty = "calibrated N* interval",
-            Decades = at.Decades,
+            Decades = forecast.Forecast.Decades,
+            Basis = Cli.Shared.PlanBasisOutput.From(forecast),
+            Intervals = Cli.Shared.OptimumIntervalsOutput.From(forecast.Forecast),
         };
 }
 

@@ -6,6 +6,7 @@ using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
+using Scaling.Cli.Commands.Fit;
 using Scaling.Reports.Html;
 using Scaling.Reports;
 
@@ -25,7 +26,7 @@ internal static class ReportCommand
 
     // Stops between refits when SIGINT or SIGTERM arrives (a fit of a million runs takes minutes). Runs that form IsoFLOP
     // budgets also get the calibrated forecast of N* with their own back-test; others get the fit alone.
-    private static (ParametricFitResult Fit, BootstrapResult Bootstrap, CalibratedExtrapolation? Extrapolation) Fit(InputFile file, double budgetFlops, Interruption interruption)
+    private static (ParametricFitResult Fit, BootstrapResult Bootstrap, FitForecast Forecast) Fit(InputFile file, double budgetFlops, Interruption interruption)
     {
         var runs = file.Read(RunsCsv.Read);
         try
@@ -42,24 +43,24 @@ internal static class ReportCommand
         }
     }
 
-    private static CalibratedExtrapolation? TryExtrapolate(IReadOnlyList<TrainingRun> runs)
+    private static FitForecast TryExtrapolate(IReadOnlyList<TrainingRun> runs)
     {
         try
         {
-            return Extrapolator.Fit(runs);
+            return new FitForecast(Extrapolator.Fit(runs), null);
         }
-        catch (UnusableRunsException)
+        catch (UnusableRunsException e)
         {
-            // Runs without IsoFLOP budgets: the report has the fit but no calibrated forecast or back-test.
-            return null;
+            // Runs without IsoFLOP budgets: the report has the fit but no calibrated forecast or back-test, and says why.
+            return new FitForecast(null, e.Message);
         }
     }
 
     // The --law option's law (a loss law) with the bootstrap refits and the calibrated forecast a fit.json carries.
-    private static (ParametricLaw Law, IReadOnlyList<LossLaw> Resamples, CalibratedExtrapolation? Extrapolation) FromLawOption(string? text)
+    private static (ParametricLaw Law, IReadOnlyList<LossLaw> Resamples, FitForecast Forecast) FromLawOption(string? text)
     {
         var fitted = LawOption.ResolveFitted(text);
-        return (LawOption.RequireLoss(fitted.Law, LawOption.Name, "a report"), fitted.Resamples, fitted.Extrapolation);
+        return (LawOption.RequireLoss(fitted.Law, LawOption.Name, "a report"), fitted.Resamples, new FitForecast(fitted.Extrapolation, fitted.NoForecast));
     }
 
     public static Command Create(CliConsole console)
@@ -68,7 +69,7 @@ internal static class ReportCommand
         var flops = CliOptions.Flops($"Training budget in FLOPs (default {Humanize.Scientific(DefaultFlops)}).");
         var formats = CliOptions.Formats("Comma-separated: html, png, svg, pdf, xlsx (default all).");
         var force = CliOptions.Force("Overwrite files in DIR that 'scaling report' did not write.");
-        var fitRuns = CliOptions.File("--fit-runs", "runs.csv", "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples): adds the fit figures and sheet; without --law the plan uses the fit.", FileKind.Runs);
+        var fitRuns = CliOptions.File("--fit-runs", "runs.csv", "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples) and, when they form IsoFLOP budgets, forecast N* beyond them with a calibrated interval: adds the fit and back-test figures and sheets; without --law the plan uses the fit (N* from the forecast).", FileKind.Runs);
         var law = LawOption.Create();
         var resources = new ResourceOptions { DefaultGpu = DefaultGpu };
         var command = new Command("report", "Write the report for a budget into DIR: index.html (open it in a browser: the plan, what it takes in GPUs, days and euros, the figures, the audit, the sources), the figures as PNG, SVG and PDF, and the planning workbook plan.xlsx.")
@@ -88,14 +89,15 @@ internal static class ReportCommand
             interruption.ThrowIfRequested();
             var (fit, bootstrap, fitted) = result.GetValue(fitRuns) is { } runsFile ? Fit(runsFile, budget, interruption) : (null, null, null);
             var (namedLaw, resamples, carried) = result.GetValue(law) is null && fit is not null
-                ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns)?.Path)}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [], null)
+                ? (ScalingLaw.Parametric($"fit of {Path.GetFileName(result.GetValue(fitRuns)?.Path)}", fit.Law, $"Approach 3 fit to {fit.RunsUsed} runs", "fitted by scaling report --fit-runs"), [], new FitForecast(null, null))
                 : FromLawOption(result.GetValue(law));
             var request = ReportRequest.Create(namedLaw, budget) with
             {
                 Resamples = resamples,
                 Fit = fit,
                 FitBootstrap = bootstrap,
-                Extrapolation = fitted ?? carried,
+                Extrapolation = fitted?.Extrapolation ?? carried.Extrapolation,
+                NoForecast = fitted?.Skipped ?? carried.Skipped,
                 Formats = result.GetValue(formats) ?? ReportFormats.All,
                 Resources = hardware.Assumptions,
                 BudgetEuros = hardware.BudgetEuros,
@@ -103,12 +105,13 @@ internal static class ReportCommand
 
             // Resolve the resources before rendering anything, so an impossible request (too few --gpus, an unmeetable
             // --days) fails with its one-line message and writes nothing.
-            var optimum = request.Law.Plan(request.BudgetFlops);
-            var budgetPlan = hardware.Plan(optimum);
+            // The plan is decided as 'scaling plan --law' decides it (FittedPlan): the page, workbook and figures follow it.
+            var plan = request.Plan();
+            var budgetPlan = hardware.Plan(plan.Optimum);
             var files = ReportBuilder.Build(request);
             interruption.ThrowIfRequested();
             var paths = directory.Write(files, interruption);
-            Print(console, PlanMemo.Describe(request.Law, optimum) + ResourceMemo.Prose(budgetPlan, hardware.GpuAssumed), directory, files, paths);
+            Print(console, PlanMemo.Describe(request.Law, plan.Optimum) + Commands.Plan.PlanExtrapolation.Prose(request.Fitted, plan) + ResourceMemo.Prose(budgetPlan, hardware.GpuAssumed), directory, files, paths);
             return ExitCodes.Success;
         });
         return command;

@@ -130,7 +130,7 @@ public class CampaignCommandTests
         // README's campaign of 1e21 FLOPs for a 1e24 target: the largest rung is 6e19, 16,667x short of the target.
         var (code, output, _) = CliRunner.Run("campaign", "--target-flops", "1e24", "--campaign-flops", "1e21");
         Assert.Equal(0, code);
-        Assert.Contains("the target is 16,667 times the largest budget", output, StringComparison.Ordinal);
+        Assert.Contains("the campaign's largest budget (6.00E+19 FLOPs) is 1/16,667 of the target: 4.2 decades of extrapolation.", output, StringComparison.Ordinal);
         Assert.Contains("Warning: the target is 4.2 decades beyond the largest budget", output, StringComparison.Ordinal);
         Assert.Contains("with --simulate", output, StringComparison.Ordinal);
     }

@@ -40,11 +40,11 @@ public sealed class FitApproachesTests : IDisposable
         var (planCode, planOutput, planError) = CliRunner.Run("plan", "--law", fitPath, "--flops", "1e24", "--json");
         Assert.True(planCode == 0, planError);
         // The plan takes N* from the file's calibrated forecast and keeps the rule's own N* beside it.
-        double expected = root.GetProperty("extrapolation").GetProperty("at").GetProperty("parameters").GetProperty("estimate").GetDouble();
-        double rule = root.GetProperty("plan").GetProperty("parameters").GetDouble();
+        double expected = root.GetProperty("plan").GetProperty("parameters").GetDouble();
+        double rule = root.GetProperty("lawOptimum").GetProperty("parameters").GetDouble();
         var plan = JsonDocument.Parse(planOutput).RootElement;
         Assert.Equal(expected, plan.GetProperty("parameters").GetDouble(), expected * 1e-9);
-        Assert.Equal(rule, plan.GetProperty("extrapolation").GetProperty("lawParameters").GetDouble(), rule * 1e-9);
+        Assert.Equal(rule, plan.GetProperty("lawOptimum").GetProperty("parameters").GetDouble(), rule * 1e-9);
     }
 
     [Fact]

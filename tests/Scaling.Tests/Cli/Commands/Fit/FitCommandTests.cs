@@ -55,13 +55,27 @@ public sealed class FitCommandTests : IDisposable
         Assert.InRange(root.GetProperty("startsAtBest").GetInt32(), 1, 200);
         Assert.Equal(File.ReadAllLines(SyntheticCsv()).Count(l => l.Length > 0 && l[0] != '#') - 1, root.GetProperty("runsUsed").GetInt32());
         var intervals = root.GetProperty("intervals");
-        foreach (string name in new[] { "E", "A", "B", "alpha", "beta", "exponentA", "exponentB", "parameters", "tokens", "tokensPerParameter" })
+        foreach (string name in new[] { "E", "A", "B", "alpha", "beta", "exponentA", "exponentB" })
         {
             var interval = intervals.GetProperty(name);
             Assert.True(interval.GetProperty("lower").GetDouble() <= interval.GetProperty("upper").GetDouble(), name);
             Assert.True(interval.GetProperty("standardError").GetDouble() > 0, name);
             Assert.True(interval.TryGetProperty("estimate", out _), name);
         }
+
+        // The plan's intervals are the calibrated forecast's (no standard error: not a bootstrap); the law's own
+        // optimum keeps its run-bootstrap intervals under lawOptimum.
+        foreach (string name in new[] { "parameters", "tokens", "tokensPerParameter" })
+        {
+            var interval = intervals.GetProperty(name);
+            Assert.InRange(interval.GetProperty("estimate").GetDouble(), interval.GetProperty("lower").GetDouble(), interval.GetProperty("upper").GetDouble());
+            Assert.Equal(JsonValueKind.Null, interval.GetProperty("standardError").ValueKind);
+            var own = root.GetProperty("lawOptimum").GetProperty("intervals").GetProperty(name);
+            Assert.True(own.GetProperty("standardError").GetDouble() > 0, name);
+        }
+
+        Assert.Equal("forecast", root.GetProperty("plan").GetProperty("basis").GetProperty("kind").GetString());
+        Assert.Empty(root.GetProperty("warnings").EnumerateArray());
     }
 
     [Fact]
@@ -70,18 +84,19 @@ public sealed class FitCommandTests : IDisposable
         string fitPath = Path.Combine(folder, "fit.json");
         var (code, output, _) = CliRunner.Run("fit", SyntheticCsv(), "--starts", "200", "--bootstrap", "0", "--flops", "5.76e23", "--json", "--out", fitPath);
         Assert.Equal(0, code);
-        Assert.Equal(output.Trim(), JsonDocument.Parse(File.ReadAllText(fitPath)).RootElement.GetRawText().Replace("\n", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal));
+        Assert.Equal(output.Trim(), JsonSerializer.Serialize(JsonDocument.Parse(File.ReadAllText(fitPath)).RootElement));
         // The plan takes N* from the fit's calibrated forecast (issue 23) and still reports the law's own optimum.
         var fit = JsonDocument.Parse(output).RootElement;
-        double forecast = fit.GetProperty("extrapolation").GetProperty("at").GetProperty("parameters").GetProperty("estimate").GetDouble();
-        double lawOwn = fit.GetProperty("plan").GetProperty("parameters").GetDouble();
+        double forecast = fit.GetProperty("plan").GetProperty("parameters").GetDouble();
+        Assert.Equal(forecast, fit.GetProperty("extrapolation").GetProperty("at").GetProperty("parameters").GetProperty("estimate").GetDouble(), forecast * 1e-12);
+        double lawOwn = fit.GetProperty("lawOptimum").GetProperty("parameters").GetDouble();
 
         var (planCode, planOutput, planError) = CliRunner.Run("plan", "--flops", "5.76e23", "--law", fitPath, "--json");
         Assert.Equal(0, planCode);
         Assert.Equal(string.Empty, planError);
         var plan = JsonDocument.Parse(planOutput).RootElement;
         Assert.Equal(forecast, plan.GetProperty("parameters").GetDouble(), forecast * 1e-12);
-        Assert.Equal(lawOwn, plan.GetProperty("extrapolation").GetProperty("lawParameters").GetDouble(), lawOwn * 1e-12);
+        Assert.Equal(lawOwn, plan.GetProperty("lawOptimum").GetProperty("parameters").GetDouble(), lawOwn * 1e-12);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
     }
 
@@ -141,7 +156,8 @@ public sealed class FitCommandTests : IDisposable
         Assert.Contains("Approach 3 fit (Hoffmann et al. 2022) to ", output, StringComparison.Ordinal);
         Assert.Contains("Converged: every gradient component", output, StringComparison.Ordinal);
         Assert.Contains("of 200 starts reached the best objective", output, StringComparison.Ordinal);
-        Assert.Contains("At 1.00E+22 FLOPs, the law's own optimum: ", output, StringComparison.Ordinal);
+        Assert.StartsWith("Plan for 1.00E+22 FLOPs: ", output, StringComparison.Ordinal);
+        Assert.Contains("The fitted law's own optimum, for comparison: ", output, StringComparison.Ordinal);
         Assert.Contains("N* beyond the runs: drift method", output, StringComparison.Ordinal);
         Assert.Contains("Bootstrap: 30 resamples (seed 0)", output, StringComparison.Ordinal);
     }

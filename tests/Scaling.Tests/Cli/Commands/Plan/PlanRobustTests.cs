@@ -28,7 +28,26 @@ public class PlanRobustTests
         Assert.True(json["loss"]!.GetValue<double>() <= json["pointLoss"]!.GetValue<double>());
         // The fit carries a calibrated forecast of N* (issue 23): the robust plan hedges its interval, not the run refits.
         Assert.Equal("calibrated N* interval", json["uncertainty"]!.GetValue<string>());
-        Assert.InRange(json["pointParameters"]!.GetValue<double>(), json["refitParameters"]!["lower"]!.GetValue<double>(), json["refitParameters"]!["upper"]!.GetValue<double>());
+        Assert.InRange(json["pointParameters"]!.GetValue<double>(), json["intervals"]!["parameters"]!["lower"]!.GetValue<double>(), json["intervals"]!["parameters"]!["upper"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void PlanRobust_FitWithAForecast_HedgesTheSameIntervalThePointPlanPrints_AndSaysHowFar()
+    {
+        // Issue 23: the robust plan and 'scaling plan --law fit.json' rest on the same calibrated interval, and both say
+        // how far the budget lies beyond the runs.
+        var robust = JsonNode.Parse(CliRunner.Run("plan", "--flops", "1e24", "--robust", "--law", Fit.Value, "--json").Out)!;
+        var point = JsonNode.Parse(CliRunner.Run("plan", "--flops", "1e24", "--law", Fit.Value, "--json").Out)!;
+        Assert.Equal(point["parameters"]!.GetValue<double>(), robust["pointParameters"]!.GetValue<double>(), 1e-9 * point["parameters"]!.GetValue<double>());
+        foreach (string end in new[] { "lower", "upper" })
+        {
+            double expected = point["intervals"]!["parameters"]![end]!.GetValue<double>();
+            Assert.Equal(expected, robust["intervals"]!["parameters"]![end]!.GetValue<double>(), 1e-9 * expected);
+        }
+
+        Assert.Equal(point["basis"]!["distance"]!.GetValue<string>(), robust["basis"]!["distance"]!.GetValue<string>());
+        Assert.StartsWith("Your largest run budget (", robust["basis"]!["distance"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Your largest run budget (", CliRunner.Run("plan", "--flops", "1e24", "--robust", "--law", Fit.Value).Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -100,10 +100,11 @@ public sealed class ReportCommandTests : IDisposable
         // Without --law the plan uses the fitted coefficients.
         Assert.Equal(fit.Cell(5, 2).GetDouble(), workbook.Range("Law_alpha").FirstCell().GetDouble(), 12);
 
-        // Below the coefficients, the fitted plan at the report's budget with its bootstrap interval around it.
-        Assert.Equal("N* at 5.76e23 FLOPs", fit.Cell(9, 1).GetString());
+        // Below the coefficients, the fitted law's own optimum at the report's budget with its bootstrap interval around it
+        // (the plan itself is the calibrated forecast's, on the Plan sheet).
+        Assert.Equal("The law's own N* at 5.76e23 FLOPs", fit.Cell(9, 1).GetString());
         double parameters = fit.Cell(9, 2).GetDouble();
-        Assert.Equal(workbook.Range("Plan_parameters").FirstCell().GetDouble(), parameters, parameters * 1e-9);
+        Assert.Equal(workbook.Range("Law_parameters").FirstCell().GetDouble(), parameters, parameters * 1e-9);
         Assert.InRange(parameters, fit.Cell(9, 4).GetDouble(), fit.Cell(9, 5).GetDouble());
 
         // Read by people: the interval's level in the header, no code names, every run named, the objective formatted.
@@ -127,8 +128,9 @@ public sealed class ReportCommandTests : IDisposable
 
         using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(directory, "plan.xlsx"));
         var sheet = workbook.Worksheet("Backtest");
-        Assert.Equal("N* at 1e21 FLOPs (drift forecast)", sheet.Cell(2, 1).GetString());
+        Assert.Equal("N* at your budget (the plan: drift forecast)", sheet.Cell(2, 1).GetString());
         double estimate = sheet.Cell(2, 2).GetDouble();
+        Assert.Equal(workbook.Range("Plan_parameters").FirstCell().GetDouble(), estimate, estimate * 1e-9);
         Assert.InRange(estimate, sheet.Cell(2, 3).GetDouble(), sheet.Cell(2, 4).GetDouble());
         var header = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "Trained up to (FLOPs)");
         var first = header.CellBelow();
@@ -138,6 +140,51 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("id=\"lead-calibrated\"", page, StringComparison.Ordinal);
         Assert.Contains("Your largest run budget is", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_FitRunsBeyondTheRuns_PageWorkbookAndFiguresPlanWithTheSameNStarAsPlanLawFit()
+    {
+        // Issue 23: Chinchilla's runs up to 1e20 FLOPs (data/benchmarks/isoflops/epoch-chinchilla.csv), planned at 3e21.
+        // 'scaling plan --law fit.json' takes N* from the fit's calibrated forecast; the report must lead with the same.
+        Directory.CreateDirectory(directory);
+        string runs = Fit.FitHeadlineTests.ChinchillaUpTo2e20(directory);
+        string fitFile = Path.Combine(directory, "fit.json");
+        Assert.Equal(0, CliRunner.Run("fit", runs, "--starts", "300", "--bootstrap", "50", "--out", fitFile).ExitCode);
+        var plan = System.Text.Json.JsonDocument.Parse(CliRunner.Run("plan", "--law", fitFile, "--flops", "3e21", "--json").Out).RootElement;
+        double expected = plan.GetProperty("parameters").GetDouble();
+        double lower = plan.GetProperty("intervals").GetProperty("parameters").GetProperty("lower").GetDouble();
+
+        string output = Path.Combine(directory, "report");
+        var (code, printed, error) = CliRunner.Run("report", "--out", output, "--formats", "html,svg,xlsx", "--flops", "3e21", "--fit-runs", runs);
+        Assert.True(code == 0, error);
+        Assert.StartsWith(Humanize(expected) + " parameters", printed, StringComparison.Ordinal);
+
+        string page = File.ReadAllText(Path.Combine(output, "index.html"));
+        foreach (string key in new[] { "title-parameters", "lead-parameters", "parameters" })
+        {
+            Assert.Equal(expected, DataValue(page, key), expected * 1e-9);
+        }
+
+        Assert.Equal(lower, DataValue(page, "parametersLower"), lower * 1e-9);
+        Assert.Contains("id=\"law-optimum\"", page, StringComparison.Ordinal);
+
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(output, "plan.xlsx"));
+        Assert.Equal(expected, workbook.Range("Plan_parameters").FirstCell().GetDouble(), expected * 1e-9);
+        Assert.Equal(lower, workbook.Range("Plan_parameters_lower").FirstCell().GetDouble(), lower * 1e-9);
+        Assert.Contains("Your plan: " + Scaling.Reports.Figures.FigureText.Count(expected) + " parameters", File.ReadAllText(Path.Combine(output, "isoflop.svg")), StringComparison.Ordinal);
+        Assert.Contains("Your plan (drift forecast): ", File.ReadAllText(Path.Combine(output, "loss-landscape.svg")), StringComparison.Ordinal);
+    }
+
+    // The page's <data value="…" data-key="key"> number.
+    private static double DataValue(string page, string key)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(page, $"<data value=\"([^\"]+)\" data-key=\"{key}\">");
+        Assert.True(match.Success, key);
+        return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // "4.91B", as the CLI prints a count.
+    private static string Humanize(double count) => (count / 1e9).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "B";
 
     [Theory]
     [InlineData("--gpus", "2", "needs --gpu")]
