@@ -34,7 +34,6 @@ internal static class HtmlPageStyle
         .lead { font-size: 1.15rem; }
         .beside { font-size: 0.9rem; color: var(--muted); margin: -0.3em 0 1em; }
         .note { font-size: 0.9rem; color: var(--muted); }
-        li.warning { color: #a3330a; }
         nav.contents ol { margin: 0.3em 0; padding-left: 1.4em; columns: 2 14rem; }
         dl.key-numbers { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.6rem; margin: 1rem 0; }
         dl.key-numbers div { background: var(--tint); border-radius: 6px; padding: 0.5rem 0.7rem; }

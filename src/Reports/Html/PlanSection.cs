@@ -58,6 +58,15 @@ internal static class PlanSection
             }
         }
 
+        if (facts.Request.Fit is { } fit && Fitting.Approach3.FitWarnings.Of(fit, facts.Request.FitBootstrap).Count > 0)
+        {
+            html.Open("p", ("class", "warning"), ("id", "law-warning"))
+                .Text("The fitted law does not describe your runs well (see ").Link("#fit", "The fit of your runs")
+                .Text("): its predicted loss and its own optimum mean little. ")
+                .Text(facts.Plan is ForecastPlan ? "N* comes from your runs' own IsoFLOP minima, which assume no law's form." : "Check the loss column before planning with it.")
+                .Close("p");
+        }
+
         KeyNumbers(html, facts);
         Law(html, facts, citations);
         if (files.Contains("plan.xlsx"))

@@ -12,6 +12,9 @@ internal static class BacktestSheet
 {
     public const string SheetName = "Backtest";
 
+    // The back-test table's columns: trained up to, target, decades, observed, predicted, lower, upper, covered, loss MAPE.
+    private const int LastColumn = 9;
+
     public static void Write(XLWorkbook workbook, CalibratedExtrapolation extrapolation, double budgetFlops)
     {
         var sheet = workbook.Worksheets.Add(SheetName);
@@ -24,8 +27,8 @@ internal static class BacktestSheet
         string k = WorkbookNames.FlopsPerParameterToken, flops = WorkbookNames.PlanFlops;
         foreach (var (label, estimate, lower, upper) in new[]
         {
-            ($"N* at your budget (the plan: {extrapolation.Forecast.Method.Name()} forecast)", WorkbookNames.PlanParameters, WorkbookNames.PlanParametersLower, WorkbookNames.PlanParametersUpper),
-            ("D* at your budget", WorkbookNames.PlanTokens, $"{flops}/({k}*{WorkbookNames.PlanParametersUpper})", $"{flops}/({k}*{WorkbookNames.PlanParametersLower})"),
+            ($"N* (the plan, {extrapolation.Forecast.Method.Name()} forecast)", WorkbookNames.PlanParameters, WorkbookNames.PlanParametersLower, WorkbookNames.PlanParametersUpper),
+            ("D* (the plan)", WorkbookNames.PlanTokens, $"{flops}/({k}*{WorkbookNames.PlanParametersUpper})", $"{flops}/({k}*{WorkbookNames.PlanParametersLower})"),
         })
         {
             sheet.Cell(row, 1).Value = label;
@@ -36,14 +39,15 @@ internal static class BacktestSheet
             row++;
         }
 
-        sheet.Cell(row, 1).Value = "The fitted law's own N* (run noise only: Fit)";
+        sheet.Cell(row, 1).Value = "The law's own N* (Fit sheet)";
         sheet.Cell(row, 2).FormulaA1 = WorkbookNames.LawParameters;
         sheet.Cell(row, 2).Style.NumberFormat.Format = WorkbookFormats.Count;
         row++;
 
+        // Narrow enough to print one page wide at a readable scale; the facts wrap across the columns beside them.
+        SheetLayout.Widths(sheet, 32, 12, 11, 11, 12, 12, 11, 7, 9);
         row = Facts(sheet, row + 1, extrapolation, at);
         Rows(sheet, row + 1, extrapolation);
-        SheetLayout.Widths(sheet, 44, 16, 16, 16, 16, 16, 16, 12, 12);
     }
 
     private static int Facts(IXLWorksheet sheet, int row, CalibratedExtrapolation extrapolation, ExtrapolatedOptimum at)
@@ -66,7 +70,9 @@ internal static class BacktestSheet
         foreach (var (label, value) in facts)
         {
             sheet.Cell(row, 1).Value = label;
+            sheet.Cell(row, 1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
             sheet.Cell(row, 2).Value = value;
+            SheetLayout.WrapAcross(sheet, row, 2, LastColumn);
             row++;
         }
 
@@ -81,7 +87,12 @@ internal static class BacktestSheet
         {
             sheet.Cell(row, c + 1).Value = headers[c];
             sheet.Cell(row, c + 1).Style.Font.Bold = true;
+            sheet.Cell(row, c + 1).Style.Alignment.WrapText = true;
+            sheet.Cell(row, c + 1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Bottom;
+            sheet.Cell(row, c + 1).Style.Alignment.Horizontal = headers[c] == "Covered" ? XLAlignmentHorizontalValues.Center : XLAlignmentHorizontalValues.Right;
         }
+
+        sheet.Row(row).Height = 2 * 15;
 
         row++;
         foreach (var r in extrapolation.Backtest?.Rows ?? [])

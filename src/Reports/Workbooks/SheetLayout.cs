@@ -139,6 +139,23 @@ internal static class SheetLayout
     }
 
     /// <summary>
+    /// Merges <paramref name="row"/>'s cells from <paramref name="firstColumn"/> to <paramref name="lastColumn"/>, wraps
+    /// the text of the first and gives the row the lines it needs, so a long sentence stays inside the printed columns.
+    /// </summary>
+    public static void WrapAcross(IXLWorksheet sheet, int row, int firstColumn, int lastColumn)
+    {
+        var range = sheet.Range(row, firstColumn, row, lastColumn).Merge();
+        range.Style.Alignment.WrapText = true;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        double width = Enumerable.Range(firstColumn, lastColumn - firstColumn + 1).Sum(c => sheet.Column(c).Width);
+        int lines = Lines(sheet.Cell(row, firstColumn).GetString(), width * CharactersPerWidth);
+        if (lines > 1)
+        {
+            sheet.Row(row).Height = lines * LineHeightPoints;
+        }
+    }
+
+    /// <summary>
     /// Wraps long text in <paramref name="column"/> from <paramref name="firstRow"/> to <paramref name="lastRow"/> and
     /// gives each row the lines it needs, so long sources stay on the printed page. (ClosedXML cannot measure text on
     /// Linux, so the height comes from the length.)

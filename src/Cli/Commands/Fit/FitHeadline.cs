@@ -89,10 +89,11 @@ internal static class FitHeadline
     {
         var o = plan.LawOptimum;
         string loss = o is LossOptimum { Loss: var l } ? $", loss {Humanize.Loss(l)}" : string.Empty;
-        return $"  The fitted law's own optimum, for comparison: {Humanize.Count(o.Parameters)} parameters{Range(own?.Parameters, Humanize.Count)} on {Humanize.Count(o.Tokens)} tokens"
+        string what = o is LossOptimum ? "law" : "rule";
+        return $"  The fitted {what}'s own optimum, for comparison: {Humanize.Count(o.Parameters)} parameters{Range(own?.Parameters, Humanize.Count)} on {Humanize.Count(o.Tokens)} tokens"
             + $"{Range(own?.Tokens, Humanize.Count)}, {Humanize.Ratio(o.TokensPerParameter)} tokens/parameter{Range(own?.TokensPerParameter, Humanize.Ratio)}{loss}"
-            + (own is null ? "." : "; its interval is the run bootstrap's, which measures the runs' noise, not the error of the law's form")
-            + (own is null ? string.Empty : " (on published studies the law's optimum extrapolated worse than the forecast: docs/extrapolation.md).");
+            + (own is null ? "." : $"; its interval is the run bootstrap's, which measures the runs' noise, not the error of the {what}'s form")
+            + (own is null ? string.Empty : $" (on published studies the {what}'s optimum extrapolated worse than the forecast: docs/extrapolation.md).");
     }
 
     private static OptimumIntervalsOutput? LawIntervals(FittedPlan plan, AllocationIntervals? ruleIntervals) =>

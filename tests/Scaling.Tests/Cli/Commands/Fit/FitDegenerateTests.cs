@@ -70,6 +70,23 @@ public sealed class FitDegenerateTests : IDisposable
     }
 
     [Fact]
+    public void Report_LossesFarFromTheLaw_WarnsOnThePageAndShowsNoNumberForAnInfiniteStandardError()
+    {
+        string output = Path.Combine(folder, "report");
+        var (code, _, error) = CliRunner.Run("report", "--out", output, "--formats", "html,xlsx", "--flops", "1e22", "--fit-runs", FarFromTheLaw());
+        Assert.True(code == 0, error);
+        string page = File.ReadAllText(Path.Combine(output, "index.html"));
+        Assert.Contains("id=\"law-warning\"", page, StringComparison.Ordinal);
+        Assert.Contains("The law does not describe these runs", page, StringComparison.Ordinal);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(output, "plan.xlsx"));
+        var fit = workbook.Worksheet("Fit");
+        var unpinned = fit.Column(1).CellsUsed().Where(c => c.GetString().StartsWith("A (", StringComparison.Ordinal) || c.GetString().StartsWith("B (", StringComparison.Ordinal))
+            .Select(c => c.CellRight(2)).ToList();
+        Assert.Contains(unpinned, c => c.GetString() == "—");
+        Assert.Contains(fit.Column(1).CellsUsed(), c => c.GetString() == "Warning");
+    }
+
+    [Fact]
     public void CliJson_NonFiniteNumber_IsWrittenAsNull()
     {
         string json = CliJson.Write(new IntervalOutput(double.NaN, double.PositiveInfinity, double.NegativeInfinity, 1), CliJsonContext.Default.IntervalOutput);

@@ -128,7 +128,7 @@ public sealed class ReportCommandTests : IDisposable
 
         using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(directory, "plan.xlsx"));
         var sheet = workbook.Worksheet("Backtest");
-        Assert.Equal("N* at your budget (the plan: drift forecast)", sheet.Cell(2, 1).GetString());
+        Assert.Equal("N* (the plan, drift forecast)", sheet.Cell(2, 1).GetString());
         double estimate = sheet.Cell(2, 2).GetDouble();
         Assert.Equal(workbook.Range("Plan_parameters").FirstCell().GetDouble(), estimate, estimate * 1e-9);
         Assert.InRange(estimate, sheet.Cell(2, 3).GetDouble(), sheet.Cell(2, 4).GetDouble());
