@@ -125,6 +125,35 @@ public class CampaignCommandTests
     }
 
     [Fact]
+    public void CampaignSimulate_FitWithAForecast_CentresOnThePlanItsIntervalAndSaysHowFar()
+    {
+        // Issue 23: with a fit of Chinchilla's runs up to 1e20 FLOPs (data/benchmarks/isoflops/epoch-chinchilla.csv), the
+        // campaign plans around the N* 'scaling plan --law fit.json' gives (the calibrated forecast, 4.91B at 3e21), not the
+        // law's own 13.9B, and simulates its truth there.
+        string directory = Directory.CreateTempSubdirectory("campaign-forecast").FullName;
+        string fit = Path.Combine(directory, "fit.json");
+        Assert.Equal(0, CliRunner.Run("fit", Fit.FitHeadlineTests.ChinchillaUpTo2e20(directory), "--starts", "300", "--bootstrap", "50", "--out", fit).ExitCode);
+        var plan = JsonNode.Parse(CliRunner.Run("plan", "--law", fit, "--flops", "3e21", "--json").Out)!;
+        double expected = plan["parameters"]!.GetValue<double>();
+
+        string[] args = ["campaign", "--target-flops", "3e21", "--campaign-flops", "3e20", "--law", fit, "--simulate", "--trials", "40", "--resamples", "0"];
+        var (code, output, error) = CliRunner.Run([.. args, "--json"]);
+        Assert.True(code == 0, error);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal(expected, json["plan"]!["parameters"]!.GetValue<double>(), expected * 1e-9);
+        Assert.Equal(plan["intervals"]!["parameters"]!["lower"]!.GetValue<double>(), json["plan"]!["intervals"]!["parameters"]!["lower"]!.GetValue<double>(), expected * 1e-9);
+        Assert.Equal(expected, json["truth"]!["parameters"]!.GetValue<double>(), expected * 1e-9);
+        // The drift forecast of each simulated campaign scatters about that truth.
+        var spread = json["calibrated"]!["optimalParameters"]!;
+        Assert.InRange(expected, spread["lower"]!.GetValue<double>(), spread["upper"]!.GetValue<double>());
+
+        string prose = CliRunner.Run(args).Out;
+        Assert.Contains("Your largest run budget (1.00E+20 FLOPs) is 1/30 of this budget: 1.5 decades of extrapolation.", prose, StringComparison.Ordinal);
+        Assert.Contains("the campaign's largest budget (1.00E+19 FLOPs) is 1/300 of the target: 2.5 decades of extrapolation.", prose, StringComparison.Ordinal);
+        Assert.Contains("the plan's N* at 3.00E+21 FLOPs is 4.91B", prose, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Campaign_FarTarget_WarnsAndPointsToSimulate()
     {
         // README's campaign of 1e21 FLOPs for a 1e24 target: the largest rung is 6e19, 16,667x short of the target.
