@@ -56,10 +56,8 @@ internal static class LogScaleMinimizer
         (i == 0 || values[i] <= values[i - 1]) && (i == values.Length - 1 || values[i] <= values[i + 1]);
 
     // Our golden section, not MathNet's GoldenSectionMinimizer: when the bracket's golden-ratio point is not below both
-    // ends, MathNet widens the bracket (up to 10 doublings) and may return a point outside the range searched. Measured
-    // with dotnet run -c Release --project benchmarks/MathNetComparison -- golden (the hoffmann2022 loss on the 1e24-FLOP
-    // line, searched over [8.26e10, 8.26e11], above the optimum 4.13e10): MathNet returned 4.13e10, outside the range;
-    // this returns 8.26e10, the best size within it. With the optimum inside both agree to 6 digits.
+    // ends, MathNet widens the bracket and may return a point outside the range searched (docs/performance.md, "The
+    // golden section").
     private static double GoldenSection(Func<double, double> g, double lo, double hi, double tolerance)
     {
         double x1 = hi - (InverseGolden * (hi - lo));

@@ -82,10 +82,9 @@ public sealed record QuadraticFit
     }
 
     /// <summary>The fit without argument checks; the caller guarantees three distinct finite x and finite y.</summary>
-    // The normal equations in centred x, not MathNet's Fit.Polynomial (QR): the same vertex to 2e-16 relative, but the
-    // Approach 2 bootstrap fits one parabola per group and resample (the campaign simulation hundreds of thousands), and
-    // on 24 points this takes 280 ns against Fit.Polynomial's 31.5 µs (dotnet run -c Release --project
-    // benchmarks/MathNetComparison -- parabola; 200,000 fits, CPU time).
+    // The normal equations in centred x, not MathNet's Fit.Polynomial (QR): the same vertex, but the Approach 2 bootstrap
+    // fits one parabola per group and resample (the campaign simulation hundreds of thousands), and this is much
+    // faster (docs/performance.md, "The parabola").
     internal static QuadraticFit FitUnchecked(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         int n = x.Length;

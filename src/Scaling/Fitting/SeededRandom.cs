@@ -7,9 +7,8 @@ namespace Scaling.Fitting;
 /// <remarks>
 /// Not MathNet's Xoshiro256StarStar, though it is the same generator: MathNet seeds it from a 32-bit int only, so the
 /// independent streams (seed, resample) of a 64-bit seed cannot be set, and changing the streams would change every
-/// seeded result already published (bootstrap intervals, synthetic runs, notebook outputs). Speed is not the reason:
-/// 5.3 ns per index in [0, 240) here, 5.0 ns for MathNet's Next(240); 2.8 ns and 5.6 ns per double
-/// (dotnet run -c Release --project benchmarks/MathNetComparison -- random; 5e7 draws, CPU time).
+/// seeded result already published (bootstrap intervals, synthetic runs, notebook outputs). Speed is not the reason
+/// (docs/performance.md, "The random source").
 /// </remarks>
 internal struct SeededRandom
 {

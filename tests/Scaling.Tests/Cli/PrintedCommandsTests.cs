@@ -6,8 +6,8 @@ using Scaling.Cli;
 namespace Scaling.Tests.Cli;
 
 /// <summary>
-/// Every <c>scaling …</c> command a user can read — in the README, the notebooks, the help and messages of the command
-/// line, and the report page — run as the user would run it, or, where it is a synopsis or a reference in prose, checked
+/// Every <c>scaling …</c> command a user can read — in the README, docs/, the package readmes, the notebooks, the help
+/// and messages of the command line, and the report page — run as the user would run it, or, where it is a synopsis or a reference in prose, checked
 /// against the real command: the command exists and every option it names is one of that command's options.
 /// </summary>
 /// <remarks>
@@ -29,7 +29,7 @@ public sealed partial class PrintedCommandsTests : IClassFixture<PrintedCommands
     {
         var data = new TheoryData<string, string, bool>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (where, command, block) in Readme("README.md").Concat(Readme("notebooks/README.md")).Concat(Notebooks()).Concat(Sources()))
+        foreach (var (where, command, block) in Everywhere())
         {
             string normal = Regex.Replace(command, @"\s+", " ").Trim();
             if (seen.Add(normal))
@@ -58,6 +58,15 @@ public sealed partial class PrintedCommandsTests : IClassFixture<PrintedCommands
     }
 
     [Fact]
+    public void Printed_CoversEveryPage()
+    {
+        // Each reference page shows commands; one the collector missed (a new page, a renamed one) would go unchecked.
+        var wheres = Everywhere().Select(p => p.Where.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
+        string[] pages = ["README.md", "docs/cli.md", "docs/report-and-workbook.md", "docs/fitting.md", "docs/campaign.md", "docs/architecture.md", "src/Cli/README.md"];
+        Assert.All(pages, page => Assert.Contains(page, wheres));
+    }
+
+    [Fact]
     public void ReadmeFirstExample_PrintsWhatTheReadmeShows()
     {
         // The README's "$ scaling plan --flops 5.76e23" shows the first line of what the command prints.
@@ -82,6 +91,9 @@ public sealed partial class PrintedCommandsTests : IClassFixture<PrintedCommands
         Assert.True(options.Count >= 10, $"only {options.Count} options on the page");
         Assert.All(options, o => Assert.True(prelude.Options["report"].Contains(o) && prelude.Options["plan"].Contains(o), $"the page names {o}, not an option of both report and plan"));
     }
+
+    private static IEnumerable<(string Where, string Command, bool Block)> Everywhere() =>
+        RepositoryFiles.Pages().SelectMany(Page).Concat(Notebooks()).Concat(Sources());
 
     // A line of a code block, or an inline mention: a synopsis or reference is checked, everything else run.
     private static bool Runnable(string command, bool block)
@@ -108,7 +120,7 @@ public sealed partial class PrintedCommandsTests : IClassFixture<PrintedCommands
     private static string[] Words(string command) =>
         ShellWord().Matches(command).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Value).ToArray();
 
-    private static IEnumerable<(string Where, string Command, bool Block)> Readme(string relative)
+    private static IEnumerable<(string Where, string Command, bool Block)> Page(string relative)
     {
         string[] lines = File.ReadAllLines(RepositoryFiles.Path(relative));
         bool inBlock = false;

@@ -362,10 +362,10 @@ public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Pack
             return output;
         }
 
-        // What packing reads: the build props, the README (the package readme), the sources and the embedded data.
+        // What packing reads: the build props, the sources (with each package's readme) and the embedded data.
         internal static void CopySources(string repository, string target)
         {
-            foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "README.md" })
+            foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
             {
                 Directory.CreateDirectory(target);
                 File.Copy(Path.Combine(repository, file), Path.Combine(target, file));

@@ -10,10 +10,12 @@ using Scaling.Resources;
 namespace Scaling.Tests.Packaging;
 
 /// <summary>
-/// The README's library example as a user runs it: pasted into a new console project that references the packed
-/// <c>Scaling</c> package from a local folder (not the source tree), built and run. On main it did not compile
-/// (<c>Frontier()</c> needs <c>using Scaling.Allocation;</c>). The library is packed once for the class (no Native AOT:
-/// a library pack and one small build), under a version no one else uses, whose cached copy is removed afterwards.
+/// Every C# block a user can read (the README, docs/, the package readmes) as a user runs it: pasted into a new console
+/// project that references the packed <c>Scaling</c> package from a local folder (not the source tree), built and run.
+/// Each block becomes one method of its own (its <c>using</c> lines above it), so the blocks cannot lean on each other.
+/// On an earlier main the README's example did not compile (<c>Frontier()</c> needs <c>using Scaling.Allocation;</c>).
+/// The library is packed once for the class (no Native AOT: a library pack and one small build), under a version no
+/// one else uses, whose cached copy is removed afterwards.
 /// </summary>
 public sealed partial class ReadmeLibraryExampleTests : IClassFixture<ReadmeLibraryExampleTests.Example>
 {
@@ -38,6 +40,24 @@ public sealed partial class ReadmeLibraryExampleTests : IClassFixture<ReadmeLibr
         // On main the README's euro plan came out at 21 GPUs for 1,323 days.
         var days = double.Parse(EuroDays().Match(example.Output).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.InRange(days, 1, ResourceAssumptions.DefaultScheduleDays);
+    }
+
+    [Fact]
+    public void Examples_AreEveryCSharpBlockOfThePages()
+    {
+        // The README, the library's package readme and docs/fitting.md each show one; a notebook's #r lines are not C#.
+        var pages = Example.Snippets().Select(s => s.Where.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string> { "README.md", "src/Scaling/README.md", "docs/fitting.md" }, pages);
+        Assert.All(Example.Snippets(), s => Assert.Contains($"[{s.Where}] ran", example.Output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Package_CarriesTheLibrarysOwnReadme()
+    {
+        // Not the repository's front door: the package page on NuGet shows the library's readme, with its example.
+        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(example.Feed, $"Scaling.{example.Version}.nupkg"));
+        using var readme = new StreamReader(package.GetEntry("README.md")!.Open());
+        Assert.Equal(File.ReadAllText(RepositoryFiles.Path("src/Scaling/README.md")), readme.ReadToEnd());
     }
 
     [Fact]
@@ -69,6 +89,7 @@ public sealed partial class ReadmeLibraryExampleTests : IClassFixture<ReadmeLibr
             string source = Path.Combine(root, "src-copy");
             PackageInstallTests.Packed.CopySources(RepositoryFiles.Path(string.Empty), source);
             string feed = Path.Combine(root, "feed");
+            Feed = feed;
             PackageInstallTests.Packed.Dotnet(source, "pack", "src/Scaling", "-c", "Release", "-o", feed, $"-p:Version={Version}");
 
             string project = System.IO.Directory.CreateDirectory(Path.Combine(root, "example")).FullName;
@@ -96,7 +117,14 @@ public sealed partial class ReadmeLibraryExampleTests : IClassFixture<ReadmeLibr
                 </Project>
                 """;
             File.WriteAllText(Path.Combine(project, "example.csproj"), csproj);
-            File.WriteAllText(Path.Combine(project, "Program.cs"), Snippet());
+            var snippets = Snippets();
+            for (int i = 0; i < snippets.Count; i++)
+            {
+                File.WriteAllText(Path.Combine(project, $"Snippet{i}.cs"), AsMethod(snippets[i].Code, $"Snippet{i}"));
+            }
+
+            File.WriteAllText(Path.Combine(project, "Program.cs"), string.Concat(snippets.Select((s, i) =>
+                $"Snippet{i}.Run();\nConsole.WriteLine(\"[{s.Where}] ran\");\n")));
             File.Copy(RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv"), Path.Combine(project, "runs.csv"));
             var (code, output, error) = ExternalTool.Run("dotnet", ["run", "-c", "Release"], environment: new Dictionary<string, string>
             {
@@ -110,6 +138,9 @@ public sealed partial class ReadmeLibraryExampleTests : IClassFixture<ReadmeLibr
 
         public string Version { get; }
 
+        /// <summary>The folder the library was packed into.</summary>
+        public string Feed { get; }
+
         /// <summary>The console project's folder.</summary>
         public string Directory { get; }
 
@@ -117,13 +148,42 @@ public sealed partial class ReadmeLibraryExampleTests : IClassFixture<ReadmeLibr
 
         public string Output { get; }
 
-        /// <summary>The README's C# block under "Using the library", as written.</summary>
-        public static string Snippet()
+        /// <summary>Every <c>```csharp</c> block of the pages a user reads, as written, with its page and line.</summary>
+        public static IReadOnlyList<(string Where, string Code)> Snippets()
         {
-            string readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
-            int section = readme.IndexOf("## Using the library", StringComparison.Ordinal);
-            int start = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
-            return readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+            var snippets = new List<(string Where, string Code)>();
+            foreach (string page in RepositoryFiles.Pages())
+            {
+                string[] lines = File.ReadAllLines(RepositoryFiles.Path(page));
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    if (lines[i].Trim() != "```csharp")
+                    {
+                        continue;
+                    }
+
+                    int end = Array.FindIndex(lines, i + 1, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
+                    string code = string.Join('\n', lines[(i + 1)..end]);
+                    // A notebook's package directives (#i, #r) are the kernel's, checked by PackageInstallTests.
+                    if (!code.TrimStart().StartsWith('#'))
+                    {
+                        snippets.Add(($"{page}:{i + 1}", code + "\n"));
+                    }
+
+                    i = end;
+                }
+            }
+
+            return snippets;
+        }
+
+        // A block written as top-level statements, as a static method: its using directives stay at the top of the file.
+        private static string AsMethod(string code, string name)
+        {
+            var lines = code.Split('\n');
+            var usings = lines.TakeWhile(l => l.Length == 0 || (l.StartsWith("using ", StringComparison.Ordinal) && !l.Contains('=', StringComparison.Ordinal) && !l.Contains('(', StringComparison.Ordinal))).ToList();
+            string body = string.Join('\n', lines.Skip(usings.Count));
+            return $"{string.Join('\n', usings)}\ninternal static class {name}\n{{\n    public static void Run()\n    {{\n{body}\n    }}\n}}\n";
         }
 
         public void Dispose()

@@ -274,7 +274,7 @@ public static class ParametricFit
     }
 
     // −1 means one worker per core, not "as many as the thread pool offers": the starts are pure computation, and extra
-    // workers only add contention (measured: 15% more CPU for the same fit on 2 cores).
+    // workers only add contention (docs/performance.md, "Workers").
     internal static ParallelOptions ParallelOptionsFor(int maxDegree, CancellationToken cancellationToken) => new()
     {
         MaxDegreeOfParallelism = maxDegree == -1 ? Environment.ProcessorCount : maxDegree,

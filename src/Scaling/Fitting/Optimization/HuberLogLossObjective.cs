@@ -104,8 +104,7 @@ internal sealed class HuberLogLossObjective : IObjective
     /// line search), with the runtime's exp and log, which overflow to +∞ and make the line search step back.
     /// </remarks>
     // Called through IObjective, so the optimiser cannot inline them: compiled optimised at once, as the optimiser is, or
-    // a whole-process fit spends its first tenths of a second in unoptimised code (measured: 0.85 s CPU instead of
-    // 0.65 s for 4,500 starts on 240 runs, median of 15 processes).
+    // a whole-process fit spends its first tenths of a second in unoptimised code (docs/performance.md, "The fit objective").
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient) =>
         InDomain<FastDoubleMath, double>(theta)
@@ -143,8 +142,8 @@ internal sealed class HuberLogLossObjective : IObjective
 
     /// <remarks>
     /// Two SIMD passes over the rows: one for the 2·n exponentials, one for the log, Huber loss and gradient sums. Kept
-    /// apart, each loop fits in the 16 vector registers of AVX2; fused into one loop, the JIT spilled to the stack and
-    /// the evaluation took 1.6 times as long (measured on 240 runs).
+    /// apart, each loop fits in the 16 vector registers of AVX2; fused into one loop, the JIT spilled to the stack
+    /// (docs/performance.md, "The fit objective").
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Accumulate<T, TMath>(ObjectiveColumns<T> columns, ReadOnlySpan<double> theta, Span<double> gradient)

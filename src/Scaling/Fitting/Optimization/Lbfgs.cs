@@ -4,23 +4,18 @@ namespace Scaling.Fitting.Optimization;
 /// <summary>
 /// Limited-memory BFGS (Nocedal &amp; Wright 2006, "Numerical Optimization", Alg. 7.4 and 7.5) with a line search that
 /// satisfies the Wolfe conditions (bracketing and cubic interpolation after ibid. Alg. 3.5 and 3.6; the weak curvature
-/// condition, which on this nearly piecewise-linear Huber objective saves a fifth of the evaluations), for the 5-dimensional fit
+/// condition, which on this nearly piecewise-linear Huber objective saves evaluations), for the 5-dimensional fit
 /// objective. It stops only when the largest gradient component is at most the tolerance, at the iteration limit, or
 /// when no step can lower the objective; it never claims convergence it did not check.
-/// Optionally it works with the coarse evaluation (<see cref="IObjective.EvaluateCoarse"/>: for the fit, single precision at about 40% of the cost)
+/// Optionally it works with the coarse evaluation (<see cref="IObjective.EvaluateCoarse"/>: for the fit, the cheaper single precision)
 /// while the largest gradient component exceeds a coarse tolerance, and in double precision otherwise, keeping its
 /// curvature memory across the change; after a single-precision line search fails it stays in double precision. Every
 /// stopping decision, and every reported value, is made in double precision.
 /// One instance per thread; after construction it allocates nothing.
 /// </summary>
 /// <remarks>
-/// Kept instead of MathNet.Numerics' minimisers, for speed and for its stopping rule. Measured with
-/// <c>dotnet run -c Release --project benchmarks/MathNetComparison -- lbfgs</c> (the 4,500-start grid on 240 synthetic
-/// runs, one thread, double precision throughout, the same objective and gradient tolerance; CPU time, load average 6 on
-/// 2 cores): this class 0.62 s with all 4,500 starts converged; MathNet's BfgsMinimizer 2.17 s with 63 starts throwing,
-/// its LimitedMemoryBfgsMinimizer 1.81 s with 130 throwing ("not a descent direction"). The single-precision phase, which
-/// MathNet's minimisers cannot use, saves a further quarter (scaling bench: grid fit 0.58 s CPU, 0.77 s in double
-/// precision). MathNet's L-BFGS also reports convergence past its iteration limit without checking the gradient.
+/// Kept instead of MathNet.Numerics' minimisers, for speed and for its stopping rule (MathNet's L-BFGS reports
+/// convergence past its iteration limit without checking the gradient); measurements in docs/performance.md, "L-BFGS".
 /// </remarks>
 internal sealed class Lbfgs
 {

@@ -5,9 +5,8 @@ namespace Scaling.Fitting.Optimization;
 
 /// <summary>
 /// exp and ln on a SIMD vector of doubles (<see cref="Vector{T}"/>: four lanes with AVX2, two with NEON or SSE), for the
-/// fit objective's hot loop, on a restricted domain and about three times faster than
-/// <see cref="Vector.Exp(Vector{double})"/> on AVX2 hardware (measured with <c>scaling bench</c>;
-/// the runtime's versions handle every special value, which the objective does not need).
+/// fit objective's hot loop, on a restricted domain and faster than <see cref="Vector.Exp(Vector{double})"/> (the
+/// runtime's versions handle every special value, which the objective does not need; docs/performance.md).
 /// </summary>
 /// <remarks>
 /// Both are textbook range reductions (J.-M. Muller, "Elementary Functions", 3rd ed. 2016, ch. 11) with Taylor

@@ -156,7 +156,7 @@ public class CampaignCommandTests
     [Fact]
     public void Campaign_FarTarget_WarnsAndPointsToSimulate()
     {
-        // README's campaign of 1e21 FLOPs for a 1e24 target: the largest rung is 6e19, 16,667x short of the target.
+        // docs/campaign.md's campaign of 1e21 FLOPs for a 1e24 target: the largest rung is 6e19, 16,667x short of the target.
         var (code, output, _) = CliRunner.Run("campaign", "--target-flops", "1e24", "--campaign-flops", "1e21");
         Assert.Equal(0, code);
         Assert.Contains("the campaign's largest budget (6.00E+19 FLOPs) is 1/16,667 of the target: 4.2 decades of extrapolation.", output, StringComparison.Ordinal);
