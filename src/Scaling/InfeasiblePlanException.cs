@@ -1,3 +1,5 @@
+using Scaling.Text;
+
 namespace Scaling;
 
 /// <summary>
@@ -17,9 +19,9 @@ public sealed class InfeasiblePlanException : ScalingException
 
     /// <summary>A model of <paramref name="parameters"/> is compute-optimal only at a budget a double cannot hold.</summary>
     internal static InfeasiblePlanException ForSize(double parameters, double flops) =>
-        new("flops", flops, "finite and greater than 0", $"a model of {Show(parameters)} parameters is compute-optimal at {Show(flops)} FLOPs, outside what a double can plan; give a size in a realistic range (e.g. 1e6 to 1e15 parameters).");
+        new("flops", flops, "finite and greater than 0", $"a model of {NumberText.Value(parameters)} parameters is compute-optimal at {NumberText.Value(flops)} FLOPs, outside what a double can plan; give a size in a realistic range (e.g. 1e6 to 1e15 parameters).");
 
     /// <summary>The plan's <paramref name="quantity"/> came out as <paramref name="value"/>, outside <paramref name="limit"/>.</summary>
     internal static InfeasiblePlanException Result(string quantity, double value, string limit, double flops) =>
-        new(quantity, value, limit, $"a budget of {Show(flops)} FLOPs gives {quantity} = {Show(value)}, but a plan needs {quantity} {limit}; choose a budget in a realistic range (e.g. 1e18 to 1e30 FLOPs).");
+        new(quantity, value, limit, $"a budget of {NumberText.Value(flops)} FLOPs gives {quantity} = {NumberText.Value(value)}, but a plan needs {quantity} {limit}; choose a budget in a realistic range (e.g. 1e18 to 1e30 FLOPs).");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Scaling;
 
 /// <summary>
@@ -35,14 +33,4 @@ public abstract class ScalingException : Exception
 
     /// <summary>The bound or rule that was broken, in words, e.g. <c>at least 1</c>.</summary>
     public string Limit { get; }
-
-    /// <summary>A number as messages print it: invariant culture, four significant digits (<c>1.5E+24</c>).</summary>
-    // A value a reader can act on: "more than 1.8E+308" rather than "Infinity" for a number beyond a double.
-    private protected static string Show(double value) => value switch
-    {
-        double.PositiveInfinity => "more than 1.8E+308",
-        double.NegativeInfinity => "less than -1.8E+308",
-        double.NaN => "an undefined number (NaN)",
-        _ => value.ToString("G4", CultureInfo.InvariantCulture),
-    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Scaling.Architecture;
 using Scaling.Hardware;
+using Scaling.Text;
 
 namespace Scaling.Cli.Shared;
 
@@ -21,12 +22,12 @@ internal static class ArchitectureMemo
         string sixNName = s.Experts is null ? "6N" : "6·N_active";
         var lines = new List<string>
         {
-            $"Shape: {s} ({s.Conventions.Name} conventions), d_model/layers {Humanize.Significant(s.AspectRatio)}.",
-            $"  Parameters {s.Parameters.ToString("N0", i)} (non-embedding {Humanize.Count(s.NonEmbeddingParameters)}, embeddings {Humanize.Count(s.EmbeddingParameters)}).",
+            $"Shape: {s} ({s.Conventions.Name} conventions), d_model/layers {NumberText.Significant(s.AspectRatio)}.",
+            $"  Parameters {NumberText.Whole(s.Parameters)} (non-embedding {NumberText.Count(s.NonEmbeddingParameters)}, embeddings {NumberText.Count(s.EmbeddingParameters)}).",
         };
         if (s.Experts is { } e)
         {
-            lines.Add($"  Mixture of experts: {e}; a token passes {s.ActiveParameters.ToString("N0", i)} parameters ({Humanize.Count(s.ActiveParametersWithoutEmbeddingLookup)} without the embedding lookup, DeepSeek's count); memory holds all {Humanize.Count(s.Parameters)}.");
+            lines.Add($"  Mixture of experts: {e}; a token passes {NumberText.Whole(s.ActiveParameters)} parameters ({NumberText.Count(s.ActiveParametersWithoutEmbeddingLookup)} without the embedding lookup, DeepSeek's count); memory holds all {NumberText.Count(s.Parameters)}.");
         }
 
         if (choice?.Config is { DefaultedKeys.Count: > 0 } config)
@@ -41,36 +42,36 @@ internal static class ArchitectureMemo
 
         lines.AddRange(
         [
-            $"  Training FLOPs per token at context {p.ContextTokens.ToString(i)}: {Humanize.Scientific(p.FlopsPerToken)} (Hoffmann 2022 App. F) = {(p.FlopsPerToken / sixN).ToString("0.00", i)} × {sixNName}; "
-                + $"Kaplan 2020 {Humanize.Scientific(p.FlopsPerTokenBy(FlopsCounting.Kaplan2020))}, PaLM {Humanize.Scientific(p.FlopsPerTokenBy(FlopsCounting.Palm2022))}.",
-            "  Weights: " + string.Join(", ", WeightPrecisions.Select(w => $"{Precisions.Name(w)} {Bytes(s.WeightsBytes(w))}")) + ".",
-            $"  Training state ({p.Recipe.Name}, {Humanize.Significant(p.Recipe.BytesPerParameter(p.Precision))} B/parameter): {Bytes(p.TrainingStateBytes)}; "
-                + $"activations per {p.ContextTokens.ToString(i)}-token sequence (Korthikanti 2022): {Bytes(p.ActivationBytes(Recomputation.None))} stored, "
-                + $"{Bytes(p.ActivationBytes(Recomputation.Selective))} selective, {Bytes(p.ActivationBytes(Recomputation.Full))} full recomputation.",
-            $"  KV cache: {p.KvCacheBytesPerToken.ToString("N0", i)} B/token in {Precisions.Name(p.Precision)} ({KvFormula(s)}), {Bytes(p.KvCacheBytesPerSequence)} per full context.",
+            $"  Training FLOPs per token at context {NumberText.Whole(p.ContextTokens)}: {NumberText.Scientific(p.FlopsPerToken)} (Hoffmann 2022 App. F) = {NumberText.Ratio(p.FlopsPerToken / sixN)} × {sixNName}; "
+                + $"Kaplan 2020 {NumberText.Scientific(p.FlopsPerTokenBy(FlopsCounting.Kaplan2020))}, PaLM {NumberText.Scientific(p.FlopsPerTokenBy(FlopsCounting.Palm2022))}.",
+            "  Weights: " + string.Join(", ", WeightPrecisions.Select(w => $"{Precisions.Name(w)} {NumberText.Bytes(s.WeightsBytes(w))}")) + ".",
+            $"  Training state ({p.Recipe.Name}, {NumberText.Significant(p.Recipe.BytesPerParameter(p.Precision))} B/parameter): {NumberText.Bytes(p.TrainingStateBytes)}; "
+                + $"activations per {NumberText.Whole(p.ContextTokens)}-token sequence (Korthikanti 2022): {NumberText.Bytes(p.ActivationBytes(Recomputation.None))} stored, "
+                + $"{NumberText.Bytes(p.ActivationBytes(Recomputation.Selective))} selective, {NumberText.Bytes(p.ActivationBytes(Recomputation.Full))} full recomputation.",
+            $"  KV cache: {NumberText.Whole(p.KvCacheBytesPerToken)} B/token in {Precisions.Name(p.Precision)} ({KvFormula(s)}), {NumberText.Bytes(p.KvCacheBytesPerSequence)} per full context.",
         ]);
         if (p.Hyperparameters is { } h && p.AlternativeHyperparameters is { } alt)
         {
-            lines.Add($"  Learning rate {Humanize.Scientific(h.LearningRate)}, batch {Humanize.Count(h.BatchTokens)} tokens ({h.BatchSequences(p.ContextTokens).ToString("N0", i)} × {p.ContextTokens.ToString(i)}) by DeepSeek LLM Eq. 1; "
-                + $"Step Law 2025 says {Humanize.Scientific(alt.LearningRate)} and {Humanize.Count(alt.BatchTokens)} tokens.");
+            lines.Add($"  Learning rate {NumberText.Scientific(h.LearningRate)}, batch {NumberText.Count(h.BatchTokens)} tokens ({NumberText.Whole(h.BatchSequences(p.ContextTokens))} × {NumberText.Whole(p.ContextTokens)}) by DeepSeek LLM Eq. 1; "
+                + $"Step Law 2025 says {NumberText.Scientific(alt.LearningRate)} and {NumberText.Count(alt.BatchTokens)} tokens.");
         }
 
         else
         {
             // The hyperparameter laws depend on the compute, hence the tokens, not on the size alone.
-            lines.Add($"  Learning rate and batch size need the training tokens: add --tokens D (e.g. --tokens {(20 * s.Parameters).ToString("0.##e0", i)}, 20 per parameter).");
+            lines.Add($"  Learning rate and batch size need the training tokens: add --tokens D (e.g. --tokens {NumberText.Scientific(20 * s.Parameters)}, 20 per parameter).");
         }
 
         if (p.CriticalBatchTokens is { } critical && p.Hyperparameters is { } h2)
         {
-            lines.Add($"  Kaplan 2020's critical batch (Eq. 1.4) is {Humanize.Count(critical)} tokens: DeepSeek's batch is {(h2.BatchTokens / critical).ToString("0.00", i)}× it"
+            lines.Add($"  Kaplan 2020's critical batch (Eq. 1.4) is {NumberText.Count(critical)} tokens: DeepSeek's batch is {NumberText.Ratio(h2.BatchTokens / critical)}× it"
                 + (h2.BatchTokens > critical ? " (past it, more batch buys little per step)." : "."));
         }
 
         if (p.Ptq is { } ptq)
         {
-            lines.Add($"  Post-training quantisation (Kumar 2024, Eq. 2): +{ptq.Int4LossPenalty.ToString("0.000", i)} nats/token at INT4, +{ptq.Int8LossPenalty.ToString("0.0E+0", i)} at INT8, "
-                + $"{ptq.GrowthOverChinchilla.ToString("0.00", i)}× the penalty at 20 tokens/parameter; INT4 critical data {Humanize.Count(ptq.Int4CriticalTokens)} tokens"
+            lines.Add($"  Post-training quantisation (Kumar 2024, Eq. 2): +{NumberText.Loss(ptq.Int4LossPenalty)} nats/token at INT4, +{NumberText.Loss(ptq.Int8LossPenalty)} at INT8, "
+                + $"{NumberText.Ratio(ptq.GrowthOverChinchilla)}× the penalty at 20 tokens/parameter; INT4 critical data {NumberText.Count(ptq.Int4CriticalTokens)} tokens"
                 + (ptq.PastInt4CriticalTokens ? ", which these tokens pass (more training makes the INT4 model worse)." : "."));
         }
 
@@ -86,9 +87,4 @@ internal static class ArchitectureMemo
     private static string KvFormula(TransformerShape s) => s.Latent is { } latent
         ? $"{s.Layers}·({latent.KvRank} latent + {latent.RopeHeadSize} rotary)·bytes, multi-head latent attention"
         : $"2·{s.Layers}·{s.KvHeads}·{s.HeadSize}·bytes";
-
-    private static string Bytes(double bytes) =>
-        bytes >= 1e12 ? Humanize.Significant(bytes / 1e12) + " TB"
-        : bytes >= 1e9 ? Humanize.Significant(bytes / 1e9) + " GB"
-        : Humanize.Significant(bytes / 1e6) + " MB";
 }

@@ -1,8 +1,9 @@
-using System.CommandLine.Parsing;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Scaling.Architecture;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Cli.Shared;
 
@@ -83,7 +84,7 @@ internal static class CliErrors
             InputFileProblem.Directory => $"'{file.Path}' is a directory, not a file; {give}",
             InputFileProblem.Denied => $"cannot read '{file.Path}' (permission denied); {give}",
             InputFileProblem.TooLarge => string.Create(CultureInfo.InvariantCulture, $"'{file.Path}' is larger than {file.Kind.MaxBytes >> 20} MiB, more than any such file needs; {give}"),
-            InputFileProblem.LineTooLong => string.Create(CultureInfo.InvariantCulture, $"{file.Path}:{e.Line}: the line is longer than {FileKind.MaxLineLength:#,##0} characters (a binary file?); {give}"),
+            InputFileProblem.LineTooLong => string.Create(CultureInfo.InvariantCulture, $"{file.Path}:{e.Line}: the line is longer than {NumberText.Whole(FileKind.MaxLineLength)} characters (a binary file?); {give}"),
             _ => $"cannot read '{file.Path}': {OneLine(e.InnerException?.Message ?? e.Message)}",
         };
     }

@@ -1,10 +1,11 @@
-using System.CommandLine.Parsing;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Scaling.Fitting;
 using Scaling.Hardware;
 using Scaling.Reports;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Cli.Shared;
 
@@ -61,12 +62,12 @@ internal static class CliOptions
     public static Option<int?> Resamples(string name, string description, string example) =>
         new(name)
         {
-            Description = description + string.Create(CultureInfo.InvariantCulture, $" At most {MaxResamples:#,##0}."),
+            Description = description + $" At most {NumberText.Whole(MaxResamples)}.",
             HelpName = "B",
             CustomParser = r => Single(r) is var text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
                 && value is 0 or >= 2 && value <= MaxResamples
                     ? value
-                    : Refuse<int?>(r, string.Create(CultureInfo.InvariantCulture, $"{name} must be 0 (no intervals) or a whole number from 2 to {MaxResamples:#,##0}, got '{text}'; for example {name} {example}.")),
+                    : Refuse<int?>(r, string.Create(CultureInfo.InvariantCulture, $"{name} must be 0 (no intervals) or a whole number from 2 to {NumberText.Whole(MaxResamples)}, got '{text}'; for example {name} {example}.")),
         };
 
     /// <summary>
@@ -143,7 +144,7 @@ internal static class CliOptions
     public static Option<int?> Count(string name, string helpName, string description, string example, int min, int max) =>
         new(name)
         {
-            Description = description + string.Create(CultureInfo.InvariantCulture, $" At most {max:#,##0}."),
+            Description = description + $" At most {NumberText.Whole(max)}.",
             HelpName = helpName,
             CustomParser = r => ParseCount(r, name, example, min, max),
         };
@@ -264,7 +265,7 @@ internal static class CliOptions
 
         return value <= max
             ? value
-            : Refuse<double?>(r, string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {max:G}, got '{text}'; for example {name} {example}."));
+            : Refuse<double?>(r, string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {NumberText.Value(max)}, got '{text}'; for example {name} {example}."));
     }
 
     private static TrainingStateRecipe? ParseRecipe(ArgumentResult r, string name)
@@ -308,6 +309,6 @@ internal static class CliOptions
 
         return Refuse<int?>(r, string.Create(
             CultureInfo.InvariantCulture,
-            $"{name} must be a whole number from {min:#,##0} to {max:#,##0}, got '{text}'; for example {name} {example}."));
+            $"{name} must be a whole number from {NumberText.Whole(min)} to {NumberText.Whole(max)}, got '{text}'; for example {name} {example}."));
     }
 }

@@ -1,5 +1,6 @@
 using Scaling.Allocation;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Shared;
 
@@ -9,11 +10,11 @@ internal static class PlanMemo
     /// <summary>N*, D*, tokens per parameter and the loss under the law, with the allocation exponents.</summary>
     public static string Describe(ScalingLaw law, ComputeOptimum optimum)
     {
-        string loss = optimum is LossOptimum { Loss: var l } ? $", predicted loss {Humanize.Loss(l)}" : string.Empty;
-        return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
-            + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter{loss}.\n"
-            + $"  Budget {Humanize.Scientific(optimum.Flops)} FLOPs (C = 6·N·D) under the law '{law.Name}' ({law.Source}).\n"
-            + $"  Allocation exponents: N* grows as C^{Humanize.Exponent(optimum.ExponentA)}, D* as C^{Humanize.Exponent(optimum.ExponentB)}."
+        string loss = optimum is LossOptimum { Loss: var l } ? $", predicted loss {NumberText.Loss(l)}" : string.Empty;
+        return $"{NumberText.Count(optimum.Parameters)} parameters on {NumberText.Count(optimum.Tokens)} tokens, "
+            + $"{NumberText.Ratio(optimum.TokensPerParameter)} tokens/parameter{loss}.\n"
+            + $"  Budget {NumberText.Scientific(optimum.Flops)} FLOPs (C = 6·N·D) under the law '{law.Name}' ({law.Source}).\n"
+            + $"  Allocation exponents: N* grows as C^{NumberText.Exponent(optimum.ExponentA)}, D* as C^{NumberText.Exponent(optimum.ExponentB)}."
             + (optimum is LossOptimum ? string.Empty : "\n  This law is an allocation rule: it predicts no loss.");
     }
 }

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using Scaling.Allocation;
 using Scaling.Hardware;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Cli.Shared;
 
@@ -17,27 +18,27 @@ internal sealed class ResourceOptions
     private readonly Option<double?> budgetEur = CliOptions.Number("--budget-eur", "EUR", "Plan for a budget in euros (needs --gpu); converted to FLOPs at the GPU's price, peak and MFU.", "2e6", NumberRange.Positive);
     private readonly Option<string> gpu = new("--gpu") { Description = "Accelerator to train on (see 'scaling hardware'); adds GPUs, days, cost, energy and CO2 to the plan.", HelpName = "NAME" };
     private readonly Option<InputFile?> hardware = HardwareOption.Create();
-    private readonly Option<double?> mfu = CliOptions.Number("--mfu", "U", $"Model FLOPs utilisation in (0, 1] (default {Humanize.Exponent(ComputeRate.DefaultMfu)}; PaLM reported 0.46, Llama 3 0.38-0.43).", "0.4", NumberRange.Fraction);
+    private readonly Option<double?> mfu = CliOptions.Number("--mfu", "U", $"Model FLOPs utilisation in (0, 1] (default {NumberText.Exponent(ComputeRate.DefaultMfu)}; PaLM reported 0.46, Llama 3 0.38-0.43).", "0.4", NumberRange.Fraction);
     private readonly Option<Precision?> precision = CliOptions.TrainingPrecision("Training precision whose dense peak sets the speed: fp32, tf32, bf16, fp16, fp8 (default bf16, fp16 on V100).");
     private readonly Option<double?> peakTflops = CliOptions.Number("--peak-tflops", "T", "Override the dense peak TFLOP/s at --precision (at most 1e9, a million times a 2026 GPU).", "989", NumberRange.Positive, max: 1e9);
     private readonly Option<double?> memoryGb = CliOptions.Number("--memory-gb", "GB", "Override the memory per GPU in GB (at most 1e6).", "80", NumberRange.Positive, max: 1e6);
     private readonly Option<double?> eurPerGpuHour = CliOptions.Number("--eur-per-gpu-hour", "EUR", "Override the price per GPU-hour in euros (the catalog's is a dated assumption; at most 1e6).", "2.5", NumberRange.Positive, max: 1e6);
-    private readonly Option<int?> gpus = CliOptions.Count("--gpus", "N", $"Train on exactly this many GPUs (at least the number that holds the training state); default: the fewest whole nodes that finish within {Humanize.Significant(ResourceAssumptions.DefaultScheduleDays)} days.", "1024", 1, int.MaxValue);
-    private readonly Option<double?> days = CliOptions.Number("--days", "T", $"Deadline in days: use the fewest whole nodes that finish in time (default schedule {Humanize.Significant(ResourceAssumptions.DefaultScheduleDays)} days; with --gpus: check the deadline).", "90", NumberRange.Positive);
-    private readonly Option<int?> maxGpus = CliOptions.Count("--max-gpus", "N", $"The most GPUs a deadline may ask for (default {ResourceAssumptions.DefaultMaxGpus.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)}, about the largest clusters reported).", "100000", 1, int.MaxValue);
-    private readonly Option<double?> usableMemory = CliOptions.Number("--usable-memory", "F", $"Fraction of GPU memory the training state may fill (default {Humanize.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", "0.9", NumberRange.Fraction);
+    private readonly Option<int?> gpus = CliOptions.Count("--gpus", "N", $"Train on exactly this many GPUs (at least the number that holds the training state); default: the fewest whole nodes that finish within {NumberText.Significant(ResourceAssumptions.DefaultScheduleDays)} days.", "1024", 1, int.MaxValue);
+    private readonly Option<double?> days = CliOptions.Number("--days", "T", $"Deadline in days: use the fewest whole nodes that finish in time (default schedule {NumberText.Significant(ResourceAssumptions.DefaultScheduleDays)} days; with --gpus: check the deadline).", "90", NumberRange.Positive);
+    private readonly Option<int?> maxGpus = CliOptions.Count("--max-gpus", "N", $"The most GPUs a deadline may ask for (default {NumberText.Whole(ResourceAssumptions.DefaultMaxGpus)}, about the largest clusters reported).", "100000", 1, int.MaxValue);
+    private readonly Option<double?> usableMemory = CliOptions.Number("--usable-memory", "F", $"Fraction of GPU memory the training state may fill (default {NumberText.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", "0.9", NumberRange.Fraction);
     private readonly Option<TrainingStateRecipe?> bytesPerParameter = CliOptions.Recipe("Training state per parameter: a number, or adamw16 (default), adamw12, adamw18, adamw20, seed24, seed-table (20x the weight bytes).");
     private readonly Option<double?> wattsPerGpu = CliOptions.Number("--watts-per-gpu", "W", "Override the power per GPU in W (at most 1e6).", "700", NumberRange.Positive, max: 1e6);
     private readonly Option<double?> overhead = CliOptions.Number("--overhead", "F", "Extra server power as a fraction of GPU power (default 0).", "0.1", NumberRange.NonNegative);
-    private readonly Option<double?> pue = CliOptions.Number("--pue", "X", $"Data-centre power usage effectiveness, at least 1 (default {Humanize.Exponent(EnergyModel.DefaultPue)}).", "1.1", NumberRange.AtLeastOne);
-    private readonly Option<double?> grid = CliOptions.Number("--grid-gco2-per-kwh", "G", $"Grid carbon intensity in gCO2/kWh (default {Humanize.Significant(CarbonIntensity.DefaultGramsCo2PerKilowattHour)}; 0 allowed).", "400", NumberRange.NonNegative);
-    private readonly Option<double?> wue = CliOptions.Number("--wue", "L", $"On-site water usage effectiveness in litres per kWh of server energy (default {Humanize.Significant(WaterModel.DefaultWueLitresPerKilowattHour)}: {WaterModel.DefaultsSource}, {WaterModel.DefaultsDate}; 0 for dry cooling; at most 100).", "0.3", NumberRange.NonNegative, max: 100);
-    private readonly Option<double?> waterIntensity = CliOptions.Number("--water-intensity", "L", $"Off-site water the grid consumes per kWh drawn, in litres (default {Humanize.Significant(WaterModel.DefaultWaterIntensityLitresPerKilowattHour)}: {WaterModel.DefaultsSource}, {WaterModel.DefaultsDate}; at most 1000).", "1.8", NumberRange.NonNegative, max: 1000);
-    private readonly Option<double?> embodiedPerGpu = CliOptions.Number("--embodied-kg-per-gpu", "KG", $"Manufacturing emissions of one GPU in kg CO2eq (default {Humanize.Significant(EmbodiedCarbon.DefaultKilogramsPerGpu)}, an A100: Luccioni et al. 2023, BLOOM; at most 1e6).", "150", NumberRange.NonNegative, max: 1e6);
-    private readonly Option<double?> embodiedPerServer = CliOptions.Number("--embodied-kg-per-server", "KG", $"Manufacturing emissions of one server without its GPUs in kg CO2eq (default {Humanize.Significant(EmbodiedCarbon.DefaultKilogramsPerServer)}: Luccioni et al. 2023, BLOOM; at most 1e7).", "2500", NumberRange.NonNegative, max: 1e7);
+    private readonly Option<double?> pue = CliOptions.Number("--pue", "X", $"Data-centre power usage effectiveness, at least 1 (default {NumberText.Exponent(EnergyModel.DefaultPue)}).", "1.1", NumberRange.AtLeastOne);
+    private readonly Option<double?> grid = CliOptions.Number("--grid-gco2-per-kwh", "G", $"Grid carbon intensity in gCO2/kWh (default {NumberText.Significant(CarbonIntensity.DefaultGramsCo2PerKilowattHour)}; 0 allowed).", "400", NumberRange.NonNegative);
+    private readonly Option<double?> wue = CliOptions.Number("--wue", "L", $"On-site water usage effectiveness in litres per kWh of server energy (default {NumberText.Significant(WaterModel.DefaultWueLitresPerKilowattHour)}: {WaterModel.DefaultsSource}, {WaterModel.DefaultsDate}; 0 for dry cooling; at most 100).", "0.3", NumberRange.NonNegative, max: 100);
+    private readonly Option<double?> waterIntensity = CliOptions.Number("--water-intensity", "L", $"Off-site water the grid consumes per kWh drawn, in litres (default {NumberText.Significant(WaterModel.DefaultWaterIntensityLitresPerKilowattHour)}: {WaterModel.DefaultsSource}, {WaterModel.DefaultsDate}; at most 1000).", "1.8", NumberRange.NonNegative, max: 1000);
+    private readonly Option<double?> embodiedPerGpu = CliOptions.Number("--embodied-kg-per-gpu", "KG", $"Manufacturing emissions of one GPU in kg CO2eq (default {NumberText.Significant(EmbodiedCarbon.DefaultKilogramsPerGpu)}, an A100: Luccioni et al. 2023, BLOOM; at most 1e6).", "150", NumberRange.NonNegative, max: 1e6);
+    private readonly Option<double?> embodiedPerServer = CliOptions.Number("--embodied-kg-per-server", "KG", $"Manufacturing emissions of one server without its GPUs in kg CO2eq (default {NumberText.Significant(EmbodiedCarbon.DefaultKilogramsPerServer)}: Luccioni et al. 2023, BLOOM; at most 1e7).", "2500", NumberRange.NonNegative, max: 1e7);
     private readonly Option<int?> gpusPerNode = CliOptions.Count("--gpus-per-node", "N", $"GPUs per node (server): a count the plan derives comes in whole nodes, below one node a power of two (1 for no rounding); they share its embodied emissions (default {ResourceAssumptions.DefaultGpusPerNode}).", "8", 1, 4096);
-    private readonly Option<double?> lifetimeYears = CliOptions.Number("--hardware-lifetime-years", "Y", $"Years the hardware serves before it is replaced; its embodied CO2 is spread over them (default {Humanize.Significant(EmbodiedCarbon.DefaultLifetimeYears)}: Luccioni et al. 2023; at most 100).", "4", NumberRange.Positive, max: 100);
-    private readonly Option<double?> hardwareUtilisation = CliOptions.Number("--hardware-utilisation", "F", $"Share of its life the hardware runs jobs, in (0, 1] (default {Humanize.Significant(EmbodiedCarbon.DefaultUtilisation)}: Luccioni et al. 2023).", "0.7", NumberRange.Fraction);
+    private readonly Option<double?> lifetimeYears = CliOptions.Number("--hardware-lifetime-years", "Y", $"Years the hardware serves before it is replaced; its embodied CO2 is spread over them (default {NumberText.Significant(EmbodiedCarbon.DefaultLifetimeYears)}: Luccioni et al. 2023; at most 100).", "4", NumberRange.Positive, max: 100);
+    private readonly Option<double?> hardwareUtilisation = CliOptions.Number("--hardware-utilisation", "F", $"Share of its life the hardware runs jobs, in (0, 1] (default {NumberText.Significant(EmbodiedCarbon.DefaultUtilisation)}: Luccioni et al. 2023).", "0.7", NumberRange.Fraction);
 
     /// <summary>The accelerator to assume when <c>--gpu</c> is not given (null: no resource block unless asked for).</summary>
     public string? DefaultGpu { get; init; }
@@ -177,7 +178,7 @@ internal sealed record ResourceRequest(ResourceAssumptions Assumptions, double? 
         double converted = Assumptions.Rate.FlopsForEuros(euros);
         return double.IsFinite(converted) && converted > 0
             ? converted
-            : throw new UsageException($"--budget-eur {Humanize.Scientific(euros)} buys {(double.IsFinite(converted) ? Humanize.Scientific(converted) : "more than 1.8E+308")} FLOPs on {Assumptions.Accelerator.Name}, beyond any plan; give a budget in a realistic range, e.g. --budget-eur 2e6.");
+            : throw new UsageException($"--budget-eur {NumberText.Scientific(euros)} buys {(double.IsFinite(converted) ? NumberText.Scientific(converted) : "more than 1.8E+308")} FLOPs on {Assumptions.Accelerator.Name}, beyond any plan; give a budget in a realistic range, e.g. --budget-eur 2e6.");
     }
 
     /// <summary>The resources of <paramref name="optimum"/>; an impossible request throws <see cref="InfeasiblePlanException"/>.</summary>

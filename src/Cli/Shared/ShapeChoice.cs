@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scaling.Architecture;
+using Scaling.Text;
 
 namespace Scaling.Cli.Shared;
 
@@ -17,8 +18,8 @@ internal sealed record ShapeChoice(TransformerShape Shape, int ContextTokens, bo
         {
             var i = CultureInfo.InvariantCulture;
             string source = ContextGiven ? "--context" : $"default; give --context for the training context";
-            string max = Config?.MaxContext is { } m ? string.Format(i, ", the config accepts up to {0:N0}", m) : string.Empty;
-            return string.Format(i, "context {0:N0} tokens ({1}{2})", ContextTokens, source, max);
+            string max = Config?.MaxContext is { } m ? ", the config accepts up to " + NumberText.Whole(m) : string.Empty;
+            return $"context {NumberText.Whole(ContextTokens)} tokens ({source}{max})";
         }
     }
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
+using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
-using OxyPlot;
 using Scaling.Audit;
-using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting;
+using Scaling.Fitting.Bootstrap;
+using Scaling.Text;
 
 namespace Scaling.Reports.Figures;
 
@@ -45,14 +46,14 @@ public static class AuditMapFigure
         var (dMin, dMax) = FigureStyle.Decades(audits.Min(a => Math.Min(a.Model.Tokens, a.Audit.OptimalTokens)) / 3, audits.Max(a => Math.Max(a.Model.Tokens, a.Audit.OptimalTokens)) * 3);
         var model = FigureStyle.NewModel(
             "Published models against the compute-optimal frontier",
-            Invariant($"law {auditor.Law.Name}; green band: N within {auditor.ParameterRatioTolerance:0.##}× of the optimal N* for the model's compute (near-optimal); right of it undertrained, left of it overtrained"));
+            Invariant($"law {auditor.Law.Name}; green band: N within {NumberText.Ratio(auditor.ParameterRatioTolerance)}× of the optimal N* for the model's compute (near-optimal); right of it undertrained, left of it overtrained"));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", nMin, nMax));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Left, "Training tokens D", "tokens", dMin, dMax));
 
         AddIsoFlopLines(model, auditor.FlopsPerParameterToken, nMin, nMax, dMin, dMax);
         var band = Band(auditor, nMin, nMax, dMin, dMax);
         model.Annotations.Add(band);
-        model.Series.Add(LegendEntry(Invariant($"Near-optimal band: N*/{auditor.ParameterRatioTolerance:0.##} ≤ N ≤ {auditor.ParameterRatioTolerance:0.##}·N*"), band.Fill, band.Stroke));
+        model.Series.Add(LegendEntry(Invariant($"Near-optimal band: N*/{NumberText.Ratio(auditor.ParameterRatioTolerance)} ≤ N ≤ {NumberText.Ratio(auditor.ParameterRatioTolerance)}·N*"), band.Fill, band.Stroke));
         if (resamples is { Count: >= 2 } && auditor.Frontier is { } frontier)
         {
             var interval = FrontierInterval(frontier, resamples, nMin, nMax, dMin, dMax);
@@ -129,7 +130,7 @@ public static class AuditMapFigure
 
             model.Annotations.Add(new TextAnnotation
             {
-                Text = "C = " + FigureText.Power(flops),
+                Text = "C = " + NumberText.Power(flops),
                 TextPosition = at,
                 Offset = top ? new ScreenVector(4, 3) : new ScreenVector(-3, -2),
                 TextHorizontalAlignment = top ? HorizontalAlignment.Left : HorizontalAlignment.Right,

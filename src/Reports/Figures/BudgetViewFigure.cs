@@ -1,12 +1,13 @@
 using System.Globalization;
+using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
-using OxyPlot;
 using Scaling.Allocation;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Laws;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Reports.Figures;
 
@@ -62,17 +63,17 @@ public static class BudgetViewFigure
         var euros = FigureStyle.LogAxis(AxisPosition.Top, "Training cost", "€", rate.EurosForFlops(low), rate.EurosForFlops(high));
         euros.MajorGridlineStyle = LineStyle.None;
         euros.MinorGridlineStyle = LineStyle.None;
-        euros.LabelFormatter = FigureText.Euros;
+        euros.LabelFormatter = NumberText.Euros;
         euros.Key = "euros";
         model.Axes.Add(euros);
 
         var panels = new List<Panel>
         {
-            new("parameters", "N*", "parameters", "compute-optimal model size", FigureStyle.Color(0), p => p.Optimum.Parameters, FigureText.Count),
-            new("tokens", "D*", "tokens", "compute-optimal training tokens", FigureStyle.Color(1), p => p.Optimum.Tokens, FigureText.Count),
+            new("parameters", "N*", "parameters", "compute-optimal model size", FigureStyle.Color(0), p => p.Optimum.Parameters, NumberText.Count),
+            new("tokens", "D*", "tokens", "compute-optimal training tokens", FigureStyle.Color(1), p => p.Optimum.Tokens, NumberText.Count),
         };
-        panels.Add(new("gpus", "GPUs", "count", "GPUs: " + GpuRule(resources), FigureStyle.Color(3), p => p.Plan.Gpus, v => FigureText.Whole(v) + (v == 1 ? " GPU" : " GPUs")));
-        panels.Add(new("days", "Time", "days", "wall-clock days", FigureStyle.Color(4), p => p.Plan.Days, FigureText.Days)
+        panels.Add(new("gpus", "GPUs", "count", "GPUs: " + GpuRule(resources), FigureStyle.Color(3), p => p.Plan.Gpus, v => NumberText.Whole(v) + (v == 1 ? " GPU" : " GPUs")));
+        panels.Add(new("days", "Time", "days", "wall-clock days", FigureStyle.Color(4), p => p.Plan.Days, NumberText.Days)
         {
             Linear = true,
             Reference = resources.DeadlineDays ?? (resources.Gpus is null ? resources.ScheduleDays : null),
@@ -81,7 +82,7 @@ public static class BudgetViewFigure
         {
             double grams = resources.GridGramsCo2PerKilowattHour;
             panels.Add(new("energy", "Energy", "MWh", grams > 0 ? "energy from the grid, and its CO₂ (right scale)" : "energy from the grid", FigureStyle.Color(2), p => (p.Plan.KilowattHours ?? double.NaN) / 1000,
-                v => FigureText.Whole(v) + " MWh" + (grams > 0 ? " · " + FigureText.Tonnes(v * grams / 1000) + " CO₂" : string.Empty)));
+                v => NumberText.Whole(v) + " MWh" + (grams > 0 ? " · " + NumberText.Tonnes(v * grams / 1000) + " CO₂" : string.Empty)));
         }
 
         for (int i = 0; i < panels.Count; i++)
@@ -103,7 +104,7 @@ public static class BudgetViewFigure
                 YAxisKey = "days",
                 Color = OxyColors.Black,
                 LineStyle = LineStyle.Dash,
-                Text = (resources.DeadlineDays is null ? "schedule " : "deadline ") + FigureText.Days(target),
+                Text = (resources.DeadlineDays is null ? "schedule " : "deadline ") + NumberText.Days(target),
                 TextLinePosition = 0.99,
                 TextHorizontalAlignment = HorizontalAlignment.Right,
                 FontSize = 12,
@@ -116,7 +117,7 @@ public static class BudgetViewFigure
         }
 
         model.Annotations.Add(FigureStyle.BudgetLabel(
-            $"your budget: {FigureText.Euros(rate.EurosForFlops(centreFlops))} = {FigureText.Power(centreFlops, 2)} FLOPs",
+            $"your budget: {NumberText.Euros(rate.EurosForFlops(centreFlops))} = {NumberText.Power(centreFlops)} FLOPs",
             new DataPoint(centreFlops, panels[0].Maximum),
             panels[0].Key));
         return model;
@@ -247,7 +248,7 @@ public static class BudgetViewFigure
     private static void AddInfeasible(PlotModel model, List<Panel> panels, double[] budgets, SweepPoint[] points, ResourceAssumptions resources)
     {
         string title = resources.DeadlineDays is not null
-            ? string.Create(CultureInfo.InvariantCulture, $"deadline missed: on {FigureText.Whole(resources.MaxGpus)} GPUs (the cap)")
+            ? string.Create(CultureInfo.InvariantCulture, $"deadline missed: on {NumberText.Whole(resources.MaxGpus)} GPUs (the cap)")
             : "too few GPUs given: the fewest that hold the model";
         bool first = true;
         foreach (var panel in panels.Where(p => p.Key is "gpus" or "days"))
@@ -270,9 +271,9 @@ public static class BudgetViewFigure
 
     private static string Cluster(ResourceAssumptions resources) => resources switch
     {
-        { Gpus: { } gpus } => $"; {FigureText.Whole(gpus)} GPUs",
-        { DeadlineDays: { } days } => $"; deadline {FigureText.Days(days)}",
-        { ScheduleDays: { } schedule } => $"; a {FigureText.Days(schedule).Replace(" days", "-day", StringComparison.Ordinal)} schedule",
+        { Gpus: { } gpus } => $"; {NumberText.Whole(gpus)} GPUs",
+        { DeadlineDays: { } days } => $"; deadline {NumberText.Days(days)}",
+        { ScheduleDays: { } schedule } => $"; a {NumberText.Days(schedule).Replace(" days", "-day", StringComparison.Ordinal)} schedule",
         _ => string.Empty,
     };
 
@@ -282,9 +283,9 @@ public static class BudgetViewFigure
         string nodes = resources.GpusPerNode > 1 ? $"whole {resources.GpusPerNode}-GPU nodes" : "GPUs";
         return resources switch
         {
-            { Gpus: { } gpus } => $"the {FigureText.Whole(gpus)} given",
-            { DeadlineDays: { } days } => $"the fewest {nodes} that finish in {FigureText.Days(days)}",
-            { ScheduleDays: { } schedule } => $"the fewest {nodes} that finish in {FigureText.Days(schedule)}, at least those the model's memory needs",
+            { Gpus: { } gpus } => $"the {NumberText.Whole(gpus)} given",
+            { DeadlineDays: { } days } => $"the fewest {nodes} that finish in {NumberText.Days(days)}",
+            { ScheduleDays: { } schedule } => $"the fewest {nodes} that finish in {NumberText.Days(schedule)}, at least those the model's memory needs",
             _ => $"the fewest {nodes} whose memory holds the model",
         };
     }

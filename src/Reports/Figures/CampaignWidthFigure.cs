@@ -3,6 +3,7 @@ using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Scaling.Campaign;
+using Scaling.Text;
 
 namespace Scaling.Reports.Figures;
 
@@ -23,7 +24,7 @@ public static class CampaignWidthFigure
 
         var model = FigureStyle.NewModel(
             "How precisely a campaign pins down N*",
-            string.Create(CultureInfo.InvariantCulture, $"95% spread of N* at {targetFlops:0.##E+0} FLOPs over simulated campaigns under {lawName}, relative to the true N*"));
+            string.Create(CultureInfo.InvariantCulture, $"95% spread of N* at {NumberText.Power(targetFlops)} FLOPs over simulated campaigns under {lawName}, relative to the true N*"));
         var (low, high) = FigureStyle.Decades(points.Min(p => p.CampaignFlops), points.Max(p => p.CampaignFlops));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Campaign compute", "FLOPs", low, high));
         var y = FigureStyle.LinearAxis(AxisPosition.Left, "Width of the N* interval", "% of N*");

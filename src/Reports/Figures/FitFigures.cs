@@ -1,11 +1,12 @@
 using System.Globalization;
+using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
-using OxyPlot;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Runs;
+using Scaling.Text;
 
 namespace Scaling.Reports.Figures;
 
@@ -27,7 +28,7 @@ public static class FitFigures
         double pad = (high - low) * 0.05;
         var model = FigureStyle.NewModel(
             "Observed against predicted loss",
-            Invariant($"Approach 3 fit to {fit.RunsUsed} runs; RMSE of ln L {fit.Residuals.RootMeanSquare * 100:0.00}%"));
+            Invariant($"Approach 3 fit to {fit.RunsUsed} runs; RMSE of ln L {NumberText.Percent(fit.Residuals.RootMeanSquare)}"));
         var x = FigureStyle.LinearAxis(AxisPosition.Bottom, "Predicted loss", "nats/token");
         var y = FigureStyle.LinearAxis(AxisPosition.Left, "Observed loss", "nats/token");
         (x.Minimum, x.Maximum, y.Minimum, y.Maximum) = (low - pad, high + pad, low - pad, high + pad);
@@ -82,7 +83,7 @@ public static class FitFigures
             var members = groups[i].OrderBy(r => r.Parameters).ToArray();
             var series = new LineSeries
             {
-                Title = "C = " + FigureText.Power(groups[i].Key) + " FLOPs",
+                Title = "C = " + NumberText.Power(groups[i].Key) + " FLOPs",
                 Color = OxyColor.FromAColor(110, colours[i]),
                 StrokeThickness = 1,
                 MarkerType = MarkerType.Circle,
@@ -112,7 +113,7 @@ public static class FitFigures
 
         var model = FigureStyle.NewModel(
             "Bootstrap distribution of the exponent a",
-            Invariant($"{samples.Length} resamples; N* grows as C^a; a = {interval.Estimate:0.000}, {interval.Level * 100:0}% interval [{interval.Lower:0.000}, {interval.Upper:0.000}]"));
+            Invariant($"{samples.Length} resamples; N* grows as C^a; a = {NumberText.Exponent(interval.Estimate)}, {NumberText.Percent(interval.Level)} interval [{NumberText.Exponent(interval.Lower)}, {NumberText.Exponent(interval.Upper)}]"));
         model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Bottom, "Exponent a", "N* ∝ C^a"));
         model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Left, "Resamples", "count"));
         var histogram = Histogram(samples);
@@ -122,12 +123,12 @@ public static class FitFigures
         model.Axes[1].Minimum = 0;
 
         // The lines are series, so their values read in the legend instead of on the bars.
-        model.Series.Add(Vertical(Invariant($"Estimate a = {interval.Estimate:0.000}"), interval.Estimate, top, OxyColors.Black, LineStyle.Solid));
-        model.Series.Add(Vertical(Invariant($"{interval.Level * 100:0}% interval [{interval.Lower:0.000}, {interval.Upper:0.000}]"), interval.Lower, top, FigureStyle.Color(5), LineStyle.Dash));
+        model.Series.Add(Vertical(Invariant($"Estimate a = {NumberText.Exponent(interval.Estimate)}"), interval.Estimate, top, OxyColors.Black, LineStyle.Solid));
+        model.Series.Add(Vertical(Invariant($"{NumberText.Percent(interval.Level)} interval [{NumberText.Exponent(interval.Lower)}, {NumberText.Exponent(interval.Upper)}]"), interval.Lower, top, FigureStyle.Color(5), LineStyle.Dash));
         model.Series.Add(Vertical(null, interval.Upper, top, FigureStyle.Color(5), LineStyle.Dash));
         foreach (var (name, a, style) in References())
         {
-            model.Series.Add(Vertical(Invariant($"Reference: {name}, a = {a:0.000}"), a, top, OxyColor.FromRgb(90, 90, 90), style));
+            model.Series.Add(Vertical(Invariant($"Reference: {name}, a = {NumberText.Exponent(a)}"), a, top, OxyColor.FromRgb(90, 90, 90), style));
         }
 
         return model;

@@ -1,11 +1,12 @@
+using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
-using OxyPlot;
 using Scaling.Allocation;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Runs;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Reports.Figures;
 
@@ -99,7 +100,7 @@ public static class IsoFlopFigure
             bool isUser = userFlops is { } f && budgets[i] == f;
             var series = new LineSeries
             {
-                Title = "C = " + FigureText.Power(budgets[i]) + " FLOPs" + (isUser ? " (your budget)" : string.Empty),
+                Title = "C = " + NumberText.Power(budgets[i]) + " FLOPs" + (isUser ? " (your budget)" : string.Empty),
                 Color = colours[i],
                 StrokeThickness = isUser ? 5 : 2.5,
                 Tag = isUser ? "your budget" : null,
@@ -174,7 +175,7 @@ public static class IsoFlopFigure
             model.Annotations.Add(new TextAnnotation
             {
                 Text = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"sizes within {tolerance * 100:0.#}% of the {(plan is null ? "optimal loss" : "plan's loss")} at your budget: {FigureText.Count(range.LowerParameters)}–{FigureText.Count(range.UpperParameters)}"),
+                    $"sizes within {tolerance * 100:0.#}% of the {(plan is null ? "optimal loss" : "plan's loss")} at your budget: {NumberText.Count(range.LowerParameters)}–{NumberText.Count(range.UpperParameters)}"),
                 TextPosition = new DataPoint(Math.Sqrt(range.LowerParameters * range.UpperParameters), top),
                 Offset = new ScreenVector(0, 6 + (row * 22)),
                 TextHorizontalAlignment = HorizontalAlignment.Center,
@@ -250,7 +251,7 @@ public static class IsoFlopFigure
         model.Series.Add(bar);
         var point = new LineSeries
         {
-            Title = $"Your plan: {FigureText.Count(at.Parameters)} parameters ({Fitting.Extrapolation.ExtrapolationMethodNames.Name(plan.Method)} forecast of your runs)",
+            Title = $"Your plan: {NumberText.Count(at.Parameters)} parameters ({Fitting.Extrapolation.ExtrapolationMethodNames.Name(plan.Method)} forecast of your runs)",
             LineStyle = LineStyle.None,
             MarkerType = MarkerType.Diamond,
             MarkerSize = 9,

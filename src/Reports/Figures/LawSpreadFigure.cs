@@ -3,6 +3,7 @@ using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Scaling.Allocation;
+using Scaling.Text;
 
 namespace Scaling.Reports.Figures;
 
@@ -40,7 +41,7 @@ public static class LawSpreadFigure
         var largest = atUser.MaxBy(l => l.Parameters);
         var model = FigureStyle.NewModel(
             "How much the choice of law moves the model size",
-            $"at your budget N* ranges from {FigureText.Count(smallest.Parameters)} ({smallest.Name}) to {FigureText.Count(largest.Parameters)} ({largest.Name}): {largest.Parameters / smallest.Parameters:0.0}×".Replace(",", ".", StringComparison.Ordinal));
+            $"at your budget N* ranges from {NumberText.Count(smallest.Parameters)} ({smallest.Name}) to {NumberText.Count(largest.Parameters)} ({largest.Name}): {NumberText.Ratio(largest.Parameters / smallest.Parameters)}×");
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Training compute C", "FLOPs", low, high));
         var all = laws.SelectMany(l => budgets.Select(c => l.Allocator.Optimum(c).Parameters)).ToArray();
         var (nMin, nMax) = FigureStyle.Decades(all.Min(), all.Max());
@@ -65,7 +66,7 @@ public static class LawSpreadFigure
             double thickness = i == 0 ? 4 : 2.5;
             var absolute = new LineSeries
             {
-                Title = $"{name}: {FigureText.Count(atUser[i].Parameters)} at your budget",
+                Title = $"{name}: {NumberText.Count(atUser[i].Parameters)} at your budget",
                 Color = colour,
                 StrokeThickness = thickness,
                 YAxisKey = "size",
@@ -91,7 +92,7 @@ public static class LawSpreadFigure
             });
         }
 
-        model.Annotations.Add(FigureStyle.BudgetLabel("your budget: " + FigureText.Power(userFlops, 2) + " FLOPs", new DataPoint(userFlops, nMax), "size"));
+        model.Annotations.Add(FigureStyle.BudgetLabel("your budget: " + NumberText.Power(userFlops) + " FLOPs", new DataPoint(userFlops, nMax), "size"));
         return model;
     }
 }

@@ -1,10 +1,11 @@
+using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
-using OxyPlot;
 using Scaling.Allocation;
 using Scaling.Fitting.Runs;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Reports.Figures;
 
@@ -69,7 +70,7 @@ public static class LossLandscapeFigure
             Palette = palette,
             Minimum = reducibleLow,
             Maximum = reducibleHigh,
-            LabelFormatter = v => (v + e).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            LabelFormatter = v => NumberText.Loss(v + e),
             TitleFontSize = 18,
             FontSize = 15,
         });
@@ -109,13 +110,13 @@ public static class LossLandscapeFigure
         if (userFlops is { } user)
         {
             ComputeOptimum optimum = frontier.Optimum(user);
-            string title = $"Your budget's optimum: {FigureText.Count(optimum.Parameters)} parameters, {FigureText.Count(optimum.Tokens)} tokens";
+            string title = $"Your budget's optimum: {NumberText.Count(optimum.Parameters)} parameters, {NumberText.Count(optimum.Tokens)} tokens";
             if (plan is not null && plan.Flops == user)
             {
                 var own = new LineSeries
                 {
                     LineStyle = LineStyle.None,
-                    Title = $"The law's own optimum: {FigureText.Count(optimum.Parameters)} parameters",
+                    Title = $"The law's own optimum: {NumberText.Count(optimum.Parameters)} parameters",
                     MarkerType = MarkerType.Circle,
                     MarkerSize = 7,
                     MarkerFill = OxyColors.Undefined,
@@ -125,7 +126,7 @@ public static class LossLandscapeFigure
                 own.Points.Add(new DataPoint(optimum.Parameters, optimum.Tokens));
                 model.Series.Add(own);
                 optimum = plan.Optimum;
-                title = $"Your plan ({Fitting.Extrapolation.ExtrapolationMethodNames.Name(plan.Method)} forecast): {FigureText.Count(optimum.Parameters)} parameters, {FigureText.Count(optimum.Tokens)} tokens";
+                title = $"Your plan ({Fitting.Extrapolation.ExtrapolationMethodNames.Name(plan.Method)} forecast): {NumberText.Count(optimum.Parameters)} parameters, {NumberText.Count(optimum.Tokens)} tokens";
             }
 
             var star = new LineSeries
@@ -216,7 +217,7 @@ public static class LossLandscapeFigure
 
             model.Annotations.Add(new TextAnnotation
             {
-                Text = level.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                Text = NumberText.Loss(level),
                 TextPosition = new DataPoint(at.Parameters, at.Tokens),
                 Offset = new ScreenVector(8, 10),
                 TextHorizontalAlignment = HorizontalAlignment.Left,
@@ -235,7 +236,7 @@ public static class LossLandscapeFigure
     {
         var series = new LineSeries
         {
-            Title = isUser ? "Your budget, C = " + FigureText.Power(flops) + " FLOPs" : null,
+            Title = isUser ? "Your budget, C = " + NumberText.Power(flops) + " FLOPs" : null,
             Color = isUser ? OxyColor.FromRgb(213, 94, 0) : OxyColor.FromArgb(200, 255, 255, 255),
             StrokeThickness = isUser ? 3.5 : 1.5,
             LineStyle = LineStyle.Dash,
@@ -268,7 +269,7 @@ public static class LossLandscapeFigure
 
         model.Annotations.Add(new TextAnnotation
         {
-            Text = "C = " + FigureText.Power(flops),
+            Text = "C = " + NumberText.Power(flops),
             TextPosition = at,
             Offset = top ? new ScreenVector(-6, 4) : new ScreenVector(-4, 6),
             TextHorizontalAlignment = HorizontalAlignment.Right,

@@ -1,6 +1,7 @@
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Legends;
+using Scaling.Text;
 
 namespace Scaling.Reports.Figures;
 
@@ -44,7 +45,7 @@ public static class PhoneLayout
                 // OxyPlot draws a superscript exponent at about half the label's size, too small on a phone: write
                 // 10¹² with superscript digits at the label's own size, as the titles and legends do.
                 log.UseSuperExponentialFormat = false;
-                log.LabelFormatter = v => FigureText.Power(v, 0);
+                log.LabelFormatter = v => NumberText.Power(v);
             }
         }
 

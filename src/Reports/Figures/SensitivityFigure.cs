@@ -4,6 +4,7 @@ using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Reports.Figures;
 
@@ -33,11 +34,11 @@ public static class SensitivityFigure
         var r = baseline.Resources;
         var factors = (narrow ? sensitivity.Factors : sensitivity.Factors.Reverse()).ToArray();
         var outputs = Outputs.Where(o => o.Of(baseline) is not null && factors.Any(f => Moves(f.LowChange(o, baseline)) || Moves(f.HighChange(o, baseline)))).ToArray();
-        string gpus = r.Gpus == 1 ? "1 GPU" : FigureText.Whole(r.Gpus) + " GPUs";
-        string co2 = r.Co2Tonnes is { } t ? FigureText.Tonnes(t) + " CO₂" : "CO₂ unknown";
+        string gpus = r.Gpus == 1 ? "1 GPU" : NumberText.Whole(r.Gpus) + " GPUs";
+        string co2 = r.Co2Tonnes is { } t ? NumberText.Tonnes(t) + " CO₂" : "CO₂ unknown";
         var model = FigureStyle.NewModel(
             "What moves the plan: one assumption at a time",
-            $"change from your plan ({FigureText.Euros(r.CostEuros)}, {FigureText.Days(r.Days)} on {gpus}, N* {FigureText.Count(baseline.Optimum.Parameters)}, {co2}) "
+            $"change from your plan ({NumberText.Euros(r.CostEuros)}, {NumberText.Days(r.Days)} on {gpus}, N* {NumberText.Count(baseline.Optimum.Parameters)}, {co2}) "
                 + $"at each assumption's low and high setting\nheld fixed: {HeldFixed(baseline)}");
         if (narrow)
         {
@@ -133,12 +134,12 @@ public static class SensitivityFigure
     private static string HeldFixed(BudgetPlan baseline)
     {
         var a = baseline.Resources.Assumptions;
-        string budget = baseline.BudgetEuros is { } euros ? $"the budget ({FigureText.Euros(euros)})" : $"the budget ({FigureText.Power(baseline.Optimum.Flops, 2)} FLOPs)";
+        string budget = baseline.BudgetEuros is { } euros ? $"the budget ({NumberText.Euros(euros)})" : $"the budget ({NumberText.Power(baseline.Optimum.Flops)} FLOPs)";
         string cluster = a switch
         {
-            { Gpus: { } given } => $"{FigureText.Whole(given)} GPUs",
-            { DeadlineDays: { } days } => $"the {FigureText.Days(days)} deadline on the fewest whole nodes",
-            { ScheduleDays: { } schedule } => $"the {FigureText.Days(schedule).Replace(" days", "-day", StringComparison.Ordinal)} schedule on the fewest whole nodes",
+            { Gpus: { } given } => $"{NumberText.Whole(given)} GPUs",
+            { DeadlineDays: { } days } => $"the {NumberText.Days(days)} deadline on the fewest whole nodes",
+            { ScheduleDays: { } schedule } => $"the {NumberText.Days(schedule).Replace(" days", "-day", StringComparison.Ordinal)} schedule on the fewest whole nodes",
             _ => "the fewest GPUs that hold the model",
         };
         return $"{budget} and {cluster}; a law changes N* only, and the GPUs only where its model needs more memory";

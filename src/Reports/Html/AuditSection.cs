@@ -1,4 +1,5 @@
 using Scaling.Audit;
+using Scaling.Text;
 
 namespace Scaling.Reports.Html;
 
@@ -15,7 +16,7 @@ internal static class AuditSection
         html.Element("h2", "Were published models trained compute-optimally?", ("id", "audit-title"));
         html.Open("p").Text("Judged by ").Element("q", facts.Request.Law.Name).Text(", ")
             .Number("audit-undertrained", Count(AuditVerdict.Undertrained), Count(AuditVerdict.Undertrained).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Text($" of the {audits.Count} published models are undertrained (more than {HtmlNumbers.Significant(auditor.ParameterRatioTolerance)}× the compute-optimal size for their compute), ")
+            .Text($" of the {audits.Count} published models are undertrained (more than {NumberText.Significant(auditor.ParameterRatioTolerance)}× the compute-optimal size for their compute), ")
             .Number("audit-near-optimal", Count(AuditVerdict.NearOptimal), Count(AuditVerdict.NearOptimal).ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Text(" near-optimal and ")
             .Number("audit-overtrained", Count(AuditVerdict.Overtrained), Count(AuditVerdict.Overtrained).ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -58,13 +59,13 @@ internal static class AuditSection
             Sorted(html, (model.Year ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), (model.Year ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
             // Undertrained, near-optimal, overtrained: the order of N / N* from large to small.
             html.Open("td", ("data-sort", VerdictRank(audit.Verdict)), ("data-verdict", verdict)).Element("span", verdict, ("class", $"verdict verdict-{verdict}")).Close("td");
-            Number(html, audit.Parameters, HtmlNumbers.Count(audit.Parameters), "parameters");
-            Number(html, audit.Tokens, HtmlNumbers.Count(audit.Tokens), "tokens");
-            Number(html, audit.TokensPerParameter, HtmlNumbers.Ratio(audit.TokensPerParameter), "tokensPerParameter");
-            Number(html, audit.ParameterRatio, HtmlNumbers.Significant(audit.ParameterRatio), "parameterRatio");
+            Number(html, audit.Parameters, NumberText.Count(audit.Parameters), "parameters");
+            Number(html, audit.Tokens, NumberText.Count(audit.Tokens), "tokens");
+            Number(html, audit.TokensPerParameter, NumberText.Ratio(audit.TokensPerParameter), "tokensPerParameter");
+            Number(html, audit.ParameterRatio, NumberText.Significant(audit.ParameterRatio), "parameterRatio");
             if (audit.WastedComputeFraction is { } waste)
             {
-                Number(html, waste, HtmlNumbers.Percent(waste), "wastedCompute");
+                Number(html, waste, NumberText.Percent(waste), "wastedCompute");
             }
             else
             {

@@ -1,5 +1,6 @@
 using Scaling.Hardware;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Reports.Html;
 
@@ -31,14 +32,14 @@ internal static class BudgetSection
 
         var a = r.Assumptions;
         string gpu = a.Accelerator.Name;
-        html.Open("p").Text("Training takes ").Number("gpuHours", r.GpuHours, HtmlNumbers.Count(r.GpuHours)).Text($" GPU-hours of {gpu}: ")
-            .Number("budget-days", r.Days, HtmlNumbers.Days(r.Days)).Text(" on ").Number("budget-gpus", r.Gpus, HtmlNumbers.Whole(r.Gpus))
-            .Text($" {(r.Gpus == 1 ? "GPU" : "GPUs")} ({r.GpuCountExplanation}). It costs ").Number("budget-cost", r.CostEuros, HtmlNumbers.Euros(r.CostEuros)).Text(" at ")
-            .Number("eurPerGpuHour", r.Rate.EurosPerGpuHour, HtmlNumbers.Euros(r.Rate.EurosPerGpuHour)).Text(" per GPU-hour");
+        html.Open("p").Text("Training takes ").Number("gpuHours", r.GpuHours, NumberText.Count(r.GpuHours)).Text($" GPU-hours of {gpu}: ")
+            .Number("budget-days", r.Days, NumberText.Days(r.Days)).Text(" on ").Number("budget-gpus", r.Gpus, NumberText.Whole(r.Gpus))
+            .Text($" {(r.Gpus == 1 ? "GPU" : "GPUs")} ({r.GpuCountExplanation}). It costs ").Number("budget-cost", r.CostEuros, NumberText.Euros(r.CostEuros)).Text(" at ")
+            .Number("eurPerGpuHour", r.Rate.EurosPerGpuHour, NumberText.Price(r.Rate.EurosPerGpuHour)).Text(" per GPU-hour");
         if (r.KilowattHours is { } kwh && r.Co2Tonnes is { } co2)
         {
-            html.Text(", draws ").Number("budget-energy", kwh, HtmlNumbers.KilowattHours(kwh)).Text(" from the grid and emits ")
-                .Number("budget-co2", co2, HtmlNumbers.Tonnes(co2)).Text(" of CO₂.");
+            html.Text(", draws ").Number("budget-energy", kwh, NumberText.KilowattHours(kwh)).Text(" from the grid and emits ")
+                .Number("budget-co2", co2, NumberText.Tonnes(co2)).Text(" of CO₂.");
         }
         else
         {
@@ -72,9 +73,9 @@ internal static class BudgetSection
         double schedule = r.Assumptions.ScheduleDays ?? ResourceAssumptions.DefaultScheduleDays;
         double needed = GpuCount.ToWholeNodes(GpuCount.ToFinishWithin(r.GpuHours, schedule), r.Assumptions.GpusPerNode);
         html.Open("p", ("class", "warning"), ("id", "long-plan"), ("role", "alert")).Element("strong", "Warning: ")
-            .Text("this plan runs for ").Number("long-plan-years", r.Days / ResourcePlan.LongPlanDays, HtmlNumbers.Significant(r.Days / ResourcePlan.LongPlanDays))
-            .Text(" years, longer than anyone waits for one training run. Finishing in ").Number("long-plan-schedule", schedule, HtmlNumbers.Days(schedule))
-            .Text(" takes ").Number("long-plan-gpus", needed, HtmlNumbers.Whole(needed)).Text(" GPUs at the same cost in GPU-hours.").Close("p");
+            .Text("this plan runs for ").Number("long-plan-years", r.Days / ResourcePlan.LongPlanDays, NumberText.Significant(r.Days / ResourcePlan.LongPlanDays))
+            .Text(" years, longer than anyone waits for one training run. Finishing in ").Number("long-plan-schedule", schedule, NumberText.Days(schedule))
+            .Text(" takes ").Number("long-plan-gpus", needed, NumberText.Whole(needed)).Text(" GPUs at the same cost in GPU-hours.").Close("p");
     }
 
     private static void Assumptions(HtmlWriter html, ResourcePlan r, Citations citations, ReportLayout? layout)
@@ -91,16 +92,16 @@ internal static class BudgetSection
             html.Text("the GPU the plan is priced and timed on ");
             PlanSection.CiteOrName(html, citations, a.Accelerator.Source);
         });
-        Row(html, "Dense peak", () => html.Number("peakTeraflops", r.Rate.PeakFlopsPerSecond / 1e12, HtmlNumbers.Significant(r.Rate.PeakFlopsPerSecond / 1e12)).Text($" TFLOP/s in {precision}"),
+        Row(html, "Dense peak", () => html.Number("peakTeraflops", r.Rate.PeakFlopsPerSecond / 1e12, NumberText.Significant(r.Rate.PeakFlopsPerSecond / 1e12)).Text($" TFLOP/s in {precision}"),
             () => html.Text("the vendor's data sheet, without sparsity"));
-        Row(html, "Model FLOPs utilisation", () => html.Number("mfu", r.Rate.Mfu, HtmlNumbers.Percent(r.Rate.Mfu)), () =>
+        Row(html, "Model FLOPs utilisation", () => html.Number("mfu", r.Rate.Mfu, NumberText.Percent(r.Rate.Mfu)), () =>
         {
             html.Text("the share of peak large runs sustain: PaLM reported 46% ");
             citations.Cite(html, PalmSource);
             html.Text(", Llama 3 38–43% ");
             citations.Cite(html, Llama3Source);
         });
-        Row(html, "Price", () => html.Number("price", r.Rate.EurosPerGpuHour, HtmlNumbers.Euros(r.Rate.EurosPerGpuHour)).Text(" per GPU-hour"), () =>
+        Row(html, "Price", () => html.Number("price", r.Rate.EurosPerGpuHour, NumberText.Price(r.Rate.EurosPerGpuHour)).Text(" per GPU-hour"), () =>
             html.Text(a.EurosPerGpuHour is null
                 ? $"a dated assumption ({a.Accelerator.PriceDate}): {a.Accelerator.PriceNote}"
                 : "the price given"));
@@ -117,16 +118,16 @@ internal static class BudgetSection
             html.Text(", BLOOM about 3.5 months on 48 nodes of 8 GPUs ");
             citations.Cite(html, BloomSource);
         });
-        Row(html, "GPUs", () => html.Number("gpus-assumed", r.Gpus, HtmlNumbers.Whole(r.Gpus)), () => html.Text(r.GpuCountExplanation));
-        Row(html, "Training state", () => html.Number("trainingBytesPerParameter", r.Memory.TrainingBytesPerParameter, HtmlNumbers.Significant(r.Memory.TrainingBytesPerParameter)).Text(" bytes/parameter = ")
-            .Number("trainingMemoryBytes", r.Memory.TrainingStateBytes, HtmlNumbers.Bytes(r.Memory.TrainingStateBytes)), () =>
-            html.Text($"{a.Recipe.Description}; {HtmlNumbers.Percent(a.UsableMemoryFraction)} of {HtmlNumbers.Significant(a.Accelerator.MemoryGigabytes)} GB usable per GPU"));
+        Row(html, "GPUs", () => html.Number("gpus-assumed", r.Gpus, NumberText.Whole(r.Gpus)), () => html.Text(r.GpuCountExplanation));
+        Row(html, "Training state", () => html.Number("trainingBytesPerParameter", r.Memory.TrainingBytesPerParameter, NumberText.Significant(r.Memory.TrainingBytesPerParameter)).Text(" bytes/parameter = ")
+            .Number("trainingMemoryBytes", r.Memory.TrainingStateBytes, NumberText.Bytes(r.Memory.TrainingStateBytes)), () =>
+            html.Text($"{a.Recipe.Description}; {NumberText.Percent(a.UsableMemoryFraction)} of {NumberText.Significant(a.Accelerator.MemoryGigabytes)} GB usable per GPU"));
         Row(html, "Parallel layout", () =>
         {
             if (layout is { Choice: { } choice })
             {
-                html.Text($"{choice.Layout} for {layout.Shape.Layers} layers × d_model {layout.Shape.DModel} at {HtmlNumbers.Whole(layout.ContextTokens)} tokens: ")
-                    .Number("layoutMemoryPerGpuBytes", choice.Memory.TotalBytes, HtmlNumbers.Bytes(choice.Memory.TotalBytes)).Text(" per GPU");
+                html.Text($"{choice.Layout} for {layout.Shape.Layers} layers × d_model {layout.Shape.DModel} at {NumberText.Whole(layout.ContextTokens)} tokens: ")
+                    .Number("layoutMemoryPerGpuBytes", choice.Memory.TotalBytes, NumberText.Bytes(choice.Memory.TotalBytes)).Text(" per GPU");
             }
             else
             {
@@ -135,25 +136,25 @@ internal static class BudgetSection
         }, () => html.Text("how tensor, pipeline and data parallelism with ZeRO spread the states and activations over these GPUs: ZeRO (Rajbhandari et al. 2020), activations (Korthikanti et al. 2022, Table 2), tensor before pipeline (Narayanan et al. 2021); memory only, not a measured speed"));
         if (r.Energy is { } energy)
         {
-            Row(html, "Power", () => html.Number("wattsPerGpu", energy.WattsPerGpu, HtmlNumbers.Significant(energy.WattsPerGpu)).Text(" W per GPU, overhead ")
-                .Number("overhead", energy.Overhead, HtmlNumbers.Percent(energy.Overhead)).Text(", PUE ").Number("pue", energy.Pue, HtmlNumbers.Exponent(energy.Pue)),
+            Row(html, "Power", () => html.Number("wattsPerGpu", energy.WattsPerGpu, NumberText.Significant(energy.WattsPerGpu)).Text(" W per GPU, overhead ")
+                .Number("overhead", energy.Overhead, NumberText.Percent(energy.Overhead)).Text(", PUE ").Number("pue", energy.Pue, NumberText.Exponent(energy.Pue)),
                 () => html.Text("the board power from the data sheet, the servers around it, and the data centre's cooling: kWh = GPU-hours × W/1000 × (1 + overhead) × PUE"));
         }
 
-        Row(html, "Grid", () => html.Number("gridGramsCo2PerKilowattHour", r.Carbon.GramsCo2PerKilowattHour, HtmlNumbers.Significant(r.Carbon.GramsCo2PerKilowattHour)).Text(" gCO₂/kWh"),
+        Row(html, "Grid", () => html.Number("gridGramsCo2PerKilowattHour", r.Carbon.GramsCo2PerKilowattHour, NumberText.Significant(r.Carbon.GramsCo2PerKilowattHour)).Text(" gCO₂/kWh"),
             () => html.Text("grams of CO₂ per kWh drawn, a mixed grid"));
-        Row(html, "Water", () => html.Number("wueLitresPerKilowattHour", a.WueLitresPerKilowattHour, HtmlNumbers.Significant(a.WueLitresPerKilowattHour)).Text(" L/kWh on site, ")
-                .Number("waterIntensityLitresPerKilowattHour", a.WaterIntensityLitresPerKilowattHour, HtmlNumbers.Significant(a.WaterIntensityLitresPerKilowattHour)).Text(" L/kWh off site"),
+        Row(html, "Water", () => html.Number("wueLitresPerKilowattHour", a.WueLitresPerKilowattHour, NumberText.Significant(a.WueLitresPerKilowattHour)).Text(" L/kWh on site, ")
+                .Number("waterIntensityLitresPerKilowattHour", a.WaterIntensityLitresPerKilowattHour, NumberText.Significant(a.WaterIntensityLitresPerKilowattHour)).Text(" L/kWh off site"),
             () =>
             {
                 html.Text($"water evaporated by the cooling on site and by the power plants off site; U.S. averages of {WaterModel.DefaultsDate} ");
                 citations.Cite(html, WaterSource);
                 html.Text("; litres = kWh / PUE × WUE + kWh × water intensity");
             });
-        Row(html, "Embodied CO₂", () => html.Number("embodiedKilogramsPerGpu", a.EmbodiedKilogramsPerGpu, HtmlNumbers.Significant(a.EmbodiedKilogramsPerGpu)).Text(" kg per GPU + ")
-                .Number("embodiedKilogramsPerServer", a.EmbodiedKilogramsPerServer, HtmlNumbers.Significant(a.EmbodiedKilogramsPerServer)).Text($" kg per server of {a.GpusPerNode}, over ")
-                .Number("hardwareLifetimeYears", a.HardwareLifetimeYears, HtmlNumbers.Significant(a.HardwareLifetimeYears)).Text(" years at ")
-                .Number("hardwareUtilisation", a.HardwareUtilisation, HtmlNumbers.Percent(a.HardwareUtilisation)).Text(" use"),
+        Row(html, "Embodied CO₂", () => html.Number("embodiedKilogramsPerGpu", a.EmbodiedKilogramsPerGpu, NumberText.Significant(a.EmbodiedKilogramsPerGpu)).Text(" kg per GPU + ")
+                .Number("embodiedKilogramsPerServer", a.EmbodiedKilogramsPerServer, NumberText.Significant(a.EmbodiedKilogramsPerServer)).Text($" kg per server of {a.GpusPerNode}, over ")
+                .Number("hardwareLifetimeYears", a.HardwareLifetimeYears, NumberText.Significant(a.HardwareLifetimeYears)).Text(" years at ")
+                .Number("hardwareUtilisation", a.HardwareUtilisation, NumberText.Percent(a.HardwareUtilisation)).Text(" use"),
             () =>
             {
                 html.Text("the GPUs' and servers' manufacture, shared over their working life: BLOOM's A100 servers ");
@@ -174,12 +175,12 @@ internal static class BudgetSection
         html.Open("p");
         if (r.Water is { } water)
         {
-            html.Text("It consumes ").Number("waterLitres", water.Total, HtmlNumbers.Litres(water.Total)).Text(" of water: ")
-                .Number("waterOnSiteLitres", water.OnSite, HtmlNumbers.Litres(water.OnSite)).Text(" evaporated by the cooling on site and ")
-                .Number("waterOffSiteLitres", water.OffSite, HtmlNumbers.Litres(water.OffSite)).Text(" by the power plants off site. ");
+            html.Text("It consumes ").Number("waterLitres", water.Total, NumberText.Litres(water.Total)).Text(" of water: ")
+                .Number("waterOnSiteLitres", water.OnSite, NumberText.Litres(water.OnSite)).Text(" evaporated by the cooling on site and ")
+                .Number("waterOffSiteLitres", water.OffSite, NumberText.Litres(water.OffSite)).Text(" by the power plants off site. ");
         }
 
-        html.Text("The hardware's manufacture adds ").Number("embodiedCo2Tonnes", r.EmbodiedCo2Tonnes, HtmlNumbers.Tonnes(r.EmbodiedCo2Tonnes))
+        html.Text("The hardware's manufacture adds ").Number("embodiedCo2Tonnes", r.EmbodiedCo2Tonnes, NumberText.Tonnes(r.EmbodiedCo2Tonnes))
             .Text(" of CO₂, its share of the GPUs' and servers' embodied emissions over their lifetime.");
         html.Close("p");
     }
@@ -195,7 +196,7 @@ internal static class BudgetSection
         double days = a.DeadlineDays ?? a.ScheduleDays ?? 0;
         if (days > 0)
         {
-            html.Number("schedule-days", days, HtmlNumbers.Days(days)).Text(a.DeadlineDays is null ? " (default)" : " (deadline)");
+            html.Number("schedule-days", days, NumberText.Days(days)).Text(a.DeadlineDays is null ? " (default)" : " (deadline)");
         }
         else
         {
@@ -204,7 +205,7 @@ internal static class BudgetSection
 
         if (a.GpusPerNode > 1)
         {
-            html.Text(", whole nodes of ").Number("gpus-per-node", a.GpusPerNode, HtmlNumbers.Whole(a.GpusPerNode)).Text(" GPUs");
+            html.Text(", whole nodes of ").Number("gpus-per-node", a.GpusPerNode, NumberText.Whole(a.GpusPerNode)).Text(" GPUs");
         }
     }
 

@@ -3,6 +3,7 @@ using Scaling.Allocation;
 using Scaling.Audit;
 using Scaling.Laws;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Reports.Html;
 
@@ -16,39 +17,39 @@ internal static class FigureTakeaways
         var facts = PlanFacts.Of(request);
         var optimum = facts.Optimum;
         var range = facts.NearOptimal[^1];
-        string n = HtmlNumbers.Count(optimum.Parameters);
-        string c = HtmlNumbers.Scientific(optimum.Flops);
-        string own = HtmlNumbers.Count(facts.Plan.LawOptimum.Parameters);
+        string n = NumberText.Count(optimum.Parameters);
+        string c = NumberText.Scientific(optimum.Flops);
+        string own = NumberText.Count(facts.Plan.LawOptimum.Parameters);
         return name switch
         {
             "isoflop" when facts.Plan is ForecastPlan => $"Each curve is one budget's loss against model size under the fitted law, whose lowest point is at {own} "
                 + $"parameters at {c} FLOPs. Your plan, {n} parameters (the diamond with its calibrated interval), comes from the forecast of your runs' "
-                + $"own IsoFLOP minima, which extrapolated better on published studies; the valley is flat: sizes from {HtmlNumbers.Count(range.LowerParameters)} to "
-                + $"{HtmlNumbers.Count(range.UpperParameters)} lose less than 1%.",
+                + $"own IsoFLOP minima, which extrapolated better on published studies; the valley is flat: sizes from {NumberText.Count(range.LowerParameters)} to "
+                + $"{NumberText.Count(range.UpperParameters)} lose less than 1%.",
             "isoflop" => $"Each curve is one budget's loss against model size; its lowest point is the compute-optimal size. At {c} FLOPs "
-                + $"the lowest point is {n} parameters, and the valley is flat: sizes from {HtmlNumbers.Count(range.LowerParameters)} to "
-                + $"{HtmlNumbers.Count(range.UpperParameters)} lose less than 1%.",
+                + $"the lowest point is {n} parameters, and the valley is flat: sizes from {NumberText.Count(range.LowerParameters)} to "
+                + $"{NumberText.Count(range.UpperParameters)} lose less than 1%.",
             "loss-landscape" when facts.Plan is ForecastPlan => $"Loss falls towards large models trained long; the fitted law's frontier crosses {c} FLOPs at {own} "
-                + $"parameters (circled). Your plan, from the forecast of your runs, is {n} parameters on {HtmlNumbers.Count(optimum.Tokens)} tokens (starred), loss {HtmlNumbers.Loss(optimum.Loss)}.",
+                + $"parameters (circled). Your plan, from the forecast of your runs, is {n} parameters on {NumberText.Count(optimum.Tokens)} tokens (starred), loss {NumberText.Loss(optimum.Loss)}.",
             "loss-landscape" => $"Loss falls towards large models trained long; each iso-FLOP line touches its lowest loss where the frontier "
-                + $"crosses it. At {c} FLOPs that is {n} parameters on {HtmlNumbers.Count(optimum.Tokens)} tokens, loss {HtmlNumbers.Loss(optimum.Loss)}.",
+                + $"crosses it. At {c} FLOPs that is {n} parameters on {NumberText.Count(optimum.Tokens)} tokens, loss {NumberText.Loss(optimum.Loss)}.",
             "budget-view" => BudgetView(facts),
             "law-spread" => LawSpread(facts),
             "sensitivity" => Sensitivity(request),
             "audit-map" => AuditMap(request),
             "fit-observed-predicted" when request.Fit is { } fit =>
                 $"Runs on the diagonal are predicted exactly; over {fit.RunsUsed.ToString(CultureInfo.InvariantCulture)} runs the log residuals "
-                + $"have a root mean square of {HtmlNumbers.Exponent(fit.Residuals.RootMeanSquare)}.",
+                + $"have a root mean square of {NumberText.Exponent(fit.Residuals.RootMeanSquare)}.",
             "fit-residuals" when request.Fit is { } fit =>
-                $"A law of the right form leaves residuals without a trend in compute: their mean is {HtmlNumbers.Exponent(fit.Residuals.Mean)}, "
-                + $"the largest {HtmlNumbers.Exponent(fit.Residuals.MaxAbsolute)}.",
+                $"A law of the right form leaves residuals without a trend in compute: their mean is {NumberText.Exponent(fit.Residuals.Mean)}, "
+                + $"the largest {NumberText.Exponent(fit.Residuals.MaxAbsolute)}.",
             "fit-exponent-a" when request.FitBootstrap?.Intervals.ExponentA is { } a =>
-                $"N* grows as C^a; the bootstrap puts a between {HtmlNumbers.Exponent(a.Lower)} and {HtmlNumbers.Exponent(a.Upper)} (95%), "
-                + $"estimate {HtmlNumbers.Exponent(a.Estimate)}.",
+                $"N* grows as C^a; the bootstrap puts a between {NumberText.Exponent(a.Lower)} and {NumberText.Exponent(a.Upper)} (95%), "
+                + $"estimate {NumberText.Exponent(a.Estimate)}.",
             "fit-backtest" when request.Extrapolation?.Backtest is { } backtest =>
                 $"Each bar is a forecast made from the budgets up to one, for a larger budget's observed optimum: "
                 + $"{backtest.Rows.Count(r => r.Covered).ToString(CultureInfo.InvariantCulture)} of {backtest.Rows.Count.ToString(CultureInfo.InvariantCulture)} calibrated intervals hold it, "
-                + $"up to {backtest.ReachDecades.ToString("0.0", CultureInfo.InvariantCulture)} decades out; root mean square of ln(observed/predicted) {HtmlNumbers.Exponent(backtest.RootMeanSquareLogError())}.",
+                + $"up to {NumberText.Decades(backtest.ReachDecades)} decades out; root mean square of ln(observed/predicted) {NumberText.Exponent(backtest.RootMeanSquareLogError())}.",
             _ => string.Empty,
         };
     }
@@ -62,18 +63,18 @@ internal static class FigureTakeaways
         // Over the four decades shown, on average (a forecast's exponent drifts; a law's does not).
         double tenfoldParameters = Math.Pow(large.Parameters / small.Parameters, 0.25);
         double tenfoldTokens = Math.Pow(large.Tokens / small.Tokens, 0.25);
-        string sizes = $"A hundredth of the budget buys {HtmlNumbers.Count(small.Parameters)} parameters, a hundred times it "
-            + $"{HtmlNumbers.Count(large.Parameters)}: each tenfold budget buys a {HtmlNumbers.Significant(tenfoldParameters)}× "
-            + $"larger model on {HtmlNumbers.Significant(tenfoldTokens)}× the tokens.";
+        string sizes = $"A hundredth of the budget buys {NumberText.Count(small.Parameters)} parameters, a hundred times it "
+            + $"{NumberText.Count(large.Parameters)}: each tenfold budget buys a {NumberText.Significant(tenfoldParameters)}× "
+            + $"larger model on {NumberText.Significant(tenfoldTokens)}× the tokens.";
         if (facts.Budget is not { } budget)
         {
             return sizes;
         }
 
         var r = budget.Resources;
-        string yours = $" Yours takes {Gpus(r.Gpus)} for {HtmlNumbers.Days(r.Days)} and costs {HtmlNumbers.Euros(r.CostEuros)}";
+        string yours = $" Yours takes {NumberText.Gpus(r.Gpus)} for {NumberText.Days(r.Days)} and costs {NumberText.Euros(r.CostEuros)}";
         string tenfold = Try(() => ResourcePlan.Create(flops * 10, allocator.Optimum(flops * 10).Parameters, r.Assumptions)) is { } more
-            ? $"; ten times the budget takes {Gpus(more.Gpus)} for {HtmlNumbers.Days(more.Days)}: "
+            ? $"; ten times the budget takes {NumberText.Gpus(more.Gpus)} for {NumberText.Days(more.Days)}: "
                 + (more.GpuCountReason is GpuCountReason.MeetsSchedule or GpuCountReason.MeetsDeadline
                     ? "on a fixed schedule a larger budget buys a larger cluster, not a longer wait."
                     : "the time grows with the budget.")
@@ -93,10 +94,10 @@ internal static class FigureTakeaways
         var range = facts.NearOptimal[^1];
         var sizes = LawPresets.All.Select(l => l.Allocator().Optimum(flops).Parameters).ToArray();
         int inside = sizes.Count(n => n >= range.LowerParameters && n <= range.UpperParameters);
-        return $"The published laws disagree on N* by {HtmlNumbers.Significant(Spread(flops))}× at your budget "
-            + $"({HtmlNumbers.Significant(Spread(flops / 100))}× at a hundredth of it, {HtmlNumbers.Significant(Spread(flops * 100))}× at a hundred times), "
-            + $"yet {inside} of their {sizes.Length} sizes lose less than 1% under {facts.Request.Law.Name} ({HtmlNumbers.Count(range.LowerParameters)} to "
-            + $"{HtmlNumbers.Count(range.UpperParameters)}): the choice of law matters less than the spread suggests.";
+        return $"The published laws disagree on N* by {NumberText.Significant(Spread(flops))}× at your budget "
+            + $"({NumberText.Significant(Spread(flops / 100))}× at a hundredth of it, {NumberText.Significant(Spread(flops * 100))}× at a hundred times), "
+            + $"yet {inside} of their {sizes.Length} sizes lose less than 1% under {facts.Request.Law.Name} ({NumberText.Count(range.LowerParameters)} to "
+            + $"{NumberText.Count(range.UpperParameters)}): the choice of law matters less than the spread suggests.";
     }
 
     private static string Sensitivity(ReportRequest request)
@@ -123,7 +124,7 @@ internal static class FigureTakeaways
                 .ToList();
             if (moves.Count == 0 || moves[0].Size < 0.05)
             {
-                string within = moves.Count == 0 ? string.Empty : $" (within {HtmlNumbers.Significant(Math.Ceiling(moves[0].Size * 100))}%)";
+                string within = moves.Count == 0 ? string.Empty : $" (within {NumberText.Significant(Math.Ceiling(moves[0].Size * 100))}%)";
                 parts.Add($"{name} barely {(output == SensitivityOutput.Days ? "move" : "moves")}{within}");
                 continue;
             }
@@ -140,9 +141,7 @@ internal static class FigureTakeaways
             + ". The longest bars are the assumptions to pin down before committing the budget.";
     }
 
-    private static string Change(double? change) => change is { } c ? (c >= 0 ? "+" : "−") + Math.Round(Math.Abs(c) * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "impossible";
-
-    private static string Gpus(int count) => count == 1 ? "1 GPU" : HtmlNumbers.Whole(count) + " GPUs";
+    private static string Change(double? change) => change is { } c ? NumberText.Change(c) : "impossible";
 
     private static T? Try<T>(Func<T> make)
         where T : class

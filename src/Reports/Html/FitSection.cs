@@ -1,7 +1,8 @@
 using System.Globalization;
+using Scaling.Fitting;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
-using Scaling.Fitting;
+using Scaling.Text;
 
 namespace Scaling.Reports.Html;
 
@@ -108,10 +109,10 @@ internal static class FitSection
 
     private static string Format(string key, double value) => key switch
     {
-        "parameters" or "tokens" => HtmlNumbers.Count(value),
-        "tokensPerParameter" => HtmlNumbers.Significant(value),
-        "A" or "B" => HtmlNumbers.Significant(value),
-        _ => HtmlNumbers.Exponent(value),
+        "parameters" or "tokens" => NumberText.Count(value),
+        "tokensPerParameter" => NumberText.Significant(value),
+        "A" or "B" => NumberText.Significant(value),
+        _ => NumberText.Exponent(value),
     };
 
     private static void Diagnostics(HtmlWriter html, ParametricFitResult fit, BootstrapResult? bootstrap)
@@ -119,15 +120,15 @@ internal static class FitSection
         html.Element("h3", "Can the fit be trusted?");
         html.Open("ul", ("id", "fit-diagnostics"));
         html.Open("li").Text(fit.Converged ? "Converged: " : "Not converged: ").Text("the largest gradient component is ")
-            .Number("fit-gradientNorm", fit.GradientNorm, fit.GradientNorm.ToString("0.0E+0", CultureInfo.InvariantCulture))
+            .Number("fit-gradientNorm", fit.GradientNorm, NumberText.Scientific(fit.GradientNorm))
             .Text($" after {fit.Iterations.ToString(CultureInfo.InvariantCulture)} L-BFGS iterations.").Close("li");
         html.Open("li").Number("fit-startsAtBest", fit.StartsAtBest, fit.StartsAtBest.ToString(CultureInfo.InvariantCulture))
             .Text($" of {fit.Starts.ToString(CultureInfo.InvariantCulture)} starts reached the best objective ({fit.StartsConverged.ToString(CultureInfo.InvariantCulture)} converged).").Close("li");
         html.Element("li", fit.OnGridBoundary
             ? $"The optimum lies on the boundary of the grid of starts in {string.Join(", ", fit.GridBoundaryAxes)}: widen the grid before trusting it."
             : "The optimum lies inside the grid of starts.");
-        html.Open("li").Text("Log residuals: root mean square ").Number("fit-residualRms", fit.Residuals.RootMeanSquare, HtmlNumbers.Exponent(fit.Residuals.RootMeanSquare))
-            .Text(", largest ").Number("fit-residualMax", fit.Residuals.MaxAbsolute, HtmlNumbers.Exponent(fit.Residuals.MaxAbsolute))
+        html.Open("li").Text("Log residuals: root mean square ").Number("fit-residualRms", fit.Residuals.RootMeanSquare, NumberText.Exponent(fit.Residuals.RootMeanSquare))
+            .Text(", largest ").Number("fit-residualMax", fit.Residuals.MaxAbsolute, NumberText.Exponent(fit.Residuals.MaxAbsolute))
             .Text($", over {fit.RunsUsed.ToString(CultureInfo.InvariantCulture)} runs ({fit.RunsExcluded.ToString(CultureInfo.InvariantCulture)} highest-loss runs left out); Huber δ = {fit.HuberDelta.ToString("G3", CultureInfo.InvariantCulture)}.").Close("li");
         if (bootstrap is not null)
         {

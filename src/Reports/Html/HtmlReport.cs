@@ -1,4 +1,5 @@
 using System.Text;
+using Scaling.Text;
 
 namespace Scaling.Reports.Html;
 
@@ -34,7 +35,7 @@ public static class HtmlReport
         html.Open("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Raw("\n");
         html.Open("meta", ("http-equiv", "Content-Security-Policy"), ("content", ContentSecurityPolicy)).Raw("\n");
         html.Open("meta", ("name", "generator"), ("content", "scaling report")).Raw("\n");
-        html.Element("title", $"Training plan: {HtmlNumbers.Count(optimum.Parameters)} parameters on {HtmlNumbers.Count(optimum.Tokens)} tokens for {HtmlNumbers.Scientific(optimum.Flops)} FLOPs").Raw("\n");
+        html.Element("title", $"Training plan: {NumberText.Count(optimum.Parameters)} parameters on {NumberText.Count(optimum.Tokens)} tokens for {NumberText.Scientific(optimum.Flops)} FLOPs").Raw("\n");
         html.Open("style").Raw(HtmlPageStyle.Text).Close("style").Raw("\n").Close("head").Raw("\n");
         html.Open("body").Open("main").Raw("\n");
 

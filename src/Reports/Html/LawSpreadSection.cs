@@ -1,5 +1,6 @@
 using Scaling.Allocation;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Reports.Html;
 
@@ -20,10 +21,10 @@ internal static class LawSpreadSection
 
         html.Open("section", ("id", "laws"), ("aria-labelledby", "laws-title"));
         html.Element("h2", "How much the choice of law moves N*", ("id", "laws-title"));
-        html.Open("p").Text($"At {HtmlNumbers.Scientific(optimum.Flops)} FLOPs the {rows.Count} published laws put N* between ")
-            .Number("spread-smallest", smallest.Optimum.Parameters, HtmlNumbers.Count(smallest.Optimum.Parameters)).Text($" ({smallest.Law.Name}) and ")
-            .Number("spread-largest", largest.Optimum.Parameters, HtmlNumbers.Count(largest.Optimum.Parameters)).Text($" ({largest.Law.Name}), a factor of ")
-            .Number("spread-factor", largest.Optimum.Parameters / smallest.Optimum.Parameters, HtmlNumbers.Significant(largest.Optimum.Parameters / smallest.Optimum.Parameters))
+        html.Open("p").Text($"At {NumberText.Scientific(optimum.Flops)} FLOPs the {rows.Count} published laws put N* between ")
+            .Number("spread-smallest", smallest.Optimum.Parameters, NumberText.Count(smallest.Optimum.Parameters)).Text($" ({smallest.Law.Name}) and ")
+            .Number("spread-largest", largest.Optimum.Parameters, NumberText.Count(largest.Optimum.Parameters)).Text($" ({largest.Law.Name}), a factor of ")
+            .Number("spread-factor", largest.Optimum.Parameters / smallest.Optimum.Parameters, NumberText.Significant(largest.Optimum.Parameters / smallest.Optimum.Parameters))
             .Text(". The loss valley is flat, though: under ").Element("q", facts.Request.Law.Name).Text(" every size from ");
         Range(html, facts.NearOptimal[0]);
         html.Text(" comes within 0.5% of the optimal loss, and every size from ");
@@ -47,15 +48,15 @@ internal static class LawSpreadSection
     private static void Range(HtmlWriter html, NearOptimalRange range)
     {
         string tolerance = range.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        html.Number($"near-{tolerance}-lower", range.LowerParameters, HtmlNumbers.Count(range.LowerParameters)).Text(" to ")
-            .Number($"near-{tolerance}-upper", range.UpperParameters, HtmlNumbers.Count(range.UpperParameters));
+        html.Number($"near-{tolerance}-lower", range.LowerParameters, NumberText.Count(range.LowerParameters)).Text(" to ")
+            .Number($"near-{tolerance}-upper", range.UpperParameters, NumberText.Count(range.UpperParameters));
     }
 
     private static void LawTable(HtmlWriter html, PlanFacts facts, IReadOnlyList<(ScalingLaw Law, ComputeOptimum Optimum)> rows, Citations citations)
     {
         double planned = facts.Optimum.Parameters;
         html.ScrollBox().Open("table", ("id", "law-spread"), ("class", "wide"));
-        html.Element("caption", $"The compute-optimal plan at {HtmlNumbers.Scientific(facts.Optimum.Flops)} FLOPs under each published law (allocation rules predict no loss)");
+        html.Element("caption", $"The compute-optimal plan at {NumberText.Scientific(facts.Optimum.Flops)} FLOPs under each published law (allocation rules predict no loss)");
         html.Open("thead").Open("tr");
         foreach (string header in new[] { "Law", "N*", "D*", "D*/N*", "Loss", "N* / plan's N*", "Source" })
         {
@@ -68,19 +69,19 @@ internal static class LawSpreadSection
             bool chosen = SameLaw(law, facts.Request.Law);
             html.Open("tr", ("class", chosen ? "chosen" : null), ("data-law", law.Name));
             html.Open("th", ("scope", "row")).Text(law.Name).Text(chosen ? " (the plan's)" : string.Empty).Close("th");
-            Cell(html, $"law-{law.Name}-parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters));
-            Cell(html, $"law-{law.Name}-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens));
-            Cell(html, $"law-{law.Name}-tokensPerParameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter));
+            Cell(html, $"law-{law.Name}-parameters", optimum.Parameters, NumberText.Count(optimum.Parameters));
+            Cell(html, $"law-{law.Name}-tokens", optimum.Tokens, NumberText.Count(optimum.Tokens));
+            Cell(html, $"law-{law.Name}-tokensPerParameter", optimum.TokensPerParameter, NumberText.Ratio(optimum.TokensPerParameter));
             if (optimum is LossOptimum { Loss: var loss })
             {
-                Cell(html, $"law-{law.Name}-loss", loss, HtmlNumbers.Loss(loss));
+                Cell(html, $"law-{law.Name}-loss", loss, NumberText.Loss(loss));
             }
             else
             {
                 html.Element("td", "—", ("class", "number"));
             }
 
-            Cell(html, $"law-{law.Name}-ratio", optimum.Parameters / planned, HtmlNumbers.Significant(optimum.Parameters / planned) + "×");
+            Cell(html, $"law-{law.Name}-ratio", optimum.Parameters / planned, NumberText.Significant(optimum.Parameters / planned) + "×");
             html.Open("td");
             PlanSection.CiteOrName(html, citations, law.Source);
             html.Close("td").Close("tr");
@@ -103,12 +104,12 @@ internal static class LawSpreadSection
         foreach (var range in facts.NearOptimal)
         {
             string tolerance = range.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            html.Open("tr").Element("th", HtmlNumbers.Percent(range.Tolerance) + " of the optimal loss", ("scope", "row"));
-            Cell(html, $"range-{tolerance}-lowerParameters", range.LowerParameters, HtmlNumbers.Count(range.LowerParameters));
-            Cell(html, $"range-{tolerance}-upperTokens", range.LowerParametersTokens, HtmlNumbers.Count(range.LowerParametersTokens));
-            Cell(html, $"range-{tolerance}-upperParameters", range.UpperParameters, HtmlNumbers.Count(range.UpperParameters));
-            Cell(html, $"range-{tolerance}-lowerTokens", range.UpperParametersTokens, HtmlNumbers.Count(range.UpperParametersTokens));
-            Cell(html, $"range-{tolerance}-loss", range.LossLimit, HtmlNumbers.Loss(range.LossLimit));
+            html.Open("tr").Element("th", NumberText.Percent(range.Tolerance) + " of the optimal loss", ("scope", "row"));
+            Cell(html, $"range-{tolerance}-lowerParameters", range.LowerParameters, NumberText.Count(range.LowerParameters));
+            Cell(html, $"range-{tolerance}-upperTokens", range.LowerParametersTokens, NumberText.Count(range.LowerParametersTokens));
+            Cell(html, $"range-{tolerance}-upperParameters", range.UpperParameters, NumberText.Count(range.UpperParameters));
+            Cell(html, $"range-{tolerance}-lowerTokens", range.UpperParametersTokens, NumberText.Count(range.UpperParametersTokens));
+            Cell(html, $"range-{tolerance}-loss", range.LossLimit, NumberText.Loss(range.LossLimit));
             html.Close("tr");
         }
 

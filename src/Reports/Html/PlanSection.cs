@@ -2,6 +2,7 @@ using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Reports.Html;
 
@@ -17,18 +18,18 @@ internal static class PlanSection
         var law = facts.Request.Law;
         html.Open("header");
         html.Element("p", "Compute-optimal training plan", ("class", "kicker"));
-        html.Open("h1").Text("Train ").Number("title-parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters))
-            .Text(" parameters on ").Number("title-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens)).Text(" tokens").Close("h1");
+        html.Open("h1").Text("Train ").Number("title-parameters", optimum.Parameters, NumberText.Count(optimum.Parameters))
+            .Text(" parameters on ").Number("title-tokens", optimum.Tokens, NumberText.Count(optimum.Tokens)).Text(" tokens").Close("h1");
 
         html.Open("p", ("class", "lead"));
         if (facts.Budget?.BudgetEuros is { } euros)
         {
-            html.Number("lead-euros", euros, HtmlNumbers.Euros(euros)).Text($" on {facts.Budget.Resources.Assumptions.Accelerator.Name} buys ")
-                .Number("lead-flops", optimum.Flops, HtmlNumbers.Scientific(optimum.Flops)).Text(" FLOPs. With them, ");
+            html.Number("lead-euros", euros, NumberText.Euros(euros)).Text($" on {facts.Budget.Resources.Assumptions.Accelerator.Name} buys ")
+                .Number("lead-flops", optimum.Flops, NumberText.Scientific(optimum.Flops)).Text(" FLOPs. With them, ");
         }
         else
         {
-            html.Text("With a budget of ").Number("lead-flops", optimum.Flops, HtmlNumbers.Scientific(optimum.Flops)).Text(" FLOPs, ");
+            html.Text("With a budget of ").Number("lead-flops", optimum.Flops, NumberText.Scientific(optimum.Flops)).Text(" FLOPs, ");
         }
 
         if (facts.Plan is ForecastPlan forecast)
@@ -39,18 +40,18 @@ internal static class PlanSection
         {
             html.Text("the law ").Element("q", law.Name).Text(" ");
             CiteOrName(html, citations, law.Source);
-            html.Text(" reaches its lowest loss, ").Number("lead-loss", optimum.Loss, HtmlNumbers.Loss(optimum.Loss))
-                .Text(" nats per token, with a model of ").Number("lead-parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters))
-                .Text(" parameters trained on ").Number("lead-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens))
-                .Text(" tokens: ").Number("lead-tokens-per-parameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter))
+            html.Text(" reaches its lowest loss, ").Number("lead-loss", optimum.Loss, NumberText.Loss(optimum.Loss))
+                .Text(" nats per token, with a model of ").Number("lead-parameters", optimum.Parameters, NumberText.Count(optimum.Parameters))
+                .Text(" parameters trained on ").Number("lead-tokens", optimum.Tokens, NumberText.Count(optimum.Tokens))
+                .Text(" tokens: ").Number("lead-tokens-per-parameter", optimum.TokensPerParameter, NumberText.Ratio(optimum.TokensPerParameter))
                 .Text(" tokens per parameter.").Close("p");
             if (facts.Plan is LawPlan { NoForecast: { } reason } lawPlan)
             {
                 html.Open("p", ("class", "beside"), ("id", "no-forecast")).Text("No calibrated interval for N*: " + reason);
                 if (lawPlan.LawIntervals is { } i)
                 {
-                    html.Text(" The fit's bootstrap puts N* between ").Number("law-optimum-parameters-lower", i.Parameters.Lower, HtmlNumbers.Count(i.Parameters.Lower))
-                        .Text(" and ").Number("law-optimum-parameters-upper", i.Parameters.Upper, HtmlNumbers.Count(i.Parameters.Upper))
+                    html.Text(" The fit's bootstrap puts N* between ").Number("law-optimum-parameters-lower", i.Parameters.Lower, NumberText.Count(i.Parameters.Lower))
+                        .Text(" and ").Number("law-optimum-parameters-upper", i.Parameters.Upper, NumberText.Count(i.Parameters.Upper))
                         .Text(", which measures the runs' noise only, not the error of the law's form.");
                 }
 
@@ -95,36 +96,36 @@ internal static class PlanSection
     {
         var optimum = facts.Optimum;
         html.Open("dl", ("class", "key-numbers"), ("aria-label", "key numbers"));
-        Key(html, "Budget", "flops", optimum.Flops, HtmlNumbers.Scientific(optimum.Flops) + " FLOPs");
+        Key(html, "Budget", "flops", optimum.Flops, NumberText.Scientific(optimum.Flops) + " FLOPs");
         if (facts.Budget?.BudgetEuros is { } euros)
         {
-            Key(html, "Budget in euros", "budgetEuros", euros, HtmlNumbers.Euros(euros));
+            Key(html, "Budget in euros", "budgetEuros", euros, NumberText.Euros(euros));
         }
 
-        Key(html, "Parameters N*", "parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters));
+        Key(html, "Parameters N*", "parameters", optimum.Parameters, NumberText.Count(optimum.Parameters));
         if (facts.Plan is ForecastPlan { Forecast: var at })
         {
             html.Open("div").Element("dt", $"N* {(at.Level * 100).ToString("0", CultureInfo.InvariantCulture)}% interval{(at.Calibrated ? " (calibrated)" : string.Empty)}").Open("dd")
-                .Number("parametersLower", at.ParametersLower, HtmlNumbers.Count(at.ParametersLower)).Text(" to ")
-                .Number("parametersUpper", at.ParametersUpper, HtmlNumbers.Count(at.ParametersUpper)).Close("dd").Close("div");
+                .Number("parametersLower", at.ParametersLower, NumberText.Count(at.ParametersLower)).Text(" to ")
+                .Number("parametersUpper", at.ParametersUpper, NumberText.Count(at.ParametersUpper)).Close("dd").Close("div");
             if (at.Decades > 0)
             {
-                Key(html, "Decades beyond your runs", "decades", at.Decades, at.Decades.ToString("0.0", CultureInfo.InvariantCulture));
+                Key(html, "Decades beyond your runs", "decades", at.Decades, NumberText.Decades(at.Decades));
             }
         }
 
-        Key(html, "Training tokens D*", "tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens));
-        Key(html, "Tokens per parameter", "tokensPerParameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter));
-        Key(html, "Predicted loss (nats/token)", "loss", optimum.Loss, HtmlNumbers.Loss(optimum.Loss));
+        Key(html, "Training tokens D*", "tokens", optimum.Tokens, NumberText.Count(optimum.Tokens));
+        Key(html, "Tokens per parameter", "tokensPerParameter", optimum.TokensPerParameter, NumberText.Ratio(optimum.TokensPerParameter));
+        Key(html, "Predicted loss (nats/token)", "loss", optimum.Loss, NumberText.Loss(optimum.Loss));
         if (facts.Budget?.Resources is { } r)
         {
-            Key(html, $"{r.Assumptions.Accelerator.Name} GPUs", "gpus", r.Gpus, HtmlNumbers.Whole(r.Gpus));
-            Key(html, "Wall-clock time", "days", r.Days, HtmlNumbers.Days(r.Days));
-            Key(html, "Cost", "costEuros", r.CostEuros, HtmlNumbers.Euros(r.CostEuros));
+            Key(html, $"{r.Assumptions.Accelerator.Name} GPUs", "gpus", r.Gpus, NumberText.Whole(r.Gpus));
+            Key(html, "Wall-clock time", "days", r.Days, NumberText.Days(r.Days));
+            Key(html, "Cost", "costEuros", r.CostEuros, NumberText.Euros(r.CostEuros));
             if (r.KilowattHours is { } kwh && r.Co2Tonnes is { } co2)
             {
-                Key(html, "Energy", "energyKilowattHours", kwh, HtmlNumbers.KilowattHours(kwh));
-                Key(html, "CO₂", "co2Tonnes", co2, HtmlNumbers.Tonnes(co2));
+                Key(html, "Energy", "energyKilowattHours", kwh, NumberText.KilowattHours(kwh));
+                Key(html, "CO₂", "co2Tonnes", co2, NumberText.Tonnes(co2));
             }
         }
 
@@ -147,16 +148,16 @@ internal static class PlanSection
         var frontier = facts.Frontier;
         html.Open("p").Text("The law is ").Element("span", "L(N, D) = E + A/N^α + B/D^β", ("class", "formula")).Text(" ");
         citations.Cite(html, HoffmannSource);
-        html.Text(" with E = ").Number("law-E", law.E, HtmlNumbers.Exponent(law.E))
-            .Text(", A = ").Number("law-A", law.A, HtmlNumbers.Significant(law.A))
-            .Text(", B = ").Number("law-B", law.B, HtmlNumbers.Significant(law.B))
-            .Text(", α = ").Number("law-alpha", law.Alpha, HtmlNumbers.Exponent(law.Alpha))
-            .Text(", β = ").Number("law-beta", law.Beta, HtmlNumbers.Exponent(law.Beta))
+        html.Text(" with E = ").Number("law-E", law.E, NumberText.Exponent(law.E))
+            .Text(", A = ").Number("law-A", law.A, NumberText.Significant(law.A))
+            .Text(", B = ").Number("law-B", law.B, NumberText.Significant(law.B))
+            .Text(", α = ").Number("law-alpha", law.Alpha, NumberText.Exponent(law.Alpha))
+            .Text(", β = ").Number("law-beta", law.Beta, NumberText.Exponent(law.Beta))
             .Text(". Under C = 6·N·D its optimum is ").Element("span", "N* = G·(C/6)^a, D* = G⁻¹·(C/6)^b", ("class", "formula"))
-            .Text(": N* grows as C^").Number("exponentA", frontier.ExponentA, HtmlNumbers.Exponent(frontier.ExponentA))
-            .Text(" and D* as C^").Number("exponentB", frontier.ExponentB, HtmlNumbers.Exponent(frontier.ExponentB))
-            .Text(", so ten times the budget buys a model ").Number("tenfold-parameters", Math.Pow(10, frontier.ExponentA), HtmlNumbers.Significant(Math.Pow(10, frontier.ExponentA)))
-            .Text("× larger trained on ").Number("tenfold-tokens", Math.Pow(10, frontier.ExponentB), HtmlNumbers.Significant(Math.Pow(10, frontier.ExponentB)))
+            .Text(": N* grows as C^").Number("exponentA", frontier.ExponentA, NumberText.Exponent(frontier.ExponentA))
+            .Text(" and D* as C^").Number("exponentB", frontier.ExponentB, NumberText.Exponent(frontier.ExponentB))
+            .Text(", so ten times the budget buys a model ").Number("tenfold-parameters", Math.Pow(10, frontier.ExponentA), NumberText.Significant(Math.Pow(10, frontier.ExponentA)))
+            .Text("× larger trained on ").Number("tenfold-tokens", Math.Pow(10, frontier.ExponentB), NumberText.Significant(Math.Pow(10, frontier.ExponentB)))
             .Text("× the tokens.");
         if (facts.Plan is ForecastPlan)
         {
@@ -176,21 +177,21 @@ internal static class PlanSection
         var law = facts.Request.Law;
         string level = (at.Level * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
         html.Text($"the {plan.Method.Name()} forecast of your runs' IsoFLOP minima puts the compute-optimal model at ")
-            .Number("lead-parameters", optimum.Parameters, HtmlNumbers.Count(optimum.Parameters)).Text($" parameters ({level} interval ")
-            .Number("calibrated-parameters-lower", at.ParametersLower, HtmlNumbers.Count(at.ParametersLower)).Text(" to ")
-            .Number("calibrated-parameters-upper", at.ParametersUpper, HtmlNumbers.Count(at.ParametersUpper))
+            .Number("lead-parameters", optimum.Parameters, NumberText.Count(optimum.Parameters)).Text($" parameters ({level} interval ")
+            .Number("calibrated-parameters-lower", at.ParametersLower, NumberText.Count(at.ParametersLower)).Text(" to ")
+            .Number("calibrated-parameters-upper", at.ParametersUpper, NumberText.Count(at.ParametersUpper))
             .Text(at.Calibrated ? ", calibrated on back-tests of published IsoFLOP studies" : ", not calibrated: the method's block bootstrap")
-            .Text(") trained on ").Number("lead-tokens", optimum.Tokens, HtmlNumbers.Count(optimum.Tokens))
-            .Text(" tokens: ").Number("lead-tokens-per-parameter", optimum.TokensPerParameter, HtmlNumbers.Ratio(optimum.TokensPerParameter))
+            .Text(") trained on ").Number("lead-tokens", optimum.Tokens, NumberText.Count(optimum.Tokens))
+            .Text(" tokens: ").Number("lead-tokens-per-parameter", optimum.TokensPerParameter, NumberText.Ratio(optimum.TokensPerParameter))
             .Text(" tokens per parameter, where the law ").Element("q", law.Name).Text(" ");
         CiteOrName(html, citations, law.Source);
-        html.Text(" predicts a loss of ").Number("lead-loss", optimum.Loss, HtmlNumbers.Loss(optimum.Loss)).Text(" nats per token.").Close("p");
+        html.Text(" predicts a loss of ").Number("lead-loss", optimum.Loss, NumberText.Loss(optimum.Loss)).Text(" nats per token.").Close("p");
 
         html.Open("p", ("class", "lead"), ("id", "lead-calibrated"));
         if (at.Decades > 0)
         {
-            html.Text("Your largest run budget is 1/").Number("calibrated-budget-ratio", at.BudgetRatio, HtmlNumbers.Significant(at.BudgetRatio)).Text(" of this budget (")
-                .Number("calibrated-decades", at.Decades, at.Decades.ToString("0.0", CultureInfo.InvariantCulture)).Text(" decades of extrapolation).");
+            html.Text("Your largest run budget is 1/").Number("calibrated-budget-ratio", at.BudgetRatio, NumberText.Significant(at.BudgetRatio)).Text(" of this budget (")
+                .Number("calibrated-decades", at.Decades, NumberText.Decades(at.Decades)).Text(" decades of extrapolation).");
         }
         else
         {
@@ -206,13 +207,13 @@ internal static class PlanSection
 
         var own = plan.LawOptimum;
         html.Open("p", ("class", "beside"), ("id", "law-optimum")).Text("The fitted law's own optimum would be ")
-            .Number("law-optimum-parameters", own.Parameters, HtmlNumbers.Count(own.Parameters)).Text(" parameters on ")
-            .Number("law-optimum-tokens", own.Tokens, HtmlNumbers.Count(own.Tokens)).Text(" tokens");
+            .Number("law-optimum-parameters", own.Parameters, NumberText.Count(own.Parameters)).Text(" parameters on ")
+            .Number("law-optimum-tokens", own.Tokens, NumberText.Count(own.Tokens)).Text(" tokens");
         if (plan.LawIntervals is { } i)
         {
             html.Text($" ({(i.Parameters.Level * 100).ToString("0", CultureInfo.InvariantCulture)}% bootstrap interval of N* ")
-                .Number("law-optimum-parameters-lower", i.Parameters.Lower, HtmlNumbers.Count(i.Parameters.Lower)).Text(" to ")
-                .Number("law-optimum-parameters-upper", i.Parameters.Upper, HtmlNumbers.Count(i.Parameters.Upper))
+                .Number("law-optimum-parameters-lower", i.Parameters.Lower, NumberText.Count(i.Parameters.Lower)).Text(" to ")
+                .Number("law-optimum-parameters-upper", i.Parameters.Upper, NumberText.Count(i.Parameters.Upper))
                 .Text(", which measures the runs' noise, not the error of the law's form)");
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Scaling.Architecture;
+using Scaling.Text;
 
 namespace Scaling.Reports.Workbooks;
 
@@ -50,7 +51,7 @@ internal static class ArchitectureSheet
             Computed("Training FLOPs per token", Flops,
                 $"3*({Layers}*(2*{DModel}*({q}+2*{kv})+2*{q}*{DModel}+4*{Context}*{q}+3*{Heads}*{Context}+6*{DModel}*{Ffn})+4*{Vocabulary}*{DModel})",
                 "FLOPs", WorkbookFormats.Count, "Hoffmann et al. 2022, App. F: every product, softmax, embeddings and logits; backward = 2 × forward."),
-            Computed("… relative to 6·N", "Arch_flopsOverSixN", $"{Flops}/(6*{Parameters})", "-", WorkbookFormats.Plain, "Attention over the context is what 6·N leaves out."),
+            Computed("… relative to 6·N", "Arch_flopsOverSixN", $"{Flops}/(6*{Parameters})", "-", WorkbookFormats.Exponent, "Attention over the context is what 6·N leaves out."),
             Computed("Weights in BF16", "Arch_weightsBf16", $"2*{Parameters}", "", WorkbookFormats.Bytes, "2 bytes per parameter (FP32 4, FP8/INT8 1)."),
             Computed("Weights in INT4", "Arch_weightsInt4", $"0.5*{Parameters}", "", WorkbookFormats.Bytes, "Half a byte per parameter, before quantisation scales."),
             Computed("Training state (AdamW, mixed precision)", "Arch_trainingState", $"16*{Parameters}", "", WorkbookFormats.Bytes, "16 bytes per parameter; activations come on top."),
@@ -63,7 +64,7 @@ internal static class ArchitectureSheet
             Computed("Batch (DeepSeek)", "Arch_batchTokens", $"0.292*POWER({DeepSeekM}*{tokens},0.3271)", "tokens", WorkbookFormats.Count, "DeepSeek LLM, Eq. 1: 0.2920·C^0.3271."),
             Computed("Learning rate (Step Law)", "Arch_learningRateStepLaw", $"1.79*POWER({NonEmbedding},-0.713)*POWER({tokens},0.307)", "-", WorkbookFormats.Scientific, "Li et al. 2025 (arXiv 2503.04715): 1.79·N^−0.713·D^0.307."),
             Computed("Batch (Step Law)", "Arch_batchTokensStepLaw", $"0.58*POWER({tokens},0.571)", "tokens", WorkbookFormats.Count, "Li et al. 2025: 0.58·D^0.571."),
-            Computed("Loss by Kaplan's L(N, D)", KaplanLoss, $"POWER(POWER(6.4E+13/{NonEmbedding},0.076/0.103)+1.8E+13/{tokens},0.103)", "nats/token", WorkbookFormats.Plain,
+            Computed("Loss by Kaplan's L(N, D)", KaplanLoss, $"POWER(POWER(6.4E+13/{NonEmbedding},0.076/0.103)+1.8E+13/{tokens},0.103)", "nats/token", WorkbookFormats.Loss,
                 "Kaplan et al. 2020, Eq. 1.5 (§4 fit): α_N 0.076, α_D 0.103, N_c 6.4e13, D_c 1.8e13; WebText2 loss, used only for the critical batch."),
             Computed("Critical batch (Kaplan)", "Arch_criticalBatchTokens", $"2E+8/POWER({KaplanLoss},1/0.21)", "tokens", WorkbookFormats.Count,
                 "Kaplan et al. 2020, Eq. 1.4: B_crit = B*/L^(1/α_B), B* 2e8 tokens, α_B 0.21; beyond it more batch buys little per step."),
@@ -102,7 +103,7 @@ internal static class ArchitectureSheet
         string sbh = $"{Context}*{MicroBatch}*{DModel}";
         string found = layout.Choice is null
             ? "No layout fits within the maximum GPUs; these degrees are a starting point."
-            : $"Proposed by 'scaling plan --layout auto': the fewest GPUs ({l.Gpus:N0}) from the plan's {layout.PlanGpus:N0} on which a layout fits.";
+            : $"Proposed by 'scaling plan --layout auto': the fewest GPUs ({NumberText.Whole(l.Gpus)}) from the plan's {NumberText.Whole(layout.PlanGpus)} on which a layout fits.";
         return
         [
             Input("Tensor parallel", Tensor, l.Tensor, "Degrees divide the heads; at most 8, a server's NVLink domain (Narayanan et al. 2021, §3.4). " + found),
@@ -131,7 +132,7 @@ internal static class ArchitectureSheet
         SheetLayout.Header(sheet, "Quantity", "Value", "Unit", "Formula and source");
         int end = SheetLayout.Rows(sheet, 2, [.. Rows(content), .. LayoutRows(content)]);
         sheet.Cell(end + 1, 1).Value = string.Create(CultureInfo.InvariantCulture,
-            $"Shape proposed for N* = {content.Optimum.Parameters:0.00E+00} by 'scaling architecture'; change the shaded cells to try another. Left out: buffers, fragmentation, logits, pipeline micro-batches.");
+            $"Shape proposed for N* = {NumberText.Count(content.Optimum.Parameters)} by 'scaling architecture'; change the shaded cells to try another. Left out: buffers, fragmentation, logits, pipeline micro-batches.");
         sheet.Cell(end + 1, 1).Style.Font.Italic = true;
         SheetLayout.Widths(sheet, 36, 16, 12, SheetLayout.NoteColumnWidth);
         SheetLayout.Wrap(sheet, 4, 2, end - 1);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Scaling.Audit;
+using Scaling.Text;
 
 namespace Scaling.Reports.Workbooks;
 
@@ -50,7 +51,7 @@ internal static class AuditSheet
         note.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
         sheet.Row(last + 2).Height = 2 * 15;
         sheet.Cell(last + 2, 1).Value =
-            string.Create(CultureInfo.InvariantCulture, $"Law '{auditor.Law.Name}'. Near-optimal when N/N* lies within a factor {auditor.ParameterRatioTolerance:0.0#} of 1; ")
+            string.Create(CultureInfo.InvariantCulture, $"Law '{auditor.Law.Name}'. Near-optimal when N/N* lies within a factor {NumberText.Ratio(auditor.ParameterRatioTolerance)} of 1; ")
             + "wasted compute is the share the optimal split would not have needed for the same loss. Overtrained models are "
             + "usually trained so on purpose: a smaller model is cheaper to serve (Sardana et al. 2024).";
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Scaling.Fitting.Extrapolation;
+using Scaling.Text;
 
 namespace Scaling.Reports.Workbooks;
 
@@ -19,7 +20,7 @@ internal static class BacktestSheet
     {
         var sheet = workbook.Worksheets.Add(SheetName);
         var at = extrapolation.At(budgetFlops);
-        string level = string.Create(CultureInfo.InvariantCulture, $"{at.Level * 100:0}%");
+        string level = NumberText.Percent(at.Level);
         SheetLayout.Header(sheet, "Quantity", "Estimate", $"{level} lower", $"{level} upper");
         int row = 2;
 

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Scaling.Allocation;
+using Scaling.Text;
 
 namespace Scaling.Reports.Workbooks;
 
@@ -22,7 +23,7 @@ internal static class BeyondChinchillaSheet
     {
         var sheet = workbook.Worksheets.Add(SheetName);
         double flops = content.BudgetFlops;
-        int row = Section(sheet, 1, $"Limited unique data at C = {WorkbookFormats.Short(flops)} FLOPs (Muennighoff et al. 2023, arXiv 2305.16264)");
+        int row = Section(sheet, 1, $"Limited unique data at C = {NumberText.Scientific(flops)} FLOPs (Muennighoff et al. 2023, arXiv 2305.16264)");
         sheet.SheetView.FreezeRows(1);
         SheetLayout.Print(sheet);
         row = Table(sheet, row, ["Unique tokens U", "Parameters N", "Tokens D", "Epochs D/U", "Loss", "Loss with unlimited data", "Note"], DataRows(content));
@@ -104,7 +105,7 @@ internal static class BeyondChinchillaSheet
     private static string Format(string title) => title switch
     {
         "Epochs D/U" or "Tokens per parameter" => WorkbookFormats.Ratio,
-        "Loss" or "Loss with unlimited data" => WorkbookFormats.Plain,
+        "Loss" or "Loss with unlimited data" => WorkbookFormats.Loss,
         "Saving vs Chinchilla" => WorkbookFormats.Percent,
         "Note" => WorkbookFormats.Text,
         "Training FLOPs" or "Training + inference FLOPs" => WorkbookFormats.Scientific,

@@ -1,8 +1,9 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Scaling.Fitting;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
-using Scaling.Fitting;
+using Scaling.Text;
 
 namespace Scaling.Reports.Workbooks;
 
@@ -17,7 +18,7 @@ internal static class FitSheet
     public static void Write(XLWorkbook workbook, ParametricFitResult fit, BootstrapResult? bootstrap)
     {
         var sheet = workbook.Worksheets.Add(SheetName);
-        string level = string.Create(CultureInfo.InvariantCulture, $"{(bootstrap?.Intervals.Level ?? 0.95) * 100:0.#}%");
+        string level = NumberText.Percent(bootstrap?.Intervals.Level ?? 0.95);
         SheetLayout.Header(sheet, "Quantity", "Estimate", "Std. error", $"{level} lower", $"{level} upper");
         int row = 2;
         foreach (var (label, estimate, of) in Estimates(fit))
@@ -51,7 +52,7 @@ internal static class FitSheet
             return row;
         }
 
-        string at = WorkbookFormats.Short(plan.Flops);
+        string at = NumberText.Scientific(plan.Flops);
         foreach (var (interval, label, format) in new[]
         {
             (plan.Parameters, $"The law's own N* at {at} FLOPs", WorkbookFormats.Count),
@@ -160,7 +161,7 @@ internal static class FitSheet
         sheet.Range(first, 1, row, titles.Length).CreateTable("FitRuns").Theme = XLTableTheme.TableStyleLight9;
         sheet.Range(first + 1, 2, row, 3).Style.NumberFormat.Format = WorkbookFormats.Count;
         sheet.Range(first + 1, 4, row, 4).Style.NumberFormat.Format = WorkbookFormats.Scientific;
-        sheet.Range(first + 1, 5, row, 6).Style.NumberFormat.Format = WorkbookFormats.Plain;
+        sheet.Range(first + 1, 5, row, 6).Style.NumberFormat.Format = WorkbookFormats.Loss;
         sheet.Range(first + 1, 7, row, 7).Style.NumberFormat.Format = "0.00%";
         sheet.Range(first + 1, 7, row, 7).AddConditionalFormat().ColorScale()
             .LowestValue(XLColor.FromHtml("#5B9BD5")).Midpoint(XLCFContentType.Number, "0", XLColor.White).HighestValue(XLColor.FromHtml("#F8696B"));

@@ -68,22 +68,22 @@ internal static class InputsSheet
             Sigma(2, 2),
         ];
         const string From = "Fitted to your runs (Backtest sheet); change it only to try another forecast.";
-        yield return WorkbookRow.Input("ln C0 (origin)", WorkbookNames.ForecastOrigin, f.OriginLogFlops, "ln FLOPs", WorkbookFormats.Plain, "The ln FLOPs about which the forecast is written. " + From);
+        yield return WorkbookRow.Input("ln C0 (origin)", WorkbookNames.ForecastOrigin, f.OriginLogFlops, "ln FLOPs", WorkbookFormats.Exponent, "The ln FLOPs about which the forecast is written. " + From);
         string[] meaning = ["c0: ln N* at the origin", "c1: the exponent at the origin", "c2: the exponent's drift with ln C"];
         for (int k = 0; k < 3; k++)
         {
-            yield return WorkbookRow.Input($"c{k}", WorkbookNames.ForecastCoefficient(k), c[k], "-", WorkbookFormats.Plain, meaning[k] + ". " + From);
+            yield return WorkbookRow.Input($"c{k}", WorkbookNames.ForecastCoefficient(k), c[k], "-", WorkbookFormats.Exponent, meaning[k] + ". " + From);
         }
 
         for (int k = 0; k < 5; k++)
         {
-            yield return WorkbookRow.Input($"v{k}", WorkbookNames.ForecastVariance(k), v[k], "-", WorkbookFormats.Plain,
+            yield return WorkbookRow.Input($"v{k}", WorkbookNames.ForecastVariance(k), v[k], "-", WorkbookFormats.Scientific,
                 $"Coefficient of u^{k} in the predictive variance of ln N* (its coefficients' covariance and the IsoFLOP vertices' noise). " + From);
         }
 
         yield return WorkbookRow.Input("Largest budget of your runs", WorkbookNames.ForecastLargestBudgetFlops, f.LargestBudgetFlops, "FLOPs", WorkbookFormats.Scientific,
             "The largest IsoFLOP budget the forecast rests on: how far the plan extrapolates is measured from it.");
-        yield return WorkbookRow.Input("q (interval quantile)", WorkbookNames.ForecastQuantile, extrapolation.Quantile, "-", WorkbookFormats.Plain,
+        yield return WorkbookRow.Input("q (interval quantile)", WorkbookNames.ForecastQuantile, extrapolation.Quantile, "-", WorkbookFormats.Exponent,
             extrapolation.Calibrated
                 ? "The interval is N*·exp(±q·s(C)); q calibrated so that it covered 95% of held-out optima of published IsoFLOP studies (widened by your runs' own back-test when it missed by more)."
                 : "The interval is N*·exp(±q·s(C)); q = 1.96, a Gaussian 95% of the method's block bootstrap, not calibrated.");
@@ -93,10 +93,10 @@ internal static class InputsSheet
     {
         var law = content.LossLaw;
         string source = content.Law.Source;
-        yield return WorkbookRow.Input("E (irreducible loss)", WorkbookNames.LawE, law.E, "nats/token", WorkbookFormats.Plain, $"Entropy of natural text; {source}.") with { Bounds = (1e-6, 100) };
-        yield return WorkbookRow.Input("A", WorkbookNames.LawA, law.A, "nats/token", WorkbookFormats.Plain, "Scale of the parameter term A/N^alpha.") with { Bounds = (1e-6, 1e12) };
-        yield return WorkbookRow.Input("B", WorkbookNames.LawB, law.B, "nats/token", WorkbookFormats.Plain, "Scale of the data term B/D^beta.") with { Bounds = (1e-6, 1e12) };
-        yield return WorkbookRow.Input("alpha", WorkbookNames.LawAlpha, law.Alpha, "-", WorkbookFormats.Plain, "Exponent of the parameter term.") with { Bounds = (1e-3, 5) };
-        yield return WorkbookRow.Input("beta", WorkbookNames.LawBeta, law.Beta, "-", WorkbookFormats.Plain, "Exponent of the data term.") with { Bounds = (1e-3, 5) };
+        yield return WorkbookRow.Input("E (irreducible loss)", WorkbookNames.LawE, law.E, "nats/token", WorkbookFormats.Exponent, $"Entropy of natural text; {source}.") with { Bounds = (1e-6, 100) };
+        yield return WorkbookRow.Input("A", WorkbookNames.LawA, law.A, "nats/token", WorkbookFormats.Exponent, "Scale of the parameter term A/N^alpha.") with { Bounds = (1e-6, 1e12) };
+        yield return WorkbookRow.Input("B", WorkbookNames.LawB, law.B, "nats/token", WorkbookFormats.Exponent, "Scale of the data term B/D^beta.") with { Bounds = (1e-6, 1e12) };
+        yield return WorkbookRow.Input("alpha", WorkbookNames.LawAlpha, law.Alpha, "-", WorkbookFormats.Exponent, "Exponent of the parameter term.") with { Bounds = (1e-3, 5) };
+        yield return WorkbookRow.Input("beta", WorkbookNames.LawBeta, law.Beta, "-", WorkbookFormats.Exponent, "Exponent of the data term.") with { Bounds = (1e-3, 5) };
     }
 }

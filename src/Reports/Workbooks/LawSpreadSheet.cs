@@ -47,11 +47,11 @@ internal static class LawSpreadSheet
         workbook.NamedRanges.Add(SpreadLaws, sheet.Range(2, 1, last, 1));
         workbook.NamedRanges.Add(SpreadParameters, sheet.Range(2, 5, last, 5));
         sheet.Range(2, 3, last, 3).Style.NumberFormat.Format = "0.0000E+00";
-        sheet.Range(2, 4, last, 4).Style.NumberFormat.Format = WorkbookFormats.Plain;
+        sheet.Range(2, 4, last, 4).Style.NumberFormat.Format = WorkbookFormats.Exponent;
         sheet.Range(2, 5, last, 6).Style.NumberFormat.Format = WorkbookFormats.Count;
         sheet.Range(2, 7, last, 8).Style.NumberFormat.Format = WorkbookFormats.Ratio;
         sheet.Range(2, 8, last, 8).Style.NumberFormat.Format = "0.00×";
-        sheet.Range(2, 9, last, 9).Style.NumberFormat.Format = WorkbookFormats.Plain;
+        sheet.Range(2, 9, last, 9).Style.NumberFormat.Format = WorkbookFormats.Loss;
         sheet.Range(2, 10, last, 10).Style.NumberFormat.Format = "0.00%";
         SheetLayout.Widths(sheet, 22, 14, 16, 10, 13, 13, 11, 10, 13, 11, 60);
         SheetLayout.Wrap(sheet, Titles.Length, 2, last);

@@ -49,7 +49,7 @@ internal static class NearOptimalSheet
         sheet.Range(2, 3, row - 1, 3).Style.NumberFormat.Format = WorkbookFormats.Count;
         sheet.Range(2, 4, row - 1, 4).Style.NumberFormat.Format = "0.00";
         sheet.Range(2, 5, row - 1, 5).Style.NumberFormat.Format = WorkbookFormats.Count;
-        sheet.Range(2, 6, row - 1, 6).Style.NumberFormat.Format = WorkbookFormats.Plain;
+        sheet.Range(2, 6, row - 1, 6).Style.NumberFormat.Format = WorkbookFormats.Loss;
         sheet.Range(2, 7, row - 1, 7).Style.NumberFormat.Format = "0.000%";
         sheet.Range(2, FirstIterateColumn, row - 1, FirstIterateColumn + NewtonSteps).Style.NumberFormat.Format = "0.000000";
         sheet.Range(2, 3, row - 1, 4).Style.Font.Bold = true;
@@ -63,7 +63,7 @@ internal static class NearOptimalSheet
         {
             sheet.Cell(row, 1).Value = label;
             sheet.Cell(row, 3).FormulaA1 = formula;
-            sheet.Cell(row, 3).Style.NumberFormat.Format = WorkbookFormats.Plain;
+            sheet.Cell(row, 3).Style.NumberFormat.Format = WorkbookFormats.Exponent;
             workbook.NamedRanges.Add(name, sheet.Range(row, 3, row, 3));
             row++;
         }

@@ -1,3 +1,4 @@
+using Scaling.Text;
 using Scaling.Hardware;
 using Scaling.Resources;
 using static Scaling.Reports.Workbooks.WorkbookNames;
@@ -79,16 +80,16 @@ internal static class ResourceRows
             FormattableString.Invariant($"Litres the power plants consume per kWh drawn; default {WaterModel.DefaultWaterIntensityLitresPerKilowattHour} ({WaterModel.DefaultsSource}, {WaterModel.DefaultsDate})."))
             with { Bounds = (0, 100) };
         yield return WorkbookRow.Input("Embodied CO₂ per GPU", EmbodiedKilogramsPerGpu, resources.EmbodiedKilogramsPerGpu, "kg CO₂eq", WorkbookFormats.Whole,
-            FormattableString.Invariant($"Manufacturing emissions of one GPU; default {EmbodiedCarbon.DefaultKilogramsPerGpu:0} kg, Luccioni et al. 2023's A100 (BLOOM, JMLR 24:253)."))
+            FormattableString.Invariant($"Manufacturing emissions of one GPU; default {NumberText.Significant(EmbodiedCarbon.DefaultKilogramsPerGpu)} kg, Luccioni et al. 2023's A100 (BLOOM, JMLR 24:253)."))
             with { Bounds = (0, 100_000) };
         yield return WorkbookRow.Input("Embodied CO₂ per server (without GPUs)", EmbodiedKilogramsPerServer, resources.EmbodiedKilogramsPerServer, "kg CO₂eq", WorkbookFormats.Whole,
-            FormattableString.Invariant($"Manufacturing emissions of one server's CPUs, memory, board and chassis; default {EmbodiedCarbon.DefaultKilogramsPerServer:#,##0} kg (Luccioni et al. 2023)."))
+            FormattableString.Invariant($"Manufacturing emissions of one server's CPUs, memory, board and chassis; default {NumberText.Significant(EmbodiedCarbon.DefaultKilogramsPerServer)} kg (Luccioni et al. 2023)."))
             with { Bounds = (0, 1_000_000) };
         yield return WorkbookRow.Input("Hardware lifetime", HardwareLifetimeYears, resources.HardwareLifetimeYears, "years", WorkbookFormats.Ratio,
-            FormattableString.Invariant($"Years before the hardware is replaced; default {EmbodiedCarbon.DefaultLifetimeYears:0} (Luccioni et al. 2023)."))
+            FormattableString.Invariant($"Years before the hardware is replaced; default {NumberText.Significant(EmbodiedCarbon.DefaultLifetimeYears)} (Luccioni et al. 2023)."))
             with { Bounds = (0.1, 50) };
         yield return WorkbookRow.Input("Hardware utilisation", HardwareUtilisation, resources.HardwareUtilisation, "fraction", WorkbookFormats.Percent,
-            FormattableString.Invariant($"Share of its life the hardware runs jobs; default {EmbodiedCarbon.DefaultUtilisation:0%} (Luccioni et al. 2023)."))
+            FormattableString.Invariant($"Share of its life the hardware runs jobs; default {NumberText.Percent(EmbodiedCarbon.DefaultUtilisation)} (Luccioni et al. 2023)."))
             with { Bounds = (0.01, 1) };
     }
 
@@ -104,7 +105,7 @@ internal static class ResourceRows
         yield return WorkbookRow.Computed("GPUs", PlanGpus, ResourceFormulas.Gpus(PlanMinimumGpus, PlanGpuHours),
             "GPUs", WorkbookFormats.Whole, "Given, or the fewest whole nodes that meet the deadline, else the schedule (never fewer than hold the state).");
         yield return WorkbookRow.Computed("Days", PlanDays, ResourceFormulas.Days(PlanGpuHours, PlanGpus), "days", "#,##0.0",
-            $"GPU-hours / GPUs / 24; red beyond {LongPlanDays:0} days.");
+            $"GPU-hours / GPUs / 24; red beyond {NumberText.Days(LongPlanDays)}.");
         yield return WorkbookRow.Computed("Energy", PlanKilowattHours, ResourceFormulas.KilowattHours(PlanGpuHours), "MWh", WorkbookFormats.Mega,
             "GPU-hours · W/1000 · (1 + overhead) · PUE; the cell holds kWh.");
         yield return WorkbookRow.Computed("CO₂", PlanCo2Tonnes, ResourceFormulas.Co2Tonnes(PlanKilowattHours), "t", "#,##0.0", "kWh · grid intensity / 10^6.");

@@ -1,3 +1,4 @@
+using Scaling.Text;
 using ClosedXML.Excel;
 using static Scaling.Reports.Workbooks.WorkbookNames;
 
@@ -104,7 +105,7 @@ internal static class ScenariosSheet
         sheet.Range(2, BudgetColumn, last, BudgetColumn).Style.NumberFormat.Format = WorkbookFormats.Scientific;
         sheet.Range(2, ParametersColumn, last, TokensColumn).Style.NumberFormat.Format = WorkbookFormats.Count;
         sheet.Range(2, TokensPerParameterColumn, last, TokensPerParameterColumn).Style.NumberFormat.Format = WorkbookFormats.Ratio;
-        sheet.Range(2, LossColumn, last, LossColumn).Style.NumberFormat.Format = WorkbookFormats.Plain;
+        sheet.Range(2, LossColumn, last, LossColumn).Style.NumberFormat.Format = WorkbookFormats.Loss;
         if (columns >= CostColumn)
         {
             sheet.Range(2, GpuHoursColumn, last, GpusColumn).Style.NumberFormat.Format = WorkbookFormats.Whole;
@@ -114,7 +115,5 @@ internal static class ScenariosSheet
     }
 
     // "×1/100", "×3.2": the budget as a multiple of the user's.
-    private static string Multiple(double ratio) => ratio >= 1
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"×{ratio:#,##0.##}")
-        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"×1/{1 / ratio:#,##0.#}");
+    private static string Multiple(double ratio) => ratio >= 1 ? "×" + NumberText.Ratio(ratio) : "×1/" + NumberText.Ratio(1 / ratio);
 }

@@ -1,3 +1,4 @@
+using Scaling.Text;
 using System.Globalization;
 using ClosedXML.Excel;
 using Scaling.Laws;
@@ -38,22 +39,22 @@ internal static class SensitivitySheet
         var cases = new List<Case> { new("nothing", "your plan") };
         foreach (double mfu in new[] { ranges.Mfu.Low, ranges.Mfu.High })
         {
-            cases.Add(new("MFU", Text($"{mfu * 100:0.#}%"), Mfu: Text($"{mfu}")));
+            cases.Add(new("MFU", NumberText.Percent(mfu), Mfu: Text($"{mfu}")));
         }
 
         foreach (double factor in new[] { ranges.PriceFactor.Low, ranges.PriceFactor.High })
         {
-            cases.Add(new("GPU-hour price", Text($"{factor - 1:+0%;-0%}"), Price: Text($"{EurosPerGpuHour}*{factor}")));
+            cases.Add(new("GPU-hour price", NumberText.Change(factor - 1), Price: Text($"{EurosPerGpuHour}*{factor}")));
         }
 
         foreach (double pue in new[] { ranges.Pue.Low, ranges.Pue.High })
         {
-            cases.Add(new("PUE", Text($"{pue:0.0#}"), Pue: Text($"{pue}")));
+            cases.Add(new("PUE", NumberText.Exponent(pue), Pue: Text($"{pue}")));
         }
 
         foreach (double grams in new[] { ranges.GridGramsCo2PerKilowattHour.Low, ranges.GridGramsCo2PerKilowattHour.High })
         {
-            cases.Add(new("grid intensity", Text($"{grams:0} gCO₂/kWh"), Grid: Text($"{grams}")));
+            cases.Add(new("grid intensity", NumberText.Significant(grams) + " gCO₂/kWh", Grid: Text($"{grams}")));
         }
 
         // The laws whose N* at the budget is smallest and largest, as PlanSensitivity picks them.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Scaling.Text;
 
 namespace Scaling.Reports.Workbooks;
 
@@ -250,7 +251,7 @@ internal static class SheetLayout
             validation.Decimal.Between(bounds.Minimum, bounds.Maximum);
             validation.ErrorStyle = XLErrorStyle.Stop;
             validation.ErrorTitle = "Out of range";
-            validation.ErrorMessage = Shorten(string.Create(CultureInfo.InvariantCulture, $"{item.Label} must lie between {bounds.Minimum:G3} and {bounds.Maximum:G3}."), 225);
+            validation.ErrorMessage = Shorten(string.Create(CultureInfo.InvariantCulture, $"{item.Label} must lie between {NumberText.Value(bounds.Minimum)} and {NumberText.Value(bounds.Maximum)}."), 225);
         }
     }
 

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Scaling.Text;
 using static Scaling.Reports.Workbooks.WorkbookNames;
 
 namespace Scaling.Reports.Workbooks;
@@ -67,7 +68,7 @@ internal static class SummarySheet
         yield return $"\"Any size from \"&{Count(NearParametersLow(NearOptimalSheet.Wide))}&\" to \"&{Count(NearParametersHigh(NearOptimalSheet.Wide))}&\" parameters comes within 1% of that loss (\"&"
             + $"{Count(NearParametersLow(NearOptimalSheet.Narrow))}&\" to \"&{Count(NearParametersHigh(NearOptimalSheet.Narrow))}&\" within 0.5%): the sizes you may pick.\"";
         yield return $"\"The choice of law moves N* most: the preset laws give \"&{Count($"MIN({SpreadParameters})")}&\" (\"&{LawOf("MIN")}&\") to \"&{Count($"MAX({SpreadParameters})")}&\" (\"&{LawOf("MAX")}&\") at this budget (Law spread).\"";
-        yield return $"\"With more compute, grow the model as C^\"&ROUND({PlanExponentA},3)&\" and the data as C^\"&ROUND({PlanExponentB},3)&\".\"";
+        yield return $"\"With more compute, grow the model as C^\"&ROUND({PlanExponentA},4)&\" and the data as C^\"&ROUND({PlanExponentB},4)&\".\"";
     }
 
     private static IEnumerable<string> ResourceSentences()
@@ -137,7 +138,12 @@ internal static class SummarySheet
 
     // "72.2 billion", "1.33 trillion": Excel's TEXT would do, but ClosedXML 0.95's evaluation of TEXT fails against the
     // ExcelNumberFormat version NuGet serves, and cached values must be evaluated at save.
+    // Three significant figures, as NumberText.Count.
     private static string Count(string name) =>
-        $"IF({name}>=1E15,ROUND({name}/1E15,2)&\" quadrillion\",IF({name}>=1E12,ROUND({name}/1E12,2)&\" trillion\","
-        + $"IF({name}>=1E9,ROUND({name}/1E9,1)&\" billion\",ROUND({name}/1E6,0)&\" million\")))";
+        $"IF({name}>=1E15,{Significant($"{name}/1E15")}&\" quadrillion\",IF({name}>=1E12,{Significant($"{name}/1E12")}&\" trillion\","
+        + $"IF({name}>=1E9,{Significant($"{name}/1E9")}&\" billion\",{Significant($"{name}/1E6")}&\" million\")))";
+
+    // A positive value to NumberText.SignificantDigits significant figures (more for a larger whole part).
+    private static string Significant(string value) =>
+        $"ROUND({value},MAX(0,{NumberText.SignificantDigits - 1}-INT(LOG10({value}))))";
 }

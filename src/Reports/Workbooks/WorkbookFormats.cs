@@ -1,3 +1,5 @@
+using Scaling.Text;
+
 namespace Scaling.Reports.Workbooks;
 
 /// <summary>
@@ -16,8 +18,11 @@ internal static class WorkbookFormats
     /// <summary>"144.0 GB", "1.2 TB", "524.3 MB": bytes, decimal units, the unit in the number.</summary>
     public const string Bytes = "[>=1E12]#,##0.0,,,,\" TB\";[>=1E9]#,##0.0,,,\" GB\";#,##0.0,,\" MB\"";
 
-    /// <summary>"1.9744": a loss or a law coefficient.</summary>
-    public const string Plain = "0.0000";
+    /// <summary>"1.974": a loss in nats per token, to <see cref="NumberText.LossDecimals"/> decimals as everywhere else.</summary>
+    public static readonly string Loss = "0." + new string('0', NumberText.LossDecimals);
+
+    /// <summary>"0.5126", "482.01", "1.8172": a law coefficient or exponent, up to four decimals (<see cref="NumberText.Exponent"/>).</summary>
+    public const string Exponent = "0.0###";
 
     /// <summary>"18.4": a ratio such as tokens per parameter.</summary>
     public const string Ratio = "0.0";
@@ -47,18 +52,4 @@ internal static class WorkbookFormats
     public const string WholeOrUnknown = "#,##0;-#,##0;\"–\"";
 
     public const string Text = "@";
-
-    /// <summary>"5.76e23": a budget in a label, as people write it.</summary>
-    public static string Short(double value)
-    {
-        int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        double mantissa = Math.Round(value / Math.Pow(10, exponent), 2);
-        if (Math.Abs(mantissa) >= 10)
-        {
-            mantissa /= 10;
-            exponent++;
-        }
-
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{mantissa:0.##}e{exponent}");
-    }
 }

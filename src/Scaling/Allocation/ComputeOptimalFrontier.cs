@@ -1,4 +1,5 @@
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Allocation;
 
@@ -91,14 +92,14 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     public double FlopsForLoss(double targetLoss)
     {
         Require.Finite(targetLoss, nameof(targetLoss));
-        string e = Format(Law.E);
+        string e = NumberText.Value(Law.E);
         if (targetLoss <= Law.E)
         {
             throw new InfeasiblePlanException(
                 "loss",
                 targetLoss,
                 "above E = " + e,
-                $"a target loss of {Format(targetLoss)} is not above the irreducible loss E = {e}; no finite compute reaches it. Ask for a loss above {e}.");
+                $"a target loss of {NumberText.Value(targetLoss)} is not above the irreducible loss E = {e}; no finite compute reaches it. Ask for a loss above {e}.");
         }
 
         double flops = FlopsPerParameterToken * Math.Pow((targetLoss - Law.E) / FrontierCoefficient, -1.0 / LossDecayExponent);
@@ -108,7 +109,7 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
                 "loss",
                 targetLoss,
                 "reachable with a finite, positive compute",
-                $"a target loss of {Format(targetLoss)} needs {Format(flops)} FLOPs, outside what a double can plan; ask for a loss between E = {e} and about {Format(Law.E + 10)}.");
+                $"a target loss of {NumberText.Value(targetLoss)} needs {NumberText.Value(flops)} FLOPs, outside what a double can plan; ask for a loss between E = {e} and about {NumberText.Value(Law.E + 10)}.");
         }
 
         return flops;
@@ -156,8 +157,8 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
                 throw new InfeasiblePlanException(
                     "flops",
                     flops,
-                    $"at most {Format(FlopsPerParameterToken * highest * maxTokens)} under the caps",
-                    $"{Format(flops)} FLOPs need more than {Format(highest)} parameters × {Format(maxTokens)} tokens; raise a cap or lower the budget.");
+                    $"at most {NumberText.Value(FlopsPerParameterToken * highest * maxTokens)} under the caps",
+                    $"{NumberText.Value(flops)} FLOPs need more than {NumberText.Value(highest)} parameters × {NumberText.Value(maxTokens)} tokens; raise a cap or lower the budget.");
             }
         }
 
@@ -200,10 +201,9 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
                 quantity,
                 value,
                 limit,
-                $"the law {Law} has no usable compute-optimal frontier: {quantity} = {Format(value)} must be {limit} (Hoffmann et al. 2022, Eq. 4); "
+                $"the law {Law} has no usable compute-optimal frontier: {quantity} = {NumberText.Value(value)} must be {limit} (Hoffmann et al. 2022, Eq. 4); "
                 + "use exponents alpha and beta of comparable size, e.g. between 0.05 and 1.");
         }
     }
 
-    private static string Format(double value) => value.ToString("0.###E+00", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Allocation;
 
@@ -42,7 +43,7 @@ public static class FineGrainedMoePlanner
             throw new InfeasiblePlanException(
                 "flops", flops, "a budget whose optimal mixture has 1M to 1e15 active parameters",
                 string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"at {flops:G4} FLOPs the optimal mixture of experts would have {(best.Active <= SmallestActive * 1.01 ? "under 1M" : "over 1e15")} active parameters, outside the sizes searched (Krajewski et al. 2024 fitted 129M to 3.7B); give a budget between about 1e15 and 1e31 FLOPs."));
+                    $"at {NumberText.Value(flops)} FLOPs the optimal mixture of experts would have {(best.Active <= SmallestActive * 1.01 ? "under 1M" : "over 1e15")} active parameters, outside the sizes searched (Krajewski et al. 2024 fitted 129M to 3.7B); give a budget between about 1e15 and 1e31 FLOPs."));
         }
 
         double tokens = flops / law.FlopsPerToken(best.Active, best.G);

@@ -1,4 +1,5 @@
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Allocation;
 
@@ -69,7 +70,7 @@ public sealed record InferenceAwarePlanner
                 "small enough that the lifetime cost is finite",
                 string.Create(
                     System.Globalization.CultureInfo.InvariantCulture,
-                    $"serving {inferenceTokens:G4} tokens costs more FLOPs than a double holds, so no plan can be compared; give a lifetime demand in a realistic range, e.g. 2e12 tokens."));
+                    $"serving {NumberText.Value(inferenceTokens)} tokens costs more FLOPs than a double holds, so no plan can be compared; give a lifetime demand in a realistic range, e.g. 2e12 tokens."));
         }
 
         return plan;

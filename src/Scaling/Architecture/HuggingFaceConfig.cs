@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Scaling.Text;
 
 namespace Scaling.Architecture;
 
@@ -325,7 +326,7 @@ public sealed record HuggingFaceConfig
 
             // Bounded like the options that set the same field, so that every count stays exact.
             var (min, max) = Range(key);
-            string limit = string.Create(CultureInfo.InvariantCulture, $"from {min} to {max:#,##0}");
+            string limit = string.Create(CultureInfo.InvariantCulture, $"from {NumberText.Whole(min)} to {NumberText.Whole(max)}");
             return value >= min && value <= max
                 ? (int)value
                 : throw new InvalidShapeException(key, value, string.Create(CultureInfo.InvariantCulture, $"must be a whole number {limit}, got {value}."), limit, source);

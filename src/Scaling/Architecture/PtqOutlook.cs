@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scaling.Text;
 
 namespace Scaling.Architecture;
 
@@ -45,12 +46,11 @@ public sealed record PtqOutlook(
                 return null;
             }
 
-            var i = CultureInfo.InvariantCulture;
             string past = PastInt4CriticalTokens
-                ? $", and {Tokens.ToString("0.0E+0", i)} tokens are past the INT4 critical {Int4CriticalTokens.ToString("0.0E+0", i)}, beyond which more training makes the INT4 model worse"
+                ? $", and {NumberText.Count(Tokens)} tokens are past the INT4 critical {NumberText.Count(Int4CriticalTokens)}, beyond which more training makes the INT4 model worse"
                 : string.Empty;
-            return $"At {TokensPerParameter.ToString("0", i)} tokens/parameter, post-training quantisation costs {GrowthOverChinchilla.ToString("0.0", i)}× what it does at 20: "
-                + $"predicted +{Int4LossPenalty.ToString("0.000", i)} nats/token at INT4 and +{Int8LossPenalty.ToString("0.0E+0", i)} at INT8 (Kumar et al. 2024, Eq. 2, Table 2; absolute values on its Dolma runs){past}; "
+            return $"At {NumberText.Ratio(TokensPerParameter)} tokens/parameter, post-training quantisation costs {NumberText.Ratio(GrowthOverChinchilla)}× what it does at 20: "
+                + $"predicted +{NumberText.Loss(Int4LossPenalty)} nats/token at INT4 and +{NumberText.Loss(Int8LossPenalty)} at INT8 (Kumar et al. 2024, Eq. 2, Table 2; absolute values on its Dolma runs){past}; "
                 + "serve at 8 bits, quantise with calibration (GPTQ/AWQ) or train quantisation-aware.";
         }
     }

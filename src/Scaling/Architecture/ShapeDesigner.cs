@@ -1,3 +1,4 @@
+using Scaling.Text;
 namespace Scaling.Architecture;
 
 /// <summary>
@@ -29,7 +30,7 @@ public static class ShapeDesigner
         ArgumentNullException.ThrowIfNull(request);
         if (!double.IsFinite(parameters) || parameters < MinParameters || parameters > MaxParameters)
         {
-            throw new InvalidShapeException("parameters", parameters, $"must lie between 1e6 and 1e14 to propose a shape, got {parameters.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}.");
+            throw new InvalidShapeException("parameters", parameters, $"must lie between 1e6 and 1e14 to propose a shape, got {NumberText.Value(parameters)}.");
         }
 
         if (request.GroupSize <= 0 || request.HeadSize <= 0 || request.AspectRatio <= 0 || !double.IsFinite(request.AspectRatio))

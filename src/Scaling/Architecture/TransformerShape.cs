@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scaling.Hardware;
+using Scaling.Text;
 
 namespace Scaling.Architecture;
 
@@ -233,7 +234,7 @@ public sealed record TransformerShape
             throw new InvalidShapeException(
                 "parameters",
                 double.NaN,
-                $"{shape} counts more than {long.MaxValue.ToString("#,##0", CultureInfo.InvariantCulture)} parameters, beyond a 64-bit count; give smaller layers, widths, heads or vocabulary.",
+                $"{shape} counts more than {NumberText.Scientific(long.MaxValue)} parameters, beyond a 64-bit count; give smaller layers, widths, heads or vocabulary.",
                 "at most 2^63 - 1 parameters");
         }
 

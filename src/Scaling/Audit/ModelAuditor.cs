@@ -1,5 +1,6 @@
 using Scaling.Allocation;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Audit;
 
@@ -103,7 +104,7 @@ public sealed record ModelAuditor
                 "flops",
                 flops,
                 "finite",
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{parameters:G4} parameters on {tokens:G4} tokens take more than 1.8E+308 FLOPs, outside what a double can audit; give a model in a realistic range."));
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{NumberText.Value(parameters)} parameters on {NumberText.Value(tokens)} tokens take more than 1.8E+308 FLOPs, outside what a double can audit; give a model in a realistic range."));
         }
 
         var optimum = Allocator.Optimum(flops);

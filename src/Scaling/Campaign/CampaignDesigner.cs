@@ -1,4 +1,5 @@
 using Scaling.Allocation;
+using Scaling.Text;
 
 namespace Scaling.Campaign;
 
@@ -48,7 +49,7 @@ public static class CampaignDesigner
                 "campaignFlops",
                 campaignFlops,
                 "large enough that every budget is a normal number",
-                $"a campaign of {campaignFlops.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} FLOPs cannot be split into {options.Budgets} budgets of {options.SizesPerBudget} runs; give more compute.");
+                $"a campaign of {NumberText.Value(campaignFlops)} FLOPs cannot be split into {options.Budgets} budgets of {options.SizesPerBudget} runs; give more compute.");
         }
     }
 

@@ -1,9 +1,10 @@
 using Scaling.Allocation;
+using Scaling.Fitting;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Campaign;
 
@@ -99,7 +100,7 @@ public static class NextRunAdvisor
                 "flops",
                 runs.Max(Budget),
                 "finite",
-                $"the largest run's compute ({(double.IsFinite(runs.Max(Budget)) ? runs.Max(Budget).ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "beyond 1.8E+308")} FLOPs) "
+                $"the largest run's compute ({NumberText.Value(runs.Max(Budget))} FLOPs) "
                 + "leaves no larger budget a double can hold; check the parameters, tokens and budget columns.");
         }
 

@@ -1,4 +1,5 @@
 using Scaling.Allocation;
+using Scaling.Text;
 
 namespace Scaling.Campaign;
 
@@ -30,7 +31,7 @@ public sealed record PlannedRun(double BudgetFlops, double Parameters, double To
                 "tokens",
                 tokens,
                 "at least 1",
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a budget of {budgetFlops:G3} FLOPs cannot train {wholeParameters:G3} parameters on a single token; give the campaign more compute or fewer runs."));
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a budget of {NumberText.Scientific(budgetFlops)} FLOPs cannot train {NumberText.Count(wholeParameters)} parameters on a single token; give the campaign more compute or fewer runs."));
         }
 
         return new PlannedRun(budgetFlops, wholeParameters, tokens);

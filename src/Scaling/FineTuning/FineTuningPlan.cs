@@ -1,5 +1,6 @@
 using Scaling.Architecture;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.FineTuning;
 
@@ -92,8 +93,8 @@ public sealed record FineTuningPlan
         if (memory.ActivationBytes >= usable)
         {
             throw new InfeasiblePlanException(
-                ActivationsQuantity, memory.ActivationBytes, $"below {Readable.Bytes(usable)}",
-                $"one micro-batch of activations takes {Readable.Bytes(memory.ActivationBytes)}, more than the {Readable.Bytes(usable)} usable on a {assumptions.Accelerator.Name}; "
+                ActivationsQuantity, memory.ActivationBytes, $"below {NumberText.Bytes(usable)}",
+                $"one micro-batch of activations takes {NumberText.Bytes(memory.ActivationBytes)}, more than the {NumberText.Bytes(usable)} usable on a {assumptions.Accelerator.Name}; "
                 + "use a shorter context, a smaller micro-batch or full recomputation.");
         }
 
@@ -134,8 +135,8 @@ public sealed record FineTuningPlan
             if (given < toHold)
             {
                 throw new InfeasiblePlanException(
-                    ResourceQuantities.Gpus, given, $"at least {toHold:0}",
-                    $"{given} × {a.Accelerator.Name} cannot hold {Readable.Bytes(memory.ShardedBytes)} of weights and state plus {Readable.Bytes(memory.ActivationBytes)} of activations each; give at least {toHold:0}.");
+                    ResourceQuantities.Gpus, given, $"at least {NumberText.Whole(toHold)}",
+                    $"{given} × {a.Accelerator.Name} cannot hold {NumberText.Bytes(memory.ShardedBytes)} of weights and state plus {NumberText.Bytes(memory.ActivationBytes)} of activations each; give at least {NumberText.Whole(toHold)}.");
             }
 
             return (given, GpuCountReason.Given);
@@ -145,7 +146,7 @@ public sealed record FineTuningPlan
         {
             throw new InfeasiblePlanException(
                 ResourceQuantities.MaxGpus, toHold, $"at most {a.MaxGpus}",
-                $"holding {Readable.Bytes(memory.ShardedBytes)} needs {Readable.Number(toHold)} × {a.Accelerator.Name}, more than the maximum {Readable.Number(a.MaxGpus)}.");
+                $"holding {NumberText.Bytes(memory.ShardedBytes)} needs {NumberText.Whole(toHold)} × {a.Accelerator.Name}, more than the maximum {NumberText.Whole(a.MaxGpus)}.");
         }
 
         if (a.DeadlineDays is { } deadline)
@@ -155,8 +156,8 @@ public sealed record FineTuningPlan
             if (forDeadline > a.MaxGpus)
             {
                 throw new InfeasiblePlanException(
-                    ResourceQuantities.DeadlineDays, deadline, $"at least {gpuHours / a.MaxGpus / 24:G4} days on at most {a.MaxGpus} GPUs",
-                    $"{Readable.Number(deadline)} days need {Readable.Number(forDeadline)} × {a.Accelerator.Name}, more than the maximum {Readable.Number(a.MaxGpus)}.");
+                    ResourceQuantities.DeadlineDays, deadline, $"at least {NumberText.Significant(gpuHours / a.MaxGpus / 24)} days on at most {NumberText.Whole(a.MaxGpus)} GPUs",
+                    $"{NumberText.Significant(deadline)} days need {NumberText.Whole(forDeadline)} × {a.Accelerator.Name}, more than the maximum {NumberText.Whole(a.MaxGpus)}.");
             }
 
             if (forDeadline > toHold)

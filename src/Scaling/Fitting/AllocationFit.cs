@@ -1,6 +1,7 @@
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Fitting;
 
@@ -60,7 +61,7 @@ public sealed record AllocationFit
                 "exponentA",
                 a,
                 "in (0, 1)",
-                $"the runs' compute-optimal sizes give N_opt ∝ C^{a.ToString("0.###", CultureInfo.InvariantCulture)}, outside (0, 1): "
+                $"the runs' compute-optimal sizes give N_opt ∝ C^{NumberText.Exponent(a)}, outside (0, 1): "
                 + "along a compute-optimal frontier both N and D grow with compute, but here the optimal size "
                 + (a <= 0 ? "falls" : "grows faster than compute") + " as compute grows. Check the budgets and losses, or add runs over a wider range of compute.");
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scaling.Text;
 
 namespace Scaling.Laws;
 
@@ -48,7 +49,7 @@ public static class LawCoefficientsText
         string? bad = Names.FirstOrDefault(n => !double.IsFinite(values[n]) || values[n] <= 0);
         if (bad is not null)
         {
-            throw Invalid(bad, values[bad], $"{bad} must be finite and greater than 0, got {values[bad].ToString("G4", CultureInfo.InvariantCulture)}.");
+            throw Invalid(bad, values[bad], $"{bad} must be finite and greater than 0, got {NumberText.Value(values[bad])}.");
         }
 
         var law = LossLaw.Create(values["E"], values["A"], values["B"], values["alpha"], values["beta"]);

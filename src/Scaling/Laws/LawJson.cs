@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scaling.Text;
 
 namespace Scaling.Laws;
 
@@ -100,7 +101,7 @@ public static class LawJson
             {
                 throw Unreadable(
                     origin,
-                    $"the law's {name} = {Show(value)} lies far outside its {refits.Count} refits in \"{ResamplesMember}\" ({Show(lower)} to {Show(upper)}): "
+                    $"the law's {name} = {NumberText.Value(value)} lies far outside its {refits.Count} refits in \"{ResamplesMember}\" ({NumberText.Value(lower)} to {NumberText.Value(upper)}): "
                     + "the refits belong to another law (was the law edited?); write the fit again with 'scaling fit … --out', or delete \"resampledLaws\" to plan without intervals.");
             }
         }
@@ -187,12 +188,12 @@ public static class LawJson
         double exponent = Number(rule, "exponentA", origin);
         if (!double.IsFinite(coefficient) || coefficient <= 0)
         {
-            throw Unreadable(origin, $"rule parametersCoefficient must be finite and greater than 0, got {Show(coefficient)}.");
+            throw Unreadable(origin, $"rule parametersCoefficient must be finite and greater than 0, got {NumberText.Value(coefficient)}.");
         }
 
         if (!double.IsFinite(exponent) || exponent <= 0 || exponent >= 1)
         {
-            throw Unreadable(origin, $"rule exponentA must lie in (0, 1), got {Show(exponent)}.");
+            throw Unreadable(origin, $"rule exponentA must lie in (0, 1), got {NumberText.Value(exponent)}.");
         }
 
         var parsed = PowerLawAllocationRule.Create(coefficient, exponent);
@@ -225,7 +226,7 @@ public static class LawJson
         double value = Number(law, name, origin);
         return double.IsFinite(value) && value > 0
             ? value
-            : throw Unreadable(origin, $"coefficient {name} must be finite and greater than 0, got {Show(value)}.");
+            : throw Unreadable(origin, $"coefficient {name} must be finite and greater than 0, got {NumberText.Value(value)}.");
     }
 
     private static double Number(JsonObject obj, string name, string origin)
@@ -258,7 +259,6 @@ public static class LawJson
 
     private static UnreadableFileException Unreadable(string origin, string problem) => new(origin, 0, 0, Expected, problem);
 
-    private static string Show(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string FirstSentence(string message)
     {

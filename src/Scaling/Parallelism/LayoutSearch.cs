@@ -2,6 +2,7 @@ using System.Globalization;
 using Scaling.Architecture;
 using Scaling.Hardware;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Parallelism;
 
@@ -84,7 +85,7 @@ public static class LayoutSearch
             throw new InfeasiblePlanException(
                 "context", contextTokens, "activations of one sequence within a GPU",
                 string.Create(CultureInfo.InvariantCulture,
-                    $"the activations of one {contextTokens}-token sequence need {Readable.Bytes(leastActivations)} per GPU even with full recomputation and {widest}-way tensor parallelism, more than the {Readable.Bytes(usableBytesPerGpu)} usable; shorten the context or use GPUs with more memory."));
+                    $"the activations of one {contextTokens}-token sequence need {NumberText.Bytes(leastActivations)} per GPU even with full recomputation and {widest}-way tensor parallelism, more than the {NumberText.Bytes(usableBytesPerGpu)} usable; shorten the context or use GPUs with more memory."));
         }
 
         // ZeRO-3 spreads every model state over all n GPUs whatever the degrees: (2 + 2 + K)·Ψ/n is the least a GPU holds.
@@ -107,7 +108,7 @@ public static class LayoutSearch
         throw new InfeasiblePlanException(
             ResourceQuantities.MaxGpus, maximumGpus, string.Create(CultureInfo.InvariantCulture, $"a layout within {maximumGpus} GPUs"),
             string.Create(CultureInfo.InvariantCulture,
-                $"no tensor, pipeline, data and expert layout fits {Readable.Number(shape.Parameters)} parameters in {Readable.Bytes(usableBytesPerGpu)} per GPU on at most {Readable.Number(maximumGpus)} GPUs; raise the maximum or plan a smaller model."));
+                $"no tensor, pipeline, data and expert layout fits {NumberText.Count(shape.Parameters)} parameters in {NumberText.Bytes(usableBytesPerGpu)} per GPU on at most {NumberText.Whole(maximumGpus)} GPUs; raise the maximum or plan a smaller model."));
     }
 
     /// <summary>Every layout of <paramref name="gpus"/> accelerators whose degrees divide the heads, layers, experts and GPUs.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scaling.Architecture;
+using Scaling.Text;
 
 namespace Scaling.Parallelism;
 
@@ -86,7 +87,7 @@ public sealed record ParallelLayout
             Recomputation.Selective => "selective recomputation",
             _ => "no recomputation",
         };
-        return string.Format(i, "TP {0}{1} × PP {2} × DP {3}{4} ({5:N0} GPUs), ZeRO-{6}, {7}, micro-batch {8}",
-            Tensor, sequence, Pipeline, Data, expert, Gpus, (int)Zero, recompute, MicroBatch);
+        return string.Format(i, "TP {0}{1} × PP {2} × DP {3}{4} ({5}), ZeRO-{6}, {7}, micro-batch {8}",
+            Tensor, sequence, Pipeline, Data, expert, NumberText.Gpus(Gpus), (int)Zero, recompute, MicroBatch);
     }
 }

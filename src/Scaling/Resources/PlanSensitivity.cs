@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scaling.Allocation;
+using Scaling.Text;
 
 namespace Scaling.Resources;
 
@@ -79,14 +80,14 @@ public sealed record PlanSensitivity
         double price = assumptions.Rate.EurosPerGpuHour;
         var factors = new List<SensitivityFactor>
         {
-            Factor("MFU", Percent(ranges.Mfu.Low), Percent(ranges.Mfu.High),
+            Factor("MFU", NumberText.Percent(ranges.Mfu.Low), NumberText.Percent(ranges.Mfu.High),
                 Try(allocator, assumptions with { Mfu = ranges.Mfu.Low }), Try(allocator, assumptions with { Mfu = ranges.Mfu.High })),
-            Factor("GPU-hour price", Euros(price * ranges.PriceFactor.Low), Euros(price * ranges.PriceFactor.High),
+            Factor("GPU-hour price", NumberText.Price(price * ranges.PriceFactor.Low), NumberText.Price(price * ranges.PriceFactor.High),
                 Try(allocator, assumptions with { EurosPerGpuHour = price * ranges.PriceFactor.Low }),
                 Try(allocator, assumptions with { EurosPerGpuHour = price * ranges.PriceFactor.High })),
-            Factor("PUE", Number(ranges.Pue.Low), Number(ranges.Pue.High),
+            Factor("PUE", NumberText.Exponent(ranges.Pue.Low), NumberText.Exponent(ranges.Pue.High),
                 Try(allocator, assumptions with { Pue = ranges.Pue.Low }), Try(allocator, assumptions with { Pue = ranges.Pue.High })),
-            Factor("grid intensity", Number(ranges.GridGramsCo2PerKilowattHour.Low) + " g/kWh", Number(ranges.GridGramsCo2PerKilowattHour.High) + " g/kWh",
+            Factor("grid intensity", NumberText.Significant(ranges.GridGramsCo2PerKilowattHour.Low) + " g/kWh", NumberText.Significant(ranges.GridGramsCo2PerKilowattHour.High) + " g/kWh",
                 Try(allocator, assumptions with { GridGramsCo2PerKilowattHour = ranges.GridGramsCo2PerKilowattHour.Low }),
                 Try(allocator, assumptions with { GridGramsCo2PerKilowattHour = ranges.GridGramsCo2PerKilowattHour.High })),
         };
@@ -107,9 +108,4 @@ public sealed record PlanSensitivity
     private static SensitivityFactor Factor(string name, string low, string high, BudgetPlan? lowPlan, BudgetPlan? highPlan) =>
         new(name, low, high, lowPlan, highPlan);
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-
-    private static string Euros(double euros) => "€" + euros.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using Scaling.Text;
+
 namespace Scaling.Resources;
 
 /// <summary>
@@ -161,16 +163,16 @@ public sealed record ResourcePlan
         {
             var a = Assumptions;
             string units = Gpus >= a.GpusPerNode && a.GpusPerNode > 1 ? $"whole {a.GpusPerNode}-GPU nodes" : "GPUs";
-            string? target = a.DeadlineDays is { } deadline ? $"{Readable.Number(deadline)}-day deadline"
-                : a.ScheduleDays is { } schedule ? $"default {Readable.Number(schedule)}-day schedule"
+            string? target = a.DeadlineDays is { } deadline ? $"{NumberText.Significant(deadline)}-day deadline"
+                : a.ScheduleDays is { } schedule ? $"default {NumberText.Significant(schedule)}-day schedule"
                 : null;
             return GpuCountReason switch
             {
-                GpuCountReason.Given => $"the count given (at least {Readable.Number(MinimumGpus)} hold the training state)",
-                GpuCountReason.FitsLayout => $"the fewest on which a parallel layout fits the states and activations (the training state alone needs {Readable.Number(MinimumGpus)})",
+                GpuCountReason.Given => $"the count given (at least {NumberText.Whole(MinimumGpus)} hold the training state)",
+                GpuCountReason.FitsLayout => $"the fewest on which a parallel layout fits the states and activations (the training state alone needs {NumberText.Whole(MinimumGpus)})",
                 GpuCountReason.MeetsDeadline or GpuCountReason.MeetsSchedule => $"the fewest {units} that finish within the {target}",
-                GpuCountReason.AtMaxGpus => $"the most the plan may use ({Readable.Number(a.MaxGpus)}); the {target} would need "
-                    + Readable.Number(GpuCount.ToFinishWithin(GpuHours, a.ScheduleDays ?? Days)),
+                GpuCountReason.AtMaxGpus => $"the most the plan may use ({NumberText.Whole(a.MaxGpus)}); the {target} would need "
+                    + NumberText.Whole(GpuCount.ToFinishWithin(GpuHours, a.ScheduleDays ?? Days)),
                 _ => $"the fewest {units} whose memory holds the training state" + (target is null ? string.Empty : $"; they finish within the {target}"),
             };
         }
@@ -189,8 +191,8 @@ public sealed record ResourcePlan
                 ResourceQuantities.MaxGpus,
                 needed,
                 $"at most {a.MaxGpus}",
-                $"the training state alone ({Readable.Bytes(Memory.TrainingStateBytes)}) needs {Readable.Number(needed)} × {a.Accelerator.Name}, "
-                + $"more than the maximum {Readable.Number(a.MaxGpus)} GPUs; raise the maximum or plan a smaller model.");
+                $"the training state alone ({NumberText.Bytes(Memory.TrainingStateBytes)}) needs {NumberText.Whole(needed)} × {a.Accelerator.Name}, "
+                + $"more than the maximum {NumberText.Whole(a.MaxGpus)} GPUs; raise the maximum or plan a smaller model.");
         }
 
         return needed > int.MaxValue ? int.MaxValue : (int)needed;
@@ -206,8 +208,8 @@ public sealed record ResourcePlan
                 ResourceQuantities.Gpus,
                 given,
                 $"at least {MinimumGpus}",
-                $"{given} × {a.Accelerator.Name} hold {Readable.Bytes(given * usable)} at {Readable.Number(a.UsableMemoryFraction * 100)}% usable, "
-                + $"but the training state needs {Readable.Bytes(Memory.TrainingStateBytes)} ({Readable.Number(Memory.TrainingBytesPerParameter)} bytes/parameter, "
+                $"{given} × {a.Accelerator.Name} hold {NumberText.Bytes(given * usable)} at {NumberText.Percent(a.UsableMemoryFraction)} usable, "
+                + $"but the training state needs {NumberText.Bytes(Memory.TrainingStateBytes)} ({NumberText.Significant(Memory.TrainingBytesPerParameter)} bytes/parameter, "
                 + $"activations not included); give at least {MinimumGpus}.");
         }
 
@@ -254,9 +256,9 @@ public sealed record ResourcePlan
                 throw new InfeasiblePlanException(
                     ResourceQuantities.DeadlineDays,
                     deadline,
-                    $"at least {DaysOn(fixedCount):G4} days on {fixedCount} GPUs",
-                    $"{Readable.Number(Math.Round(GpuHours))} GPU-hours on the {fixedCount} GPUs given take {Readable.Number(Math.Round(DaysOn(fixedCount), 1))} days, "
-                    + $"longer than the {Readable.Number(deadline)}-day deadline; give at least {Readable.Number(forDeadline)} GPUs or a later deadline.");
+                    $"at least {NumberText.Significant(DaysOn(fixedCount))} days on {NumberText.Whole(fixedCount)} GPUs",
+                    $"{NumberText.Whole(GpuHours)} GPU-hours on the {fixedCount} GPUs given take {NumberText.Significant(DaysOn(fixedCount))} days, "
+                    + $"longer than the {NumberText.Significant(deadline)}-day deadline; give at least {NumberText.Whole(forDeadline)} GPUs or a later deadline.");
             }
 
             return (fixedCount, GpuCountReason.Given);
@@ -267,9 +269,9 @@ public sealed record ResourcePlan
             throw new InfeasiblePlanException(
                 ResourceQuantities.DeadlineDays,
                 deadline,
-                $"at least {DaysOn(a.MaxGpus):G4} days on at most {a.MaxGpus} GPUs",
-                $"{Readable.Number(deadline)} days need {Readable.Number(forDeadline)} × {a.Accelerator.Name}, more than the maximum {Readable.Number(a.MaxGpus)}; "
-                + $"the shortest possible is {Readable.Number(Math.Round(DaysOn(a.MaxGpus), 1))} days (raise the maximum GPU count or the deadline).");
+                $"at least {NumberText.Significant(DaysOn(a.MaxGpus))} days on at most {NumberText.Whole(a.MaxGpus)} GPUs",
+                $"{NumberText.Significant(deadline)} days need {NumberText.Whole(forDeadline)} × {a.Accelerator.Name}, more than the maximum {NumberText.Whole(a.MaxGpus)}; "
+                + $"the shortest possible is {NumberText.Significant(DaysOn(a.MaxGpus))} days (raise the maximum GPU count or the deadline).");
         }
 
         return forDeadline <= MinimumGpus
@@ -289,7 +291,7 @@ public sealed record ResourcePlan
                 ResourceQuantities.Assumptions,
                 value,
                 "finite",
-                $"{Readable.Number(Flops)} FLOPs at MFU {Rate.Mfu:G4} on {Assumptions.Accelerator.Name} give {what} beyond what a double holds; use assumptions in a realistic range (MFU 0.2 to 0.6, PUE 1 to 2).");
+                $"{NumberText.Scientific(Flops)} FLOPs at MFU {NumberText.Value(Rate.Mfu)} on {Assumptions.Accelerator.Name} give {what} beyond what a double holds; use assumptions in a realistic range (MFU 0.2 to 0.6, PUE 1 to 2).");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scaling.Text;
 
 namespace Scaling.Transfer;
 
@@ -112,7 +113,7 @@ public sealed record TransferLaw
         return Unit == DataUnit.Tokens
             ? this
             : new TransferLaw(Name, K * Math.Pow(charactersPerToken, Alpha - 1), Alpha, Beta, DataUnit.Tokens,
-                Source + string.Create(CultureInfo.InvariantCulture, $"; at {charactersPerToken:0.###} characters per token"));
+                Source + string.Create(CultureInfo.InvariantCulture, $"; at {NumberText.Significant(charactersPerToken)} characters per token"));
     }
 
     private static void OpenUnit(double value, string name)

@@ -171,7 +171,7 @@ public class PrecisionLawTests
         Assert.True(llama3.Costly);
         Assert.Equal(10.0, llama3.GrowthOverChinchilla, 1);
         Assert.Contains("INT4", llama3.Warning!, StringComparison.Ordinal);
-        Assert.Contains(llama3.Int4LossPenalty.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), llama3.Warning!, StringComparison.Ordinal);
+        Assert.Contains(Scaling.Text.NumberText.Loss(llama3.Int4LossPenalty), llama3.Warning!, StringComparison.Ordinal);
         Assert.Null(Law.Outlook(7e10, 1.4e12).Warning);
     }
 }

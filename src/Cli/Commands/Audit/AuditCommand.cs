@@ -4,6 +4,7 @@ using System.Text;
 using Scaling.Audit;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Audit;
 
@@ -54,7 +55,7 @@ internal static class AuditCommand
     private static double Tolerance(double value) =>
         value > 1
             ? value
-            : throw new UsageException($"--tolerance must be a factor above 1, got {Humanize.Exponent(value)}; for example --tolerance 2.5 (near-optimal within 2.5× of N*).");
+            : throw new UsageException($"--tolerance must be a factor above 1, got {NumberText.Exponent(value)}; for example --tolerance 2.5 (near-optimal within 2.5× of N*).");
 
     private static IReadOnlyList<PublishedModel> Models(InputFile? registry, double? parametersText, double? tokensText, string? name)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Scaling.Audit;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Audit;
 
@@ -15,21 +16,21 @@ internal static class AuditMemo
         bool hasLoss = auditor.Frontier is not null;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Audit under the law '{auditor.Law.Name}' ({auditor.Law.Source}); C = 6·N·D; ")
-            .Append(CultureInfo.InvariantCulture, $"near-optimal when N is within {Humanize.Significant(auditor.ParameterRatioTolerance)}× of N*.\n\n");
+            .Append(CultureInfo.InvariantCulture, $"near-optimal when N is within {NumberText.Significant(auditor.ParameterRatioTolerance)}× of N*.\n\n");
 
         string[] header = ["Model", "Year", "N", "D", "D/N", "C (FLOPs)", "N*", "D*", "Loss gap", "Wasted", "Verdict"];
         var cells = rows.Select(r => new[]
         {
             r.Model.Name,
             r.Model.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-            Humanize.Count(r.Audit.Parameters),
-            Humanize.Count(r.Audit.Tokens),
-            Humanize.Ratio(r.Audit.TokensPerParameter),
-            Humanize.Scientific(r.Audit.Flops),
-            Humanize.Count(r.Audit.OptimalParameters),
-            Humanize.Count(r.Audit.OptimalTokens),
-            r.Audit.LossGap is { } gap ? gap.ToString("0.000", CultureInfo.InvariantCulture) : "–",
-            r.Audit.WastedComputeFraction is { } waste ? Percent(waste) : "–",
+            NumberText.Count(r.Audit.Parameters),
+            NumberText.Count(r.Audit.Tokens),
+            NumberText.Ratio(r.Audit.TokensPerParameter),
+            NumberText.Scientific(r.Audit.Flops),
+            NumberText.Count(r.Audit.OptimalParameters),
+            NumberText.Count(r.Audit.OptimalTokens),
+            r.Audit.LossGap is { } gap ? NumberText.Loss(gap) : "–",
+            r.Audit.WastedComputeFraction is { } waste ? NumberText.Percent(waste) : "–",
             r.Audit.Verdict.ToText(),
         }).ToList();
         AppendTable(text, header, cells);
@@ -57,8 +58,8 @@ internal static class AuditMemo
 
         if (findings.LargestWaste is { Audit.WastedComputeFraction: { } waste } worst)
         {
-            yield return $"The largest waste is {worst.Model.Name} ({Humanize.Ratio(worst.Audit.TokensPerParameter)} tokens/parameter): "
-                + $"the optimal split reaches its loss with {Percent(waste)} less compute.";
+            yield return $"The largest waste is {worst.Model.Name} ({NumberText.Ratio(worst.Audit.TokensPerParameter)} tokens/parameter): "
+                + $"the optimal split reaches its loss with {NumberText.Percent(waste)} less compute.";
         }
 
         if (findings.NearOptimal.Count > 0 && count > 1)
@@ -85,26 +86,20 @@ internal static class AuditMemo
         var a = row.Audit;
         string year = row.Model.Year is { } y ? $" ({y.ToString(CultureInfo.InvariantCulture)})" : string.Empty;
         var sentence = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{row.Model.Name}{year} spent {Humanize.Scientific(a.Flops)} FLOPs on {Humanize.Count(a.Parameters)} parameters and {Humanize.Count(a.Tokens)} tokens ")
-            .Append(CultureInfo.InvariantCulture, $"({Humanize.Ratio(a.TokensPerParameter)} tokens/parameter). The same compute split optimally buys {Humanize.Count(a.OptimalParameters)} parameters ")
-            .Append(CultureInfo.InvariantCulture, $"on {Humanize.Count(a.OptimalTokens)} tokens ({Humanize.Ratio(a.OptimalTokensPerParameter)} tokens/parameter)");
+            .Append(CultureInfo.InvariantCulture, $"{row.Model.Name}{year} spent {NumberText.Scientific(a.Flops)} FLOPs on {NumberText.Count(a.Parameters)} parameters and {NumberText.Count(a.Tokens)} tokens ")
+            .Append(CultureInfo.InvariantCulture, $"({NumberText.Ratio(a.TokensPerParameter)} tokens/parameter). The same compute split optimally buys {NumberText.Count(a.OptimalParameters)} parameters ")
+            .Append(CultureInfo.InvariantCulture, $"on {NumberText.Count(a.OptimalTokens)} tokens ({NumberText.Ratio(a.OptimalTokensPerParameter)} tokens/parameter)");
         if (a is { LossGap: { } gap, OptimalLoss: { } optimal, PredictedLoss: { } predicted, WastedComputeFraction: { } waste })
         {
-            sentence.Append(CultureInfo.InvariantCulture, $" and a loss {gap.ToString("0.000", CultureInfo.InvariantCulture)} lower ")
-                .Append(CultureInfo.InvariantCulture, $"({optimal.ToString("0.000", CultureInfo.InvariantCulture)} instead of {predicted.ToString("0.000", CultureInfo.InvariantCulture)}); ")
-                .Append(CultureInfo.InvariantCulture, $"the optimal split reaches its loss with {Percent(waste)} less compute");
+            sentence.Append(CultureInfo.InvariantCulture, $" and a loss {NumberText.Loss(gap)} lower ")
+                .Append(CultureInfo.InvariantCulture, $"({NumberText.Loss(optimal)} instead of {NumberText.Loss(predicted)}); ")
+                .Append(CultureInfo.InvariantCulture, $"the optimal split reaches its loss with {NumberText.Percent(waste)} less compute");
         }
 
-        return sentence.Append(CultureInfo.InvariantCulture, $". Verdict: {a.Verdict.ToText()}; a model of {Humanize.Count(a.Parameters)} parameters is compute-optimal on {Humanize.Count(a.OptimalTokensForSize)} tokens.").ToString();
+        return sentence.Append(CultureInfo.InvariantCulture, $". Verdict: {a.Verdict.ToText()}; a model of {NumberText.Count(a.Parameters)} parameters is compute-optimal on {NumberText.Count(a.OptimalTokensForSize)} tokens.").ToString();
     }
 
     private static string Names(IEnumerable<AuditedModel> rows) => string.Join(", ", rows.Select(r => r.Model.Name));
-
-    private static string Percent(double fraction)
-    {
-        double percent = fraction * 100;
-        return (percent < 9.95 ? percent.ToString("0.0", CultureInfo.InvariantCulture) : percent.ToString("0", CultureInfo.InvariantCulture)) + "%";
-    }
 
     private static void AppendTable(StringBuilder text, string[] header, List<string[]> rows)
     {

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Campaign;
-using Scaling.Fitting.Runs;
 using Scaling.Cli.Shared;
-using Scaling.Fitting.Extrapolation;
 using Scaling.Fitting;
+using Scaling.Fitting.Extrapolation;
+using Scaling.Fitting.Runs;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Campaign;
 
@@ -90,12 +91,12 @@ internal static class CampaignCommand
             var allocator = FittedPlan.Allocator(fitted);
             if (allocator.Optimum(targetFlops) is { Parameters: < MinTargetParameters } tiny)
             {
-                throw new UsageException($"--target-flops {Humanize.Scientific(targetFlops)} is the budget of a {Humanize.Count(tiny.Parameters)}-parameter model under '{named.Name}', not of a run worth a campaign; give the big run's budget, e.g. --target-flops 1e24.");
+                throw new UsageException($"--target-flops {NumberText.Scientific(targetFlops)} is the budget of a {NumberText.Count(tiny.Parameters)}-parameter model under '{named.Name}', not of a run worth a campaign; give the big run's budget, e.g. --target-flops 1e24.");
             }
 
             if (campaignFlops >= targetFlops)
             {
-                throw new UsageException($"--campaign-flops {Humanize.Scientific(campaignFlops)} is not below --target-flops {Humanize.Scientific(targetFlops)}: a campaign spends less than the run it prepares; give the big run's budget as --target-flops, e.g. 1e24.");
+                throw new UsageException($"--campaign-flops {NumberText.Scientific(campaignFlops)} is not below --target-flops {NumberText.Scientific(targetFlops)}: a campaign spends less than the run it prepares; give the big run's budget as --target-flops, e.g. 1e24.");
             }
 
             var options = new CampaignOptions
@@ -170,7 +171,7 @@ internal static class CampaignCommand
         }
         catch (InfeasiblePlanException)
         {
-            throw new UsageException($"--campaign-flops {Humanize.Scientific(campaignFlops)} is too small for {options.Budgets} budgets of {options.SizesPerBudget} runs; give more compute or fewer runs.");
+            throw new UsageException($"--campaign-flops {NumberText.Scientific(campaignFlops)} is too small for {options.Budgets} budgets of {options.SizesPerBudget} runs; give more compute or fewer runs.");
         }
     }
 

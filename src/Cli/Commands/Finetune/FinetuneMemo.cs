@@ -1,6 +1,7 @@
 using Scaling.Cli.Shared;
 using Scaling.FineTuning;
 using Scaling.Resources;
+using Scaling.Text;
 using Scaling.Transfer;
 
 namespace Scaling.Cli.Commands.Finetune;
@@ -21,22 +22,22 @@ internal static class FinetuneMemo
         };
         var lines = new List<string>
         {
-            $"Fine-tune {plan.Shape} ({Humanize.Count(plan.Shape.Parameters)} parameters) on {Humanize.Count(plan.Tokens)} tokens with {method}.",
-            $"  Trains:   {Humanize.Count(plan.TrainableParameters)} parameters ({Percent(plan.TrainableParameters / (double)plan.Shape.Parameters)} of the model); "
-                + $"{Humanize.Significant(plan.FlopsPerToken / plan.Shape.Parameters)}·N FLOPs per token ({(plan.Method is FineTuningMethod.Full ? "6·N" : "4·N + 6·N_trainable: no weight gradients for frozen weights")}), {Humanize.Scientific(plan.Flops)} in all.",
-            $"  Memory:   {Bytes(m.FrozenWeightsBytes)} frozen weights + {Bytes(m.TrainableStateBytes)} trainable state ({a.Recipe.Name}: {a.Recipe.Description}) + "
-                + $"{Bytes(m.ActivationBytes)} of activations per GPU ({setup.MicroBatch} × {Whole(setup.ContextTokens)} tokens, {setup.Recomputation.ToString().ToLowerInvariant()} recomputation);",
-            $"            {Bytes(plan.MemoryPerGpuBytes)} on each of {Whole(plan.Gpus)} × {a.Accelerator.Name} ({Humanize.Significant(a.Accelerator.MemoryGigabytes)} GB, {Percent(a.UsableMemoryFraction)} usable), "
+            $"Fine-tune {plan.Shape} ({NumberText.Count(plan.Shape.Parameters)} parameters) on {NumberText.Count(plan.Tokens)} tokens with {method}.",
+            $"  Trains:   {NumberText.Count(plan.TrainableParameters)} parameters ({NumberText.Percent(plan.TrainableParameters / (double)plan.Shape.Parameters)} of the model); "
+                + $"{NumberText.Significant(plan.FlopsPerToken / plan.Shape.Parameters)}·N FLOPs per token ({(plan.Method is FineTuningMethod.Full ? "6·N" : "4·N + 6·N_trainable: no weight gradients for frozen weights")}), {NumberText.Scientific(plan.Flops)} in all.",
+            $"  Memory:   {NumberText.Bytes(m.FrozenWeightsBytes)} frozen weights + {NumberText.Bytes(m.TrainableStateBytes)} trainable state ({a.Recipe.Name}: {a.Recipe.Description}) + "
+                + $"{NumberText.Bytes(m.ActivationBytes)} of activations per GPU ({setup.MicroBatch} × {NumberText.Whole(setup.ContextTokens)} tokens, {setup.Recomputation.ToString().ToLowerInvariant()} recomputation);",
+            $"            {NumberText.Bytes(plan.MemoryPerGpuBytes)} on each of {NumberText.Whole(plan.Gpus)} × {a.Accelerator.Name} ({NumberText.Significant(a.Accelerator.MemoryGigabytes)} GB, {NumberText.Percent(a.UsableMemoryFraction)} usable), "
                 + $"weights and state sharded; {CountReason(plan)}.",
-            $"  How long: {Days(r.Days)} ({Humanize.Count(r.GpuHours)} GPU-hours at {Percent(r.Rate.Mfu)} MFU).",
-            $"  How much: {ResourceMemo.Euros(r.CostEuros)} at {ResourceMemo.Price(r.Rate.EurosPerGpuHour)} per GPU-hour.",
+            $"  How long: {NumberText.Days(r.Days)} ({NumberText.Count(r.GpuHours)} GPU-hours at {NumberText.Percent(r.Rate.Mfu)} MFU).",
+            $"  How much: {NumberText.Euros(r.CostEuros)} at {NumberText.Price(r.Rate.EurosPerGpuHour)} per GPU-hour.",
             "  Footprint: " + Footprint(r),
         };
         if (worth is not null)
         {
-            lines.Add($"  Transfer: pre-training is worth {Humanize.Count(worth.TransferredTokens)} tokens here ({worth.Law.Name}, Hernandez et al. 2021, N = {Humanize.Count(worth.Parameters)} without embeddings):");
-            lines.Add($"            the fine-tuned model matches one trained from scratch on {Humanize.Count(worth.EffectiveTokens)} tokens ({Humanize.Ratio(worth.EffectiveTokens / worth.FineTuningTokens)}× the data), "
-                + $"{ResourceMemo.Euros(worth.FromScratchEuros)} of compute; the pre-training itself is not counted.");
+            lines.Add($"  Transfer: pre-training is worth {NumberText.Count(worth.TransferredTokens)} tokens here ({worth.Law.Name}, Hernandez et al. 2021, N = {NumberText.Count(worth.Parameters)} without embeddings):");
+            lines.Add($"            the fine-tuned model matches one trained from scratch on {NumberText.Count(worth.EffectiveTokens)} tokens ({NumberText.Ratio(worth.EffectiveTokens / worth.FineTuningTokens)}× the data), "
+                + $"{NumberText.Euros(worth.FromScratchEuros)} of compute; the pre-training itself is not counted.");
         }
 
         return string.Join('\n', lines);
@@ -44,8 +45,8 @@ internal static class FinetuneMemo
 
     private static string Footprint(ResourcePlan r) =>
         r.KilowattHours is { } kwh && r.Co2Tonnes is { } co2 && r.Water is { } water
-            ? $"{Humanize.Significant(kwh)} kWh, {Tonnes(co2)} CO₂ from the grid, {Humanize.Count(water.Total)} L of water, {Tonnes(r.EmbodiedCo2Tonnes)} CO₂ embodied in the hardware."
-            : $"energy, CO₂ and water unknown without a power figure (give --watts-per-gpu W); {Tonnes(r.EmbodiedCo2Tonnes)} CO₂ embodied in the hardware.";
+            ? $"{NumberText.Significant(kwh)} kWh, {NumberText.Tonnes(co2)} CO₂ from the grid, {NumberText.Count(water.Total)} L of water, {NumberText.Tonnes(r.EmbodiedCo2Tonnes)} CO₂ embodied in the hardware."
+            : $"energy, CO₂ and water unknown without a power figure (give --watts-per-gpu W); {NumberText.Tonnes(r.EmbodiedCo2Tonnes)} CO₂ embodied in the hardware.";
 
     private static string CountReason(FineTuningPlan plan) => plan.GpuCountReason switch
     {
@@ -53,16 +54,4 @@ internal static class FinetuneMemo
         GpuCountReason.MeetsDeadline => "the fewest that finish within the deadline",
         _ => "the fewest that hold it (--days T or --gpus N for a faster run)",
     };
-
-    private static string Whole(int count) => count.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Percent(double fraction) => Humanize.Significant(fraction * 100) + "%";
-
-    private static string Bytes(double bytes) => bytes >= 1e12 ? Humanize.Significant(bytes / 1e12) + " TB"
-        : bytes >= 1e9 ? Humanize.Significant(bytes / 1e9) + " GB"
-        : Humanize.Significant(bytes / 1e6) + " MB";
-
-    private static string Tonnes(double tonnes) => tonnes >= 1 ? Humanize.Significant(tonnes) + " t" : Humanize.Significant(tonnes * 1000) + " kg";
-
-    private static string Days(double days) => days < 1 ? Humanize.Significant(days * 24) + " hours" : Humanize.Significant(days) + " days";
 }

@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
+using Scaling.Fitting;
 using Scaling.Fitting.Approach1;
 using Scaling.Fitting.Approach2;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Fit;
 
@@ -98,7 +99,7 @@ internal static class FitCommand
                 memo = FitHeadline.Prose(plan, ruleIntervals, runs.Max(r => r.Flops), fitted.LawWarnings.Count) + "\n\n" + memo;
             }
 
-            string planWith = $"scaling plan --law {(outPath ?? "fit.json")} --flops {Humanize.Scientific(budget ?? 1e24)}";
+            string planWith = $"scaling plan --law {(outPath ?? "fit.json")} --flops {NumberText.Scientific(budget ?? 1e24)}";
             if (outPath is not null)
             {
                 OutputFile.Write("--out", outPath, CliJson.WriteIndented(report, CliJsonContext.Default.FitOutput) + "\n", result.GetValue(force));
@@ -126,7 +127,7 @@ internal static class FitCommand
         var fitted3 = Approach3(console, path, runs, options, resamples, seed, asJson);
         var three = (Approach3Output)fitted3.Report;
         var memos = new List<string> { fitted3.Memo };
-        var exponents = new List<string> { $"3: {Humanize.Exponent(three.ExponentA)}" };
+        var exponents = new List<string> { $"3: {NumberText.Exponent(three.ExponentA)}" };
         FitOutput Other(FitApproach approach, Func<FittedApproach> fit)
         {
             int number = (int)approach;
@@ -135,7 +136,7 @@ internal static class FitCommand
                 var fitted = fit();
                 var report = budget is { } c ? FitHeadline.WithLawOptimum(fitted.Report, fitted.Law.Plan(c), fitted.RuleBootstrap?.At(c)) : fitted.Report;
                 memos.Add(fitted.Memo);
-                exponents.Add($"{number}: {Humanize.Exponent(((AllocationFitOutput)report).ExponentA)}");
+                exponents.Add($"{number}: {NumberText.Exponent(((AllocationFitOutput)report).ExponentA)}");
                 return report;
             }
             catch (UnusableRunsException e)

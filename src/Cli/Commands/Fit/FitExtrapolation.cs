@@ -5,6 +5,7 @@ using Scaling.Fitting.Backtest;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Fitting.Runs;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Fit;
 
@@ -56,7 +57,7 @@ internal static class FitExtrapolation
         }
         else
         {
-            lines.Add(Invariant($"  N* grows as C^{Humanize.Exponent(extrapolation.Forecast.ExponentAt(extrapolation.Forecast.LargestBudgetFlops))} at your largest budget ({Humanize.Scientific(extrapolation.Forecast.LargestBudgetFlops)} FLOPs); give --flops C for N* with its interval at a budget."));
+            lines.Add(Invariant($"  N* grows as C^{NumberText.Exponent(extrapolation.Forecast.ExponentAt(extrapolation.Forecast.LargestBudgetFlops))} at your largest budget ({NumberText.Scientific(extrapolation.Forecast.LargestBudgetFlops)} FLOPs); give --flops C for N* with its interval at a budget."));
         }
 
         lines.Add(OwnBacktest(extrapolation));
@@ -94,7 +95,7 @@ internal static class FitExtrapolation
 
     private static string OwnBacktest(CalibratedExtrapolation e) => e.OwnPredictions == 0
         ? "  Your runs cannot back-test themselves (a budget beyond the first fit needs 6 runs around its optimum); the interval rests on published studies."
-        : Invariant($"  Your runs' own back-test: {e.OwnPredictions} predictions up to {e.OwnReachDecades:0.0} decades, largest miss {e.OwnQuantile:0.0} scale units against {e.CorpusQuantile:0.0} allowed (--backtest shows them).");
+        : Invariant($"  Your runs' own back-test: {e.OwnPredictions} predictions up to {NumberText.Decades(e.OwnReachDecades)} decades, largest miss {NumberText.Significant(e.OwnQuantile)} scale units against {NumberText.Significant(e.CorpusQuantile)} allowed (--backtest shows them).");
 
     private static IEnumerable<string> BacktestTable(CalibratedExtrapolation e)
     {
@@ -108,14 +109,14 @@ internal static class FitExtrapolation
         yield return $"  {"trained to",10}  {"target",10}  {"decades",7}  {"observed N*",11}  {"predicted N* [interval]",-30} {"covered",7}  {"loss MAPE",9}";
         foreach (var r in backtest.Rows)
         {
-            string predicted = $"{Humanize.Count(r.EstimatedParameters)} [{Humanize.Count(r.Lower)}, {Humanize.Count(r.Upper)}]";
-            yield return Invariant($"  {Humanize.Scientific(r.TrainMaxFlops),10}  {Humanize.Scientific(r.TargetFlops),10}  {r.Decades,7:0.00}  {Humanize.Count(r.ObservedParameters),11}  {predicted,-30} {(r.Covered ? "yes" : "NO"),7}  {(r.LossMape is { } m ? Humanize.Percent(m) : "-"),9}");
+            string predicted = $"{NumberText.Count(r.EstimatedParameters)} [{NumberText.Count(r.Lower)}, {NumberText.Count(r.Upper)}]";
+            yield return Invariant($"  {NumberText.Scientific(r.TrainMaxFlops),10}  {NumberText.Scientific(r.TargetFlops),10}  {NumberText.Decades(r.Decades),7}  {NumberText.Count(r.ObservedParameters),11}  {predicted,-30} {(r.Covered ? "yes" : "NO"),7}  {(r.LossMape is { } m ? NumberText.Percent(m) : "-"),9}");
         }
 
         double beyond = backtest.RootMeanSquareLogError(1);
-        yield return Invariant($"  RMS ln(observed/predicted): {backtest.RootMeanSquareLogError():0.000}")
-            + (double.IsNaN(beyond) ? string.Empty : Invariant($" ({beyond:0.000} at 1 decade or more)"))
-            + Invariant($"; {backtest.Coverage * 100:0}% of the intervals hold the observed optimum.");
+        yield return Invariant($"  RMS ln(observed/predicted): {NumberText.Exponent(backtest.RootMeanSquareLogError())}")
+            + (double.IsNaN(beyond) ? string.Empty : Invariant($" ({NumberText.Exponent(beyond)} at 1 decade or more)"))
+            + Invariant($"; {NumberText.Percent(backtest.Coverage)} of the intervals hold the observed optimum.");
     }
 
     private static MethodBacktestOutput[] Compare(IReadOnlyList<TrainingRun> runs, ExtrapolationOptions options)

@@ -4,6 +4,7 @@ using Scaling.Cli.Shared;
 using Scaling.Fitting;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Extrapolation;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Fit;
 
@@ -48,17 +49,17 @@ internal static class FitHeadline
     {
         var lines = new List<string>();
         var o = plan.Optimum;
-        string loss = o is LossOptimum { Loss: var l } ? $", the law's predicted loss {Humanize.Loss(l)}" : string.Empty;
+        string loss = o is LossOptimum { Loss: var l } ? $", the law's predicted loss {NumberText.Loss(l)}" : string.Empty;
         if (plan is ForecastPlan f)
         {
             var at = f.Forecast;
             string level = Invariant($"{at.Level * 100:0}%");
-            lines.Add($"Plan for {Humanize.Scientific(plan.Flops)} FLOPs: {Humanize.Count(o.Parameters)} parameters [{Humanize.Count(at.ParametersLower)}, {Humanize.Count(at.ParametersUpper)}] "
-                + $"on {Humanize.Count(o.Tokens)} tokens [{Humanize.Count(at.TokensLower)}, {Humanize.Count(at.TokensUpper)}], "
-                + $"{Humanize.Ratio(o.TokensPerParameter)} tokens/parameter [{Humanize.Ratio(at.TokensPerParameterLower)}, {Humanize.Ratio(at.TokensPerParameterUpper)}]{loss}.");
+            lines.Add($"Plan for {NumberText.Scientific(plan.Flops)} FLOPs: {NumberText.Count(o.Parameters)} parameters [{NumberText.Count(at.ParametersLower)}, {NumberText.Count(at.ParametersUpper)}] "
+                + $"on {NumberText.Count(o.Tokens)} tokens [{NumberText.Count(at.TokensLower)}, {NumberText.Count(at.TokensUpper)}], "
+                + $"{NumberText.Ratio(o.TokensPerParameter)} tokens/parameter [{NumberText.Ratio(at.TokensPerParameterLower)}, {NumberText.Ratio(at.TokensPerParameterUpper)}]{loss}.");
             lines.Add(at.Calibrated
-                ? $"  N* from the {f.Method.Name()} forecast of your runs' IsoFLOP minima; {level} interval calibrated on back-tests of published IsoFLOP studies at the same distance ({Humanize.Ratio(at.WidthRatio)}x wide)."
-                : $"  N* from the {f.Method.Name()} forecast; {level} interval from the method's block bootstrap over budgets, not calibrated ({Humanize.Ratio(at.WidthRatio)}x wide).");
+                ? $"  N* from the {f.Method.Name()} forecast of your runs' IsoFLOP minima; {level} interval calibrated on back-tests of published IsoFLOP studies at the same distance ({NumberText.Ratio(at.WidthRatio)}x wide)."
+                : $"  N* from the {f.Method.Name()} forecast; {level} interval from the method's block bootstrap over budgets, not calibrated ({NumberText.Ratio(at.WidthRatio)}x wide).");
             lines.Add("  " + at.Distance);
             lines.AddRange(at.Warnings.Select(w => "  Warning: " + w));
             lines.Add(LawLine(plan, LawIntervals(plan, ruleIntervals)));
@@ -66,13 +67,13 @@ internal static class FitHeadline
         else
         {
             var own = LawIntervals(plan, ruleIntervals);
-            lines.Add($"Plan for {Humanize.Scientific(plan.Flops)} FLOPs, the fitted law's own optimum: {Humanize.Count(o.Parameters)} parameters{Range(own?.Parameters, Humanize.Count)} "
-                + $"on {Humanize.Count(o.Tokens)} tokens{Range(own?.Tokens, Humanize.Count)}, {Humanize.Ratio(o.TokensPerParameter)} tokens/parameter{Range(own?.TokensPerParameter, Humanize.Ratio)}{loss}.");
+            lines.Add($"Plan for {NumberText.Scientific(plan.Flops)} FLOPs, the fitted law's own optimum: {NumberText.Count(o.Parameters)} parameters{Range(own?.Parameters, NumberText.Count)} "
+                + $"on {NumberText.Count(o.Tokens)} tokens{Range(own?.Tokens, NumberText.Count)}, {NumberText.Ratio(o.TokensPerParameter)} tokens/parameter{Range(own?.TokensPerParameter, NumberText.Ratio)}{loss}.");
             string why = ((LawPlan)plan).NoForecast is { } reason ? $"No calibrated interval: {reason}" : "No calibrated interval.";
             lines.Add("  " + why + (own is null ? string.Empty : " The interval is the run bootstrap's: it measures the runs' noise, not the error of the law's form, which dominates beyond the runs."));
             if (largestRunFlops is { } largest && plan.Flops > largest)
             {
-                lines.Add(Invariant($"  Your largest run (6·N·D = {Humanize.Scientific(largest)} FLOPs) is 1/{Humanize.Significant(plan.Flops / largest)} of this budget: {Math.Log10(plan.Flops / largest):0.0} decades of extrapolation."));
+                lines.Add(Invariant($"  Your largest run (6·N·D = {NumberText.Scientific(largest)} FLOPs) is 1/{NumberText.Significant(plan.Flops / largest)} of this budget: {Math.Log10(plan.Flops / largest):0.0} decades of extrapolation."));
             }
         }
 
@@ -88,10 +89,10 @@ internal static class FitHeadline
     private static string LawLine(FittedPlan plan, OptimumIntervalsOutput? own)
     {
         var o = plan.LawOptimum;
-        string loss = o is LossOptimum { Loss: var l } ? $", loss {Humanize.Loss(l)}" : string.Empty;
+        string loss = o is LossOptimum { Loss: var l } ? $", loss {NumberText.Loss(l)}" : string.Empty;
         string what = o is LossOptimum ? "law" : "rule";
-        return $"  The fitted {what}'s own optimum, for comparison: {Humanize.Count(o.Parameters)} parameters{Range(own?.Parameters, Humanize.Count)} on {Humanize.Count(o.Tokens)} tokens"
-            + $"{Range(own?.Tokens, Humanize.Count)}, {Humanize.Ratio(o.TokensPerParameter)} tokens/parameter{Range(own?.TokensPerParameter, Humanize.Ratio)}{loss}"
+        return $"  The fitted {what}'s own optimum, for comparison: {NumberText.Count(o.Parameters)} parameters{Range(own?.Parameters, NumberText.Count)} on {NumberText.Count(o.Tokens)} tokens"
+            + $"{Range(own?.Tokens, NumberText.Count)}, {NumberText.Ratio(o.TokensPerParameter)} tokens/parameter{Range(own?.TokensPerParameter, NumberText.Ratio)}{loss}"
             + (own is null ? "." : $"; its interval is the run bootstrap's, which measures the runs' noise, not the error of the {what}'s form")
             + (own is null ? string.Empty : $" (on published studies the {what}'s optimum extrapolated worse than the forecast: docs/extrapolation.md).");
     }

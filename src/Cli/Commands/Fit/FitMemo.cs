@@ -1,11 +1,12 @@
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
+using Scaling.Fitting;
 using Scaling.Fitting.Approach1;
 using Scaling.Fitting.Approach2;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
-using Scaling.Fitting;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Fit;
 
@@ -20,25 +21,25 @@ internal static class FitMemo
         {
             Invariant($"Approach 3 fit (Hoffmann et al. 2022) to {fit.RunsUsed} runs from {path}")
                 + (fit.RunsExcluded > 0 ? Invariant($" ({fit.RunsExcluded} highest-loss runs left out)") : string.Empty)
-                + Invariant($", Huber delta {fit.HuberDelta:G3}")
-                + (fit.OverPredictionWeight != 1 ? Invariant($", over-predicted runs weighted {fit.OverPredictionWeight:G3}x (one-sided noise)") : string.Empty)
+                + Invariant($", Huber delta {NumberText.Value(fit.HuberDelta)}")
+                + (fit.OverPredictionWeight != 1 ? Invariant($", over-predicted runs weighted {NumberText.Ratio(fit.OverPredictionWeight)}x (one-sided noise)") : string.Empty)
                 + Invariant($", {fit.Starts} starts:"),
-            $"  L = {Humanize.Exponent(law.E)} + {Humanize.Significant(law.A)}/N^{Humanize.Exponent(law.Alpha)} + {Humanize.Significant(law.B)}/D^{Humanize.Exponent(law.Beta)}",
+            $"  L = {NumberText.Exponent(law.E)} + {NumberText.Significant(law.A)}/N^{NumberText.Exponent(law.Alpha)} + {NumberText.Significant(law.B)}/D^{NumberText.Exponent(law.Beta)}",
         };
-        string level = boot is null ? string.Empty : Invariant($"{boot.Intervals.Level * 100:0}% interval");
+        string level = boot is null ? string.Empty : NumberText.Percent(boot.Intervals.Level) + " interval";
         if (boot is not null)
         {
             lines.Add($"  {"",-10} {"estimate",10}  {"std. error",10}  {level}");
             foreach (var (name, interval) in boot.Intervals.Take(7))
             {
-                lines.Add($"  {name,-10} {Humanize.Significant(interval.Estimate),10}  {StandardError(interval.StandardError),10}  [{Humanize.Significant(interval.Lower)}, {Humanize.Significant(interval.Upper)}]");
+                lines.Add($"  {name,-10} {NumberText.Significant(interval.Estimate),10}  {StandardError(interval.StandardError),10}  [{NumberText.Significant(interval.Lower)}, {NumberText.Significant(interval.Upper)}]");
             }
         }
 
-        lines.Add($"  N* grows as C^{Humanize.Exponent(fit.ExponentA)}, D* as C^{Humanize.Exponent(fit.ExponentB)} (G = {Humanize.Significant(fit.G)}).");
+        lines.Add($"  N* grows as C^{NumberText.Exponent(fit.ExponentA)}, D* as C^{NumberText.Exponent(fit.ExponentB)} (G = {NumberText.Significant(fit.G)}).");
         lines.Add(fit.Converged
-            ? Invariant($"  Converged: every gradient component <= tolerance (largest {fit.GradientNorm:0.0E+0}) after {fit.Iterations} iterations.")
-            : Invariant($"  Warning: NOT converged ({StopReason(fit.Stop)}; largest gradient component {fit.GradientNorm:0.0E+0} after {fit.Iterations} iterations); treat the digits with care."));
+            ? Invariant($"  Converged: every gradient component <= tolerance (largest {NumberText.Scientific(fit.GradientNorm)}) after {fit.Iterations} iterations.")
+            : Invariant($"  Warning: NOT converged ({StopReason(fit.Stop)}; largest gradient component {NumberText.Scientific(fit.GradientNorm)} after {fit.Iterations} iterations); treat the digits with care."));
         if (fit.Subsampled)
         {
             lines.Add(Invariant($"  The {fit.Starts} starts ran on a stratified subsample of {fit.GridRuns} of the {fit.RunsUsed} runs ({fit.StartsAtBest} reached its best objective, {fit.StartsConverged} converged);"));
@@ -51,7 +52,7 @@ internal static class FitMemo
         lines.Add(fit.OnGridBoundary
             ? $"  Warning: the optimum lies on the boundary of the start grid in {string.Join(", ", fit.GridBoundaryAxes)}; the grid may not bracket it."
             : "  The optimum lies inside the grid of starts.");
-        lines.Add(Invariant($"  Residuals of ln L: RMSE {fit.Residuals.RootMeanSquare * 100:0.00}%, mean |r| {fit.Residuals.MeanAbsolute * 100:0.00}%, max |r| {fit.Residuals.MaxAbsolute * 100:0.00}%."));
+        lines.Add(Invariant($"  Residuals of ln L: RMSE {NumberText.Percent(fit.Residuals.RootMeanSquare)}, mean |r| {NumberText.Percent(fit.Residuals.MeanAbsolute)}, max |r| {NumberText.Percent(fit.Residuals.MaxAbsolute)}."));
         if (boot is not null)
         {
             lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples (seed {boot.Seed}), {boot.Converged} refits converged; {level}s are percentile intervals of run resamples: they measure the runs' noise, not the error of the law's form."));
@@ -83,13 +84,13 @@ internal static class FitMemo
         var lines = new List<string>
         {
             header,
-            $"  N_opt = {Humanize.Significant(frontier.Parameters.Coefficient)}·C^{Humanize.Exponent(frontier.ExponentA)}{Range(boot?.ExponentA, Humanize.Exponent)}, "
-                + $"D_opt = {Humanize.Significant(frontier.Tokens.Coefficient)}·C^{Humanize.Exponent(frontier.ExponentB)}{Range(boot?.ExponentB, Humanize.Exponent)} "
+            $"  N_opt = {NumberText.Significant(frontier.Parameters.Coefficient)}·C^{NumberText.Exponent(frontier.ExponentA)}{Range(boot?.ExponentA, NumberText.Exponent)}, "
+                + $"D_opt = {NumberText.Significant(frontier.Tokens.Coefficient)}·C^{NumberText.Exponent(frontier.ExponentB)}{Range(boot?.ExponentB, NumberText.Exponent)} "
                 + Invariant($"(R² {frontier.Parameters.RSquared:0.000} over {frontier.Parameters.Points} points)."),
         };
         if (boot is not null)
         {
-            lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples, {boot.Level * 100:0}% percentile intervals in brackets."));
+            lines.Add(Invariant($"  Bootstrap: {boot.Resamples} resamples, {NumberText.Percent(boot.Level)} percentile intervals in brackets."));
         }
 
         lines.AddRange(warnings.Select(w => "  Warning: " + w));
@@ -106,7 +107,7 @@ internal static class FitMemo
     };
 
     // An infinite standard error (refits beyond what a number holds) prints as "inf"; the warnings say why.
-    private static string StandardError(double value) => double.IsFinite(value) ? Humanize.Significant(value) : "inf";
+    private static string StandardError(double value) => double.IsFinite(value) ? NumberText.Significant(value) : "inf";
 
     private static string Range(Interval? interval, Func<double, string> format) =>
         interval is { } i ? $" [{format(i.Lower)}, {format(i.Upper)}]" : string.Empty;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scaling.Cli.Shared;
 using Scaling.Hardware;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Hardware;
 
@@ -27,10 +28,10 @@ internal static class HardwareCommand
         {
             a.Name,
             a.Vendor,
-            string.Join(" · ", a.SupportedPrecisions.Select(p => $"{Precisions.Name(p)} {Humanize.Significant(a.PeakTeraflops(p))}")),
-            $"{Humanize.Significant(a.MemoryGigabytes)} GB",
-            a.Watts is { } w ? $"{Humanize.Significant(w)} W" : "– W",
-            $"{ResourceMemo.Price(a.EurosPerGpuHour)}{(a.PriceDate.Length > 0 ? $" ({a.PriceDate})" : string.Empty)}",
+            string.Join(" · ", a.SupportedPrecisions.Select(p => $"{Precisions.Name(p)} {NumberText.Significant(a.PeakTeraflops(p))}")),
+            $"{NumberText.Significant(a.MemoryGigabytes)} GB",
+            a.Watts is { } w ? $"{NumberText.Significant(w)} W" : "– W",
+            $"{NumberText.Price(a.EurosPerGpuHour)}{(a.PriceDate.Length > 0 ? $" ({a.PriceDate})" : string.Empty)}",
         }).ToList();
         rows.Insert(0, ["name", "vendor", "dense peak TFLOP/s", "memory", "power", "€/GPU-hour (assumed)"]);
         int[] widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Laws;
 
@@ -40,9 +41,9 @@ internal static class LawsCommand
     private static string Coefficients(ScalingLaw law) => law switch
     {
         ParametricLaw { LossLaw: var l } =>
-            $"L = {Humanize.Exponent(l.E)} + {Humanize.Exponent(l.A)}/N^{Humanize.Exponent(l.Alpha)} + {Humanize.Exponent(l.B)}/D^{Humanize.Exponent(l.Beta)}",
+            $"L = {NumberText.Exponent(l.E)} + {NumberText.Exponent(l.A)}/N^{NumberText.Exponent(l.Alpha)} + {NumberText.Exponent(l.B)}/D^{NumberText.Exponent(l.Beta)}",
         AllocationRuleLaw { Rule: var r } =>
-            $"N* = {Humanize.Exponent(r.ParametersCoefficient)}·C^{Humanize.Exponent(r.ExponentA)}, D* = C/(6·N*)",
+            $"N* = {NumberText.Exponent(r.ParametersCoefficient)}·C^{NumberText.Exponent(r.ExponentA)}, D* = C/(6·N*)",
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 }

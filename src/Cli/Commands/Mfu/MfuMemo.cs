@@ -2,6 +2,7 @@ using System.Globalization;
 using Scaling.Architecture;
 using Scaling.Cli.Shared;
 using Scaling.Hardware;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Mfu;
 
@@ -12,13 +13,13 @@ internal static class MfuMemo
     {
         var i = CultureInfo.InvariantCulture;
         var s = m.Shape;
-        string active = s.Experts is null ? $"{Humanize.Count(s.Parameters)} parameters" : $"{Humanize.Count(s.ActiveParameters)} active of {Humanize.Count(s.Parameters)} parameters";
+        string active = s.Experts is null ? $"{NumberText.Count(s.Parameters)} parameters" : $"{NumberText.Count(s.ActiveParameters)} active of {NumberText.Count(s.Parameters)} parameters";
         string hfu = recomputation is { } r
-            ? $"\n  Hardware FLOPs utilisation with {Name(r)} recomputation counted: {Percent(m.HardwareFlopsUtilization(r))}."
+            ? $"\n  Hardware FLOPs utilisation with {Name(r)} recomputation counted: {NumberText.Percent(m.HardwareFlopsUtilization(r))}."
             : string.Empty;
-        return $"MFU {Percent(m.ModelFlopsUtilization)}: {Humanize.Count(m.TokensPerSecond)} tokens/s × {Humanize.Scientific(m.FlopsPerToken)} FLOPs/token ({CountingName(m.Counting)}) "
-            + $"= {Humanize.Significant(m.AchievedFlopsPerSecondPerGpu / 1e12)} TFLOP/s per GPU of {Humanize.Significant(m.PeakFlopsPerSecond / 1e12)} "
-            + $"({accelerator.Name}, dense {Precisions.Name(precision).ToUpperInvariant()}) on {m.Gpus.ToString("N0", i)} GPUs.\n"
+        return $"MFU {NumberText.Percent(m.ModelFlopsUtilization)}: {NumberText.Count(m.TokensPerSecond)} tokens/s × {NumberText.Scientific(m.FlopsPerToken)} FLOPs/token ({CountingName(m.Counting)}) "
+            + $"= {NumberText.Significant(m.AchievedFlopsPerSecondPerGpu / 1e12)} TFLOP/s per GPU of {NumberText.Significant(m.PeakFlopsPerSecond / 1e12)} "
+            + $"({accelerator.Name}, dense {Precisions.Name(precision).ToUpperInvariant()}) on {NumberText.Gpus(m.Gpus)}.\n"
             + $"  Model: {s} ({s.Conventions.Name} conventions), {active}; {choice.ContextNote}.\n"
             + "  MFU counts the model's FLOPs only (PaLM, Chowdhery et al. 2022, App. B): recomputation, padding and restarts are not in it."
             + hfu;
@@ -41,5 +42,4 @@ internal static class MfuMemo
         _ => "6n",
     };
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

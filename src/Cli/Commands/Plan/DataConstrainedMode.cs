@@ -1,6 +1,7 @@
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -29,12 +30,12 @@ internal static class DataConstrainedMode
         var free = plan.Unconstrained;
         var lines = new List<string>
         {
-            $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens "
-                + $"({Humanize.Ratio(plan.Epochs)} epochs over {Humanize.Count(plan.UniqueTokens)} unique tokens), predicted loss {Humanize.Loss(plan.Loss)}.",
-            $"  The repeated data is worth {Humanize.Count(plan.EffectiveTokens)} fresh tokens; the model is worth {Humanize.Count(plan.EffectiveParameters)} parameters.",
-            $"  With unlimited unique data the same {Humanize.Scientific(optimum.Flops)} FLOPs would train {Humanize.Count(free.Parameters)} parameters "
-                + $"on {Humanize.Count(free.Tokens)} tokens to loss {Humanize.Loss(plan.UnconstrainedLoss)}; "
-                + $"following that plan anyway, repeating data, would reach {Humanize.Loss(plan.NaiveLoss)}.",
+            $"{NumberText.Count(optimum.Parameters)} parameters on {NumberText.Count(optimum.Tokens)} tokens "
+                + $"({NumberText.Ratio(plan.Epochs)} epochs over {NumberText.Count(plan.UniqueTokens)} unique tokens), predicted loss {NumberText.Loss(plan.Loss)}.",
+            $"  The repeated data is worth {NumberText.Count(plan.EffectiveTokens)} fresh tokens; the model is worth {NumberText.Count(plan.EffectiveParameters)} parameters.",
+            $"  With unlimited unique data the same {NumberText.Scientific(optimum.Flops)} FLOPs would train {NumberText.Count(free.Parameters)} parameters "
+                + $"on {NumberText.Count(free.Tokens)} tokens to loss {NumberText.Loss(plan.UnconstrainedLoss)}; "
+                + $"following that plan anyway, repeating data, would reach {NumberText.Loss(plan.NaiveLoss)}.",
             $"  Law '{law.Name}' ({law.Source}).",
         };
         lines.AddRange(Warnings(plan).Select(w => "  Warning: " + w));
@@ -45,12 +46,12 @@ internal static class DataConstrainedMode
     {
         if (plan.ReturnsFalling)
         {
-            yield return $"{Humanize.Ratio(plan.Epochs)} epochs is past ~{DataConstrainedOptimum.EpochsBeforeReturnsFall:0}, where repeated tokens are worth markedly less than fresh ones (Muennighoff et al. 2023, §5).";
+            yield return $"{NumberText.Ratio(plan.Epochs)} epochs is past ~{NumberText.Significant(DataConstrainedOptimum.EpochsBeforeReturnsFall)}, where repeated tokens are worth markedly less than fresh ones (Muennighoff et al. 2023, §5).";
         }
 
         if (plan.ComputeBetterSpentElsewhere)
         {
-            yield return $"the last doubling of compute buys only {Humanize.Percent(plan.ReturnsRatio)} of the loss it would buy with fresh data; more compute is better spent on more unique data, or elsewhere.";
+            yield return $"the last doubling of compute buys only {NumberText.Percent(plan.ReturnsRatio)} of the loss it would buy with fresh data; more compute is better spent on more unique data, or elsewhere.";
         }
     }
 }

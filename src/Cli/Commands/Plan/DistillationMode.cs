@@ -5,6 +5,7 @@ using Scaling.Cli.Shared;
 using Scaling.Distillation;
 using Scaling.Laws;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -64,12 +65,12 @@ internal sealed class DistillationMode
 
         var t = plan.Teacher;
         string size = t.Parameters is { } n
-            ? t.Tokens is { } d ? $"{Humanize.Count(n)} parameters on {Humanize.Count(d)} tokens, " : $"{Humanize.Count(n)} parameters, "
+            ? t.Tokens is { } d ? $"{NumberText.Count(n)} parameters on {NumberText.Count(d)} tokens, " : $"{NumberText.Count(n)} parameters, "
             : string.Empty;
         var lines = new List<string>
         {
-            $"\n\nDistillation (Busbridge et al. 2025, arXiv 2502.08606): the {Humanize.Count(plan.StudentParameters)}-parameter student from {t.Name} ({size}loss {Humanize.Loss(t.Loss)}).",
-            $"  Trained directly on the whole budget: {Humanize.Count(plan.SupervisedTokens)} tokens, loss {Humanize.Loss(plan.SupervisedLoss)}.",
+            $"\n\nDistillation (Busbridge et al. 2025, arXiv 2502.08606): the {NumberText.Count(plan.StudentParameters)}-parameter student from {t.Name} ({size}loss {NumberText.Loss(t.Loss)}).",
+            $"  Trained directly on the whole budget: {NumberText.Count(plan.SupervisedTokens)} tokens, loss {NumberText.Loss(plan.SupervisedLoss)}.",
         };
         foreach (var scenario in plan.Scenarios)
         {
@@ -109,22 +110,20 @@ internal sealed class DistillationMode
     private static string Describe(DistillationPlan plan, DistillationScenario s, ComputeRate? rate)
     {
         string when = s.Accounting == TeacherAccounting.Inference ? "If the teacher exists" : "If it must be trained first";
-        string euros(double flops) => rate is null ? string.Empty : $", {ResourceMemo.Euros(rate.EurosForFlops(flops))}";
+        string euros(double flops) => rate is null ? string.Empty : $", {NumberText.Euros(rate.EurosForFlops(flops))}";
         return s.Verdict switch
         {
             DistillationVerdict.TeacherCostUnknown =>
                 $"{when}: its cost is unknown (give {(s.Accounting == TeacherAccounting.Inference ? "--teacher-parameters N" : "the teacher as PARAMETERS:TOKENS")}).",
             DistillationVerdict.TeacherExceedsBudget when s.TeacherFlops is { } teacherFlops =>
-                $"{when}: the teacher alone takes {Humanize.Scientific(teacherFlops)} FLOPs{euros(teacherFlops)}, {Humanize.Ratio(teacherFlops / plan.BudgetFlops)}× the budget — train the student directly.",
+                $"{when}: the teacher alone takes {NumberText.Scientific(teacherFlops)} FLOPs{euros(teacherFlops)}, {NumberText.Ratio(teacherFlops / plan.BudgetFlops)}× the budget — train the student directly.",
             _ when s.StudentTokens is { } tokens && s.TeacherFlops is { } flops =>
-                $"{when}: {(s.Accounting == TeacherAccounting.Inference ? "its forward passes over the distillation tokens take" : "its training and forward passes take")} {Humanize.Scientific(flops)} FLOPs{euros(flops)} ({Percent(flops / plan.BudgetFlops)} of the budget), leaving "
-                + $"{Humanize.Count(tokens)} tokens to distil on (trained directly on them: loss {Humanize.Loss(s.SupervisedLossOnStudentTokens ?? double.NaN)})"
-                + (s.DistilledLoss is { } distilled ? $"; distilled loss {Humanize.Loss(distilled)}: {(s.Verdict == DistillationVerdict.Distil ? "distil" : "train directly")}." : "."),
+                $"{when}: {(s.Accounting == TeacherAccounting.Inference ? "its forward passes over the distillation tokens take" : "its training and forward passes take")} {NumberText.Scientific(flops)} FLOPs{euros(flops)} ({NumberText.Percent(flops / plan.BudgetFlops)} of the budget), leaving "
+                + $"{NumberText.Count(tokens)} tokens to distil on (trained directly on them: loss {NumberText.Loss(s.SupervisedLossOnStudentTokens ?? double.NaN)})"
+                + (s.DistilledLoss is { } distilled ? $"; distilled loss {NumberText.Loss(distilled)}: {(s.Verdict == DistillationVerdict.Distil ? "distil" : "train directly")}." : "."),
             _ => $"{when}: no answer.",
         };
     }
-
-    private static string Percent(double fraction) => Humanize.Significant(fraction * 100) + "%";
 
     private static Teacher Teacher(string spec, LossLaw law, double? parameters)
     {
@@ -139,7 +138,7 @@ internal sealed class DistillationMode
                 }
 
                 return Scaling.Distillation.Teacher.FromSize(
-                    string.Create(CultureInfo.InvariantCulture, $"a {Humanize.Count(n)}-parameter teacher"), n, d, law);
+                    string.Create(CultureInfo.InvariantCulture, $"a {NumberText.Count(n)}-parameter teacher"), n, d, law);
             }
 
             throw new UsageException($"{Option}: '{spec}' is not PARAMETERS:TOKENS; give two numbers of at least 1, for example 70e9:15e12.");
@@ -149,7 +148,7 @@ internal sealed class DistillationMode
         {
             return loss > law.E
                 ? Scaling.Distillation.Teacher.FromLoss(loss, parameters)
-                : throw new UsageException($"{Option}: a teacher loss of {Humanize.Loss(loss)} is at or below the law's irreducible loss E = {Humanize.Exponent(law.E)}; no model reaches it.");
+                : throw new UsageException($"{Option}: a teacher loss of {NumberText.Loss(loss)} is at or below the law's irreducible loss E = {NumberText.Exponent(law.E)}; no model reaches it.");
         }
 
         var model = ModelRegistry.Published.FirstOrDefault(m => string.Equals(m.Name, spec, StringComparison.OrdinalIgnoreCase))

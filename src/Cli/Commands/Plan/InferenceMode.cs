@@ -1,6 +1,7 @@
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -29,14 +30,14 @@ internal static class InferenceMode
         var chinchilla = plan.Chinchilla;
         string unit = plan.InferenceCostWeight == 1 ? "FLOPs" : "FLOP-equivalents of training cost";
         string cost = eurosPerTrainingFlop is { } price
-            ? $"{ResourceMemo.Euros(plan.TotalCost * price)} instead of {ResourceMemo.Euros(plan.ChinchillaTotalCost * price)} for training and serving"
-            : $"{Humanize.Scientific(plan.TotalCost)} instead of {Humanize.Scientific(plan.ChinchillaTotalCost)} {unit}";
-        return $"{Humanize.Count(optimum.Parameters)} parameters on {Humanize.Count(optimum.Tokens)} tokens, "
-            + $"{Humanize.Ratio(optimum.TokensPerParameter)} tokens/parameter, predicted loss {Humanize.Loss(optimum.Loss)}.\n"
-            + $"  It matches the Chinchilla-optimal {Humanize.Count(chinchilla.Parameters)} parameters on {Humanize.Count(chinchilla.Tokens)} tokens "
-            + $"and, serving {Humanize.Count(plan.InferenceTokens)} inference tokens, costs {cost}: {Humanize.Percent(plan.SavingFraction)} less over its life.\n"
-            + $"  Training {Humanize.Scientific(optimum.Flops)} FLOPs (the Chinchilla budget was {Humanize.Scientific(chinchilla.Flops)}), "
-            + $"inference {Humanize.Scientific(plan.InferenceFlops)} FLOPs (2·N per token).\n"
+            ? $"{NumberText.Euros(plan.TotalCost * price)} instead of {NumberText.Euros(plan.ChinchillaTotalCost * price)} for training and serving"
+            : $"{NumberText.Scientific(plan.TotalCost)} instead of {NumberText.Scientific(plan.ChinchillaTotalCost)} {unit}";
+        return $"{NumberText.Count(optimum.Parameters)} parameters on {NumberText.Count(optimum.Tokens)} tokens, "
+            + $"{NumberText.Ratio(optimum.TokensPerParameter)} tokens/parameter, predicted loss {NumberText.Loss(optimum.Loss)}.\n"
+            + $"  It matches the Chinchilla-optimal {NumberText.Count(chinchilla.Parameters)} parameters on {NumberText.Count(chinchilla.Tokens)} tokens "
+            + $"and, serving {NumberText.Count(plan.InferenceTokens)} inference tokens, costs {cost}: {NumberText.Percent(plan.SavingFraction)} less over its life.\n"
+            + $"  Training {NumberText.Scientific(optimum.Flops)} FLOPs (the Chinchilla budget was {NumberText.Scientific(chinchilla.Flops)}), "
+            + $"inference {NumberText.Scientific(plan.InferenceFlops)} FLOPs (2·N per token).\n"
             + $"  Law '{law.Name}' ({law.Source}).";
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Architecture;
 using Scaling.Cli.Shared;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -65,22 +66,20 @@ internal sealed record PlanArchitecture(ArchitectureProfile Profile, double Toke
         string fits = perGpu <= usable ? "fits" : "does NOT fit: add GPUs, recompute fully or shorten micro-batches";
         var i = CultureInfo.InvariantCulture;
         string training = layout is not null
-            ? $"\n  On {r.Gpus.ToString("N0", i)} × {a.Accelerator.Name}: the training memory per GPU is the layout's, below."
-            : $"\n  On {r.Gpus.ToString("N0", i)} × {a.Accelerator.Name}: training state share {GB(Profile.TrainingStateBytes / r.Gpus)} + activations {GB(perGpu - (Profile.TrainingStateBytes / r.Gpus))} "
-                + $"(one {Profile.ContextTokens.ToString(i)}-token micro-batch, {TensorParallel}-way tensor and sequence parallelism, selective recomputation) = {GB(perGpu)} per GPU of {GB(usable)} usable: {fits}.";
+            ? $"\n  On {NumberText.Whole(r.Gpus)} × {a.Accelerator.Name}: the training memory per GPU is the layout's, below."
+            : $"\n  On {NumberText.Whole(r.Gpus)} × {a.Accelerator.Name}: training state share {NumberText.Bytes(Profile.TrainingStateBytes / r.Gpus)} + activations {NumberText.Bytes(perGpu - (Profile.TrainingStateBytes / r.Gpus))} "
+                + $"(one {NumberText.Whole(Profile.ContextTokens)}-token micro-batch, {TensorParallel}-way tensor and sequence parallelism, selective recomputation) = {NumberText.Bytes(perGpu)} per GPU of {NumberText.Bytes(usable)} usable: {fits}.";
         return training
-            + $"\n  Serving {ServedSequences} sequences of {Profile.ContextTokens.ToString(i)} tokens (weights + KV cache): at least {Profile.ServingGpus(usable, ServedSequences, Profile.Precision)} GPUs in {Scaling.Hardware.Precisions.Name(Profile.Precision)}, "
+            + $"\n  Serving {ServedSequences} sequences of {NumberText.Whole(Profile.ContextTokens)} tokens (weights + KV cache): at least {Profile.ServingGpus(usable, ServedSequences, Profile.Precision)} GPUs in {Scaling.Hardware.Precisions.Name(Profile.Precision)}, "
             + $"{Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int8)} with INT8 weights, {Profile.ServingGpus(usable, ServedSequences, Scaling.Hardware.Precision.Int4)} with INT4 weights.";
     }
-
-    private static string GB(double bytes) => Humanize.Significant(bytes / 1e9) + " GB";
 
     public string Prose()
     {
         var p = Profile;
         string exact = Exact && p.Tokens is { } tokens
-            ? $"\n  With exact FLOPs per token ({Humanize.Scientific(p.FlopsPerToken)} = {(p.FlopsPerToken / (6.0 * p.Shape.Parameters)).ToString("0.00", CultureInfo.InvariantCulture)} × 6N), "
-                + $"the budget trains the proposed model on {Humanize.Count(tokens)} tokens instead of {Humanize.Count(TokensBy6N)}."
+            ? $"\n  With exact FLOPs per token ({NumberText.Scientific(p.FlopsPerToken)} = {NumberText.Ratio(p.FlopsPerToken / (6.0 * p.Shape.Parameters))} × 6N), "
+                + $"the budget trains the proposed model on {NumberText.Count(tokens)} tokens instead of {NumberText.Count(TokensBy6N)}."
             : string.Empty;
         return "\nArchitecture for this plan:\n" + ArchitectureMemo.Prose(p) + exact;
     }

@@ -4,6 +4,7 @@ using Scaling.Cli.Shared;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -193,7 +194,7 @@ internal static class PlanCommand
         double target = loss ?? double.NaN;
         if (target <= parametric.LossLaw.E)
         {
-            throw new UsageException($"--target-loss {Humanize.Exponent(target)} is at or below the irreducible loss E = {Humanize.Exponent(parametric.LossLaw.E)} of '{law.Name}'; no budget reaches it.");
+            throw new UsageException($"--target-loss {NumberText.Exponent(target)} is at or below the irreducible loss E = {NumberText.Exponent(parametric.LossLaw.E)} of '{law.Name}'; no budget reaches it.");
         }
 
         return parametric.PlanForLoss(target);

@@ -5,6 +5,7 @@ using Scaling.Cli.Shared;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -60,16 +61,16 @@ internal static class PlanExtrapolation
                 var lines = new List<string>
                 {
                     $"  N* from the {f.Method.Name()} forecast in '{fitted.Law.Name}': {level}% interval "
-                        + $"N* [{Humanize.Count(at.ParametersLower)}, {Humanize.Count(at.ParametersUpper)}], D* [{Humanize.Count(at.TokensLower)}, {Humanize.Count(at.TokensUpper)}], "
-                        + $"tokens/parameter [{Humanize.Ratio(at.TokensPerParameterLower)}, {Humanize.Ratio(at.TokensPerParameterUpper)}] "
+                        + $"N* [{NumberText.Count(at.ParametersLower)}, {NumberText.Count(at.ParametersUpper)}], D* [{NumberText.Count(at.TokensLower)}, {NumberText.Count(at.TokensUpper)}], "
+                        + $"tokens/parameter [{NumberText.Ratio(at.TokensPerParameterLower)}, {NumberText.Ratio(at.TokensPerParameterUpper)}] "
                         + (at.Calibrated ? "(calibrated on back-tests of published IsoFLOP studies)." : "(not calibrated: the method's block bootstrap)."),
                     "  " + at.Distance,
                 };
                 lines.AddRange(at.Warnings.Select(w => "  Warning: " + w));
                 string own = f.LawIntervals is { } i
-                    ? $" [{Humanize.Count(i.Parameters.Lower)}, {Humanize.Count(i.Parameters.Upper)}], an interval over the fit's bootstrap refits that measures the runs' noise only"
+                    ? $" [{NumberText.Count(i.Parameters.Lower)}, {NumberText.Count(i.Parameters.Upper)}], an interval over the fit's bootstrap refits that measures the runs' noise only"
                     : string.Empty;
-                lines.Add($"  The fitted law's own optimum, for comparison: {Humanize.Count(f.LawOptimum.Parameters)} parameters{own}; on published studies the forecast extrapolated better (docs/extrapolation.md).");
+                lines.Add($"  The fitted law's own optimum, for comparison: {NumberText.Count(f.LawOptimum.Parameters)} parameters{own}; on published studies the forecast extrapolated better (docs/extrapolation.md).");
                 return "\n" + string.Join('\n', lines);
             }
 
@@ -88,9 +89,9 @@ internal static class PlanExtrapolation
     {
         string level = (intervals.Parameters.Level * 100).ToString("0", CultureInfo.InvariantCulture);
         return $"\n  {level}% bootstrap intervals from the {law.Resamples.Count} refits in '{law.Law.Name}': "
-            + $"N* [{Humanize.Count(intervals.Parameters.Lower)}, {Humanize.Count(intervals.Parameters.Upper)}], "
-            + $"D* [{Humanize.Count(intervals.Tokens.Lower)}, {Humanize.Count(intervals.Tokens.Upper)}], "
-            + $"tokens/parameter [{Humanize.Ratio(intervals.TokensPerParameter.Lower)}, {Humanize.Ratio(intervals.TokensPerParameter.Upper)}], "
-            + $"loss [{Humanize.Loss(intervals.Loss.Lower)}, {Humanize.Loss(intervals.Loss.Upper)}].";
+            + $"N* [{NumberText.Count(intervals.Parameters.Lower)}, {NumberText.Count(intervals.Parameters.Upper)}], "
+            + $"D* [{NumberText.Count(intervals.Tokens.Lower)}, {NumberText.Count(intervals.Tokens.Upper)}], "
+            + $"tokens/parameter [{NumberText.Ratio(intervals.TokensPerParameter.Lower)}, {NumberText.Ratio(intervals.TokensPerParameter.Upper)}], "
+            + $"loss [{NumberText.Loss(intervals.Loss.Lower)}, {NumberText.Loss(intervals.Loss.Upper)}].";
     }
 }

@@ -3,6 +3,7 @@ using Scaling.Architecture;
 using Scaling.Cli.Shared;
 using Scaling.Parallelism;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -29,7 +30,7 @@ internal sealed record PlanLayout(LayoutChoice Choice, TransformerShape Shape, i
             choice = LayoutSearch.On(shape, contextTokens, r.Gpus, usable, a.Recipe, a.TrainingPrecision)
                 ?? throw new InfeasiblePlanException(
                     ResourceQuantities.Gpus, r.Gpus, "GPUs on which a layout fits",
-                    string.Create(CultureInfo.InvariantCulture, $"no tensor, pipeline, data and expert layout fits the model's states and activations on {r.Gpus:N0} × {a.Accelerator.Name}; give more GPUs, or leave --gpus out for the fewest that fit."));
+                    string.Create(CultureInfo.InvariantCulture, $"no tensor, pipeline, data and expert layout fits the model's states and activations on {NumberText.Whole(r.Gpus)} × {a.Accelerator.Name}; give more GPUs, or leave --gpus out for the fewest that fit."));
             return new PlanLayout(choice, shape, contextTokens, budget);
         }
 
@@ -48,7 +49,7 @@ internal sealed record PlanLayout(LayoutChoice Choice, TransformerShape Shape, i
         }
         catch (InvalidShapeException e)
         {
-            throw new UsageException($"{Option}: the plan's {Humanize.Count(parameters)} parameters have no shape to lay out ({e.Problem.TrimEnd('.')}); plan a larger budget.");
+            throw new UsageException($"{Option}: the plan's {NumberText.Count(parameters)} parameters have no shape to lay out ({e.Problem.TrimEnd('.')}); plan a larger budget.");
         }
     }
 
@@ -56,8 +57,8 @@ internal sealed record PlanLayout(LayoutChoice Choice, TransformerShape Shape, i
     public string Prose()
     {
         var m = Choice.Memory;
-        return $"\n  Layout: {Choice.Layout} for {Shape.Layers} layers × d_model {Shape.DModel} at {ContextTokens.ToString("N0", CultureInfo.InvariantCulture)} tokens: "
-            + $"{GB(m.TotalBytes)} per GPU of {GB(Choice.UsableBytesPerGpu)} usable (model states {GB(m.ModelStateBytes)}, activations {GB(m.ActivationBytes)}; "
+        return $"\n  Layout: {Choice.Layout} for {Shape.Layers} layers × d_model {Shape.DModel} at {NumberText.Whole(ContextTokens)} tokens: "
+            + $"{NumberText.Bytes(m.TotalBytes)} per GPU of {NumberText.Bytes(Choice.UsableBytesPerGpu)} usable (model states {NumberText.Bytes(m.ModelStateBytes)}, activations {NumberText.Bytes(m.ActivationBytes)}; "
             + "ZeRO: Rajbhandari et al. 2020; activations: Korthikanti et al. 2022, Table 2)."
             + "\n          Preferred in order: no full recomputation, ZeRO below 3, the smallest tensor × pipeline group, tensor before pipeline (Narayanan et al. 2021);"
             + "\n          memory only, not a measured speed. Left out: logits and embedding activations, communication buffers, fragmentation.";
@@ -73,7 +74,6 @@ internal sealed record PlanLayout(LayoutChoice Choice, TransformerShape Shape, i
             l.MicroBatch, l.Gpus, Choice.Memory.TotalBytes, Choice.Memory.ModelStateBytes, Choice.Memory.ActivationBytes, Choice.UsableBytesPerGpu, ContextTokens));
     }
 
-    private static string GB(double bytes) => Humanize.Significant(bytes / 1e9) + " GB";
 }
 
 /// <summary>The <c>layout</c> member <c>scaling plan --layout auto --json</c> adds.</summary>

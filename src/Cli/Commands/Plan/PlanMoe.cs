@@ -3,6 +3,7 @@ using Scaling.Allocation;
 using Scaling.Cli.Shared;
 using Scaling.Laws;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -49,26 +50,24 @@ internal sealed record PlanMoe(MoeOptimum Optimum, BudgetPlan? Budget, PlanLayou
         var i = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            $"Mixture of experts: {Humanize.Count(o.ActiveParameters)} active of {Humanize.Count(o.TotalParameters)} parameters (non-embedding) on {Humanize.Count(o.Tokens)} tokens, "
-                + $"granularity {o.Granularity}: {o.Experts.ToString("N0", i)} experts per layer, {o.ActiveExperts} active, predicted loss {Humanize.Loss(o.Loss)}.",
-            $"  Budget {Humanize.Scientific(o.Flops)} FLOPs = (6·N_active + 14·d·E·G·blocks)·D (Eq. 10, App. E) under {o.Law.Source}: {o.Law}.",
+            $"Mixture of experts: {NumberText.Count(o.ActiveParameters)} active of {NumberText.Count(o.TotalParameters)} parameters (non-embedding) on {NumberText.Count(o.Tokens)} tokens, "
+                + $"granularity {o.Granularity}: {NumberText.Whole(o.Experts)} experts per layer, {o.ActiveExperts} active, predicted loss {NumberText.Loss(o.Loss)}.",
+            $"  Budget {NumberText.Scientific(o.Flops)} FLOPs = (6·N_active + 14·d·E·G·blocks)·D (Eq. 10, App. E) under {o.Law.Source}: {o.Law}.",
             $"  Shape: {o.Blocks} blocks × d_model {o.Blocks * 64} (d_model = 64·blocks, §6.1), experts of {4 * o.Blocks * 64 / o.Granularity} (4·d_model/G); granularity searched over powers of two as Table 2 reports.",
-            $"  Dense under the same paper (Table 1): {Humanize.Count(o.DenseParameters)} parameters on {Humanize.Count(o.DenseTokens)} tokens, loss {Humanize.Loss(o.DenseLoss)}; "
-                + $"a dense model needs {Humanize.Ratio(o.ComputeMultiplier)}× this budget ({Humanize.Scientific(o.DenseFlopsForSameLoss)} FLOPs) to reach the mixture's loss (Figure 1b).",
+            $"  Dense under the same paper (Table 1): {NumberText.Count(o.DenseParameters)} parameters on {NumberText.Count(o.DenseTokens)} tokens, loss {NumberText.Loss(o.DenseLoss)}; "
+                + $"a dense model needs {NumberText.Ratio(o.ComputeMultiplier)}× this budget ({NumberText.Scientific(o.DenseFlopsForSameLoss)} FLOPs) to reach the mixture's loss (Figure 1b).",
             "  Losses are the paper's C4 losses (GPT-2 tokenizer), comparable with each other, not with Chinchilla's.",
         };
         if (Budget is { } budget)
         {
             var r = budget.Resources;
-            lines.Add($"  On {r.Assumptions.Accelerator.Name}: {r.Gpus.ToString("N0", i)} GPUs, {Humanize.Significant(r.Days)} days, {Humanize.Count(r.GpuHours)} GPU-hours, "
-                + $"{r.CostEuros.ToString("N0", i)} EUR at {Humanize.Exponent(r.Rate.Mfu)} MFU; every expert resident: training state {Bytes(r.Memory.TrainingStateBytes)} "
-                + $"({Humanize.Count(r.Parameters)} parameters with embeddings × {Humanize.Significant(r.Memory.TrainingBytesPerParameter)} B) needs at least {r.MinimumGpus.ToString("N0", i)} GPUs.");
+            lines.Add($"  On {r.Assumptions.Accelerator.Name}: {NumberText.Gpus(r.Gpus)}, {NumberText.Days(r.Days)}, {NumberText.Count(r.GpuHours)} GPU-hours, "
+                + $"{NumberText.Euros(r.CostEuros)} at {NumberText.Percent(r.Rate.Mfu)} MFU; every expert resident: training state {NumberText.Bytes(r.Memory.TrainingStateBytes)} "
+                + $"({NumberText.Count(r.Parameters)} parameters with embeddings × {NumberText.Significant(r.Memory.TrainingBytesPerParameter)} B) needs at least {NumberText.Gpus(r.MinimumGpus)}.");
         }
 
         return string.Join('\n', lines) + (Layout?.Prose() ?? string.Empty);
     }
-
-    private static string Bytes(double bytes) => bytes >= 1e12 ? Humanize.Significant(bytes / 1e12) + " TB" : Humanize.Significant(bytes / 1e9) + " GB";
 
     public PlanMoeOutput Output()
     {

@@ -5,6 +5,7 @@ using Scaling.Cli.Shared;
 using Scaling.Fitting;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Plan;
 
@@ -63,39 +64,39 @@ internal static class RobustPlanMode
         q < 1 ? q : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--quantile must lie strictly between 0 and 1, got {q}; for example --quantile 0.9."));
 
     private static string Criterion(RobustPlan plan) =>
-        plan.Quantile is { } q ? string.Create(CultureInfo.InvariantCulture, $"{q * 100:0.#}th-percentile loss") : "expected loss";
+        plan.Quantile is { } q ? string.Create(CultureInfo.InvariantCulture, $"{NumberText.Significant(q * 100)}th-percentile loss") : "expected loss";
 
     private static string Describe(FittedLaw law, RobustPlan plan)
     {
         var spread = Interval.FromSamples(plan.PointParameters, plan.LawsOptimalParameters);
-        return string.Create(CultureInfo.InvariantCulture, $"Robust plan for {Humanize.Scientific(plan.Flops)} FLOPs over the {law.Resamples.Count} bootstrap refits in '{law.Law.Name}': ")
-            + string.Create(CultureInfo.InvariantCulture, $"{Humanize.Count(plan.Parameters)} parameters on {Humanize.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({plan.Loss:0.0000}).\n")
-            + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({Humanize.Count(plan.PointParameters)}, the fitted law's own N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")
-            + $"  The refits' own N* spread over [{Humanize.Count(spread.Lower)}, {Humanize.Count(spread.Upper)}] (95%).";
+        return string.Create(CultureInfo.InvariantCulture, $"Robust plan for {NumberText.Scientific(plan.Flops)} FLOPs over the {law.Resamples.Count} bootstrap refits in '{law.Law.Name}': ")
+            + string.Create(CultureInfo.InvariantCulture, $"{NumberText.Count(plan.Parameters)} parameters on {NumberText.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({NumberText.Loss(plan.Loss)}).\n")
+            + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({NumberText.Count(plan.PointParameters)}, the fitted law's own N*) has {Criterion(plan)} {NumberText.Loss(plan.PointLoss)}: the robust size is {NumberText.Ratio(plan.ParametersRatio)}x it and gains {NumberText.Loss(plan.Gain)} nats/token.\n")
+            + $"  The refits' own N* spread over [{NumberText.Count(spread.Lower)}, {NumberText.Count(spread.Upper)}] (95%).";
     }
 
     private static string DescribeCalibrated(FittedLaw law, RobustPlan plan, ForecastPlan forecast) => DescribeCalibrated(law, plan, forecast.Forecast)
         + (forecast.Forecast.Warnings.Count > 0 ? "\n" + string.Join('\n', forecast.Forecast.Warnings.Select(w => "  Warning: " + w)) : string.Empty);
 
     private static string DescribeCalibrated(FittedLaw law, RobustPlan plan, Fitting.Extrapolation.ExtrapolatedOptimum at) =>
-        string.Create(CultureInfo.InvariantCulture, $"Robust plan for {Humanize.Scientific(plan.Flops)} FLOPs over the calibrated N* interval in '{law.Law.Name}' ")
-            + string.Create(CultureInfo.InvariantCulture, $"({Humanize.Count(at.ParametersLower)} to {Humanize.Count(at.ParametersUpper)}, {at.Level * 100:0}%, {law.Extrapolation!.Forecast.Method.Name()} method): ")
-            + string.Create(CultureInfo.InvariantCulture, $"{Humanize.Count(plan.Parameters)} parameters on {Humanize.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({plan.Loss:0.0000}) ")
+        string.Create(CultureInfo.InvariantCulture, $"Robust plan for {NumberText.Scientific(plan.Flops)} FLOPs over the calibrated N* interval in '{law.Law.Name}' ")
+            + string.Create(CultureInfo.InvariantCulture, $"({NumberText.Count(at.ParametersLower)} to {NumberText.Count(at.ParametersUpper)}, {NumberText.Percent(at.Level)}, {law.Extrapolation!.Forecast.Method.Name()} method): ")
+            + string.Create(CultureInfo.InvariantCulture, $"{NumberText.Count(plan.Parameters)} parameters on {NumberText.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({NumberText.Loss(plan.Loss)}) ")
             + "with the law's IsoFLOP valley moved to each plausible optimum.\n"
-            + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({Humanize.Count(plan.PointParameters)}, the forecast's N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")
+            + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({NumberText.Count(plan.PointParameters)}, the forecast's N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")
             + "  " + at.Distance;
 
     private static string Describe(LawConsensus consensus)
     {
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"Consensus of the {consensus.Laws.Count} published loss laws for {Humanize.Scientific(consensus.Flops)} FLOPs: {Humanize.Count(consensus.Parameters)} parameters on {Humanize.Count(consensus.Tokens)} tokens, ")
-                + string.Create(CultureInfo.InvariantCulture, $"the size whose worst regret over the laws is smallest ({consensus.MaxRegret:0.0000} nats/token). Their own N* differ by {consensus.Spread:0.0}x."),
+            string.Create(CultureInfo.InvariantCulture, $"Consensus of the {consensus.Laws.Count} published loss laws for {NumberText.Scientific(consensus.Flops)} FLOPs: {NumberText.Count(consensus.Parameters)} parameters on {NumberText.Count(consensus.Tokens)} tokens, ")
+                + string.Create(CultureInfo.InvariantCulture, $"the size whose worst regret over the laws is smallest ({NumberText.Loss(consensus.MaxRegret)} nats/token). Their own N* differ by {NumberText.Ratio(consensus.Spread)}x."),
             $"  {"law",-24} {"own N*",8}  {"own loss",8}  {"loss here",9}  {"regret",7}",
         };
         foreach (var view in consensus.Laws)
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {view.Name,-24} {Humanize.Count(view.OptimalParameters),8}  {view.OptimalLoss,8:0.0000}  {view.Loss,9:0.0000}  {view.Regret,7:0.0000}"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {view.Name,-24} {NumberText.Count(view.OptimalParameters),8}  {NumberText.Loss(view.OptimalLoss),8}  {NumberText.Loss(view.Loss),9}  {NumberText.Loss(view.Regret),7}"));
         }
 
         lines.Add("  For a robust plan over one fit's uncertainty instead, give --law fit.json written by 'scaling fit' (it carries the bootstrap refits).");

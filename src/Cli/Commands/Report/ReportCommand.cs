@@ -1,14 +1,15 @@
 using System.CommandLine;
 using Scaling.Allocation;
-using Scaling.Fitting.Runs;
+using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Extrapolation;
+using Scaling.Fitting.Runs;
 using Scaling.Laws;
-using Scaling.Cli.Commands.Fit;
-using Scaling.Reports.Html;
 using Scaling.Reports;
+using Scaling.Reports.Html;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Report;
 
@@ -66,7 +67,7 @@ internal static class ReportCommand
     public static Command Create(CliConsole console)
     {
         var output = CliOptions.Out("Directory to write into (default ./out).", "DIR");
-        var flops = CliOptions.Flops($"Training budget in FLOPs (default {Humanize.Scientific(DefaultFlops)}).");
+        var flops = CliOptions.Flops($"Training budget in FLOPs (default {NumberText.Scientific(DefaultFlops)}).");
         var formats = CliOptions.Formats("Comma-separated: html, png, svg, pdf, xlsx (default all).");
         var force = CliOptions.Force("Overwrite files in DIR that 'scaling report' did not write.");
         var fitRuns = CliOptions.File("--fit-runs", "runs.csv", "Fit the law to these runs (Approach 3, 1,000 bootstrap resamples) and, when they form IsoFLOP budgets, forecast N* beyond them with a calibrated interval: adds the fit and back-test figures and sheets; without --law the plan uses the fit (N* from the forecast).", FileKind.Runs);

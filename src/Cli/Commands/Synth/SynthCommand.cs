@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Scaling.Cli.Shared;
-using Scaling.Fitting.Runs;
 using Scaling.Fitting;
+using Scaling.Fitting.Runs;
+using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Synth;
 
@@ -60,5 +61,5 @@ internal static class SynthCommand
         + " --out FILE";
 
     private static double Noise(double value) =>
-        value <= 1 ? value : throw new UsageException($"--noise is the sigma of log-normal noise and must be at most 1, got {Humanize.Exponent(value)}; for example --noise 0.01 (1%).");
+        value <= 1 ? value : throw new UsageException($"--noise is the sigma of log-normal noise and must be at most 1, got {NumberText.Exponent(value)}; for example --noise 0.01 (1%).");
 }

@@ -2,6 +2,7 @@ using Scaling.Fitting.Approach2;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Optimization;
 using Scaling.Fitting.Runs;
+using Scaling.Text;
 
 namespace Scaling.Fitting.Approach1;
 
@@ -66,7 +67,7 @@ public static class EnvelopeFitter
         if (sizes < MinimumEnvelopeSizes)
         {
             throw UnusableRunsException.Because(
-                $"Approach 1 needs training runs of at least {MinimumEnvelopeSizes} model sizes; the {FitWording.Count(curves.Length)} runs with several "
+                $"Approach 1 needs training runs of at least {MinimumEnvelopeSizes} model sizes; the {NumberText.Whole(curves.Length)} runs with several "
                 + $"checkpoints have {sizes} size{(sizes == 1 ? string.Empty : "s")}. Add training curves of other sizes.");
         }
 
@@ -85,9 +86,9 @@ public static class EnvelopeFitter
         if (excluded > 0)
         {
             warnings.Add(
-                $"{FitWording.Count(excluded)} of {FitWording.Count(envelope.Length)} envelope points were left out of the fit, because the run winning there is the "
+                $"{NumberText.Whole(excluded)} of {NumberText.Whole(envelope.Length)} envelope points were left out of the fit, because the run winning there is the "
                 + "smallest or largest reaching that compute, so the optimum may lie beyond it; the fit uses compute from "
-                + $"{FitWording.Number(points[0].Flops)} to {FitWording.Number(points[^1].Flops)} FLOPs.");
+                + $"{NumberText.Scientific(points[0].Flops)} to {NumberText.Scientific(points[^1].Flops)} FLOPs.");
         }
 
         var frontier = AllocationFit.Create(
@@ -137,7 +138,7 @@ public static class EnvelopeFitter
             if (other is not null)
             {
                 throw UnusableRunsException.Because(
-                $"run '{name}' has checkpoints of different model sizes ({FitWording.Number(parameters)} and {FitWording.Number(other.Parameters)} parameters); "
+                $"run '{name}' has checkpoints of different model sizes ({NumberText.Scientific(parameters)} and {NumberText.Scientific(other.Parameters)} parameters); "
                     + "the checkpoints of one run share its size, so give each model its own run name.");
             }
 
@@ -146,7 +147,7 @@ public static class EnvelopeFitter
                 if (checkpoints[i].Tokens == checkpoints[i - 1].Tokens)
                 {
                     throw UnusableRunsException.Because(
-                $"run '{name}' has two checkpoints at {FitWording.Number(checkpoints[i].Tokens)} tokens; keep one loss per token count.");
+                $"run '{name}' has two checkpoints at {NumberText.Scientific(checkpoints[i].Tokens)} tokens; keep one loss per token count.");
                 }
             }
 
@@ -157,18 +158,18 @@ public static class EnvelopeFitter
         {
             throw UnusableRunsException.Because(
                 $"Approach 1 needs training curves, several checkpoints of one run at rising token counts sharing a run name (the run or model column); "
-                + $"none of the {FitWording.Count(runs.Count)} rows forms one ({FitWording.Count(unnamed)} have no run name, {FitWording.Count(single)} runs have a single checkpoint). "
+                + $"none of the {NumberText.Whole(runs.Count)} rows forms one ({NumberText.Whole(unnamed)} have no run name, {NumberText.Whole(single)} runs have a single checkpoint). "
                 + "Log the loss at several checkpoints of each run, or use Approach 2 or 3 for final losses.");
         }
 
         if (unnamed > 0)
         {
-            warnings.Add($"{FitWording.Count(unnamed)} rows without a run name were ignored: Approach 1 follows training curves, grouped by run name.");
+            warnings.Add($"{NumberText.Whole(unnamed)} rows without a run name were ignored: Approach 1 follows training curves, grouped by run name.");
         }
 
         if (single > 0)
         {
-            warnings.Add($"{FitWording.Count(single)} runs with a single checkpoint were ignored: a training curve needs two or more.");
+            warnings.Add($"{NumberText.Whole(single)} runs with a single checkpoint were ignored: a training curve needs two or more.");
         }
 
         // Canonical order (by size, then name), so the row order of the input cannot change the result.

@@ -1,6 +1,7 @@
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Optimization;
 using Scaling.Fitting.Runs;
+using Scaling.Text;
 
 namespace Scaling.Fitting.Approach2;
 
@@ -108,11 +109,11 @@ public static class IsoFlopFitter
     {
         if (bootstrap is null)
         {
-            yield return $"Bootstrap: fewer than two of {FitWording.Count(resamples)} resamples could be refitted ({reason}), so there are no intervals; add runs.";
+            yield return $"Bootstrap: fewer than two of {NumberText.Whole(resamples)} resamples could be refitted ({reason}), so there are no intervals; add runs.";
         }
         else if (bootstrap.FailedResamples > 0)
         {
-            yield return $"Bootstrap: {FitWording.Count(bootstrap.FailedResamples)} of {FitWording.Count(resamples)} resamples could not be refitted "
+            yield return $"Bootstrap: {NumberText.Whole(bootstrap.FailedResamples)} of {NumberText.Whole(resamples)} resamples could not be refitted "
                 + $"({reason}) and were left out; the intervals may be too narrow.";
         }
     }
@@ -147,7 +148,7 @@ public static class IsoFlopFitter
         flops / (Allocation.FlopsPerParameterToken.Training * parameters);
 
     private static string Describe(IsoFlopProfile p) =>
-        $"IsoFLOP group at {FitWording.Number(p.Flops)} FLOPs ({FitWording.Count(p.Runs.Count)} runs{(p.BudgetFlops is null ? string.Empty : ", declared budget")})";
+        $"IsoFLOP group at {NumberText.Scientific(p.Flops)} FLOPs ({NumberText.Whole(p.Runs.Count)} runs{(p.BudgetFlops is null ? string.Empty : ", declared budget")})";
 
     private static string? Warning(IsoFlopProfile p) => (p.Status, p.OptimalParameters) switch
     {
@@ -158,14 +159,14 @@ public static class IsoFlopFitter
             $"{Describe(p)}: the parabola of loss against log N opens downward (no minimum), so the group was skipped. "
             + "Check its runs for outliers, and sample sizes on both sides of the optimum.",
         (IsoFlopProfileStatus.MinimumOutsideSampledRange, { } n) => n < p.SmallestParameters
-            ? $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(n)}, lies below the smallest sampled size "
-              + $"{FitWording.Number(p.SmallestParameters)}, so N_opt is extrapolated. Add smaller models at this budget."
-            : $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(n)}, lies above the largest sampled size "
-              + $"{FitWording.Number(p.LargestParameters)}, so N_opt is extrapolated. Add larger models at this budget.",
+            ? $"{Describe(p)}: the parabola's minimum, N = {NumberText.Scientific(n)}, lies below the smallest sampled size "
+              + $"{NumberText.Scientific(p.SmallestParameters)}, so N_opt is extrapolated. Add smaller models at this budget."
+            : $"{Describe(p)}: the parabola's minimum, N = {NumberText.Scientific(n)}, lies above the largest sampled size "
+              + $"{NumberText.Scientific(p.LargestParameters)}, so N_opt is extrapolated. Add larger models at this budget.",
         (IsoFlopProfileStatus.Fitted, { } n) when OffCentre(p, n) is { } position =>
-            $"{Describe(p)}: the parabola's minimum, N = {FitWording.Number(n)}, lies in the {(position < 0.5 ? "lower" : "upper")} "
-            + $"{(position < 0.5 ? position : 1 - position).ToString("0%", System.Globalization.CultureInfo.InvariantCulture)} of the sampled sizes "
-            + $"({FitWording.Number(p.SmallestParameters)} to {FitWording.Number(p.LargestParameters)}, in log N); a parabola fitted off-centre biases its minimum "
+            $"{Describe(p)}: the parabola's minimum, N = {NumberText.Scientific(n)}, lies in the {(position < 0.5 ? "lower" : "upper")} "
+            + $"{NumberText.Percent(position < 0.5 ? position : 1 - position)} of the sampled sizes "
+            + $"({NumberText.Scientific(p.SmallestParameters)} to {NumberText.Scientific(p.LargestParameters)}, in log N); a parabola fitted off-centre biases its minimum "
             + "(Czech et al. 2026, arXiv 2603.22339). Centre this budget's sizes on the minimum, or compare with Approach 3.",
         _ => null,
     };
@@ -182,11 +183,11 @@ public static class IsoFlopFitter
     {
         string found = string.Join(
             "; ",
-            profiles.Select(p => $"{FitWording.Number(p.Flops)} FLOPs: {FitWording.Count(p.Runs.Count)} runs, {p.DistinctSizes} sizes, {Explain(p.Status)}"));
+            profiles.Select(p => $"{NumberText.Scientific(p.Flops)} FLOPs: {NumberText.Whole(p.Runs.Count)} runs, {p.DistinctSizes} sizes, {Explain(p.Status)}"));
         return $"Approach 2 needs at least {MinimumGroups} IsoFLOP groups whose parabola has a minimum, but only "
             + $"{profiles.Count(p => p.IsUsed)} of {profiles.Count} groups qualify ({found}). "
             + $"Train at least {MinimumSizesPerGroup} model sizes at each of at least {MinimumGroups} budgets; runs meant for one budget must agree in 6·N·D "
-            + $"within {tolerance.ToString("0.##%", System.Globalization.CultureInfo.InvariantCulture)} (raise the tolerance) or declare it in a budget column.";
+            + $"within {NumberText.Percent(tolerance)} (raise the tolerance) or declare it in a budget column.";
     }
 
     private static string Explain(IsoFlopProfileStatus status) => status switch

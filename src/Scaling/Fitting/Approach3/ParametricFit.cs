@@ -1,6 +1,7 @@
 using Scaling.Fitting.Optimization;
 using Scaling.Fitting.Runs;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Fitting.Approach3;
 
@@ -259,7 +260,7 @@ public static class ParametricFit
         if (!(natural[3] > 0) || !(natural[4] > 0))
         {
             throw UnusableRunsException.Because(
-                $"the best fit has alpha = {natural[3]:G4} and beta = {natural[4]:G4}; both must be positive for a scaling law - the runs do not span enough sizes and token counts (or their losses do not fall with scale).");
+                $"the best fit has alpha = {NumberText.Value(natural[3])} and beta = {NumberText.Value(natural[4])}; both must be positive for a scaling law - the runs do not span enough sizes and token counts (or their losses do not fall with scale).");
         }
 
         double e = Math.Exp(natural[2]), a = Math.Exp(natural[0]), b = Math.Exp(natural[1]);
@@ -267,7 +268,7 @@ public static class ParametricFit
         {
             // Losses far from nats per token (e.g. 1e308) drive ln A, ln B or ln E past what a double can exponentiate.
             throw UnusableRunsException.Because(
-                $"the best fit has ln E = {natural[2]:G4}, ln A = {natural[0]:G4}, ln B = {natural[1]:G4}, beyond any finite law - check that losses are in nats per token (typically 1.5 to 10).");
+                $"the best fit has ln E = {NumberText.Value(natural[2])}, ln A = {NumberText.Value(natural[0])}, ln B = {NumberText.Value(natural[1])}, beyond any finite law - check that losses are in nats per token (typically 1.5 to 10).");
         }
 
         return LossLaw.Create(e, a, b, natural[3], natural[4]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Laws;
+using Scaling.Text;
 
 namespace Scaling.Fitting.Bootstrap;
 
@@ -57,7 +58,7 @@ public sealed record OptimumIntervals(double Flops, Interval Parameters, Interva
                 "refits",
                 infinite,
                 "a finite optimum from every refit",
-                string.Create(CultureInfo.InvariantCulture, $"at {flops:G3} FLOPs, {infinite} of {optima.Length} bootstrap refits give no finite compute-optimal model: the runs do not pin the plan there ")
+                string.Create(CultureInfo.InvariantCulture, $"at {NumberText.Scientific(flops)} FLOPs, {infinite} of {optima.Length} bootstrap refits give no finite compute-optimal model: the runs do not pin the plan there ")
                 + "(do the losses mix scales, e.g. raw and exponentiated, or units?); check the loss column, or plan at a budget nearer the runs.");
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scaling.Fitting.Backtest;
+using Scaling.Text;
 
 namespace Scaling.Fitting.Extrapolation;
 
@@ -98,13 +99,13 @@ public sealed record CalibratedExtrapolation(
         var warnings = new List<string>();
         if (!Calibrated)
         {
-            warnings.Add($"The {Name(Forecast.Method)} interval is not calibrated on published studies (a Gaussian {Percent(Level)} of its block bootstrap); "
+            warnings.Add($"The {Name(Forecast.Method)} interval is not calibrated on published studies (a Gaussian {NumberText.Percent(Level)} of its block bootstrap); "
                 + "on them this method extrapolated far worse than the default (docs/extrapolation.md). Use --method drift for a calibrated interval.");
         }
 
         if (WidenedByOwnBacktest)
         {
-            warnings.Add(Invariant($"Your runs' own back-test missed by up to {OwnQuantile:0.0} scale units against {CorpusQuantile:0.0} for published studies, so the interval is widened {OwnQuantile / CorpusQuantile:0.0}x."));
+            warnings.Add(Invariant($"Your runs' own back-test missed by up to {NumberText.Significant(OwnQuantile)} scale units against {NumberText.Significant(CorpusQuantile)} for published studies, so the interval is widened {NumberText.Ratio(OwnQuantile / CorpusQuantile)}x."));
         }
 
         if (decades > 0 && OwnPredictions == 0)
@@ -113,12 +114,12 @@ public sealed record CalibratedExtrapolation(
         }
         else if (decades > OwnReachDecades && OwnPredictions > 0)
         {
-            warnings.Add(Invariant($"This plan extrapolates {decades:0.0} decades; your runs' own back-test reaches {OwnReachDecades:0.0}, so beyond that the interval rests on published studies alone."));
+            warnings.Add(Invariant($"This plan extrapolates {NumberText.Decades(decades)} decades; your runs' own back-test reaches {NumberText.Decades(OwnReachDecades)}, so beyond that the interval rests on published studies alone."));
         }
 
         if (decades > CalibrationReachDecades)
         {
-            warnings.Add(Invariant($"No back-test of a published study reached {decades:0.0} decades (the farthest: {CalibrationReachDecades:0.0}); the interval's growth beyond that is the model's, not measured."));
+            warnings.Add(Invariant($"No back-test of a published study reached {NumberText.Decades(decades)} decades (the farthest: {NumberText.Decades(CalibrationReachDecades)}); the interval's growth beyond that is the model's, not measured."));
         }
 
         return warnings;
@@ -132,7 +133,6 @@ public sealed record CalibratedExtrapolation(
         _ => "Approach 3",
     };
 
-    private static string Percent(double level) => (level * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

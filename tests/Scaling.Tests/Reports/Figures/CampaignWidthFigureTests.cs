@@ -21,7 +21,7 @@ public class CampaignWidthFigureTests
         Assert.Equal(Points.Select(p => (p.CampaignFlops, 100 * p.RelativeWidth)), line.Points.Select(p => (p.X, p.Y)));
         var band = model.Series.OfType<AreaSeries>().Single();
         Assert.Equal(Points.Select(p => 100 * (p.RelativeWidth + (2 * p.RelativeWidthStandardError))), band.Points.Select(p => p.Y));
-        Assert.Contains("1E+24", model.Subtitle, StringComparison.Ordinal);
+        Assert.Contains("10²⁴", model.Subtitle, StringComparison.Ordinal);
     }
 
     [Fact]

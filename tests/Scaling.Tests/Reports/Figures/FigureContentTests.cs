@@ -1,17 +1,18 @@
-using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Fluent;
+using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
-using OxyPlot;
 using Scaling.Allocation;
 using Scaling.Audit;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Hardware;
 using Scaling.Laws;
-using Scaling.Reports.Figures;
 using Scaling.Reports;
+using Scaling.Reports.Figures;
 using Scaling.Resources;
+using Scaling.Text;
 
 namespace Scaling.Tests.Reports.Figures;
 
@@ -102,7 +103,7 @@ public class FigureContentTests
         var model = AuditMapFigure.Create(ModelAuditor.Create(LawPresets.Default), ModelRegistry.Published);
         var labels = model.Annotations.OfType<TextAnnotation>().Where(a => a.Tag is double).ToArray();
         Assert.NotEmpty(labels);
-        Assert.All(labels, l => Assert.Equal("C = " + FigureText.Power((double)l.Tag!), l.Text));
+        Assert.All(labels, l => Assert.Equal("C = " + NumberText.Power((double)l.Tag!), l.Text));
         Assert.All(labels, l => Assert.Equal((double)l.Tag!, 6 * l.TextPosition.X * l.TextPosition.Y, (double)l.Tag! * 1e-9));
     }
 
@@ -113,7 +114,7 @@ public class FigureContentTests
         var budgets = IsoFlopFigure.BudgetsAround(5.76e23);
         var model = IsoFlopFigure.Create(law, budgets, 5.76e23);
         var mine = model.Series.OfType<LineSeries>().Single(s => (string?)s.Tag == "your budget");
-        Assert.Contains(FigureText.Power(5.76e23), mine.Title, StringComparison.Ordinal);
+        Assert.Contains(NumberText.Power(5.76e23), mine.Title, StringComparison.Ordinal);
         Assert.True(mine.StrokeThickness > model.Series.OfType<LineSeries>().Where(s => s.Tag is null).Max(s => s.StrokeThickness));
 
         foreach (double tolerance in IsoFlopFigure.NearOptimalTolerances)
@@ -172,7 +173,7 @@ public class FigureContentTests
         Assert.Equal(0, cells.Count(v => v < colour.Minimum * (1 - 1e-12) || v > colour.Maximum * (1 + 1e-12)));
         var losses = budgets.Select(c => law.Frontier().OptimalLoss(c) - law.LossLaw.E).ToArray();
         Assert.True(colour.Minimum < losses.Min() && colour.Maximum > losses.Max());
-        Assert.Equal("2.00", colour.LabelFormatter!(2.0 - law.LossLaw.E));
+        Assert.Equal("2.000", colour.LabelFormatter!(2.0 - law.LossLaw.E));
 
         var labels = model.Annotations.OfType<TextAnnotation>().Where(a => a.Tag is double level && level < 5).ToArray();
         Assert.True(labels.Length >= 4);
@@ -194,8 +195,8 @@ public class FigureContentTests
         }
 
         double[] atUser = laws.Select(l => l.Allocator.Optimum(5.76e23).Parameters).ToArray();
-        Assert.Contains(FigureText.Count(atUser.Min()), model.Subtitle, StringComparison.Ordinal);
-        Assert.Contains(FigureText.Count(atUser.Max()), model.Subtitle, StringComparison.Ordinal);
+        Assert.Contains(NumberText.Count(atUser.Min()), model.Subtitle, StringComparison.Ordinal);
+        Assert.Contains(NumberText.Count(atUser.Max()), model.Subtitle, StringComparison.Ordinal);
         Assert.Contains(model.Annotations.OfType<LineAnnotation>(), a => a.X == 5.76e23);
     }
 

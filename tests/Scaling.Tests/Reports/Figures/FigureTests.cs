@@ -125,7 +125,7 @@ public class FigureTests
         Assert.All(energy, p => Assert.Equal(perFlop, p.Y / p.X, perFlop * 1e-9));
         var euros = model.Axes.Single(a => a.Key == "euros");
         Assert.Equal(resources.Rate.EurosForFlops(1e26), euros.Maximum, euros.Maximum * 1e-12);
-        Assert.Equal("€20k", euros.LabelFormatter!(2e4));
+        Assert.Equal("€20K", euros.LabelFormatter!(2e4));
 
         // GPUs and days — what a manager is constrained by — always have a panel (on main only with a deadline or a
         // count); the one right-hand axis is the energy panel's CO₂, energy times the grid's intensity.

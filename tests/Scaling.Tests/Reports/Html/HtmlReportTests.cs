@@ -128,7 +128,7 @@ public sealed partial class HtmlReportTests
             .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(Regex.Replace(m.Groups[3].Value, "<[^>]+>", string.Empty)));
         Assert.Contains("The published laws disagree on N* by 2.24× at your budget", captions["law-spread"], StringComparison.Ordinal);
         Assert.Contains("the choice of law matters less than the spread suggests", captions["law-spread"], StringComparison.Ordinal);
-        Assert.Contains("The cost moves most with MFU (+33% at 30%, −20% at 50%)", captions["sensitivity"], StringComparison.Ordinal);
+        Assert.Contains("The cost moves most with MFU (+33.3% at 30%, −20% at 50%)", captions["sensitivity"], StringComparison.Ordinal);
         Assert.Contains("N* moves only with the law", captions["sensitivity"], StringComparison.Ordinal);
         Assert.Contains("Yours takes 192 GPUs for 87.8 days", captions["budget-view"], StringComparison.Ordinal);
     }

@@ -133,8 +133,9 @@ public class PlanWorkbookTests
         using var workbook = PlanWorkbook.Build(Content);
         string first = workbook.Worksheet("Summary").Cell(3, 1).GetString();
         var optimum = Content.Optimum;
-        string parameters = Math.Round(optimum.Parameters / 1e9, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string tokens = Math.Round(optimum.Tokens / 1e12, 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The sentence's formulas keep the digits of the one number formatter (three significant figures).
+        string parameters = Scaling.Text.NumberText.Significant(optimum.Parameters / 1e9);
+        string tokens = Scaling.Text.NumberText.Significant(optimum.Tokens / 1e12);
         Assert.Equal($"Train a model of {parameters} billion parameters on {tokens} trillion tokens ({Math.Round(optimum.TokensPerParameter)} tokens per parameter).", first);
     }
 
@@ -284,7 +285,7 @@ public class PlanWorkbookResourceTests
 
         string cost = (plan.CostEuros / 1e6).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"costs €{cost} million.", Sentences(), StringComparison.Ordinal);
-        Assert.Contains("budget of 5.76e23 FLOPs", Sentences(), StringComparison.Ordinal);
+        Assert.Contains("budget of 5.76E+23 FLOPs", Sentences(), StringComparison.Ordinal);
         Assert.Contains("the fewest whole nodes of 8 GPUs that finish within the 90-day schedule", Sentences(), StringComparison.Ordinal);
 
         workbook.Range("Deadline_days").FirstCell().Value = 60;

@@ -179,7 +179,7 @@ public class AuditCommandTests
             var (code, output, _) = CliRunner.Run("audit", "--parameters", "1.75e11", "--tokens", "3e11");
             Assert.Equal(0, code);
             Assert.Contains("3.15E+23", output, StringComparison.Ordinal);
-            Assert.Contains(" 1.7 ", output, StringComparison.Ordinal);
+            Assert.Contains(" 1.71 ", output, StringComparison.Ordinal);
         }
         finally
         {

@@ -139,7 +139,7 @@ public class PlanResourcesTests
     {
         var (code, output, error) = CliRunner.Run("plan", "--flops", "5.76e23", "--gpu", "H100-SXM", "--days", "60");
         Assert.True(code == 0, error);
-        Assert.Contains("Water:    1.13 million L", output, StringComparison.Ordinal);
+        Assert.Contains("Water:    1.13M L", output, StringComparison.Ordinal);
         Assert.Contains("Embodied: 4.19 t CO₂", output, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using Scaling.Tests.Cli.Commands.Plan;
+using Scaling.Text;
 using SkiaSharp;
 
 namespace Scaling.Tests.Cli.Commands.Report;
@@ -102,7 +103,7 @@ public sealed class ReportCommandTests : IDisposable
 
         // Below the coefficients, the fitted law's own optimum at the report's budget with its bootstrap interval around it
         // (the plan itself is the calibrated forecast's, on the Plan sheet).
-        Assert.Equal("The law's own N* at 5.76e23 FLOPs", fit.Cell(9, 1).GetString());
+        Assert.Equal("The law's own N* at 5.76E+23 FLOPs", fit.Cell(9, 1).GetString());
         double parameters = fit.Cell(9, 2).GetDouble();
         Assert.Equal(workbook.Range("Law_parameters").FirstCell().GetDouble(), parameters, parameters * 1e-9);
         Assert.InRange(parameters, fit.Cell(9, 4).GetDouble(), fit.Cell(9, 5).GetDouble());
@@ -171,7 +172,7 @@ public sealed class ReportCommandTests : IDisposable
         using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(output, "plan.xlsx"));
         Assert.Equal(expected, workbook.Range("Plan_parameters").FirstCell().GetDouble(), expected * 1e-9);
         Assert.Equal(lower, workbook.Range("Plan_parameters_lower").FirstCell().GetDouble(), lower * 1e-9);
-        Assert.Contains("Your plan: " + Scaling.Reports.Figures.FigureText.Count(expected) + " parameters", File.ReadAllText(Path.Combine(output, "isoflop.svg")), StringComparison.Ordinal);
+        Assert.Contains("Your plan: " + NumberText.Count(expected) + " parameters", File.ReadAllText(Path.Combine(output, "isoflop.svg")), StringComparison.Ordinal);
         Assert.Contains("Your plan (drift forecast): ", File.ReadAllText(Path.Combine(output, "loss-landscape.svg")), StringComparison.Ordinal);
     }
 
