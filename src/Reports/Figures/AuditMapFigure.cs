@@ -25,6 +25,9 @@ public static class AuditMapFigure
 {
     private const int FrontierPoints = 100;
 
+    // Grey on the white plot, no box; a label is about a third of a decade wide and a tenth of a decade high here.
+    private static readonly IsoFlopLabelStyle IsoFlopLabels = new(11, OxyColor.FromRgb(110, 110, 110), OxyColors.Transparent, RoomLeft: 2, RoomBelow: 1.5);
+
     // Hoffmann et al. 2022's rule of thumb: about 20 tokens per parameter is compute-optimal (Table 3).
     private const double RuleOfThumbTokensPerParameter = 20;
 
@@ -50,7 +53,7 @@ public static class AuditMapFigure
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", nMin, nMax));
         model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Left, "Training tokens D", "tokens", dMin, dMax));
 
-        AddIsoFlopLines(model, auditor.FlopsPerParameterToken, nMin, nMax, dMin, dMax);
+        AddIsoFlopLines(model, auditor.FlopsPerParameterToken, new PlotBox(nMin, nMax, dMin, dMax));
         var band = Band(auditor, nMin, nMax, dMin, dMax);
         model.Annotations.Add(band);
         model.Series.Add(LegendEntry(Invariant($"Near-optimal band: N*/{NumberText.Ratio(auditor.ParameterRatioTolerance)} ≤ N ≤ {NumberText.Ratio(auditor.ParameterRatioTolerance)}·N*"), band.Fill, band.Stroke));
@@ -101,10 +104,10 @@ public static class AuditMapFigure
         _ => FigureStyle.Palette[0],
     };
 
-    private static void AddIsoFlopLines(PlotModel model, double k, double nMin, double nMax, double dMin, double dMax)
+    private static void AddIsoFlopLines(PlotModel model, double k, PlotBox box)
     {
-        double first = Math.Ceiling(Math.Log10(k * nMin * dMin));
-        double last = Math.Floor(Math.Log10(k * nMax * dMax));
+        double first = Math.Ceiling(Math.Log10(k * box.NMin * box.DMin));
+        double last = Math.Floor(Math.Log10(k * box.NMax * box.DMax));
         for (double exponent = first; exponent <= last; exponent++)
         {
             double flops = Math.Pow(10, exponent);
@@ -115,31 +118,12 @@ public static class AuditMapFigure
                 StrokeThickness = 1,
                 Title = exponent == first ? "Equal compute C = 6·N·D (each decade)" : null,
             };
-            line.Points.Add(new DataPoint(nMin, flops / (k * nMin)));
-            line.Points.Add(new DataPoint(nMax, flops / (k * nMax)));
+            line.Points.AddRange(IsoFlopLine.Ends(flops, k, box));
             model.Series.Add(line);
-
-            // The label sits where the line enters the plot at the top (or leaves it on the right), inside the box.
-            double x = flops / (k * dMax);
-            bool top = x >= nMin && x <= nMax / 1.5;
-            var at = top ? new DataPoint(x, dMax) : new DataPoint(nMax, flops / (k * nMax));
-            if (!top && (at.Y < dMin * 1.5 || at.Y > dMax))
+            if (IsoFlopLine.Label(flops, k, box, IsoFlopLabels, tag: flops) is { } label)
             {
-                continue;
+                model.Annotations.Add(label);
             }
-
-            model.Annotations.Add(new TextAnnotation
-            {
-                Text = "C = " + NumberText.Power(flops),
-                TextPosition = at,
-                Offset = top ? new ScreenVector(4, 3) : new ScreenVector(-3, -2),
-                TextHorizontalAlignment = top ? HorizontalAlignment.Left : HorizontalAlignment.Right,
-                TextVerticalAlignment = top ? VerticalAlignment.Top : VerticalAlignment.Bottom,
-                FontSize = 11,
-                TextColor = OxyColor.FromRgb(110, 110, 110),
-                StrokeThickness = 0,
-                Tag = flops,
-            });
         }
     }
 

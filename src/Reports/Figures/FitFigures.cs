@@ -48,13 +48,7 @@ public static class FitFigures
     public static PlotModel ResidualsAgainstCompute(ParametricFitResult fit)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        var model = FigureStyle.NewModel(
-            "Residuals against compute",
-            "ln L_observed − ln L_predicted; a trend with compute means the law's form misses the data");
-        var (low, high) = FigureStyle.Decades(fit.Runs.Min(r => r.Flops), fit.Runs.Max(r => r.Flops));
-        model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Training compute C = 6·N·D", "FLOPs", low, high));
-        model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Left, "Residual", "%"));
-        model.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = 0, Color = OxyColors.Black, StrokeThickness = 1.5 });
+        var model = ResidualPlot("Residuals against compute", "with compute", "Training compute C = 6·N·D", "FLOPs", fit.Runs.Select(r => r.Flops));
         var scatter = Scatter("Training runs", FigureStyle.Color(5));
         scatter.Points.AddRange(fit.Runs.Select(r => new ScatterPoint(r.Flops, Residual(fit, r))));
         model.Series.Add(scatter);
@@ -69,21 +63,14 @@ public static class FitFigures
     public static PlotModel ResidualsAgainstSize(ParametricFitResult fit)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        var model = FigureStyle.NewModel(
-            "Residuals against model size, by IsoFLOP group",
-            "ln L_observed − ln L_predicted; a trend within a group means the law's form misses the data");
-        var (low, high) = FigureStyle.Decades(fit.Runs.Min(r => r.Parameters), fit.Runs.Max(r => r.Parameters));
-        model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, "Model size N", "parameters", low, high));
-        model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Left, "Residual", "%"));
-        model.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = 0, Color = OxyColors.Black, StrokeThickness = 1.5 });
-        var groups = fit.Runs.GroupBy(Group).OrderBy(g => g.Key).ToArray();
-        var colours = IsoFlopFigure.Ramp(groups.Length);
-        for (int i = 0; i < groups.Length; i++)
+        var model = ResidualPlot("Residuals against model size, by IsoFLOP group", "within a group", "Model size N", "parameters", fit.Runs.Select(r => r.Parameters));
+        var groups = IsoFlopBudget.Group(fit.Runs);
+        var colours = IsoFlopFigure.Ramp(groups.Count);
+        for (int i = 0; i < groups.Count; i++)
         {
-            var members = groups[i].OrderBy(r => r.Parameters).ToArray();
             var series = new LineSeries
             {
-                Title = "C = " + NumberText.Power(groups[i].Key) + " FLOPs",
+                Title = "C = " + NumberText.Power(groups[i].Flops) + " FLOPs",
                 Color = OxyColor.FromAColor(110, colours[i]),
                 StrokeThickness = 1,
                 MarkerType = MarkerType.Circle,
@@ -92,10 +79,24 @@ public static class FitFigures
                 MarkerStroke = OxyColors.White,
                 MarkerStrokeThickness = 0.6,
             };
-            series.Points.AddRange(members.Select(r => new DataPoint(r.Parameters, Residual(fit, r))));
+            series.Points.AddRange(groups[i].Runs.OrderBy(r => r.Parameters).Select(r => new DataPoint(r.Parameters, Residual(fit, r))));
             model.Series.Add(series);
         }
 
+        return model;
+    }
+
+    // The frame both residual plots share: ln L_observed − ln L_predicted in percent on a linear axis, with its zero
+    // line, against a log axis spanning the runs' values; a trend ("with compute", "within a group") shows the law's
+    // form missing the data.
+    private static PlotModel ResidualPlot(string title, string trend, string xTitle, string xUnit, IEnumerable<double> xs)
+    {
+        var model = FigureStyle.NewModel(title, $"ln L_observed − ln L_predicted; a trend {trend} means the law's form misses the data");
+        double[] values = xs.ToArray();
+        var (low, high) = FigureStyle.Decades(values.Min(), values.Max());
+        model.Axes.Add(FigureStyle.LogAxis(AxisPosition.Bottom, xTitle, xUnit, low, high));
+        model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Left, "Residual", "%"));
+        model.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = 0, Color = OxyColors.Black, StrokeThickness = 1.5 });
         return model;
     }
 
@@ -143,9 +144,6 @@ public static class FitFigures
 
     private static double Residual(ParametricFitResult fit, TrainingRun run) =>
         100 * (Math.Log(run.Loss) - Math.Log(fit.Law.Loss(run.Parameters, run.Tokens)));
-
-    private static double Group(TrainingRun run) =>
-        run.BudgetFlops ?? double.Parse(run.Flops.ToString("G2", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static HistogramSeries Histogram(double[] samples)
     {

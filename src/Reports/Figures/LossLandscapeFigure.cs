@@ -24,6 +24,9 @@ public static class LossLandscapeFigure
 {
     private const int GridPoints = 120;
 
+    // White on a dark box over the heat map; a label is about 0.8 decade wide and a fifth of a decade high on its axes.
+    private static readonly IsoFlopLabelStyle IsoFlopLabels = new(12, OxyColors.White, OxyColor.FromArgb(150, 0, 0, 0), RoomLeft: 6, RoomBelow: 2);
+
     /// <summary>
     /// The landscape of <paramref name="law"/> over parameters and tokens spanning the frontier of
     /// <paramref name="budgetsFlops"/> (2 to 10 budgets), with one iso-FLOP line per budget.
@@ -83,10 +86,15 @@ public static class LossLandscapeFigure
         legend.LegendSymbolLength = 44;
         legend.LegendSymbolMargin = 10;
 
+        var box = new PlotBox(nMin, nMax, dMin, dMax);
+        double k = frontier.FlopsPerParameterToken;
         foreach (double flops in budgets)
         {
-            model.Series.Add(IsoFlopLine(flops, flops == userFlops, nMin, nMax, dMin, dMax));
-            AddIsoFlopLabel(model, flops, nMin, nMax, dMin, dMax);
+            model.Series.Add(IsoFlopSeries(flops, k, flops == userFlops, box));
+            if (IsoFlopLine.Label(flops, k, box, IsoFlopLabels, PhoneLayout.WideOnly) is { } label)
+            {
+                model.Annotations.Add(label);
+            }
         }
 
         if (runPoints.Count > 0)
@@ -232,7 +240,7 @@ public static class LossLandscapeFigure
         }
     }
 
-    private static LineSeries IsoFlopLine(double flops, bool isUser, double nMin, double nMax, double dMin, double dMax)
+    private static LineSeries IsoFlopSeries(double flops, double flopsPerParameterToken, bool isUser, PlotBox box)
     {
         var series = new LineSeries
         {
@@ -242,45 +250,8 @@ public static class LossLandscapeFigure
             LineStyle = LineStyle.Dash,
             Tag = isUser ? "your budget" : null,
         };
-
-        // D = C/(6N) clipped to the plotted box.
-        double lo = Math.Max(nMin, flops / (6 * dMax));
-        double hi = Math.Min(nMax, flops / (6 * dMin));
-        if (lo < hi)
-        {
-            series.Points.Add(new DataPoint(lo, flops / (6 * lo)));
-            series.Points.Add(new DataPoint(hi, flops / (6 * hi)));
-        }
-
+        series.Points.AddRange(IsoFlopLine.Ends(flops, flopsPerParameterToken, box));
         return series;
-    }
-
-    private static void AddIsoFlopLabel(PlotModel model, double flops, double nMin, double nMax, double dMin, double dMax)
-    {
-        // Where the line leaves the box at the top, or else at the right edge; the label sits on the side of that
-        // point the line does not run through (left of a top exit, below a right-edge exit), on a dark box.
-        double x = flops / (6 * dMax);
-        bool top = x >= nMin * 6 && x <= nMax;
-        var at = top ? new DataPoint(x, dMax) : new DataPoint(nMax, flops / (6 * nMax));
-        if (!top && (at.Y < dMin * 2 || at.Y > dMax))
-        {
-            return;
-        }
-
-        model.Annotations.Add(new TextAnnotation
-        {
-            Text = "C = " + NumberText.Power(flops),
-            TextPosition = at,
-            Offset = top ? new ScreenVector(-6, 4) : new ScreenVector(-4, 6),
-            TextHorizontalAlignment = HorizontalAlignment.Right,
-            TextVerticalAlignment = VerticalAlignment.Top,
-            FontSize = 12,
-            TextColor = OxyColors.White,
-            Background = OxyColor.FromArgb(150, 0, 0, 0),
-            Padding = new OxyThickness(3, 1, 3, 1),
-            StrokeThickness = 0,
-            Tag = PhoneLayout.WideOnly,
-        });
     }
 
     private static LineSeries Frontier(ComputeOptimalFrontier frontier, double nMin, double nMax, double dMin, double dMax)
@@ -291,8 +262,8 @@ public static class LossLandscapeFigure
             Color = OxyColor.FromRgb(230, 159, 0),
             StrokeThickness = 3.5,
         };
-        double lo = Math.Log(6 * nMin * dMin);
-        double hi = Math.Log(6 * nMax * dMax);
+        double lo = Math.Log(frontier.FlopsPerParameterToken * nMin * dMin);
+        double hi = Math.Log(frontier.FlopsPerParameterToken * nMax * dMax);
         for (int i = 0; i < 100; i++)
         {
             var optimum = frontier.Optimum(Math.Exp(lo + ((hi - lo) * i / 99)));
