@@ -54,7 +54,7 @@ internal static class SummarySheet
     private static IEnumerable<string> Sentences(PlanWorkbookContent content)
     {
         yield return $"\"Train a model of \"&{Count(PlanParameters)}&\" parameters on \"&{Count(PlanTokens)}&\" tokens (\"&ROUND({PlanTokensPerParameter},0)&\" tokens per parameter).\"";
-        yield return $"\"That is the compute-optimal use of a budget of \"&{Scientific(PlanFlops)}&\" FLOPs; the law predicts a loss of \"&ROUND({PlanLoss},3)&\" nats per token.\"";
+        yield return $"\"That is the compute-optimal use of a budget of \"&{Scientific(PlanFlops)}&\" FLOPs; the law predicts a loss of \"&{Grouped(PlanLoss, NumberText.LossDecimals)}&\" nats per token.\"";
         if (content.Extrapolation is { } extrapolation)
         {
             string method = Fitting.Extrapolation.ExtrapolationMethodNames.Name(extrapolation.Forecast.Method);
@@ -104,9 +104,12 @@ internal static class SummarySheet
     private static string Ratio(string name) =>
         $"IF({name}>=100,{Grouped($"ROUND({name},2-INT(LOG10({name})))", 0)},ROUND({name},1))";
 
-    // "5.76e23": mantissa and power of ten.
-    private static string Scientific(string name) =>
-        $"ROUND({name}/10^INT(LOG10({name})),2)&\"e\"&INT(LOG10({name}))";
+    // "5.76E+23": mantissa and power of ten, as NumberText.Scientific.
+    private static string Scientific(string name)
+    {
+        string exponent = $"INT(LOG10({name})+1E-12)";
+        return $"{Grouped($"{name}/10^{exponent}", NumberText.SignificantDigits - 1)}&\"E\"&IF({exponent}<0,\"-\",\"+\")&RIGHT(\"0\"&ABS({exponent}),2)";
+    }
 
     // "1.21 million", "404,449", "2.10": thousands separators, and cents only where they matter.
     private static string Euros(string name) =>

@@ -46,7 +46,7 @@ public class PlanWorkbookForecastTests
     {
         using var workbook = PlanWorkbook.Build(Content);
         string text = string.Join("\n", workbook.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString()));
-        Assert.Contains("N* comes from the drift forecast of your runs' IsoFLOP minima: 95% interval 2.9 billion to 8.4 billion", text, StringComparison.Ordinal);
+        Assert.Contains("N* comes from the drift forecast of your runs' IsoFLOP minima: 95% interval 2.88 billion to 8.38 billion", text, StringComparison.Ordinal);
         Assert.Contains("Your largest run budget is 1/30 of this budget: 1.5 decades of extrapolation.", text, StringComparison.Ordinal);
         Assert.Contains("The fitted law's own optimum would be", text, StringComparison.Ordinal);
     }
