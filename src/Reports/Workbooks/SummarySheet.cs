@@ -77,7 +77,9 @@ internal static class SummarySheet
         yield return $"\"Energy: \"&IF(ISNUMBER({PlanKilowattHours}),{Energy(PlanKilowattHours)}&\", \"&{Carbon(PlanCo2Tonnes)}&\" CO₂\",\"unknown (no power figure for this GPU)\")&\"; activations are not included in the memory estimate.\"";
 
         // How the GPUs were chosen, in words, as the page and the CLI say it.
-        string nodes = $"IF({GpusPerNode}>1,\"whole nodes of \"&{GpusPerNode}&\" GPUs\",\"GPUs\")";
+        // Below one node the count is a power of two, not whole nodes (GpuCount.ToWholeNodes).
+        string nodes = $"IF(AND({GpusPerNode}>1,{PlanGpus}>={GpusPerNode}),\"whole nodes of \"&{GpusPerNode}&\" GPUs\","
+            + $"IF({GpusPerNode}>1,\"GPUs (a power of two, under one node of \"&{GpusPerNode}&\")\",\"GPUs\"))";
         yield return $"IF({GpusGiven}>0,\"That is the GPU count given on Inputs.\","
             + $"IF({DeadlineDays}>0,\"That is the fewest \"&{nodes}&\" that finish within the \"&{DeadlineDays}&\"-day deadline.\","
             + $"IF({ScheduleDays}>0,\"That is the fewest \"&{nodes}&\" that finish within the \"&{ScheduleDays}&\"-day schedule (Inputs), at least those whose memory holds the training state.\","

@@ -295,6 +295,20 @@ public class PlanWorkbookResourceTests
     }
 
     [Fact]
+    public void Summary_UnderOneNode_SaysAPowerOfTwoNotWholeNodes()
+    {
+        // 3e21 FLOPs on H100s: the training state needs 2 GPUs, which finish within the 90-day schedule, so the plan is
+        // 2 GPUs (ResourcePlan's rule: below one node a power of two), not a whole node of 8.
+        using var workbook = PlanWorkbook.Build(PlanWorkbookContent.Create(LawPresets.Default, 3e21) with { Resources = H100 });
+        var plan = Scaling.Resources.ResourcePlan.Create(3e21, ComputeOptimalFrontier.Create(LawPresets.Default.LossLaw).Optimum(3e21).Parameters, H100);
+        Assert.Equal(2, plan.Gpus);
+        string sentences = string.Join("\n", workbook.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString()));
+        Assert.Contains("On 2 × ", sentences, StringComparison.Ordinal);
+        Assert.Contains("the fewest GPUs (a power of two, under one node of 8) that finish within the 90-day schedule", sentences, StringComparison.Ordinal);
+        Assert.DoesNotContain("whole nodes", sentences, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FlopWorkbook_WithHardware_KeepsFlopsAsTheInput()
     {
         var content = PlanWorkbookContent.Create(LawPresets.Default, 1e24) with { Resources = H100 };
