@@ -32,7 +32,11 @@ public static class BacktestFigure
                 $"{extrapolation.Forecast.Method.Name()} forecast from the budgets up to each one; {covered} of {rows.Count} calibrated intervals hold the observed optimum"));
         double low = rows.Min(r => Math.Min(r.Lower, r.ObservedParameters) / r.EstimatedParameters);
         double high = rows.Max(r => Math.Max(r.Upper, r.ObservedParameters) / r.EstimatedParameters);
-        model.Axes.Add(FigureStyle.LinearAxis(AxisPosition.Bottom, "Extrapolation distance log10(target / largest budget fitted)", "decades"));
+        // From 0 (a target inside the runs) with room past the farthest target, so no bar sits on the frame.
+        var distance = FigureStyle.LinearAxis(AxisPosition.Bottom, "Extrapolation distance log10(target / largest budget fitted)", "decades");
+        distance.Minimum = 0;
+        distance.MaximumPadding = 0.08;
+        model.Axes.Add(distance);
         var ratio = FigureStyle.LogAxis(AxisPosition.Left, "Observed N* / predicted N*", "ratio", Math.Min(low, 0.5) / 1.2, Math.Max(high, 2) * 1.2);
         ratio.UseSuperExponentialFormat = false;
         ratio.StringFormat = "0.##";
@@ -42,8 +46,8 @@ public static class BacktestFigure
         var offsets = rows.Select((r, i) => (r, i)).GroupBy(x => Math.Round(x.r.Decades, 2))
             .SelectMany(g => g.Select((x, k) => (x.i, Offset: (k - ((g.Count() - 1) / 2.0)) * Math.Min(0.012, 0.6 / Math.Max(1, g.Count())))))
             .ToDictionary(x => x.i, x => x.Offset);
-        model.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = 1, Color = OxyColors.Black, StrokeThickness = 1.5, Text = "perfect forecast" });
-        var bars = new LineSeries { Title = "Calibrated 95% interval", Color = OxyColor.FromAColor(150, FigureStyle.Color(0)), StrokeThickness = 1.5 };
+        model.Annotations.Add(new LineAnnotation { Type = LineAnnotationType.Horizontal, Y = 1, Color = OxyColors.Black, StrokeThickness = 1.5, Text = "perfect forecast", TextLinePosition = 0, TextHorizontalAlignment = HorizontalAlignment.Left });
+        var bars = new LineSeries { Title = "Calibrated 95% interval", Color = OxyColor.FromAColor(170, FigureStyle.Color(0)), StrokeThickness = 3 };
         for (int i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
@@ -53,8 +57,8 @@ public static class BacktestFigure
         }
 
         model.Series.Add(bars);
-        var hits = new ScatterSeries { Title = "Observed optimum, covered", MarkerType = MarkerType.Circle, MarkerSize = 3, MarkerFill = FigureStyle.Color(1) };
-        var misses = new ScatterSeries { Title = "Observed optimum, missed", MarkerType = MarkerType.Triangle, MarkerSize = 5, MarkerFill = FigureStyle.Color(3) };
+        var hits = new ScatterSeries { Title = "Observed optimum, covered", MarkerType = MarkerType.Circle, MarkerSize = 5, MarkerFill = FigureStyle.Color(1) };
+        var misses = new ScatterSeries { Title = "Observed optimum, missed", MarkerType = MarkerType.Triangle, MarkerSize = 7, MarkerFill = FigureStyle.Color(3) };
         for (int i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
