@@ -9,8 +9,8 @@ namespace Scaling.Reports.Workbooks;
 /// </summary>
 internal static class WorkbookFormats
 {
-    /// <summary>"5.76e+23": FLOPs and other quantities that span many decades.</summary>
-    public const string Scientific = "0.00e+00";
+    /// <summary>"5.76E+23": FLOPs and other quantities that span many decades, as <see cref="Scaling.Text.NumberText.Scientific"/> writes them.</summary>
+    public const string Scientific = "0.00E+00";
 
     /// <summary>"72.2 B", "1.33 T", "853.1 M": parameter and token counts.</summary>
     public const string Count = "[>=1E12]#,##0.00,,,,\" T\";[>=1E9]#,##0.0,,,\" B\";#,##0.0,,\" M\"";
