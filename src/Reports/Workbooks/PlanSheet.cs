@@ -17,7 +17,7 @@ internal static class PlanSheet
     public static IReadOnlyList<WorkbookRow> Rows(PlanWorkbookContent content)
     {
         var rows = new List<WorkbookRow> { Compute(content) };
-        rows.AddRange(content.Extrapolation is null ? LawRows : ForecastRows(content).Concat(LawOwnRows));
+        rows.AddRange(content.Extrapolation is { } extrapolation ? ForecastRows(extrapolation).Concat(LawOwnRows) : LawRows);
         if (content.Resources is not null)
         {
             rows.AddRange(ResourceRows.Plan());
@@ -53,9 +53,8 @@ internal static class PlanSheet
     private static readonly (string Name, string PlanName)[] LawAliases =
         [(LawExponentA, PlanExponentA), (LawParameters, PlanParameters), (LawTokens, PlanTokens), (LawLoss, PlanLoss)];
 
-    private static IEnumerable<WorkbookRow> ForecastRows(PlanWorkbookContent content)
+    private static IEnumerable<WorkbookRow> ForecastRows(Fitting.Extrapolation.CalibratedExtrapolation extrapolation)
     {
-        var extrapolation = content.Extrapolation!;
         string method = Fitting.Extrapolation.ExtrapolationMethodNames.Name(extrapolation.Forecast.Method);
         string level = (extrapolation.Level * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
         string interval = extrapolation.Calibrated ? $"{level} interval calibrated on back-tests of published IsoFLOP studies" : $"{level} interval of the method's block bootstrap, not calibrated";
@@ -100,7 +99,7 @@ internal static class PlanSheet
         {
             foreach (var (name, planName) in LawAliases)
             {
-                workbook.NamedRanges.Add(name, workbook.NamedRange(planName)!.Ranges.First());
+                workbook.NamedRanges.Add(name, workbook.Range(planName));
             }
         }
 

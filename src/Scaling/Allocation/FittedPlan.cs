@@ -51,18 +51,18 @@ public abstract record FittedPlan
     {
         ArgumentNullException.ThrowIfNull(fitted);
         Require.PositiveFinite(flops, nameof(flops));
-        bool capped = limits is { MaxParameters: not null } or { MaxTokens: not null };
-        var law = capped
-            ? (fitted.Law as ParametricLaw ?? throw new ArgumentException("limits: caps need a law that predicts loss.", nameof(limits))).Plan(flops, limits!)
-            : fitted.Law.Plan(flops);
-        if (capped)
+        if (limits is { MaxParameters: not null } or { MaxTokens: not null })
         {
-            return new LawPlan(law, null, CappedReason);
+            // Only a loss law can trade N against D under a cap; the CLI refuses caps with an allocation rule before it plans.
+            var parametric = fitted.Law as ParametricLaw
+                ?? throw new ArgumentException($"caps on N or D need a law that predicts loss; '{fitted.Law.Name}' is an allocation rule.", nameof(limits));
+            return new LawPlan(parametric.Plan(flops, limits), null, CappedReason);
         }
 
+        var law = fitted.Law.Plan(flops);
         if (fitted.Extrapolation is { } extrapolation)
         {
-            var optimum = ForecastAllocatorOf(fitted).Optimum(flops).Plannable();
+            var optimum = ForecastAllocatorOf(fitted.Law, extrapolation).Optimum(flops).Plannable();
             return new ForecastPlan(optimum, law, LawIntervalsOrNull(fitted, flops), extrapolation.At(flops), extrapolation.Forecast.Method);
         }
 
@@ -76,7 +76,7 @@ public abstract record FittedPlan
     public static IComputeAllocator Allocator(FittedLaw fitted)
     {
         ArgumentNullException.ThrowIfNull(fitted);
-        return fitted.Extrapolation is null ? fitted.Law.Allocator() : ForecastAllocatorOf(fitted);
+        return fitted.Extrapolation is { } extrapolation ? ForecastAllocatorOf(fitted.Law, extrapolation) : fitted.Law.Allocator();
     }
 
     /// <summary>Why a capped plan has no calibrated interval.</summary>
@@ -95,6 +95,6 @@ public abstract record FittedPlan
         }
     }
 
-    private static Fitting.Extrapolation.ForecastAllocator ForecastAllocatorOf(FittedLaw fitted) =>
-        Fitting.Extrapolation.ForecastAllocator.Create(fitted.Extrapolation!, (fitted.Law as ParametricLaw)?.LossLaw);
+    private static Fitting.Extrapolation.ForecastAllocator ForecastAllocatorOf(ScalingLaw law, Fitting.Extrapolation.CalibratedExtrapolation extrapolation) =>
+        Fitting.Extrapolation.ForecastAllocator.Create(extrapolation, (law as ParametricLaw)?.LossLaw);
 }

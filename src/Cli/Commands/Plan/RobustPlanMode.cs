@@ -31,9 +31,9 @@ internal static class RobustPlanMode
         {
             // The same decision as the point plan (FittedPlan): a fit whose plan rests on its calibrated forecast hedges that
             // forecast's interval, the honest uncertainty; its run refits measure noise only.
-            if (fitted.Law is ParametricLaw calibratedLaw && FittedPlan.At(fitted, flops) is ForecastPlan forecast)
+            if (fitted is { Law: ParametricLaw calibratedLaw, Extrapolation: { } extrapolation } && FittedPlan.At(fitted, flops) is ForecastPlan forecast)
             {
-                var calibrated = RobustPlanner.Plan(calibratedLaw.LossLaw, fitted.Extrapolation!, flops, quantile);
+                var calibrated = RobustPlanner.Plan(calibratedLaw.LossLaw, extrapolation, flops, quantile);
                 return asJson
                     ? CliJson.Write(RobustPlanOutput.FromCalibrated(fitted, calibrated, forecast), CliJsonContext.Default.RobustPlanOutput)
                     : DescribeCalibrated(fitted, calibrated, forecast);
@@ -75,12 +75,12 @@ internal static class RobustPlanMode
             + $"  The refits' own N* spread over [{NumberText.Count(spread.Lower)}, {NumberText.Count(spread.Upper)}] (95%).";
     }
 
-    private static string DescribeCalibrated(FittedLaw law, RobustPlan plan, ForecastPlan forecast) => DescribeCalibrated(law, plan, forecast.Forecast)
+    private static string DescribeCalibrated(FittedLaw law, RobustPlan plan, ForecastPlan forecast) => DescribeCalibrated(law, plan, forecast.Forecast, forecast.Method)
         + (forecast.Forecast.Warnings.Count > 0 ? "\n" + string.Join('\n', forecast.Forecast.Warnings.Select(w => "  Warning: " + w)) : string.Empty);
 
-    private static string DescribeCalibrated(FittedLaw law, RobustPlan plan, Fitting.Extrapolation.ExtrapolatedOptimum at) =>
+    private static string DescribeCalibrated(FittedLaw law, RobustPlan plan, Fitting.Extrapolation.ExtrapolatedOptimum at, Fitting.Extrapolation.ExtrapolationMethod method) =>
         string.Create(CultureInfo.InvariantCulture, $"Robust plan for {NumberText.Scientific(plan.Flops)} FLOPs over the calibrated N* interval in '{law.Law.Name}' ")
-            + string.Create(CultureInfo.InvariantCulture, $"({NumberText.Count(at.ParametersLower)} to {NumberText.Count(at.ParametersUpper)}, {NumberText.Percent(at.Level)}, {law.Extrapolation!.Forecast.Method.Name()} method): ")
+            + string.Create(CultureInfo.InvariantCulture, $"({NumberText.Count(at.ParametersLower)} to {NumberText.Count(at.ParametersUpper)}, {NumberText.Percent(at.Level)}, {method.Name()} method): ")
             + string.Create(CultureInfo.InvariantCulture, $"{NumberText.Count(plan.Parameters)} parameters on {NumberText.Count(plan.Tokens)} tokens, minimising the {Criterion(plan)} ({NumberText.Loss(plan.Loss)}) ")
             + "with the law's IsoFLOP valley moved to each plausible optimum.\n"
             + string.Create(CultureInfo.InvariantCulture, $"  The point plan ({NumberText.Count(plan.PointParameters)}, the forecast's N*) has {Criterion(plan)} {plan.PointLoss:0.0000}: the robust size is {plan.ParametersRatio:0.00}x it and gains {plan.Gain:0.0E+0} nats/token.\n")

@@ -36,8 +36,16 @@ public static class Backtester
         for (int k = 0; k < budgets.Count - 1; k++)
         {
             double origin = budgets[k].Flops;
-            var targets = Enumerable.Range(k + 1, budgets.Count - k - 1).Where(j => observed[j] is not null && budgets[j].Flops > origin).ToArray();
-            if (targets.Length == 0)
+            var targets = new List<(int Index, double ObservedParameters)>();
+            for (int j = k + 1; j < budgets.Count; j++)
+            {
+                if (observed[j] is { } parameters && budgets[j].Flops > origin)
+                {
+                    targets.Add((j, parameters));
+                }
+            }
+
+            if (targets.Count == 0)
             {
                 continue;
             }
@@ -51,7 +59,7 @@ public static class Backtester
 
             var law = lossMape ? forecast.LossLaw ?? TryLossLaw(training) : null;
             int trainingRuns = training.Sum(b => b.Runs.Count);
-            foreach (int j in targets)
+            foreach (var (j, observedParameters) in targets)
             {
                 double flops = budgets[j].Flops;
                 double estimate = Math.Exp(forecast.LogParameters(flops));
@@ -59,7 +67,7 @@ public static class Backtester
                 rows.Add(new BacktestRow(
                     origin,
                     flops,
-                    observed[j]!.Value,
+                    observedParameters,
                     estimate,
                     estimate * Math.Exp(-quantile * scale),
                     estimate * Math.Exp(quantile * scale),

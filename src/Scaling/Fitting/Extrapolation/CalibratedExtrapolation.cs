@@ -52,18 +52,18 @@ public sealed record CalibratedExtrapolation(
         OptimumForecast forecast, double corpusQuantile, bool calibrated, double level, BacktestResult? backtest, double calibrationReachDecades)
     {
         ArgumentNullException.ThrowIfNull(forecast);
-        bool any = backtest is { Rows.Count: > 0 };
+        var scored = backtest is { Rows.Count: > 0 } ? backtest : null;
         return new CalibratedExtrapolation(
             forecast,
             Require.PositiveFinite(corpusQuantile, nameof(corpusQuantile)),
             calibrated,
             Require.Fraction(level, nameof(level)),
-            any ? backtest!.MaxScore : 0,
-            any ? backtest!.ReachDecades : 0,
-            any ? backtest!.Rows.Count : 0,
+            scored?.MaxScore ?? 0,
+            scored?.ReachDecades ?? 0,
+            scored?.Rows.Count ?? 0,
             calibrationReachDecades)
         {
-            Backtest = any ? backtest : null,
+            Backtest = scored,
         };
     }
 

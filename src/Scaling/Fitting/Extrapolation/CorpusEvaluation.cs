@@ -40,7 +40,7 @@ public static class CorpusEvaluation
         var evaluations = new List<StudyEvaluation>();
         foreach (var study in studies)
         {
-            if (study.LargestObserved is not { } target)
+            if (study.LargestObserved is not { } target || Backtest.ObservedOptimum.Parameters(target) is not { } observedParameters)
             {
                 continue;
             }
@@ -69,7 +69,7 @@ public static class CorpusEvaluation
                 study,
                 target.Flops,
                 training.Length == 0 ? double.NaN : training[^1].Flops,
-                Backtest.ObservedOptimum.Parameters(target)!.Value,
+                observedParameters,
                 prediction,
                 Backtest.Backtester.Run(study.Budgets, estimator, quantile, lossMape: false)));
         }

@@ -71,10 +71,14 @@ public static class ExtrapolationJson
             ? number
             : throw Unreadable(origin, $"extrapolation has no finite number \"{name}\".");
 
-    private static double[] Numbers(JsonObject obj, string name, string origin) =>
-        obj[name] is JsonArray array && array.All(x => x is JsonValue v && v.TryGetValue(out double _))
-            ? array.Select(x => x!.GetValue<double>()).ToArray()
+    private static double[] Numbers(JsonObject obj, string name, string origin)
+    {
+        var array = obj[name] as JsonArray;
+        var numbers = array?.Select(item => item is JsonValue value && value.TryGetValue(out double number) ? number : (double?)null).OfType<double>().ToArray();
+        return array is not null && numbers is not null && numbers.Length == array.Count
+            ? numbers
             : throw Unreadable(origin, $"extrapolation has no array of numbers \"{name}\".");
+    }
 
     private static UnreadableFileException Unreadable(string origin, string problem) =>
         new(origin, 0, 0, Expected, problem.ToString(CultureInfo.InvariantCulture));

@@ -13,9 +13,11 @@ namespace Scaling.Fitting.Extrapolation;
 /// expects at C. A calibrated interval multiplies s(C) by a quantile learned from back-tests
 /// (<see cref="CalibratedExtrapolation"/>).</para>
 /// <example><code>
-/// var forecast = new DriftEstimator(ExtrapolationCalibration.Embedded).Forecast(budgets)!;
-/// double n = Math.Exp(forecast.LogParameters(1e24));   // N* at 1e24 FLOPs
-/// double s = forecast.Scale(1e24);                      // its scale in ln units
+/// if (new DriftEstimator(ExtrapolationCalibration.Embedded.Prior).Forecast(budgets) is { } forecast)   // null: too few budgets
+/// {
+///     double n = Math.Exp(forecast.LogParameters(1e24));   // N* at 1e24 FLOPs
+///     double s = forecast.Scale(1e24);                      // its scale in ln units
+/// }
 /// </code></example>
 /// </remarks>
 public sealed record OptimumForecast
