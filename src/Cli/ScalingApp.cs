@@ -27,10 +27,16 @@ public static class ScalingApp
     public const string CommandName = "scaling";
 
     /// <summary>Runs the command line with the given writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);
+
+    /// <summary>
+    /// Runs the command line with the given writers; <paramref name="stop"/> stops a long command as SIGINT does (exit 130,
+    /// nothing written). Returns the exit code.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr) { Stop = stop };
         // A named root rather than RootCommand, whose name is the entry assembly's file (Scaling.Cli): help and errors
         // then say 'scaling', the command a user typed, however the tool was launched.
         var root = new Command(CommandName, "Scaling: compute-optimal training plans from the Chinchilla scaling laws.")

@@ -37,6 +37,7 @@ internal static class CliErrors
         [ResourceQuantities.DeadlineDays] = "--days",
         [ResourceQuantities.MaxGpus] = "--max-gpus",
         [ResourceQuantities.Assumptions] = "--mfu",
+        [Scaling.Campaign.CampaignDesigner.CampaignFlopsQuantity] = "--campaign-flops",
         ["maxParameters"] = "--max-parameters",
         ["maxTokens"] = "--max-tokens",
         ["inferenceTokens"] = "--inference-tokens",
@@ -44,8 +45,9 @@ internal static class CliErrors
         [Scaling.FineTuning.FineTuningPlan.ActivationsQuantity] = "--micro-batch",
     };
 
-    // The options that set a plan's size, most specific first: a plan's N, D or loss out of range points at the one given.
-    private static readonly string[] BudgetOptions = ["--target-loss", "--parameters", "--budget-eur", "--flops"];
+    // The options that set a plan's size, most specific first: a plan's N, D or loss out of range points at the one given
+    // (a campaign's runs are planned at budgets under --campaign-flops).
+    private static readonly string[] BudgetOptions = ["--target-loss", "--parameters", "--budget-eur", "--campaign-flops", "--flops"];
 
     /// <summary>The exit code and the one line for <paramref name="error"/> raised while running <paramref name="parsed"/>.</summary>
     public static (int Code, string Line) Describe(Exception error, ParseResult parsed, bool debug)
@@ -94,12 +96,16 @@ internal static class CliErrors
             ? option
             : BudgetOptions.FirstOrDefault(name => Given(parsed, name)) ?? "--flops";
 
-    // A shape quantity's option; a parameter count is the explicit shape's (--layers), plan's --architecture, or --parameters.
+    // A shape quantity's option; a parameter count is the explicit shape's (--layers), plan's --architecture, the shape
+    // plan --layout proposes for the plan's N when --architecture is not given, or --parameters.
     private static string ShapeOption(string quantity, ParseResult parsed) =>
         quantity != "parameters" && ShapeOptions.OptionOfField.TryGetValue(quantity, out string? option) ? option
         : Given(parsed, "--layers") ? "--layers"
         : Given(parsed, "--architecture") ? "--architecture"
+        : Given(parsed, PlanLayoutOption) ? PlanLayoutOption
         : "--parameters";
+
+    private const string PlanLayoutOption = Commands.Plan.PlanLayout.Option;
 
     // The runs file the command was given, by option or argument.
     private static InputFile? RunsFile(ParseResult parsed) =>

@@ -6,10 +6,11 @@ namespace Scaling.Cli.Shared;
 /// SIGINT or SIGTERM turned into a request that a long command honours between steps, so that its cleanup runs and it
 /// ends with exit 130 instead of being killed half-way (see <see cref="ReportDirectory"/>).
 /// </summary>
-internal sealed class Interruption(string unfinished = "the report")
+/// <param name="unfinished">What the message says was not complete ("the report").</param>
+/// <param name="stop">A stop requested by the host of the command line (<see cref="CliConsole.Stop"/>), honoured as a signal.</param>
+internal sealed class Interruption(string unfinished = "the report", CancellationToken stop = default)
 {
-    private readonly CancellationTokenSource cancellation = new();
-    private volatile bool requested;
+    private readonly CancellationTokenSource cancellation = CancellationTokenSource.CreateLinkedTokenSource(stop);
 
     /// <summary>Cancelled when a signal arrives, for work that takes a token (the fit of <c>report --fit-runs</c>).</summary>
     public CancellationToken Token => cancellation.Token;
@@ -28,7 +29,7 @@ internal sealed class Interruption(string unfinished = "the report")
     /// <exception cref="OperationCanceledException">A signal arrived.</exception>
     public void ThrowIfRequested()
     {
-        if (requested)
+        if (cancellation.IsCancellationRequested)
         {
             throw new OperationCanceledException($"interrupted before {unfinished} was complete; nothing was changed in the output directory.");
         }
@@ -37,7 +38,6 @@ internal sealed class Interruption(string unfinished = "the report")
     private void Request(PosixSignalContext context)
     {
         context.Cancel = true;
-        requested = true;
         cancellation.Cancel();
     }
 

@@ -21,7 +21,9 @@ internal sealed class ResourceOptions
     private readonly Option<double?> mfu = CliOptions.Number("--mfu", "U", $"Model FLOPs utilisation in (0, 1] (default {NumberText.Exponent(ComputeRate.DefaultMfu)}; PaLM reported 0.46, Llama 3 0.38-0.43).", "0.4", NumberRange.Fraction);
     private readonly Option<Precision?> precision = CliOptions.TrainingPrecision("Training precision whose dense peak sets the speed: fp32, tf32, bf16, fp16, fp8 (default bf16, fp16 on V100).");
     private readonly Option<double?> peakTflops = CliOptions.Number("--peak-tflops", "T", "Override the dense peak TFLOP/s at --precision (at most 1e9, a million times a 2026 GPU).", "989", NumberRange.Positive, max: 1e9);
-    private readonly Option<double?> memoryGb = CliOptions.Number("--memory-gb", "GB", "Override the memory per GPU in GB (at most 1e6).", "80", NumberRange.Positive, max: 1e6);
+    // At least 1 GB: no accelerator that trains a language model has less (the V100 of 2017 has 16), and 1e-300 GB
+    // would blame --max-gpus for a count of GPUs that only the memory made absurd.
+    private readonly Option<double?> memoryGb = CliOptions.Number("--memory-gb", "GB", "Override the memory per GPU in GB (1 to 1e6).", "80", NumberRange.AtLeastOne, max: 1e6);
     private readonly Option<double?> eurPerGpuHour = CliOptions.Number("--eur-per-gpu-hour", "EUR", "Override the price per GPU-hour in euros (the catalog's is a dated assumption; at most 1e6).", "2.5", NumberRange.Positive, max: 1e6);
     private readonly Option<int?> gpus = CliOptions.Count("--gpus", "N", $"Train on exactly this many GPUs (at least the number that holds the training state); default: the fewest whole nodes that finish within {NumberText.Significant(ResourceAssumptions.DefaultScheduleDays)} days.", "1024", 1, int.MaxValue);
     private readonly Option<double?> days = CliOptions.Number("--days", "T", $"Deadline in days: use the fewest whole nodes that finish in time (default schedule {NumberText.Significant(ResourceAssumptions.DefaultScheduleDays)} days; with --gpus: check the deadline).", "90", NumberRange.Positive);

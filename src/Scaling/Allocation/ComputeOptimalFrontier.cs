@@ -82,6 +82,26 @@ public sealed record ComputeOptimalFrontier : IComputeAllocator
     }
 
     /// <summary>
+    /// The share of the compute of a model of <paramref name="parameters"/> trained on <paramref name="tokens"/> that the
+    /// frontier needs for the same loss: <c>η = C*(L(N, D)) / (k·N·D)</c> with <c>C*(L) = k·((L − E)/K)^(−1/γ)</c>
+    /// (<see cref="FlopsForLoss"/>). 1 on the frontier, below 1 off it; 0 when the loss is so high that C* underflows.
+    /// </summary>
+    /// <example><code>
+    /// // Llama 3 8B on 15T tokens under Besiroglu et al. 2024: about 0.18, the price of training far past N*.
+    /// double share = LawPresets.Besiroglu2024.Frontier().ComputeEfficiency(8e9, 15e12);
+    /// </code></example>
+    public double ComputeEfficiency(double parameters, double tokens)
+    {
+        Require.PositiveFinite(parameters, nameof(parameters));
+        Require.PositiveFinite(tokens, nameof(tokens));
+        // L − E summed term by term: subtracting E from L would lose the digits that matter far out on the frontier.
+        double reducible = (Law.A * Math.Pow(parameters, -Law.Alpha)) + (Law.B * Math.Pow(tokens, -Law.Beta));
+        // In logs: ln η = −ln((L − E)/K)/γ − ln N − ln D, finite where C* itself would underflow.
+        double logShare = (-Math.Log(reducible / FrontierCoefficient) / LossDecayExponent) - Math.Log(parameters) - Math.Log(tokens);
+        return Math.Min(1, Math.Exp(logShare));
+    }
+
+    /// <summary>
     /// The smallest compute that reaches <paramref name="targetLoss"/>: <c>C = k·((L − E)/K)^(−1/γ)</c>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The target is NaN or infinite.</exception>

@@ -18,13 +18,19 @@ namespace Scaling.Campaign;
 /// </remarks>
 public static class CampaignDesigner
 {
+    /// <summary>
+    /// The <see cref="ScalingException.Quantity"/> of an <see cref="InfeasiblePlanException"/> for a campaign too small to
+    /// split into its budgets; a run too small for one token names <c>tokens</c> (<see cref="PlannedRun.Create"/>).
+    /// </summary>
+    public const string CampaignFlopsQuantity = "campaignFlops";
+
     /// <summary>The campaign for <paramref name="targetFlops"/> spending at most <paramref name="campaignFlops"/>.</summary>
     /// <param name="allocator">Predicts N*(C) at each budget (a loss law's frontier, or an allocation rule).</param>
     /// <param name="targetFlops">The budget of the big run.</param>
     /// <param name="campaignFlops">The compute the campaign may spend in all.</param>
     /// <param name="options">Budgets, sizes per budget, span and spacing; null for Chinchilla's shape (9 × 8).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A non-positive budget, or a campaign too small for its runs.</exception>
-    /// <exception cref="InfeasiblePlanException">The campaign is so small that its budgets would round to 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A non-positive budget.</exception>
+    /// <exception cref="InfeasiblePlanException">The campaign is so small that its budgets would round to 0, or a budget is too small for one token of a run.</exception>
     public static CampaignDesign Design(IComputeAllocator allocator, double targetFlops, double campaignFlops, CampaignOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(allocator);
@@ -46,7 +52,7 @@ public static class CampaignDesigner
         if (campaignFlops / (options.SizesPerBudget * Math.Pow(10, options.Budgets)) < 1e-300)
         {
             throw new InfeasiblePlanException(
-                "campaignFlops",
+                CampaignFlopsQuantity,
                 campaignFlops,
                 "large enough that every budget is a normal number",
                 $"a campaign of {NumberText.Value(campaignFlops)} FLOPs cannot be split into {options.Budgets} budgets of {options.SizesPerBudget} runs; give more compute.");

@@ -152,6 +152,27 @@ public class ComputeOptimalFrontierTests
             .Label($"cap {cap} capped {capped}");
     }
 
+    [MathProperty]
+    public Property ComputeEfficiency_IsOneOnTheFrontierAndTheFrontiersShareOfTheComputeOffIt(LossLaw law, Budget c, Factor f)
+    {
+        var frontier = ComputeOptimalFrontier.Create(law);
+        var free = frontier.Optimum(c.Flops);
+        double onFrontier = frontier.ComputeEfficiency(free.Parameters, free.Tokens);
+        double parameters = free.Parameters * f.Value;
+        double tokens = free.Tokens / f.Value;
+        double off = frontier.ComputeEfficiency(parameters, tokens);
+        // The definition, C*(L(N, D)) / (6·N·D), where L − E keeps six digits and C* is representable.
+        double loss = law.Loss(parameters, tokens);
+        bool representable = loss - law.E > 1e-6 * law.E && double.IsNormal(6 * parameters * tokens);
+        double direct = representable ? frontier.FlopsForLoss(loss) / (6 * parameters * tokens) : 1;
+        representable &= double.IsNormal(direct);
+        return (Math.Abs(onFrontier - 1) <= 1e-9
+                && off <= 1
+                && (Math.Abs(Math.Log(f.Value)) < 0.1 || off < 1)
+                && (!representable || Math.Abs(off / Math.Min(1, direct) - 1) <= 1e-6))
+            .Label($"on {onFrontier}, off {off}, direct {direct}");
+    }
+
     [Fact]
     public void Optimum_ConfigurableFlopsPerParameterToken_SpendsTheBudget()
     {

@@ -144,6 +144,13 @@ public sealed partial class BadInputTableTests : IClassFixture<BadInputTableTest
         { "--simulate", [Camp, "--target-flops", "1e24", "--runs", "{runs.csv}", "--next", "2", "--simulate"] },
         { "--target-flops", [Camp, "--target-flops", "1", "--campaign-flops", "4.1e22"] },
         { "--hardware", ["hardware", "--hardware", "{bad-name.csv}"] },
+        { "--memory-gb", ["plan", "--flops", "1e22", "--gpu", "H100-SXM", "--memory-gb", "1e-300"] },
+        { "--max-tokens", ["plan", "--flops", "1e24", "--max-tokens", "1"] },
+        { "--max-parameters", ["plan", "--flops", "1e24", "--max-parameters", "1"] },
+        { "--max-tokens", ["plan", "--flops", "1e24", "--law", "hoffmann2022-approach1", "--max-tokens", "1e10"] },
+        { "--layout", ["plan", "--flops", "1e9", "--gpu", "H100-SXM", "--layout", "auto"] },
+        { "--flops", ["plan", "--flops", "1e22", "--flops", "1e23"] },
+        { null, ["plan", "--flops", "1e25", "--max-parameters", "8e9"] },
 
         // Audit.
         { "--models", ["audit", "--models", "{semicolon.csv}"] },

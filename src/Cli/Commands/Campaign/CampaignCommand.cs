@@ -106,7 +106,7 @@ internal static class CampaignCommand
                 SpanDecades = result.GetValue(span) ?? 0.75,
                 Spacing = result.GetValue(spacing) ?? BudgetSpacing.Ladder,
             };
-            var design = Design(allocator, targetFlops, campaignFlops, options);
+            var design = CampaignDesigner.Design(allocator, targetFlops, campaignFlops, options);
             var plan = FittedPlan.At(fitted, targetFlops);
             var report = new CampaignOutput(CampaignDesignOutput.From(named.Name, design, options)) { Plan = CampaignPlanOutput.From(plan) };
             string memo = CampaignMemo.DescribeDesign(named, allocator, design, options, result.GetValue(simulate)) + CampaignMemo.DescribePlan(named, plan);
@@ -161,18 +161,6 @@ internal static class CampaignCommand
 
         OutputFile.Write("--out", outPath, CampaignCsv.Format(design, CampaignMemo.Comments(named, design)), force);
         return $"\n\nWrote {outPath}: fill in the loss column as the runs finish, then 'scaling fit {outPath}'.";
-    }
-
-    private static CampaignDesign Design(IComputeAllocator allocator, double targetFlops, double campaignFlops, CampaignOptions options)
-    {
-        try
-        {
-            return CampaignDesigner.Design(allocator, targetFlops, campaignFlops, options);
-        }
-        catch (InfeasiblePlanException)
-        {
-            throw new UsageException($"--campaign-flops {NumberText.Scientific(campaignFlops)} is too small for {options.Budgets} budgets of {options.SizesPerBudget} runs; give more compute or fewer runs.");
-        }
     }
 
     private static (NextRunsOutput Report, string Memo) NextRuns(CliConsole console, InputFile file, double targetFlops, int count, Seed seed, bool asJson)

@@ -182,7 +182,7 @@ internal static class PlanCommand
 
         if (flops is { } budget)
         {
-            return law is ParametricLaw capable && capped ? capable.Plan(budget, limits) : law.Plan(budget);
+            return law is ParametricLaw capable && capped ? Capped(capable, budget, limits) : law.Plan(budget);
         }
 
         if (parameters is { } size)
@@ -198,5 +198,27 @@ internal static class PlanCommand
         }
 
         return parametric.PlanForLoss(target);
+    }
+
+    // A cap so tight that the law's frontier would reach the capped plan's loss with under a thousandth of the budget is
+    // no plan (--max-tokens 1 at 1e24 FLOPs: 1.67E+23 parameters on one token, loss 2087): it is refused, naming the cap
+    // that binds. Overtrained models that were really built stay far above the bound: under Besiroglu et al. 2024,
+    // Llama 3 8B on 15T tokens spends 18% of what its loss would need on the frontier, SmolLM2-135M on 2T tokens 4%.
+    private const double MinCappedEfficiency = 1e-3;
+
+    private static ComputeOptimum Capped(ParametricLaw law, double flops, AllocationLimits limits)
+    {
+        var plan = law.Plan(flops, limits);
+        double efficiency = law.Frontier().ComputeEfficiency(plan.Parameters, plan.Tokens);
+        if (efficiency >= MinCappedEfficiency)
+        {
+            return plan;
+        }
+
+        // A plan this far off the frontier is held by a cap, and it is the token cap when the plan's D sits on it.
+        string option = limits.MaxTokens is { } maxTokens && plan.Tokens >= maxTokens * (1 - 1e-9) ? "--max-tokens" : "--max-parameters";
+        throw new UsageException(
+            $"{option}: the cap leaves {NumberText.Count(plan.Parameters)} parameters on {NumberText.Count(plan.Tokens)} tokens for {NumberText.Scientific(flops)} FLOPs, "
+            + $"a loss that '{law.Name}' reaches uncapped with {NumberText.Value(efficiency)} of that compute; raise the cap or lower the budget.");
     }
 }

@@ -40,18 +40,8 @@ internal sealed record PlanLayout(LayoutChoice Choice, TransformerShape Shape, i
     }
 
     /// <summary>The shape to lay out for a dense plan of <paramref name="parameters"/> (as <c>--architecture</c> proposes it).</summary>
-    /// <exception cref="UsageException">No shape can be proposed for that size.</exception>
-    public static TransformerShape ProposeShape(double parameters)
-    {
-        try
-        {
-            return ShapeDesigner.Propose(parameters, new ShapeRequest());
-        }
-        catch (InvalidShapeException e)
-        {
-            throw new UsageException($"{Option}: the plan's {NumberText.Count(parameters)} parameters have no shape to lay out ({e.Problem.TrimEnd('.')}); plan a larger budget.");
-        }
-    }
+    /// <exception cref="InvalidShapeException">No shape can be proposed for that size (CliErrors names <c>--layout</c>).</exception>
+    public static TransformerShape ProposeShape(double parameters) => ShapeDesigner.Propose(parameters, new ShapeRequest());
 
     /// <summary>One paragraph for the prose plan.</summary>
     public string Prose()

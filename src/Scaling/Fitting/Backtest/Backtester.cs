@@ -26,7 +26,10 @@ public static class Backtester
     /// <param name="estimator">The estimator.</param>
     /// <param name="quantile">q of the rows' intervals N̂·e^(±q·s) (default 1.96, a Gaussian 95%).</param>
     /// <param name="lossMape">Whether to fit a loss law per origin for the loss MAPE (default true).</param>
-    public static BacktestResult Run(IReadOnlyList<IsoFlopBudget> budgets, IOptimumEstimator estimator, double quantile = 1.96, bool lossMape = true)
+    /// <param name="cancellationToken">Stops the back-test between origins and inside their fits.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BacktestResult Run(
+        IReadOnlyList<IsoFlopBudget> budgets, IOptimumEstimator estimator, double quantile = 1.96, bool lossMape = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(budgets);
         ArgumentNullException.ThrowIfNull(estimator);
@@ -35,6 +38,7 @@ public static class Backtester
         var rows = new List<BacktestRow>();
         for (int k = 0; k < budgets.Count - 1; k++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double origin = budgets[k].Flops;
             var targets = new List<(int Index, double ObservedParameters)>();
             for (int j = k + 1; j < budgets.Count; j++)
@@ -51,13 +55,13 @@ public static class Backtester
             }
 
             var training = budgets.Take(k + 1).Where(b => b.Flops <= origin).ToArray();
-            var forecast = estimator.Forecast(training);
+            var forecast = estimator.Forecast(training, cancellationToken);
             if (forecast is null)
             {
                 continue;
             }
 
-            var law = lossMape ? forecast.LossLaw ?? TryLossLaw(training) : null;
+            var law = lossMape ? forecast.LossLaw ?? TryLossLaw(training, cancellationToken) : null;
             int trainingRuns = training.Sum(b => b.Runs.Count);
             foreach (var (j, observedParameters) in targets)
             {
@@ -80,11 +84,11 @@ public static class Backtester
         return new BacktestResult(estimator.Method, budgets, rows, quantile);
     }
 
-    private static LossLaw? TryLossLaw(IReadOnlyList<IsoFlopBudget> training)
+    private static LossLaw? TryLossLaw(IReadOnlyList<IsoFlopBudget> training, CancellationToken cancellationToken)
     {
         try
         {
-            return VariableProjection.Fit(training.SelectMany(b => b.Runs).ToArray());
+            return VariableProjection.Fit(training.SelectMany(b => b.Runs).ToArray(), cancellationToken);
         }
         catch (UnusableRunsException)
         {

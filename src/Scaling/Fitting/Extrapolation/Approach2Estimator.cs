@@ -27,9 +27,10 @@ public sealed class Approach2Estimator : IOptimumEstimator
     public ExtrapolationMethod Method => ExtrapolationMethod.Approach2;
 
     /// <inheritdoc/>
-    public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets)
+    public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(budgets);
+        cancellationToken.ThrowIfCancellationRequested();
         var (x, y) = VertexRegression.Vertices(budgets);
         if (x.Length < MinimumVertices)
         {

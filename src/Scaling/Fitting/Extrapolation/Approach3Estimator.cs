@@ -36,7 +36,7 @@ public sealed class Approach3Estimator : IOptimumEstimator
     public ExtrapolationMethod Method => ExtrapolationMethod.Approach3;
 
     /// <inheritdoc/>
-    public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets)
+    public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(budgets);
         var runs = budgets.SelectMany(b => b.Runs).ToArray();
@@ -48,7 +48,7 @@ public sealed class Approach3Estimator : IOptimumEstimator
         ParametricFitResult fit;
         try
         {
-            fit = ParametricFit.Fit(runs, Options);
+            fit = ParametricFit.Fit(runs, Options, cancellationToken: cancellationToken);
         }
         catch (UnusableRunsException)
         {
@@ -82,7 +82,7 @@ public sealed class Approach3Estimator : IOptimumEstimator
                 startPoint.CopyTo(workspace.Natural, 0);
             },
             ParametricFit.Tolerances(Options, data.Count),
-            ParametricFit.ParallelOptionsFor(Options.MaxDegreeOfParallelism, CancellationToken.None));
+            ParametricFit.ParallelOptionsFor(Options.MaxDegreeOfParallelism, cancellationToken));
         var laws = Enumerable.Range(0, Resamples).Select(k => Law(refits.Point(k)));
         return BudgetBootstrap.Forecast(Method, budgets, fit.Law, laws, VertexNoise);
     }

@@ -38,9 +38,10 @@ public sealed class DriftEstimator : IOptimumEstimator
     public ExtrapolationMethod Method => ExtrapolationMethod.Drift;
 
     /// <inheritdoc/>
-    public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets)
+    public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(budgets);
+        cancellationToken.ThrowIfCancellationRequested();
         var (x, y) = VertexRegression.Vertices(budgets);
         if (x.Length < MinimumVertices)
         {

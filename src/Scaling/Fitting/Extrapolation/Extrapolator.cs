@@ -19,37 +19,47 @@ public static class Extrapolator
         [ExtrapolationMethod.Drift, ExtrapolationMethod.Approach2, ExtrapolationMethod.VariableProjection];
 
     /// <summary>Fits <paramref name="runs"/> (see the class remarks).</summary>
+    /// <param name="runs">The runs.</param>
+    /// <param name="options">The method, calibration and back-test; null for the defaults (drift).</param>
+    /// <param name="cancellationToken">Stops the forecast and its back-test (seconds to a minute on a million runs).</param>
     /// <exception cref="UnusableRunsException">The runs cannot support the method (e.g. fewer than two budgets with an IsoFLOP vertex).</exception>
-    public static CalibratedExtrapolation Fit(IReadOnlyList<TrainingRun> runs, ExtrapolationOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static CalibratedExtrapolation Fit(IReadOnlyList<TrainingRun> runs, ExtrapolationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runs);
         options ??= new ExtrapolationOptions();
         var budgets = IsoFlopBudget.Group(runs, options.RelativeFlopsTolerance);
-        var method = options.ChooseByBacktest ? Choose(budgets, options) : options.Method;
-        return Fit(budgets, method, options);
+        var method = options.ChooseByBacktest ? Choose(budgets, options, cancellationToken) : options.Method;
+        return Fit(budgets, method, options, cancellationToken);
     }
 
     /// <summary>Fits already grouped <paramref name="budgets"/> with <paramref name="method"/>.</summary>
+    /// <param name="budgets">The IsoFLOP budgets (<see cref="IsoFlopBudget.Group"/>).</param>
+    /// <param name="method">The estimator.</param>
+    /// <param name="options">The calibration and back-test; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the forecast and its back-test.</param>
     /// <exception cref="UnusableRunsException">The budgets cannot support the method.</exception>
-    public static CalibratedExtrapolation Fit(IReadOnlyList<IsoFlopBudget> budgets, ExtrapolationMethod method, ExtrapolationOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static CalibratedExtrapolation Fit(
+        IReadOnlyList<IsoFlopBudget> budgets, ExtrapolationMethod method, ExtrapolationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(budgets);
         options ??= new ExtrapolationOptions();
         var calibration = options.Calibration;
         var estimator = calibration.Estimator(method, options.Seed, options.Resamples);
-        var forecast = estimator.Forecast(budgets) ?? throw Unusable(budgets, method);
+        var forecast = estimator.Forecast(budgets, cancellationToken) ?? throw Unusable(budgets, method);
         double? calibrated = calibration.QuantileFor(method);
         double corpusQuantile = calibrated ?? CalibratedExtrapolation.GaussianQuantile;
-        var backtest = Backtester.Run(budgets, estimator, corpusQuantile, options.BacktestLoss);
+        var backtest = Backtester.Run(budgets, estimator, corpusQuantile, options.BacktestLoss, cancellationToken);
         return CalibratedExtrapolation.From(forecast, corpusQuantile, calibrated is not null, calibration.Level, backtest, calibration.ReachDecades);
     }
 
-    private static ExtrapolationMethod Choose(IReadOnlyList<IsoFlopBudget> budgets, ExtrapolationOptions options)
+    private static ExtrapolationMethod Choose(IReadOnlyList<IsoFlopBudget> budgets, ExtrapolationOptions options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<ExtrapolationMethod, double>();
         foreach (var method in AutomaticCandidates)
         {
-            var result = Backtester.Run(budgets, options.Calibration.Estimator(method, options.Seed, options.Resamples), lossMape: false);
+            var result = Backtester.Run(budgets, options.Calibration.Estimator(method, options.Seed, options.Resamples), lossMape: false, cancellationToken: cancellationToken);
             if (result.Rows.Count < 3)
             {
                 return options.Method;

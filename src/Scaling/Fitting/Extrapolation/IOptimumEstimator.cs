@@ -15,5 +15,8 @@ public interface IOptimumEstimator
     /// The forecast from <paramref name="budgets"/> (in increasing compute), or null when they cannot support one (too
     /// few budgets with an IsoFLOP vertex, or too few runs for a loss law).
     /// </summary>
-    OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets);
+    /// <param name="budgets">The IsoFLOP budgets.</param>
+    /// <param name="cancellationToken">Stops the estimator's fits (a loss law on a million runs takes seconds).</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets, CancellationToken cancellationToken = default);
 }

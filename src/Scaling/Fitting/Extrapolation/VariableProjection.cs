@@ -29,8 +29,11 @@ public static class VariableProjection
     /// The least-squares law through <paramref name="runs"/>, or null when the best fit has E, A or B at 0 (the bound is
     /// active: with A or B at 0 the law has no compute-optimal size, and E = 0 says the runs want a negative floor).
     /// </summary>
+    /// <param name="runs">The runs.</param>
+    /// <param name="cancellationToken">Stops the fit between rows of its grid and between steps of its polish.</param>
     /// <exception cref="UnusableRunsException">The runs cannot identify the law (<see cref="FittableRuns.Require"/>).</exception>
-    public static LossLaw? Fit(IReadOnlyList<TrainingRun> runs)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static LossLaw? Fit(IReadOnlyList<TrainingRun> runs, CancellationToken cancellationToken = default)
     {
         FittableRuns.Require(runs);
         var problem = new Problem(runs);
@@ -39,6 +42,7 @@ public static class VariableProjection
         var zs = new double[GridSize][];
         for (int i = 0; i < GridSize; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double exponent = GridExponent(i);
             xs[i] = problem.Powers(problem.LogN, exponent);
             zs[i] = problem.Powers(problem.LogD, exponent);
@@ -46,6 +50,7 @@ public static class VariableProjection
 
         for (int i = 0; i < GridSize; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (int j = 0; j < GridSize; j++)
             {
                 double value = problem.Solve(xs[i], zs[j]).Residual;
@@ -56,7 +61,7 @@ public static class VariableProjection
             }
         }
 
-        var (alpha, beta) = Polish(problem, Math.Log(bestAlpha), Math.Log(bestBeta));
+        var (alpha, beta) = Polish(problem, Math.Log(bestAlpha), Math.Log(bestBeta), cancellationToken);
         var solution = problem.Solve(problem.Powers(problem.LogN, alpha), problem.Powers(problem.LogD, beta));
         return solution.A > 0 && solution.B > 0 && solution.E > 0
             ? LossLaw.Create(solution.E, solution.A, solution.B, alpha, beta)
@@ -68,7 +73,7 @@ public static class VariableProjection
 
     // Nelder–Mead (Nelder & Mead 1965, Comput. J. 7:308; standard coefficients 1, 2, ½, ½) on the projected residual
     // in (ln α, ln β), from the best grid point with a step of one grid cell.
-    private static (double Alpha, double Beta) Polish(Problem problem, double logAlpha, double logBeta)
+    private static (double Alpha, double Beta) Polish(Problem problem, double logAlpha, double logBeta, CancellationToken cancellationToken)
     {
         double step = Math.Log(LargestExponent / SmallestExponent) / (GridSize - 1);
         Span<double> xa = [logAlpha, logAlpha + step, logAlpha];
@@ -81,6 +86,7 @@ public static class VariableProjection
 
         for (int iteration = 0; iteration < 200; iteration++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Order(xa, xb, f);
             if (f[2] - f[0] <= 1e-13 * Math.Abs(f[0]) + 1e-300 && Math.Abs(xa[2] - xa[0]) + Math.Abs(xb[2] - xb[0]) < 1e-9)
             {

@@ -26,7 +26,7 @@ public sealed class VariableProjectionEstimator : IOptimumEstimator
     public ExtrapolationMethod Method => ExtrapolationMethod.VariableProjection;
 
     /// <inheritdoc/>
-    public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets)
+    public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(budgets);
         var runs = budgets.SelectMany(b => b.Runs).ToArray();
@@ -35,22 +35,27 @@ public sealed class VariableProjectionEstimator : IOptimumEstimator
             return null;
         }
 
-        var law = TryFit(runs);
+        var law = TryFit(runs, cancellationToken);
         if (law is null)
         {
             return null;
         }
 
         var refits = new Laws.LossLaw?[Resamples];
-        Parallel.For(0, Resamples, k => refits[k] = TryFit(BudgetBootstrap.Runs(budgets, BudgetBootstrap.Draw(Seed, k, budgets.Count))));
+        // The loop stops between refits; a refit itself runs to its end (an exception inside a body would come out wrapped).
+        Parallel.For(
+            0,
+            Resamples,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            k => refits[k] = TryFit(BudgetBootstrap.Runs(budgets, BudgetBootstrap.Draw(Seed, k, budgets.Count)), CancellationToken.None));
         return BudgetBootstrap.Forecast(Method, budgets, law, refits, VertexNoise);
     }
 
-    private static Laws.LossLaw? TryFit(IReadOnlyList<TrainingRun> runs)
+    private static Laws.LossLaw? TryFit(IReadOnlyList<TrainingRun> runs, CancellationToken cancellationToken)
     {
         try
         {
-            return VariableProjection.Fit(runs);
+            return VariableProjection.Fit(runs, cancellationToken);
         }
         catch (UnusableRunsException)
         {

@@ -31,11 +31,37 @@ public class BacktesterTests
 
         public ExtrapolationMethod Method => inner.Method;
 
-        public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets)
+        public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets, CancellationToken cancellationToken = default)
         {
             LargestRunFlops.Add(budgets.SelectMany(b => b.Runs).Max(r => r.Flops));
-            return inner.Forecast(budgets);
+            return inner.Forecast(budgets, cancellationToken);
         }
+    }
+
+    /// <summary>Forecasts with the drift estimator and requests a stop after its first forecast.</summary>
+    private sealed class StopAfterFirst(IOptimumEstimator inner, CancellationTokenSource stop) : IOptimumEstimator
+    {
+        public int Forecasts { get; private set; }
+
+        public ExtrapolationMethod Method => inner.Method;
+
+        public OptimumForecast? Forecast(IReadOnlyList<IsoFlopBudget> budgets, CancellationToken cancellationToken = default)
+        {
+            Forecasts++;
+            var forecast = inner.Forecast(budgets, cancellationToken);
+            stop.Cancel();
+            return forecast;
+        }
+    }
+
+    [Fact]
+    public void Run_StoppedWhileItRuns_StopsBeforeTheNextOrigin()
+    {
+        var runs = ParabolicStudies.Runs(ParabolicStudies.Optimum(0.5), ParabolicStudies.Budgets(1e18, 1e21, 8), noise: 0.003, seed: 3);
+        using var stop = new CancellationTokenSource();
+        var estimator = new StopAfterFirst(Calibration.Estimator(ExtrapolationMethod.Drift), stop);
+        Assert.ThrowsAny<OperationCanceledException>(() => Backtester.Run(IsoFlopBudget.Group(runs), estimator, cancellationToken: stop.Token));
+        Assert.Equal(1, estimator.Forecasts);
     }
 
     [FsCheck.Xunit.Property(MaxTest = 60)]

@@ -9,6 +9,17 @@ public class ExtrapolatorTests
     private static List<TrainingRun> Straight(int seed = 3) =>
         ParabolicStudies.Runs(ParabolicStudies.Optimum(0.5), ParabolicStudies.Budgets(1e18, 1.3e20, 8), noise: 0.003, seed: seed);
 
+    [Theory]
+    [InlineData(ExtrapolationMethod.Drift)]
+    [InlineData(ExtrapolationMethod.Approach2)]
+    [InlineData(ExtrapolationMethod.Approach3)]
+    [InlineData(ExtrapolationMethod.VariableProjection)]
+    public void Fit_Cancelled_StopsWithOperationCanceled(ExtrapolationMethod method)
+    {
+        var options = new ExtrapolationOptions { Method = method };
+        Assert.ThrowsAny<OperationCanceledException>(() => Extrapolator.Fit(Straight(), options, new CancellationToken(canceled: true)));
+    }
+
     [Fact]
     public void At_FartherBudget_WidensTheInterval()
     {

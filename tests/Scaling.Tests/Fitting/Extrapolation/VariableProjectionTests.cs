@@ -6,6 +6,13 @@ namespace Scaling.Tests.Fitting.Extrapolation;
 public class VariableProjectionTests
 {
     [Fact]
+    public void Fit_Cancelled_StopsWithOperationCanceled()
+    {
+        var runs = SyntheticCurves.IsoFlop(LawPresets.Hoffmann2022.LossLaw, SyntheticCurves.HoffmannBudgets, 9, span: 6, noise: 0, seed: 1);
+        Assert.ThrowsAny<OperationCanceledException>(() => VariableProjection.Fit(runs, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public void Fit_NoiseFreeHoffmannRuns_RecoversTheLawWithin1Percent()
     {
         // Hoffmann et al. 2022, Eq. 10: E 1.69, A 406.4, B 410.7, α 0.34, β 0.28 (LawPresets.Hoffmann2022).

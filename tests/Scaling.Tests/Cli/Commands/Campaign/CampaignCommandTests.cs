@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Scaling.Allocation;
+using Scaling.Campaign;
 using Scaling.Fitting.Runs;
 using Scaling.Laws;
 using Scaling.Tests.Cli.Commands.Plan;
@@ -8,6 +10,16 @@ namespace Scaling.Tests.Cli.Commands.Campaign;
 
 public class CampaignCommandTests
 {
+    [Fact]
+    public void Campaign_TooSmallForItsRuns_SaysWhatTheDesignerSaysUnderCampaignFlops()
+    {
+        // One route for the error: the designer's own message, which CliErrors alone prefixes with the option at fault.
+        var designer = Assert.Throws<InfeasiblePlanException>(() => CampaignDesigner.Design(LawPresets.Default.Allocator(), 1e24, 1e3));
+        var (code, output, error) = CliRunner.Run("campaign", "--target-flops", "1e24", "--campaign-flops", "1e3");
+        Assert.Equal((2, string.Empty), (code, output));
+        Assert.Equal($"error: --campaign-flops: {designer.Message}", error.TrimEnd('\n'));
+    }
+
     [Fact]
     public void Campaign_Json_ListsEveryRunWithinTheCampaignBudget()
     {

@@ -1,9 +1,23 @@
 using System.Text.Json;
+using Scaling.Allocation;
+using Scaling.Architecture;
+using Scaling.Laws;
 
 namespace Scaling.Tests.Cli.Commands.Plan;
 
 public class PlanLayoutTests
 {
+    [Fact]
+    public void Plan_LayoutOfAModelTooSmallToShape_SaysWhatTheShapeDesignerSaysUnderLayout()
+    {
+        // One route for the error: the shape designer's own problem, which CliErrors alone prefixes with --layout.
+        double parameters = LawPresets.Default.Plan(1e9).Parameters;
+        var designer = Assert.Throws<InvalidShapeException>(() => ShapeDesigner.Propose(parameters, new ShapeRequest()));
+        var (code, output, error) = CliRunner.Run("plan", "--flops", "1e9", "--gpu", "H100-SXM", "--layout", "auto");
+        Assert.Equal((2, string.Empty), (code, output));
+        Assert.Equal($"error: --layout: {designer.Problem}", error.TrimEnd('\n'));
+    }
+
     [Fact]
     public void Plan_LayoutAuto_JsonCarriesTheLayoutAndTheGpuCountFollowsFromIt()
     {

@@ -223,6 +223,54 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Report_OutThatCannotBeWritten_ExitsWithCode2NamingOut()
+    {
+        // A read-only directory; as root, who may write into it anyway, a path under a file (neither can hold a report).
+        string readOnly = Path.Combine(directory, "read-only");
+        Directory.CreateDirectory(readOnly);
+        File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        string target = Path.Combine(readOnly, "report");
+        if (CanWriteInto(readOnly))
+        {
+            File.WriteAllText(Path.Combine(directory, "a-file"), "x");
+            target = Path.Combine(directory, "a-file", "report");
+        }
+
+        var (code, output, error) = CliRunner.Run("report", "--out", target, "--formats", "svg");
+        File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Assert.StartsWith("error: --out: ", error, StringComparison.Ordinal);
+        PlanCommandTests.AssertOneLineError(code, output, error, "--out", target);
+        Assert.Empty(Directory.GetFileSystemEntries(readOnly));
+    }
+
+    private static bool CanWriteInto(string folder)
+    {
+        string probe = Path.Combine(folder, ".probe");
+        try
+        {
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
+    public void Report_FitRunsStopped_Exits130WritingNothing()
+    {
+        // A stop from the host is honoured as SIGINT is (ReportInterruptTests sends real signals to the real process).
+        var (code, output, error) = CliRunner.Run(
+            new CancellationToken(canceled: true), "report", "--fit-runs", RepositoryFiles.Path("data/benchmarks/synthetic-runs.csv"), "--out", directory);
+        Assert.Equal((130, string.Empty), (code, output));
+        Assert.StartsWith("error: interrupted", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(directory));
+    }
+
+    [Fact]
     public void Report_ManifestNameTakenByADirectory_ExitsWithCode2AndMovesNothingIntoPlace()
     {
         Directory.CreateDirectory(Path.Combine(directory, ".scaling-report"));
