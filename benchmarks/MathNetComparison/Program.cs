@@ -5,7 +5,9 @@ using MathNet.Numerics.Optimization;
 using MathNet.Numerics.Random;
 using Scaling.Allocation;
 using Scaling.Fitting;
+using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Optimization;
+using Scaling.Fitting.Runs;
 using Scaling.Laws;
 
 // dotnet run -c Release --project benchmarks/MathNetComparison [-- lbfgs|parabola|random|golden]

@@ -1,5 +1,5 @@
-using System.CommandLine.Help;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using Scaling.Cli.Commands.Architecture;
 using Scaling.Cli.Commands.Audit;
@@ -93,7 +93,7 @@ public static class ScalingApp
 
     // The error about the first token nobody understood ('scaling nosuch' is an unknown command before it is a missing one).
     private static string FirstError(ParseResult parsed) =>
-        parsed.UnmatchedTokens.FirstOrDefault() is { } token
+        parsed.UnmatchedTokens.Count > 0 && parsed.UnmatchedTokens[0] is var token
             ? parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{token}'", StringComparison.Ordinal))?.Message ?? parsed.Errors[0].Message
             : parsed.Errors[0].Message;
 
@@ -102,7 +102,7 @@ public static class ScalingApp
     {
         var command = parsed.CommandResult.Command;
         var flops = command.Options.FirstOrDefault(o => o.Name == "--flops");
-        string? first = parsed.UnmatchedTokens.FirstOrDefault();
+        string? first = parsed.UnmatchedTokens.Count > 0 ? parsed.UnmatchedTokens[0] : null;
         if (first is null || !double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
             return null;

@@ -1,5 +1,3 @@
-using Scaling.Fitting.Approach3;
-using Scaling.Fitting.Bootstrap;
 using Scaling.Laws;
 
 namespace Scaling.Reports;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Scaling.Fitting;
 using Scaling.Hardware;
 using Scaling.Reports;
 using Scaling.Resources;

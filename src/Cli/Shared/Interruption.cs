@@ -4,7 +4,7 @@ namespace Scaling.Cli.Shared;
 
 /// <summary>
 /// SIGINT or SIGTERM turned into a request that a long command honours between steps, so that its cleanup runs and it
-/// ends with exit 130 instead of being killed half-way (see <see cref="ReportDirectory"/>).
+/// ends with exit 130 instead of being killed half-way (see <see cref="Commands.Report.ReportDirectory"/>).
 /// </summary>
 /// <param name="unfinished">What the message says was not complete ("the report").</param>
 /// <param name="stop">A stop requested by the host of the command line (<see cref="CliConsole.Stop"/>), honoured as a signal.</param>

@@ -25,7 +25,7 @@ internal sealed class ProgressLine : IProgress<int>, IDisposable
         this.total = Math.Max(1, total);
     }
 
-    /// <summary>A bar that draws only when <paramref name="error"/> is the process's stderr and that is a terminal.</summary>
+    /// <summary>A bar that draws only when <paramref name="enabled"/> and the console's error writer is the process's stderr and that is a terminal.</summary>
     public static ProgressLine Start(CliConsole console, bool enabled, string label, int total)
     {
         bool terminal = enabled && ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;

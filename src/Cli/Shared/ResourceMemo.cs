@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scaling.Hardware;
 using Scaling.Resources;
 using Scaling.Text;

@@ -15,6 +15,9 @@ namespace Scaling.Cli.Shared;
 /// </summary>
 internal sealed class ResourceOptions
 {
+    // The options that size a plan other than by euros: --budget-eur excludes them.
+    private static readonly string[] BudgetOptions = ["--flops", "--target-loss", "--parameters"];
+
     private readonly Option<double?> budgetEur = CliOptions.Number("--budget-eur", "EUR", "Plan for a budget in euros (needs --gpu); converted to FLOPs at the GPU's price, peak and MFU.", "2e6", NumberRange.Positive);
     private readonly Option<string> gpu = new("--gpu") { Description = "Accelerator to train on (see 'scaling hardware'); adds GPUs, days, cost, energy and CO2 to the plan.", HelpName = "NAME" };
     private readonly Option<InputFile?> hardware = HardwareOption.Create();
@@ -85,7 +88,7 @@ internal sealed class ResourceOptions
 
         if (result.GetValue(budgetEur) is not null)
         {
-            string? other = new[] { "--flops", "--target-loss", "--parameters" }.FirstOrDefault(name => Given(result, name));
+            string? other = BudgetOptions.FirstOrDefault(name => Given(result, name));
             if (other is not null)
             {
                 throw new UsageException($"--budget-eur: give either --budget-eur or {other}, not both.");

@@ -4,8 +4,6 @@ using OxyPlot.Annotations;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Scaling.Audit;
-using Scaling.Fitting;
-using Scaling.Fitting.Bootstrap;
 using Scaling.Text;
 
 namespace Scaling.Reports.Figures;

@@ -15,6 +15,9 @@ namespace Scaling.Reports.Figures;
 /// </summary>
 public static class SensitivityFigure
 {
+    // Axis steps of 1, 2 or 5 times a power of ten.
+    private static readonly int[] TickMantissas = [1, 2, 5, 10];
+
     /// <summary>The outputs shown, one panel each, where some assumption moves them (a euro budget fixes the cost, a deadline the days).</summary>
     public static IReadOnlyList<SensitivityOutput> Outputs { get; } =
         [SensitivityOutput.CostEuros, SensitivityOutput.Days, SensitivityOutput.Gpus, SensitivityOutput.Parameters, SensitivityOutput.Co2Tonnes];
@@ -127,7 +130,7 @@ public static class SensitivityFigure
     {
         double raw = extent / 2;
         double power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        return new[] { 1, 2, 5, 10 }.Select(m => m * power).First(step => step >= raw * 0.999);
+        return TickMantissas.Select(m => m * power).First(step => step >= raw * 0.999);
     }
 
     // What the sensitivity holds fixed while one assumption moves: the budget as the user gave it, and the cluster rule.

@@ -3,6 +3,8 @@ namespace Scaling.Reports.Html;
 /// <summary>Figures inline as SVG, each with a caption that states its takeaway and links to its other formats.</summary>
 internal static class FiguresSection
 {
+    private static readonly string[] FigureExtensions = ["pdf", "png", "svg"];
+
     public static void Write(HtmlWriter html, IReadOnlyList<HtmlFigure> figures, IReadOnlyList<string> files)
     {
         if (figures.Count == 0)
@@ -33,7 +35,7 @@ internal static class FiguresSection
 
         html.Open("figcaption").Element("span", figure.Title, ("class", "figure-title"), ("id", id + "-title"))
             .Text(figure.Takeaway);
-        var own = new[] { "pdf", "png", "svg" }.Select(extension => $"{figure.Name}.{extension}").Where(files.Contains).ToList();
+        var own = FigureExtensions.Select(extension => $"{figure.Name}.{extension}").Where(files.Contains).ToList();
         if (own.Count > 0)
         {
             html.Open("span", ("class", "files")).Text(" Files: ");

@@ -1,6 +1,4 @@
 using Scaling.Allocation;
-using Scaling.Fitting.Approach3;
-using Scaling.Fitting.Bootstrap;
 using Scaling.Laws;
 
 namespace Scaling.Reports.Workbooks;

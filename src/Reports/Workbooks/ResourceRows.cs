@@ -1,6 +1,5 @@
-using Scaling.Text;
-using Scaling.Hardware;
 using Scaling.Resources;
+using Scaling.Text;
 using static Scaling.Reports.Workbooks.WorkbookNames;
 
 namespace Scaling.Reports.Workbooks;

@@ -1,5 +1,5 @@
-using Scaling.Text;
 using ClosedXML.Excel;
+using Scaling.Text;
 using static Scaling.Reports.Workbooks.WorkbookNames;
 
 namespace Scaling.Reports.Workbooks;

@@ -1,8 +1,7 @@
-using Scaling.Text;
 using System.Globalization;
 using ClosedXML.Excel;
-using Scaling.Laws;
 using Scaling.Resources;
+using Scaling.Text;
 using static Scaling.Reports.Workbooks.WorkbookNames;
 
 namespace Scaling.Reports.Workbooks;

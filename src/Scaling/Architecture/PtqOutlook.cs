@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scaling.Text;
 
 namespace Scaling.Architecture;

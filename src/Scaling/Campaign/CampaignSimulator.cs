@@ -1,9 +1,9 @@
 using Scaling.Allocation;
+using Scaling.Fitting;
 using Scaling.Fitting.Approach2;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Campaign;

@@ -1,5 +1,4 @@
 using Scaling.Allocation;
-using Scaling.Fitting;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Runs;

@@ -1,5 +1,5 @@
-using Scaling.Fitting.Approach3;
 using Scaling.Fitting;
+using Scaling.Fitting.Approach3;
 
 namespace Scaling.Campaign;
 

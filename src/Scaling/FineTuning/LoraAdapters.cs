@@ -84,10 +84,10 @@ public sealed record LoraAdapters
 
     /// <summary>The adapted matrices with their ranks, e.g. <c>q r=1, v r=1</c>.</summary>
     public override string ToString() =>
-        string.Join(", ", Ranks.Select(p => string.Create(CultureInfo.InvariantCulture, $"{Short(p.Key)} r={p.Value}")));
+        string.Join(", ", Ranks.Select(p => string.Create(CultureInfo.InvariantCulture, $"{ShortName(p.Key)} r={p.Value}")));
 
     /// <summary>The short name of a matrix: q, k, v, o, gate, up, down.</summary>
-    public static string Short(AdaptedMatrix matrix) => matrix switch
+    public static string ShortName(AdaptedMatrix matrix) => matrix switch
     {
         AdaptedMatrix.Query => "q",
         AdaptedMatrix.Key => "k",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Laws;
 using Scaling.Text;

@@ -1,5 +1,5 @@
-using Scaling.Text;
 using System.Globalization;
+using Scaling.Text;
 
 namespace Scaling.Hardware;
 

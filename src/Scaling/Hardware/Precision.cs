@@ -22,6 +22,7 @@ public enum Precision
     Fp8,
 
     /// <summary>8-bit integer (quantised inference), 1 byte.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "INT8 is the precision's name on every data sheet.")]
     Int8,
 
     /// <summary>4-bit integer (quantised inference), half a byte.</summary>

@@ -1,4 +1,3 @@
-using Scaling.Fitting;
 using Scaling.Hardware;
 
 namespace Scaling.Resources;

@@ -1,6 +1,6 @@
 using FsCheck;
-using FsCheck.Xunit;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Scaling.Architecture;
 using Scaling.Hardware;
 

@@ -2,7 +2,6 @@ using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Campaign;

@@ -1,5 +1,6 @@
-using FsCheck.Fluent;
+using System.Globalization;
 using FsCheck;
+using FsCheck.Fluent;
 using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Fitting.Runs;
@@ -63,7 +64,7 @@ public class CampaignDesignerTests
     {
         var design = CampaignDesigner.Design(Besiroglu, 1e24, 3e21, new CampaignOptions { Spacing = BudgetSpacing.Even });
         Assert.Equal(500, design.LargestBudgetFlops / design.BudgetsFlops[0], 1e-9);
-        Assert.True(design.UnspentFraction is >= 0 and < 1e-6, design.UnspentFraction.ToString("R"));
+        Assert.True(design.UnspentFraction is >= 0 and < 1e-6, design.UnspentFraction.ToString("R", CultureInfo.InvariantCulture));
     }
 
     [MathProperty(MaxTest = 200)]

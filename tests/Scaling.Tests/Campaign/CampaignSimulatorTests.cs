@@ -1,7 +1,7 @@
+using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Campaign;
 using Scaling.Fitting.Approach3;
-using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Campaign;
@@ -107,7 +107,7 @@ public class CampaignSimulatorTests
         // when sampled symmetrically; Approach 3 has no such bias.
         var options = SpreadOnly with { Noise = LossNoise.Gaussian(0), Trials = 2, Approach2 = true };
         var simulation = CampaignSimulator.Simulate(Chinchilla(), Unrounded, options);
-        Assert.True(Math.Abs(simulation.Approach2!.RelativeBias) > 1e-3, simulation.Approach2.RelativeBias.ToString("R"));
+        Assert.True(Math.Abs(simulation.Approach2!.RelativeBias) > 1e-3, simulation.Approach2.RelativeBias.ToString("R", CultureInfo.InvariantCulture));
         Assert.True(Math.Abs(simulation.Approach3.RelativeBias) < 1e-6);
     }
 

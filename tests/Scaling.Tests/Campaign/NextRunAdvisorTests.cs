@@ -1,6 +1,5 @@
 using Scaling.Allocation;
 using Scaling.Campaign;
-using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Campaign;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using Scaling.Allocation;
@@ -67,7 +68,7 @@ public class RobustPlannerTests
         ];
         var consensus = RobustPlanner.Consensus(laws, 1e24);
         Assert.InRange(consensus.Parameters, consensus.Laws.Min(l => l.OptimalParameters), consensus.Laws.Max(l => l.OptimalParameters));
-        Assert.True(consensus.Spread > 1.5, consensus.Spread.ToString("R")); // the laws disagree (≈ 2.2× at Gopher's budget)
+        Assert.True(consensus.Spread > 1.5, consensus.Spread.ToString("R", CultureInfo.InvariantCulture)); // the laws disagree (≈ 2.2× at Gopher's budget)
         foreach (var (_, own) in laws)
         {
             double n = ComputeOptimalFrontier.Create(own).Optimum(1e24).Parameters;

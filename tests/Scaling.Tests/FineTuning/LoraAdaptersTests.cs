@@ -72,7 +72,7 @@ public class LoraAdaptersTests
     internal static LoraAdapters Parse(string ranks) => LoraAdapters.WithRanks(ranks.Split(',').Select(part =>
     {
         var pieces = part.Split(':');
-        var matrix = Enum.GetValues<AdaptedMatrix>().Single(m => LoraAdapters.Short(m) == pieces[0]);
+        var matrix = Enum.GetValues<AdaptedMatrix>().Single(m => LoraAdapters.ShortName(m) == pieces[0]);
         return (matrix, int.Parse(pieces[1], System.Globalization.CultureInfo.InvariantCulture));
     }));
 }

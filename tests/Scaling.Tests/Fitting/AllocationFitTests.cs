@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Scaling.Allocation;
-using Scaling.Fitting.Approach2;
 using Scaling.Fitting;
+using Scaling.Fitting.Approach2;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Fitting;

@@ -1,6 +1,5 @@
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
-using Scaling.Fitting;
 
 namespace Scaling.Tests.Fitting;
 

@@ -8,6 +8,7 @@ namespace Scaling.Tests.Fitting;
 public class SeedTests
 {
     [Property]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1305:Specify IFormatProvider", Justification = "The test calls the culture-free ToString() a user calls, under a foreign culture, on purpose.")]
     public Property TryParse_ReadsBackWhatToStringWrites_InAForeignCulture(long value) =>
         CultureScope.Run("de-DE", () => Seed.TryParse(new Seed(value).ToString(), out var seed) && seed.Value == value).Label($"{value}");
 

@@ -1,6 +1,6 @@
-using Scaling.Allocation;
 using FsCheck;
 using FsCheck.Fluent;
+using Scaling.Allocation;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Laws;

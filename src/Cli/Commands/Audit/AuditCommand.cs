@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Scaling.Audit;
 using Scaling.Cli.Shared;
-using Scaling.Laws;
 using Scaling.Text;
 
 namespace Scaling.Cli.Commands.Audit;

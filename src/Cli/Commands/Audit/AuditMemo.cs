@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Scaling.Audit;
-using Scaling.Cli.Shared;
 using Scaling.Laws;
 using Scaling.Text;
 

@@ -8,7 +8,6 @@ using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Cli.Commands.Bench;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Campaign;
-using Scaling.Cli.Shared;
-using Scaling.Fitting;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
 using Scaling.Text;

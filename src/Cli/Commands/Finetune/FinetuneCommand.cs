@@ -126,7 +126,7 @@ internal static class FinetuneCommand
             return LoraAdapters.AllLinear(rank);
         }
 
-        var byName = Enum.GetValues<AdaptedMatrix>().ToDictionary(LoraAdapters.Short, StringComparer.OrdinalIgnoreCase);
+        var byName = Enum.GetValues<AdaptedMatrix>().ToDictionary(LoraAdapters.ShortName, StringComparer.OrdinalIgnoreCase);
         string? unknown = names.Length == 0 ? adapt : names.FirstOrDefault(n => !byName.ContainsKey(n));
         if (unknown is not null)
         {

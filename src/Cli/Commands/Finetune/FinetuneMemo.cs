@@ -1,4 +1,3 @@
-using Scaling.Cli.Shared;
 using Scaling.FineTuning;
 using Scaling.Resources;
 using Scaling.Text;

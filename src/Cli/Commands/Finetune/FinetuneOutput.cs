@@ -1,8 +1,6 @@
-using Scaling.Architecture;
 using Scaling.Cli.Shared;
 using Scaling.FineTuning;
 using Scaling.Hardware;
-using Scaling.Resources;
 using Scaling.Transfer;
 
 namespace Scaling.Cli.Commands.Finetune;
@@ -50,7 +48,7 @@ internal sealed record FinetuneOutput(
         };
         return new FinetuneOutput(
             plan.Method.Name,
-            adapters?.Ranks.ToDictionary(p => LoraAdapters.Short(p.Key), p => p.Value),
+            adapters?.Ranks.ToDictionary(p => LoraAdapters.ShortName(p.Key), p => p.Value),
             plan.Shape.Parameters,
             plan.TrainableParameters,
             plan.Tokens,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Scaling.Cli.Shared;
 using Scaling.Fitting;
 using Scaling.Fitting.Backtest;
 using Scaling.Fitting.Extrapolation;

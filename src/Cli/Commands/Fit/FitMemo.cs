@@ -1,6 +1,4 @@
 using System.Globalization;
-using Scaling.Allocation;
-using Scaling.Cli.Shared;
 using Scaling.Fitting;
 using Scaling.Fitting.Approach1;
 using Scaling.Fitting.Approach2;

@@ -1,11 +1,10 @@
 using System.Text.Json.Serialization;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
-using Scaling.Fitting.Approach1;
+using Scaling.Fitting;
 using Scaling.Fitting.Approach2;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
-using Scaling.Fitting;
 
 namespace Scaling.Cli.Commands.Fit;
 

@@ -1,4 +1,3 @@
-using Scaling.Fitting;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;

@@ -1,4 +1,3 @@
-using Scaling.Cli.Shared;
 using Scaling.Hardware;
 
 namespace Scaling.Cli.Commands.Hardware;

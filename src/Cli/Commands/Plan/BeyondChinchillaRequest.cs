@@ -1,6 +1,4 @@
-using Scaling.Allocation;
 using Scaling.Cli.Shared;
-using Scaling.Laws;
 
 namespace Scaling.Cli.Commands.Plan;
 

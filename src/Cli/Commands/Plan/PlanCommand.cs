@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
-using Scaling.Fitting.Bootstrap;
-using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;
 using Scaling.Text;
 

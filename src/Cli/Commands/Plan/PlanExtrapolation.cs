@@ -1,7 +1,6 @@
 using System.Globalization;
 using Scaling.Allocation;
 using Scaling.Cli.Commands.Fit;
-using Scaling.Cli.Shared;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Extrapolation;
 using Scaling.Laws;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Scaling.Architecture;
-using Scaling.Cli.Shared;
 using Scaling.Parallelism;
 using Scaling.Resources;
 using Scaling.Text;

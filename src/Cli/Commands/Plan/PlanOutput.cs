@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Scaling.Allocation;
 using Scaling.Cli.Shared;
-using Scaling.Fitting.Bootstrap;
 using Scaling.Hardware;
 using Scaling.Laws;
 using Scaling.Resources;

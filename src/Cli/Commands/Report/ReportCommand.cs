@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Scaling.Allocation;
 using Scaling.Cli.Commands.Fit;
 using Scaling.Cli.Shared;
 using Scaling.Fitting.Approach3;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Scaling.Cli.Shared;
-using Scaling.Fitting;
 using Scaling.Fitting.Runs;
 using Scaling.Text;
 

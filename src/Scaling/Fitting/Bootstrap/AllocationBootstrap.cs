@@ -1,5 +1,4 @@
 using Scaling.Allocation;
-using Scaling.Fitting.Optimization;
 
 namespace Scaling.Fitting.Bootstrap;
 

@@ -1,5 +1,3 @@
-using Scaling.Fitting.Runs;
-
 namespace Scaling.Fitting.Extrapolation;
 
 /// <summary>

@@ -184,7 +184,8 @@ public sealed record ExtrapolationCalibration
         var usable = spreads.Where(s => double.IsFinite(s.Slope)).ToArray();
         if (usable.Length < 2)
         {
-            throw new ArgumentException("corpus: fewer than two groups have a study with four IsoFLOP vertices; the prior needs their spread.", "corpus");
+            // The message names Compute's parameter; this helper has no parameter of that name to give as paramName.
+            throw new ArgumentException("corpus: fewer than two groups have a study with four IsoFLOP vertices; the prior needs their spread.");
         }
 
         double slope = usable.Average(s => s.Slope), curvature = usable.Average(s => s.Curvature);
@@ -237,7 +238,7 @@ public sealed record ExtrapolationCalibration
     {
         if (rows.Count == 0)
         {
-            throw new ArgumentException("corpus: no study could be back-tested (each needs budgets that observe an optimum beyond two with IsoFLOP vertices).", "corpus");
+            throw new ArgumentException("corpus: no study could be back-tested (each needs budgets that observe an optimum beyond two with IsoFLOP vertices).");
         }
 
         var weights = rows.GroupBy(r => r.Group, StringComparer.Ordinal).ToDictionary(g => g.Key, g => 1.0 / g.Count(), StringComparer.Ordinal);

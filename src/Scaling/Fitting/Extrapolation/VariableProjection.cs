@@ -44,8 +44,8 @@ public static class VariableProjection
         {
             cancellationToken.ThrowIfCancellationRequested();
             double exponent = GridExponent(i);
-            xs[i] = problem.Powers(problem.LogN, exponent);
-            zs[i] = problem.Powers(problem.LogD, exponent);
+            xs[i] = Problem.Powers(problem.LogN, exponent);
+            zs[i] = Problem.Powers(problem.LogD, exponent);
         }
 
         for (int i = 0; i < GridSize; i++)
@@ -62,7 +62,7 @@ public static class VariableProjection
         }
 
         var (alpha, beta) = Polish(problem, Math.Log(bestAlpha), Math.Log(bestBeta), cancellationToken);
-        var solution = problem.Solve(problem.Powers(problem.LogN, alpha), problem.Powers(problem.LogD, beta));
+        var solution = problem.Solve(Problem.Powers(problem.LogN, alpha), Problem.Powers(problem.LogD, beta));
         return solution.A > 0 && solution.B > 0 && solution.E > 0
             ? LossLaw.Create(solution.E, solution.A, solution.B, alpha, beta)
             : null;
@@ -140,7 +140,7 @@ public static class VariableProjection
             return double.PositiveInfinity;
         }
 
-        return problem.Solve(problem.Powers(problem.LogN, Math.Exp(logAlpha)), problem.Powers(problem.LogD, Math.Exp(logBeta))).Residual;
+        return problem.Solve(Problem.Powers(problem.LogN, Math.Exp(logAlpha)), Problem.Powers(problem.LogD, Math.Exp(logBeta))).Residual;
     }
 
     private static void Order(Span<double> xa, Span<double> xb, Span<double> f)
@@ -164,7 +164,7 @@ public static class VariableProjection
 
         private double[] Loss { get; } = runs.Select(r => r.Loss).ToArray();
 
-        public double[] Powers(double[] logs, double exponent)
+        public static double[] Powers(double[] logs, double exponent)
         {
             var powers = new double[logs.Length];
             for (int i = 0; i < logs.Length; i++)

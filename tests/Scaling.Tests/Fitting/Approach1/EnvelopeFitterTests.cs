@@ -1,9 +1,8 @@
-using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Fluent;
 using Scaling.Allocation;
 using Scaling.Fitting.Approach1;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 using Scaling.Laws;
 using Xunit.Abstractions;
 

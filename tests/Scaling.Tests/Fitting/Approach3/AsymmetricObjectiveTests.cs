@@ -1,8 +1,7 @@
-using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Fluent;
 using Scaling.Fitting.Optimization;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 using Scaling.Laws;
 using Scaling.Tests.Fitting.Optimization;
 

@@ -2,7 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Fitting.Approach3;

@@ -1,10 +1,9 @@
-using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Fluent;
 using Scaling.Allocation;
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Bootstrap;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 using Scaling.Laws;
 
 namespace Scaling.Tests.Fitting.Bootstrap;

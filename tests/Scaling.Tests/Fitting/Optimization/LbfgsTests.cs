@@ -1,7 +1,6 @@
 using Scaling.Fitting.Approach3;
 using Scaling.Fitting.Optimization;
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
 
 namespace Scaling.Tests.Fitting.Optimization;
 

@@ -1,6 +1,6 @@
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FsCheck;
 using Scaling.Fitting.Optimization;
 using Scaling.Fitting.Runs;
 
@@ -13,7 +13,7 @@ namespace Scaling.Tests.Fitting.Optimization;
 public class ReferenceObjectiveTests
 {
     /// <summary>Runs with independent N, D and L (not on any law), their weights, δ, the over-prediction weight, and θ.</summary>
-    public sealed record Case(TrainingRun[] Runs, double[] Weights, double Delta, double OverPredictionWeight, double[] Natural)
+    public sealed record ObjectiveCase(TrainingRun[] Runs, double[] Weights, double Delta, double OverPredictionWeight, double[] Natural)
     {
         public override string ToString() =>
             FormattableString.Invariant($"{Runs.Length} runs, delta {Delta}, k {OverPredictionWeight}, theta (a, b, e, alpha, beta) = ({string.Join(", ", Natural.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))})");
@@ -27,7 +27,7 @@ public class ReferenceObjectiveTests
 
     // a = ln A and b = ln B up to ln 1e6; e = ln E from ln 0.2 to ln 7; α, β from 0.02 to 1.2: far beyond the published
     // fits, so residuals fall on both sides of δ and terms of every size meet.
-    private static readonly Arbitrary<Case> Cases =
+    private static readonly Arbitrary<ObjectiveCase> Cases =
         (from count in Gen.Choose(1, 70)
          from runs in Gen.ArrayOf(AnyRun, count)
          from weights in Gen.ArrayOf(Gen.Choose(1, 4).Select(w => (double)w), count)
@@ -38,10 +38,10 @@ public class ReferenceObjectiveTests
          from e in Generators.Uniform(-1.6, 2)
          from alpha in Generators.Uniform(0.02, 1.2)
          from beta in Generators.Uniform(0.02, 1.2)
-         select new Case(runs, weights, delta, over, [a, b, e, alpha, beta])).ToArbitrary();
+         select new ObjectiveCase(runs, weights, delta, over, [a, b, e, alpha, beta])).ToArbitrary();
 
     // Both objectives on the same runs, in the fit's centred coordinates, at the case's θ.
-    private static (HuberLogLossObjective Fast, ReferenceObjective Reference, double[] Theta) Build(Case c)
+    private static (HuberLogLossObjective Fast, ReferenceObjective Reference, double[] Theta) Build(ObjectiveCase c)
     {
         var data = new FitData(c.Runs);
         var fast = new HuberLogLossObjective(c.Runs.Length, c.Delta, data.LogParametersCenter, data.LogTokensCenter, c.OverPredictionWeight);
@@ -53,7 +53,7 @@ public class ReferenceObjectiveTests
     }
 
     // The size a gradient component is measured against: each term is at most δ·w_i·|x_i| (or δ·w_i), times k.
-    private static double GradientScale(Case c, FitData data) =>
+    private static double GradientScale(ObjectiveCase c, FitData data) =>
         c.Delta * c.OverPredictionWeight * c.Weights.Sum()
         * (1 + data.LogN.Concat(data.LogD).Max(v => Math.Max(Math.Abs(v - data.LogParametersCenter), Math.Abs(v - data.LogTokensCenter))));
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Fluent;
 using Scaling.Fitting.Runs;
 
 namespace Scaling.Tests.Fitting.Runs;

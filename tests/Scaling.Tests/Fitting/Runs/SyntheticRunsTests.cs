@@ -1,6 +1,4 @@
 using Scaling.Fitting.Runs;
-using Scaling.Fitting;
-using Scaling.Laws;
 
 namespace Scaling.Tests.Fitting.Runs;
 

@@ -6,7 +6,6 @@ using OxyPlot.Axes;
 using OxyPlot.Series;
 using Scaling.Allocation;
 using Scaling.Audit;
-using Scaling.Fitting.Bootstrap;
 using Scaling.Hardware;
 using Scaling.Laws;
 using Scaling.Reports;

@@ -1,9 +1,6 @@
-using OxyPlot.Axes;
 using OxyPlot;
+using OxyPlot.Axes;
 using Scaling.Allocation;
-using Scaling.Fitting.Approach3;
-using Scaling.Fitting.Bootstrap;
-using Scaling.Fitting.Runs;
 using Scaling.Laws;
 using Scaling.Reports.Figures;
 using SkiaSharp;

@@ -54,6 +54,7 @@ public sealed class Browser : IAsyncLifetime
 
 /// <summary>The tests that share one <see cref="Browser"/> and the reports it opens.</summary>
 [CollectionDefinition(Name)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "An xUnit collection definition, named as xUnit names them.")]
 public sealed class BrowserCollection : ICollectionFixture<Browser>, ICollectionFixture<ReportPages>
 {
     public const string Name = "browser";

@@ -231,7 +231,7 @@ public sealed partial class HtmlReportBrowserTests(Browser browser, ReportPages 
             // A figure's title is drawn at the top of its SVG and repeated in its caption below it: both on one page,
             // and on no other, means the figure was not cut by a page break.
             string wanted = Normalize(title);
-            var onPages = pageTexts.Select((text, i) => (Count: Regex.Matches(text, Regex.Escape(wanted)).Count, Page: i + 1)).Where(p => p.Count > 0).ToList();
+            var onPages = pageTexts.Select((text, i) => (Count: Regex.Count(text, Regex.Escape(wanted)), Page: i + 1)).Where(p => p.Count > 0).ToList();
             Assert.True(onPages.Count == 1 && onPages[0].Count == 2, $"{paper}: '{title}' appears on pages {string.Join(", ", onPages.Select(p => $"{p.Page} ({p.Count}×)"))}");
         }
 

@@ -112,7 +112,7 @@ public class AuditCommandTests
         Assert.Contains("Wasted", lines[header], StringComparison.Ordinal);
         var body = lines.Skip(header + 2).Take(ModelRegistry.Published.Count).ToList();
         int flopsColumn = lines[header].IndexOf("C (FLOPs)", StringComparison.Ordinal);
-        var flops = body.Select(l => double.Parse(l.Substring(flopsColumn, "C (FLOPs)".Length), CultureInfo.InvariantCulture)).ToList();
+        var flops = body.Select(l => double.Parse(l.AsSpan(flopsColumn, "C (FLOPs)".Length), CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(flops.Order(), flops);
         Assert.All(ModelRegistry.Published, m => Assert.Contains(body, l => l.StartsWith(m.Name + " ", StringComparison.Ordinal)));
         Assert.Contains("GPT-3 175B (2020) spent 3.15E+23 FLOPs", output, StringComparison.Ordinal);

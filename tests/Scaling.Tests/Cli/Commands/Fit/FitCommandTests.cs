@@ -1,7 +1,7 @@
 using System.Text.Json;
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FsCheck;
 using Scaling.Tests.Cli.Commands.Plan;
 
 namespace Scaling.Tests.Cli.Commands.Fit;
