@@ -362,10 +362,11 @@ public sealed class PackageInstallTests : IClassFixture<PackageInstallTests.Pack
             return output;
         }
 
-        // What packing reads: the build props, the sources (with each package's readme) and the embedded data.
+        // What packing reads: the build props, the conventions the build checks (.editorconfig), the sources (with each
+        // package's readme) and the embedded data.
         internal static void CopySources(string repository, string target)
         {
-            foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+            foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".editorconfig" })
             {
                 Directory.CreateDirectory(target);
                 File.Copy(Path.Combine(repository, file), Path.Combine(target, file));
