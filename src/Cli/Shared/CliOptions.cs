@@ -46,13 +46,17 @@ internal static class CliOptions
     /// <summary>The largest repetition count of the benchmark.</summary>
     public const int MaxRepetitions = 1_000;
 
-    /// <summary>A number option such as <c>--flops 5.76e23</c>; with <paramref name="max"/>, values above it are refused too.</summary>
-    public static Option<double?> Number(string name, string helpName, string description, string example, NumberRange range, double max = double.MaxValue) =>
+    /// <summary>
+    /// A number option such as <c>--flops 5.76e23</c>; with <paramref name="max"/> or <paramref name="min"/>, values above or
+    /// below them are refused too.
+    /// </summary>
+    public static Option<double?> Number(
+        string name, string helpName, string description, string example, NumberRange range, double max = double.MaxValue, double min = double.MinValue) =>
         new(name)
         {
             Description = description,
             HelpName = helpName,
-            CustomParser = r => ParseNumber(r, name, example, range, max),
+            CustomParser = r => ParseNumber(r, name, example, range, min, max),
         };
 
     /// <summary>
@@ -253,7 +257,7 @@ internal static class CliOptions
         return value;
     }
 
-    private static double? ParseNumber(ArgumentResult r, string name, string example, NumberRange range, double max)
+    private static double? ParseNumber(ArgumentResult r, string name, string example, NumberRange range, double min, double max)
     {
         string text = Single(r);
         double? value = TryNumber(name, text, example, range, out string? error);
@@ -262,9 +266,9 @@ internal static class CliOptions
             return Refuse<double?>(r, error);
         }
 
-        return value <= max
-            ? value
-            : Refuse<double?>(r, string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {NumberText.Value(max)}, got '{text}'; for example {name} {example}."));
+        return value < min ? Refuse<double?>(r, string.Create(CultureInfo.InvariantCulture, $"{name} must be at least {NumberText.Value(min)}, got '{text}'; for example {name} {example}."))
+            : value > max ? Refuse<double?>(r, string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {NumberText.Value(max)}, got '{text}'; for example {name} {example}."))
+            : value;
     }
 
     private static TrainingStateRecipe? ParseRecipe(ArgumentResult r, string name)

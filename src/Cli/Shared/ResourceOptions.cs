@@ -31,7 +31,10 @@ internal sealed class ResourceOptions
     private readonly Option<int?> gpus = CliOptions.Count("--gpus", "N", $"Train on exactly this many GPUs (at least the number that holds the training state); default: the fewest whole nodes that finish within {NumberText.Significant(ResourceAssumptions.DefaultScheduleDays)} days.", "1024", 1, int.MaxValue);
     private readonly Option<double?> days = CliOptions.Number("--days", "T", $"Deadline in days: use the fewest whole nodes that finish in time (default schedule {NumberText.Significant(ResourceAssumptions.DefaultScheduleDays)} days; with --gpus: check the deadline).", "90", NumberRange.Positive);
     private readonly Option<int?> maxGpus = CliOptions.Count("--max-gpus", "N", $"The most GPUs a deadline may ask for (default {NumberText.Whole(ResourceAssumptions.DefaultMaxGpus)}, about the largest clusters reported).", "100000", 1, int.MaxValue);
-    private readonly Option<double?> usableMemory = CliOptions.Number("--usable-memory", "F", $"Fraction of GPU memory the training state may fill (default {NumberText.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", "0.9", NumberRange.Fraction);
+    // Fractions from 1%, the workbook's bounds on the same inputs: below that a count or an amortised footprint runs away
+    // (1e-300 of the memory asked for 1.8E+300 GPUs and blamed --max-gpus; of the hardware's life, 6E+298 t CO2, exit 0).
+    private const double MinFraction = 0.01;
+    private readonly Option<double?> usableMemory = CliOptions.Number("--usable-memory", "F", $"Fraction of GPU memory the training state may fill, from 0.01 to 1 (default {NumberText.Exponent(ResourceAssumptions.DefaultUsableMemoryFraction)}).", "0.9", NumberRange.Fraction, min: MinFraction);
     private readonly Option<TrainingStateRecipe?> bytesPerParameter = CliOptions.Recipe("Training state per parameter: a number, or adamw16 (default), adamw12, adamw18, adamw20, seed24, seed-table (20x the weight bytes).");
     private readonly Option<double?> wattsPerGpu = CliOptions.Number("--watts-per-gpu", "W", "Override the power per GPU in W (at most 1e6).", "700", NumberRange.Positive, max: 1e6);
     private readonly Option<double?> overhead = CliOptions.Number("--overhead", "F", "Extra server power as a fraction of GPU power (default 0).", "0.1", NumberRange.NonNegative);
@@ -43,7 +46,7 @@ internal sealed class ResourceOptions
     private readonly Option<double?> embodiedPerServer = CliOptions.Number("--embodied-kg-per-server", "KG", $"Manufacturing emissions of one server without its GPUs in kg CO2eq (default {NumberText.Significant(EmbodiedCarbon.DefaultKilogramsPerServer)}: Luccioni et al. 2023, BLOOM; at most 1e7).", "2500", NumberRange.NonNegative, max: 1e7);
     private readonly Option<int?> gpusPerNode = CliOptions.Count("--gpus-per-node", "N", $"GPUs per node (server): a count the plan derives comes in whole nodes, below one node a power of two (1 for no rounding); they share its embodied emissions (default {ResourceAssumptions.DefaultGpusPerNode}).", "8", 1, 4096);
     private readonly Option<double?> lifetimeYears = CliOptions.Number("--hardware-lifetime-years", "Y", $"Years the hardware serves before it is replaced; its embodied CO2 is spread over them (default {NumberText.Significant(EmbodiedCarbon.DefaultLifetimeYears)}: Luccioni et al. 2023; at most 100).", "4", NumberRange.Positive, max: 100);
-    private readonly Option<double?> hardwareUtilisation = CliOptions.Number("--hardware-utilisation", "F", $"Share of its life the hardware runs jobs, in (0, 1] (default {NumberText.Significant(EmbodiedCarbon.DefaultUtilisation)}: Luccioni et al. 2023).", "0.7", NumberRange.Fraction);
+    private readonly Option<double?> hardwareUtilisation = CliOptions.Number("--hardware-utilisation", "F", $"Share of its life the hardware runs jobs, from 0.01 to 1 (default {NumberText.Significant(EmbodiedCarbon.DefaultUtilisation)}: Luccioni et al. 2023).", "0.7", NumberRange.Fraction, min: MinFraction);
 
     /// <summary>The accelerator to assume when <c>--gpu</c> is not given (null: no resource block unless asked for).</summary>
     public string? DefaultGpu { get; init; }

@@ -145,6 +145,8 @@ public sealed partial class BadInputTableTests : IClassFixture<BadInputTableTest
         { "--target-flops", [Camp, "--target-flops", "1", "--campaign-flops", "4.1e22"] },
         { "--hardware", ["hardware", "--hardware", "{bad-name.csv}"] },
         { "--memory-gb", ["plan", "--flops", "1e22", "--gpu", "H100-SXM", "--memory-gb", "1e-300"] },
+        { "--usable-memory", ["plan", "--flops", "1e22", "--gpu", "H100-SXM", "--usable-memory", "1e-300"] },
+        { "--hardware-utilisation", ["plan", "--flops", "1e22", "--gpu", "H100-SXM", "--hardware-utilisation", "1e-300"] },
         { "--max-tokens", ["plan", "--flops", "1e24", "--max-tokens", "1"] },
         { "--max-parameters", ["plan", "--flops", "1e24", "--max-parameters", "1"] },
         { "--max-tokens", ["plan", "--flops", "1e24", "--law", "hoffmann2022-approach1", "--max-tokens", "1e10"] },
