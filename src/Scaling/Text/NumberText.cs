@@ -91,7 +91,13 @@ public static class NumberText
     }
 
     /// <summary>Scientific notation with three significant figures, as the command line reads it back: <c>5.76E+23</c> FLOPs.</summary>
-    public static string Scientific(double value) => value.ToString("0.00E+00", CultureInfo.InvariantCulture);
+    /// <remarks>An overflowed bound reads ∞ (an interval that says nothing), never "Infinity".</remarks>
+    public static string Scientific(double value) => value switch
+    {
+        double.PositiveInfinity => "∞",
+        double.NegativeInfinity => "−∞",
+        _ => value.ToString("0.00E+00", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>FLOPs: <see cref="Scientific"/>, <c>5.76E+23</c>.</summary>
     public static string Flops(double flops) => Scientific(flops);

@@ -34,6 +34,16 @@ public sealed class NumberTextTests
     public void Flops_ScientificWithThreeSignificantFigures(double value, string expected) =>
         Assert.Equal(expected, NumberText.Flops(value));
 
+    [Fact]
+    public void Infinity_ReadsAsTheSymbolInEveryStyle()
+    {
+        // An interval 286 decades beyond the runs overflows; prose says "[0, ∞]", not "[0, Infinity]".
+        Assert.Equal("∞", NumberText.Scientific(double.PositiveInfinity));
+        Assert.Equal("∞", NumberText.Count(double.PositiveInfinity));
+        Assert.Equal("∞", NumberText.Ratio(double.PositiveInfinity));
+        Assert.Equal("−∞", NumberText.Significant(double.NegativeInfinity));
+    }
+
     [Theory]
     [InlineData(5.76e23, "5.76·10²³")]
     [InlineData(1e24, "10²⁴")]

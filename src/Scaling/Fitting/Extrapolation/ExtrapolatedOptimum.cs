@@ -60,9 +60,15 @@ public sealed record ExtrapolatedOptimum(
     /// <summary>"1/30", "1/4.5", "1/5,000": the largest run budget as a fraction of this one, three significant figures at most.</summary>
     public string FractionOfBudget => "1/" + Fraction(BudgetRatio);
 
-    // 30, 4.5, or three significant figures with thousands separators: 5,000; 123,000.
+    // 30, 4.5, or three significant figures with thousands separators: 5,000; 123,000; scientific from 10^15 as
+    // NumberText writes every large number (a budget 286 decades out is 1/3.33E+286, not 287 digits).
     private static string Fraction(double ratio)
     {
+        if (!double.IsFinite(ratio) || ratio >= 1e15)
+        {
+            return Text.NumberText.Scientific(ratio);
+        }
+
         if (ratio < 100)
         {
             return ratio.ToString("0.#", CultureInfo.InvariantCulture);

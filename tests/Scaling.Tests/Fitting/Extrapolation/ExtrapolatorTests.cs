@@ -38,6 +38,15 @@ public class ExtrapolatorTests
     }
 
     [Fact]
+    public void At_FarBeyondTheRuns_WritesTheFractionInScientificNotation()
+    {
+        // 1e308 FLOPs from runs up to 1.3e20: the ratio has 288 digits; it reads as NumberText writes large numbers.
+        var at = Extrapolator.Fit(Straight()).At(1e308);
+        Assert.StartsWith("Your largest run budget (1.30E+20 FLOPs) is 1/7.69E+287 of this budget: 287.9 decades", at.Distance, StringComparison.Ordinal);
+        Assert.Equal("1/30", Extrapolator.Fit(Straight()).At(3.9e21).FractionOfBudget);
+    }
+
+    [Fact]
     public void At_BeyondTheOwnBacktestAndTheCorpus_Warns()
     {
         var extrapolation = Extrapolator.Fit(Straight());
