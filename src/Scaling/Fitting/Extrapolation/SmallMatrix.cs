@@ -5,10 +5,17 @@ internal static class SmallMatrix
 {
     /// <summary>The inverse of the p × p matrix <paramref name="m"/> by Gauss–Jordan elimination with partial pivoting.</summary>
     /// <exception cref="ArgumentException">The matrix is singular.</exception>
-    public static double[] Inverse(ReadOnlySpan<double> m, int p)
+    public static double[] Inverse(ReadOnlySpan<double> m, int p) =>
+        TryInverse(m, p, out var inverse) ? inverse : throw new ArgumentException("the matrix is singular.", nameof(m));
+
+    /// <summary>
+    /// The inverse of <paramref name="m"/>, or false when it is singular (a zero or non-finite pivot): the variable
+    /// projection tries many active sets and skips the singular ones, which is not an error.
+    /// </summary>
+    public static bool TryInverse(ReadOnlySpan<double> m, int p, out double[] inverse)
     {
         var a = m.ToArray();
-        var inverse = new double[p * p];
+        inverse = new double[p * p];
         for (int i = 0; i < p; i++)
         {
             inverse[(i * p) + i] = 1;
@@ -27,7 +34,7 @@ internal static class SmallMatrix
 
             if (a[(pivot * p) + column] == 0 || !double.IsFinite(a[(pivot * p) + column]))
             {
-                throw new ArgumentException("the matrix is singular.", nameof(m));
+                return false;
             }
 
             Swap(a, inverse, p, column, pivot);
@@ -54,14 +61,18 @@ internal static class SmallMatrix
             }
         }
 
-        return inverse;
+        return true;
     }
 
-    /// <summary>Solves m·x = b for p ≤ 3 (through the inverse; these systems are tiny).</summary>
-    public static double[] Solve(ReadOnlySpan<double> m, ReadOnlySpan<double> b, int p)
+    /// <summary>Solves m·x = b for p ≤ 3 (through the inverse; these systems are tiny), or false when m is singular.</summary>
+    public static bool TrySolve(ReadOnlySpan<double> m, ReadOnlySpan<double> b, int p, out double[] x)
     {
-        var inverse = Inverse(m, p);
-        var x = new double[p];
+        x = new double[p];
+        if (!TryInverse(m, p, out var inverse))
+        {
+            return false;
+        }
+
         for (int a = 0; a < p; a++)
         {
             for (int k = 0; k < p; k++)
@@ -70,7 +81,7 @@ internal static class SmallMatrix
             }
         }
 
-        return x;
+        return true;
     }
 
     private static void Swap(double[] a, double[] inverse, int p, int i, int j)

@@ -215,12 +215,7 @@ public static class VariableProjection
                     }
                 }
 
-                double[] solution;
-                try
-                {
-                    solution = SmallMatrix.Solve(sub[..(p * p)], rhs[..p], p);
-                }
-                catch (ArgumentException)
+                if (!SmallMatrix.TrySolve(sub[..(p * p)], rhs[..p], p, out var solution))
                 {
                     continue;
                 }
