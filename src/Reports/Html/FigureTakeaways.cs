@@ -143,6 +143,7 @@ internal static class FigureTakeaways
 
     private static string Change(double? change) => change is { } c ? NumberText.Change(c) : "impossible";
 
+    // A plan the domain refuses (ten times the budget may need more GPUs than allowed) has no takeaway; a bug still throws.
     private static T? Try<T>(Func<T> make)
         where T : class
     {
@@ -150,7 +151,7 @@ internal static class FigureTakeaways
         {
             return make();
         }
-        catch (Exception e) when (e is ArgumentException or ScalingException)
+        catch (ScalingException)
         {
             return null;
         }
